@@ -1,0 +1,30 @@
+"""The JSON API under /api/v1 (django-ninja). Each app adds its router here."""
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from gamsa.core.api import router as core_router
+
+api = NinjaAPI(
+    title="gamsa API",
+    version="1",
+    description="감사담당관 업무시스템 API. 직원은 '내 계정'에서 발급한 개인 토큰을 `Authorization: Bearer gms_…`로 보냅니다.",
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ValidationError)
+def korean_validation_error(request: HttpRequest, exc: ValidationError):
+    return api.create_response(
+        request, {"detail": "요청 값이 올바르지 않습니다.", "errors": exc.errors}, status=400
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def korean_auth_error(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(request, {"detail": "로그인하거나 개인 API 토큰을 보내야 합니다."}, status=401)
+
+
+api.add_router("/", core_router)

@@ -1,0 +1,168 @@
+"""Core's API: the public calendar, the caller, the organisation and the event log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import HttpBearer, django_auth
+
+from gamsa.core import calendar as legal
+from gamsa.core import permissions as perms
+from gamsa.core.models import DeadlineRule, Event, OrgUnit
+from gamsa.core.services import user_for_token
+
+router = Router(tags=["core"])
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+STAFF_AUTH = [TokenAuth(), django_auth]
+
+
+class Error(Schema):
+    detail: str
+
+
+class DeadlineOut(Schema):
+    kind: str
+    label: str
+    received_at: dt.datetime
+    counted_from: dt.datetime
+    due_at: dt.datetime
+    method: str = Field(description="hours | working_days | calendar_days | months")
+    method_label: str
+    amount: int
+    unit: str
+    basis: str
+    confidence: str
+
+
+class KindOut(Schema):
+    kind: str
+    label: str
+    amount: int
+    unit: str
+    method: str
+    basis: str
+    confidence: str
+
+
+class DayOut(Schema):
+    date: dt.date
+    working_day: bool
+    reason: str | None
+    next_working_day: dt.date
+
+
+def _parse_moment(raw: str) -> dt.datetime | None:
+    try:
+        value = dt.datetime.fromisoformat(raw.strip().replace(" ", "+", 1) if "T" in raw and " " in raw else raw.strip())
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else None
+
+
+@router.get("/calendar/deadline", response={200: DeadlineOut, 400: Error}, auth=None, summary="처리기한 계산")
+def deadline(request, kind: str, received_at: str):
+    """민원 종류와 접수 일시(ISO 8601, 시간대 포함)로 법정 처리기한을 계산합니다."""
+    moment = _parse_moment(received_at)
+    if moment is None:
+        return 400, {"detail": "received_at은 시간대를 포함한 ISO 8601 일시여야 합니다 (예: 2026-09-23T10:00:00+09:00)."}
+    rule = DeadlineRule.objects.filter(kind=kind, active=True).first()
+    if rule is None:
+        known = ", ".join(DeadlineRule.objects.filter(active=True).values_list("kind", flat=True))
+        return 400, {"detail": f"알 수 없는 민원 종류입니다: {kind}. 사용할 수 있는 종류: {known}"}
+    try:
+        result = legal.deadline_for(kind, moment)
+    except legal.CalendarError as exc:
+        return 400, {"detail": str(exc)}
+    return 200, {**result.as_dict(), "label": rule.label}
+
+
+@router.get("/calendar/kinds", response=list[KindOut], auth=None, summary="처리기간 규칙 목록")
+def kinds(request):
+    return list(DeadlineRule.objects.filter(active=True).values("kind", "label", "amount", "unit", "method", "basis", "confidence"))
+
+
+@router.get("/calendar/days/{day}", response={200: DayOut}, auth=None, summary="근무일 여부")
+def day_info(request, day: dt.date):
+    cal = legal.get_calendar()
+    return {
+        "date": day,
+        "working_day": cal.is_working_day(day),
+        "reason": cal.holiday_name(day),
+        "next_working_day": cal.next_working_day(day),
+    }
+
+
+class MeOut(Schema):
+    username: str
+    name: str
+    kind: str
+    unit: str | None
+    roles: list[str]
+
+
+@router.get("/me", response=MeOut, auth=STAFF_AUTH, summary="나의 정보")
+def me(request):
+    user = request.auth if hasattr(request.auth, "pk") else request.user
+    return {
+        "username": user.username,
+        "name": user.display_name,
+        "kind": user.kind,
+        "unit": user.unit.name if user.unit_id else None,
+        "roles": sorted(perms.roles_of(user)),
+    }
+
+
+class UnitOut(Schema):
+    id: str = Field(alias="public_id")
+    code: str
+    name: str
+    kind: str
+    path: str
+    depth: int
+    office_team: str
+
+
+@router.get("/org/units", response=list[UnitOut], auth=STAFF_AUTH, summary="조직 목록")
+@paginate(LimitOffsetPagination)
+def units(request, kind: str | None = None, **kwargs):
+    user = request.auth if hasattr(request.auth, "pk") else request.user
+    if not perms.can_see_office_pages(user):
+        raise HttpError(404, "찾을 수 없습니다.")
+    qs = OrgUnit.objects.filter(active=True).order_by("path")
+    return qs.filter(kind=kind) if kind else qs
+
+
+class EventOut(Schema):
+    at: dt.datetime
+    actor: str = Field(alias="actor_label")
+    verb: str
+    target_type: str
+    target_id: str
+    details: dict
+
+
+@router.get("/events", response=list[EventOut], auth=STAFF_AUTH, summary="처리 기록")
+@paginate(LimitOffsetPagination)
+def events(request, verb: str | None = None, target_id: str | None = None, **kwargs):
+    user = request.auth if hasattr(request.auth, "pk") else request.user
+    if not perms.can_view_event_log(user):
+        raise HttpError(404, "찾을 수 없습니다.")
+    qs = Event.objects.all()
+    if verb:
+        qs = qs.filter(verb=verb)
+    if target_id:
+        qs = qs.filter(target_id=target_id)
+    return qs

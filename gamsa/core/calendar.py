@@ -1,0 +1,301 @@
+"""The legal calendar: the only place any deadline in gamsa is computed.
+
+Working time is Monday–Friday 09:00–12:00 and 13:00–18:00 (지방공무원 복무규정 제2조), 8 hours a day, excluding
+Saturdays, Sundays, public and substitute holidays (the `holidays` package, KR, public category) and the
+administrator-editable extra closures (`Closure`).
+
+Counting methods
+- hours (민원처리법 제19조①): periods of 5 days or less, 1 day = 8 working hours, counted from the time of receipt.
+- working_days (제19조②): periods of 6 days or more; the day of receipt is day 1; due 18:00 of the last day.
+  For both, something received outside working time counts as received at the start of the next working period.
+- calendar_days (민법 제157조, 제161조; the general rule where a law is silent, e.g. 청원법 제21조): the day of
+  receipt is not counted; a last day on a Saturday, Sunday or holiday moves to the next working day.
+- months (민법 제157조, 제160조, 제161조): from the day after; ends on the same day of the month N months later
+  (the month's last day where that day does not exist); moved to the next working day like calendar_days.
+
+Due moments for day-based methods are 18:00 on the last day (the end of working hours) — see docs/adr/0003.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+SEOUL = ZoneInfo("Asia/Seoul")
+PERIODS: tuple[tuple[dt.time, dt.time], ...] = ((dt.time(9), dt.time(12)), (dt.time(13), dt.time(18)))
+HOURS_PER_DAY = 8
+END_OF_DAY = dt.time(18)
+HOURS_METHOD_MAX_DAYS = 5  # 법 제19조①: 5일 이하는 시간 단위
+
+METHOD_LABELS = {
+    "hours": "근무시간 계산 (민원처리법 제19조①)",
+    "working_days": "근무일 계산, 접수일 산입 (민원처리법 제19조②)",
+    "calendar_days": "역일 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제161조)",
+    "months": "월 단위 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제160조·제161조)",
+}
+
+
+class CalendarError(ValueError):
+    """A question the calendar cannot answer; the message is Korean and safe to show."""
+
+
+@lru_cache(maxsize=64)
+def _national_holidays(year: int) -> dict[dt.date, str]:
+    return dict(holidays.KR(years=year, categories=("public",), language="ko").items())
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    received_at: dt.datetime
+    counted_from: dt.datetime
+    due_at: dt.datetime
+    method: str
+    amount: int
+    unit: str
+    basis: str
+    confidence: str = "high"
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "received_at": self.received_at.isoformat(),
+            "counted_from": self.counted_from.isoformat(),
+            "due_at": self.due_at.isoformat(),
+            "method": self.method,
+            "method_label": METHOD_LABELS[self.method],
+            "amount": self.amount,
+            "unit": self.unit,
+            "basis": self.basis,
+            "confidence": self.confidence,
+        }
+
+
+class LegalCalendar:
+    """Working days and hours for one office. Build it once (`get_calendar()`) and reuse it for bulk work."""
+
+    def __init__(self, closures: Iterable[tuple[dt.date, str]] = ()):
+        self.closures: dict[dt.date, str] = dict(closures)
+
+    # --- days ---------------------------------------------------------------------------------------------
+    def holiday_name(self, day: dt.date) -> str | None:
+        """The reason the office is closed on `day`, or None on a working day."""
+        if day in self.closures:
+            return self.closures[day]
+        name = _national_holidays(day.year).get(day)
+        if name:
+            return name
+        if day.weekday() == 5:
+            return "토요일"
+        if day.weekday() == 6:
+            return "일요일"
+        return None
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return self.holiday_name(day) is None
+
+    def next_working_day(self, day: dt.date, include_self: bool = False) -> dt.date:
+        current = day if include_self else day + dt.timedelta(days=1)
+        for _ in range(400):
+            if self.is_working_day(current):
+                return current
+            current += dt.timedelta(days=1)
+        raise CalendarError("400일 안에 근무일이 없습니다. 휴무일 설정을 확인하세요.")
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """The working day that is `count` working days after `day` (day itself not counted)."""
+        current = day
+        for _ in range(count):
+            current = self.next_working_day(current)
+        return current
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days in [start, end] inclusive."""
+        count, current = 0, start
+        while current <= end:
+            if self.is_working_day(current):
+                count += 1
+            current += dt.timedelta(days=1)
+        return count
+
+    def holidays_between(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+        out, current = [], start
+        while current <= end:
+            name = self.holiday_name(current)
+            if name and (current.weekday() < 5 or current in self.closures):
+                out.append((current, name))
+            current += dt.timedelta(days=1)
+        return out
+
+    # --- hours --------------------------------------------------------------------------------------------
+    @staticmethod
+    def _local(moment: dt.datetime) -> dt.datetime:
+        if moment.tzinfo is None:
+            raise CalendarError("시각에 시간대(예: +09:00)가 있어야 합니다.")
+        return moment.astimezone(SEOUL)
+
+    def start_of_working_time(self, moment: dt.datetime) -> dt.datetime:
+        """`moment` if it lies in working time, else the start of the next working period."""
+        local = self._local(moment)
+        day = local.date()
+        if self.is_working_day(day):
+            for start, end in PERIODS:
+                period_start = dt.datetime.combine(day, start, SEOUL)
+                period_end = dt.datetime.combine(day, end, SEOUL)
+                if local < period_start:
+                    return period_start
+                if local < period_end:
+                    return local
+        return dt.datetime.combine(self.next_working_day(day), PERIODS[0][0], SEOUL)
+
+    def add_working_hours(self, moment: dt.datetime, hours: float) -> dt.datetime:
+        """Count `hours` of working time from `moment`. A count ending exactly at 12:00 or 18:00 is due then."""
+        remaining = dt.timedelta(hours=hours)
+        current = self.start_of_working_time(moment)
+        if remaining <= dt.timedelta(0):
+            return current
+        while True:
+            day = current.date()
+            for start, end in PERIODS:
+                period_start = dt.datetime.combine(day, start, SEOUL)
+                period_end = dt.datetime.combine(day, end, SEOUL)
+                if current >= period_end:
+                    continue
+                begin = max(current, period_start)
+                available = period_end - begin
+                if remaining <= available:
+                    return begin + remaining
+                remaining -= available
+                current = period_end
+            current = dt.datetime.combine(self.next_working_day(day), PERIODS[0][0], SEOUL)
+
+    def working_hours_between(self, start: dt.datetime, end: dt.datetime) -> float:
+        """Working hours elapsed between two moments (used to pause and resume clocks)."""
+        a, b = self._local(start), self._local(end)
+        if b <= a:
+            return 0.0
+        total = dt.timedelta(0)
+        day = a.date()
+        while day <= b.date():
+            if self.is_working_day(day):
+                for s, e in PERIODS:
+                    ps, pe = dt.datetime.combine(day, s, SEOUL), dt.datetime.combine(day, e, SEOUL)
+                    lo, hi = max(a, ps), min(b, pe)
+                    if hi > lo:
+                        total += hi - lo
+            day += dt.timedelta(days=1)
+        return total.total_seconds() / 3600
+
+    # --- periods ------------------------------------------------------------------------------------------
+    def due_in_working_days(self, received_at: dt.datetime, days: int) -> tuple[dt.datetime, dt.datetime]:
+        """제19조②: the day of (effective) receipt is day 1; due at 18:00 of day `days`."""
+        start = self.start_of_working_time(received_at)
+        last = self.add_working_days(start.date(), days - 1)
+        return start, dt.datetime.combine(last, END_OF_DAY, SEOUL)
+
+    def due_in_calendar_days(self, received_at: dt.datetime, days: int) -> dt.datetime:
+        """민법 제157조: the day of receipt is not counted; 제161조: a closed last day moves forward."""
+        last = self._local(received_at).date() + dt.timedelta(days=days)
+        return dt.datetime.combine(self.next_working_day(last, include_self=True), END_OF_DAY, SEOUL)
+
+    def due_in_months(self, received_at: dt.datetime, months: int) -> dt.datetime:
+        """민법 제160조: ends the day before the corresponding day, i.e. the same day of the month N months
+        after the day of receipt (or that month's last day); 제161조 moves a closed last day forward."""
+        day = self._local(received_at).date()
+        month_index = day.month - 1 + months
+        year, month = day.year + month_index // 12, month_index % 12 + 1
+        last = dt.date(year, month, min(day.day, _stdcal.monthrange(year, month)[1]))
+        return dt.datetime.combine(self.next_working_day(last, include_self=True), END_OF_DAY, SEOUL)
+
+    def compute(
+        self,
+        *,
+        received_at: dt.datetime,
+        amount: int,
+        unit: str,
+        method: str = "auto",
+        kind: str = "",
+        basis: str = "",
+        confidence: str = "high",
+    ) -> Deadline:
+        if amount <= 0:
+            raise CalendarError("기간은 1 이상이어야 합니다.")
+        received_local = self._local(received_at)
+        if method == "auto":
+            if unit == "hours":
+                method = "hours"
+            elif unit == "days":
+                method = "hours" if amount <= HOURS_METHOD_MAX_DAYS else "working_days"
+            elif unit == "months":
+                method = "months"
+            else:
+                raise CalendarError(f"알 수 없는 기간 단위입니다: {unit}")
+        if method == "hours":
+            hours = amount if unit == "hours" else amount * HOURS_PER_DAY
+            start = self.start_of_working_time(received_local)
+            due = self.add_working_hours(start, hours)
+        elif method == "working_days":
+            if unit != "days":
+                raise CalendarError("근무일 계산은 '일' 단위 기간에만 쓸 수 있습니다.")
+            start, due = self.due_in_working_days(received_local, amount)
+        elif method == "calendar_days":
+            if unit != "days":
+                raise CalendarError("역일 계산은 '일' 단위 기간에만 쓸 수 있습니다.")
+            start = received_local
+            due = self.due_in_calendar_days(received_local, amount)
+        elif method == "months":
+            if unit != "months":
+                raise CalendarError("월 단위 계산은 '개월' 단위 기간에만 쓸 수 있습니다.")
+            start = received_local
+            due = self.due_in_months(received_local, amount)
+        else:
+            raise CalendarError(f"알 수 없는 계산 방법입니다: {method}")
+        return Deadline(
+            kind=kind,
+            received_at=received_local,
+            counted_from=start,
+            due_at=due,
+            method=method,
+            amount=amount,
+            unit=unit,
+            basis=basis,
+            confidence=confidence,
+        )
+
+
+# --- database-backed entry points -------------------------------------------------------------------------------
+
+
+def get_calendar() -> LegalCalendar:
+    """The calendar with the administrator's extra closures. One small query; reuse the object for bulk work."""
+    from gamsa.core.models import Closure
+
+    return LegalCalendar(Closure.objects.values_list("date", "name"))
+
+
+def deadline_for(kind: str, received_at: dt.datetime, calendar: LegalCalendar | None = None) -> Deadline:
+    """The due moment of a legal clock of `kind` (a DeadlineRule) started at `received_at`."""
+    from gamsa.core.models import DeadlineRule
+
+    rule = DeadlineRule.objects.filter(kind=kind, active=True).first()
+    if rule is None:
+        raise CalendarError(f"알 수 없는 처리기간 종류입니다: {kind}")
+    return (calendar or get_calendar()).compute(
+        received_at=received_at,
+        amount=rule.amount,
+        unit=rule.unit,
+        method=rule.method,
+        kind=rule.kind,
+        basis=rule.basis,
+        confidence=rule.confidence,
+    )
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(SEOUL)

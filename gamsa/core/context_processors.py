@@ -1,0 +1,12 @@
+from django.conf import settings
+
+from gamsa.core import nav
+
+
+def gamsa(request):
+    user = getattr(request, "user", None)
+    return {
+        "site_name": settings.GAMSA_SITE_NAME,
+        "nav": nav.menu_for(user) if user is not None and user.is_authenticated else [],
+        "needs_otp_setup": getattr(request, "needs_otp_setup", False),
+    }

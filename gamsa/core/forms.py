@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from gamsa.core.calendar import SEOUL
+from gamsa.core.models import AccessLog, Closure, DeadlineRule
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "아이디 또는 비밀번호가 맞지 않습니다. 5번 틀리면 잠시 로그인할 수 없습니다.",
+        "inactive": "사용이 중지된 계정입니다. 시스템 관리자에게 문의하세요.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "아이디"
+        self.fields["password"].label = "비밀번호"
+
+
+class OtpForm(forms.Form):
+    token = forms.RegexField(
+        label="인증 코드 6자리",
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": "인증 앱에 표시된 숫자 6자리를 입력하세요.", "required": "인증 코드를 입력하세요."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+    )
+
+
+class DeadlineQueryForm(forms.Form):
+    kind = forms.ModelChoiceField(
+        label="민원 종류",
+        queryset=DeadlineRule.objects.filter(active=True),
+        to_field_name="kind",
+        empty_label=None,
+        error_messages={"invalid_choice": "목록에 있는 종류를 고르세요."},
+    )
+    received_at = forms.DateTimeField(
+        label="접수 일시",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={"invalid": "접수 일시를 '2026-11-26 14:30' 형식으로 입력하세요.", "required": "접수 일시를 입력하세요."},
+    )
+
+    def clean_received_at(self):
+        value = self.cleaned_data["received_at"]
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=SEOUL)
+        return value
+
+
+class ClosureForm(forms.ModelForm):
+    class Meta:
+        model = Closure
+        fields = ["date", "name", "kind", "basis", "note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        error_messages = {
+            "date": {"unique": "이미 등록된 날짜입니다.", "required": "날짜를 입력하세요.", "invalid": "날짜 형식이 올바르지 않습니다."},
+            "name": {"required": "휴무일 명칭을 입력하세요."},
+        }
+
+
+class DeadlineRuleForm(forms.ModelForm):
+    class Meta:
+        model = DeadlineRule
+        fields = ["label", "amount", "unit", "method", "basis", "confidence", "note", "active"]
+
+
+class EventFilterForm(forms.Form):
+    q = forms.CharField(label="행위·대상", required=False)
+    actor = forms.CharField(label="행위자", required=False)
+    since = forms.DateField(label="시작일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="종료일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise forms.ValidationError("시작일이 종료일보다 늦습니다.")
+        return data
+
+
+class AccessFilterForm(EventFilterForm):
+    action = forms.ChoiceField(label="행위", required=False, choices=[("", "전체")] + list(AccessLog.Action.choices))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="파일", error_messages={"required": "올릴 파일을 고르세요."})
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label="토큰 이름", max_length=100, error_messages={"required": "토큰 이름을 입력하세요."})
+    days = forms.TypedChoiceField(
+        label="유효기간", coerce=int, choices=[(30, "30일"), (90, "90일"), (365, "1년")], initial=90
+    )
+
+
+def day_range(since: dt.date | None, until: dt.date | None) -> tuple[dt.datetime | None, dt.datetime | None]:
+    start = dt.datetime.combine(since, dt.time.min, SEOUL) if since else None
+    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, SEOUL) if until else None
+    return start, end

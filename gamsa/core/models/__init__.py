@@ -1,0 +1,27 @@
+"""Core models, re-exported explicitly."""
+
+from gamsa.core.models.calendar import Closure, DeadlineRule
+from gamsa.core.models.files import Attachment
+from gamsa.core.models.jobs import Job
+from gamsa.core.models.logs import AccessLog, Event
+from gamsa.core.models.org import Agency, Membership, OrgUnit, Role, UnitKind
+from gamsa.core.models.people import Grade, User, UserKind
+from gamsa.core.models.tokens import ApiToken
+
+__all__ = [
+    "AccessLog",
+    "Agency",
+    "ApiToken",
+    "Attachment",
+    "Closure",
+    "DeadlineRule",
+    "Event",
+    "Grade",
+    "Job",
+    "Membership",
+    "OrgUnit",
+    "Role",
+    "UnitKind",
+    "User",
+    "UserKind",
+]

@@ -1,0 +1,64 @@
+"""The office's navigation, by team. Apps add their entries with `register()` in their AppConfig.ready()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from gamsa.core import permissions as perms
+
+TEAMS = [
+    ("audit", "감사팀"),
+    ("investigation", "조사팀"),
+    ("complaints", "민원관리팀"),
+    ("patrol", "순찰팀"),
+]
+
+
+@dataclass
+class Entry:
+    section: str
+    label: str
+    url_name: str
+    allowed: Callable = perms.can_see_office_pages
+    kwargs: dict = field(default_factory=dict)
+    order: int = 100
+
+
+_ENTRIES: list[Entry] = []
+
+
+def register(section: str, label: str, url_name: str, allowed: Callable | None = None, order: int = 100, **kwargs):
+    _ENTRIES.append(Entry(section, label, url_name, allowed or perms.can_see_office_pages, kwargs, order))
+
+
+def _core_entries() -> list[Entry]:
+    entries = [Entry("home", "내 업무", "core:home", perms.can_see_home, order=0)]
+    for code, label in TEAMS:
+        entries.append(Entry(code, f"{label} 현황", "core:team", perms.can_see_office_pages, {"team": code}, order=0))
+    entries += [
+        Entry("office", "조직도", "core:org", perms.can_see_office_pages, order=10),
+        Entry("office", "처리기한 계산·휴무일", "core:calendar", perms.can_see_office_pages, order=20),
+        Entry("office", "처리 기록", "core:events", perms.can_view_event_log, order=30),
+        Entry("office", "개인정보 접근기록", "core:access_log", perms.can_view_access_log, order=40),
+        Entry("office", "자료함", "core:files", perms.can_upload, order=50),
+    ]
+    return entries
+
+
+SECTION_LABELS = {"home": "내 업무", **dict(TEAMS), "office": "업무 지원"}
+
+
+def menu_for(user) -> list[dict]:
+    sections: dict[str, list[dict]] = {}
+    for entry in sorted(_core_entries() + _ENTRIES, key=lambda e: e.order):
+        if entry.allowed(user):
+            sections.setdefault(entry.section, []).append(
+                {"label": entry.label, "url": reverse(entry.url_name, kwargs=entry.kwargs or None)}
+            )
+    return [
+        {"code": code, "label": SECTION_LABELS.get(code, code), "items": items}
+        for code, items in sections.items()
+    ]

@@ -1,0 +1,144 @@
+"""Who may do what in core. Outsiders get 404 (`deny_outsider`), read-only users 403 (`deny_read_only`).
+
+Roles are held on a membership of an organisational unit. Office roles are those held on the audit office or
+one of its teams; department roles on any other unit.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from gamsa.core.models import Attachment, Membership, Role, User, UserKind
+
+OFFICE_ROLES = frozenset(
+    {Role.OFFICE_HEAD, Role.TEAM_LEADER, Role.AUDITOR, Role.INVESTIGATOR, Role.COMPLAINT_OFFICER, Role.PATROL_OFFICER}
+)
+DEPARTMENT_ROLES = frozenset({Role.DEPT_LIAISON, Role.DEPT_HEAD})
+# Roles that must pass TOTP 2FA: everyone who sees case files or runs the system.
+TWO_FACTOR_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN}
+TEAM_ROLE = {
+    "audit": Role.AUDITOR,
+    "investigation": Role.INVESTIGATOR,
+    "complaints": Role.COMPLAINT_OFFICER,
+    "patrol": Role.PATROL_OFFICER,
+}
+
+
+def roles_of(user: User) -> frozenset[str]:
+    """The user's active roles, cached on the user object for the request."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_gamsa_roles", None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(user=user, ended_on__isnull=True).values_list("role", flat=True)
+        )
+        if user.is_superuser:
+            cached = cached | {Role.SYSADMIN}
+        user._gamsa_roles = cached
+    return cached
+
+
+def has_role(user: User, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def is_office_staff(user: User) -> bool:
+    return has_role(user, *OFFICE_ROLES)
+
+
+def is_staff_member(user: User) -> bool:
+    """Any official of the district using the system at work (office or department)."""
+    return has_role(user, *OFFICE_ROLES, *DEPARTMENT_ROLES, Role.SYSADMIN)
+
+
+def is_council_viewer(user: User) -> bool:
+    return has_role(user, Role.COUNCIL_VIEWER)
+
+
+def needs_two_factor(user: User) -> bool:
+    return has_role(user, *TWO_FACTOR_ROLES)
+
+
+def office_team_roles(user: User, team: str) -> bool:
+    """Whether the user works in the given office team (or heads the office)."""
+    if has_role(user, Role.OFFICE_HEAD, Role.SYSADMIN):
+        return True
+    return Membership.objects.filter(
+        user=user, ended_on__isnull=True, unit__office_team=team, role__in=[Role.TEAM_LEADER, TEAM_ROLE[team]]
+    ).exists()
+
+
+def deny_outsider(allowed: bool) -> None:
+    if not allowed:
+        raise Http404
+
+
+def deny_read_only(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+# --- core's own pages and actions -------------------------------------------------------------------------------
+
+
+def can_see_home(user: User) -> bool:
+    return user.is_authenticated
+
+
+def can_see_office_pages(user: User) -> bool:
+    """Team pages, the organisation chart, the calendar admin page (read)."""
+    return is_staff_member(user) or is_council_viewer(user)
+
+
+def can_view_event_log(user: User) -> bool:
+    return has_role(user, Role.OFFICE_HEAD, Role.TEAM_LEADER, Role.SYSADMIN)
+
+
+def can_view_access_log(user: User) -> bool:
+    return has_role(user, Role.OFFICE_HEAD, Role.SYSADMIN)
+
+
+def can_export_logs(user: User) -> bool:
+    return can_view_access_log(user)
+
+
+def can_edit_calendar(user: User) -> bool:
+    return has_role(user, Role.SYSADMIN)
+
+
+def can_manage_people(user: User) -> bool:
+    return has_role(user, Role.SYSADMIN)
+
+
+def can_view_person(user: User, person: User) -> bool:
+    """Contact details of a person: the person, administrators, and the office head for staff and volunteers."""
+    if user.pk == person.pk or has_role(user, Role.SYSADMIN):
+        return True
+    return has_role(user, Role.OFFICE_HEAD, Role.TEAM_LEADER) and person.kind != UserKind.CITIZEN
+
+
+def can_issue_api_token(user: User) -> bool:
+    return is_staff_member(user)
+
+
+def can_upload(user: User) -> bool:
+    return is_staff_member(user) or has_role(user, Role.VOLUNTEER)
+
+
+# Apps register who may download the attachments they own: owner_type → callable(user, attachment) -> bool.
+_ATTACHMENT_RULES: dict[str, callable] = {}
+
+
+def register_attachment_rule(owner_type: str, rule) -> None:
+    _ATTACHMENT_RULES[owner_type] = rule
+
+
+def can_download(user: User, attachment: Attachment) -> bool:
+    if not user.is_authenticated:
+        return False
+    if attachment.uploaded_by_id == user.pk or has_role(user, Role.SYSADMIN):
+        return True
+    rule = _ATTACHMENT_RULES.get(attachment.owner_type)
+    return bool(rule and rule(user, attachment))

@@ -1,0 +1,87 @@
+"""Korean formatting for templates: dates `2026. 11. 26.`, amounts `1,234,000원` / `1,234천원`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+WEEKDAYS = "월화수목금토일"
+
+
+def _local(value):
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter
+def kdate(value, with_weekday: bool = False) -> str:
+    if not value:
+        return ""
+    value = _local(value)
+    day = value.date() if isinstance(value, dt.datetime) else value
+    text = f"{day.year}. {day.month}. {day.day}."
+    return f"{text}({WEEKDAYS[day.weekday()]})" if with_weekday else text
+
+
+@register.filter
+def kdatetime(value) -> str:
+    if not value:
+        return ""
+    value = _local(value)
+    return f"{kdate(value)} {value:%H:%M}"
+
+
+def _number(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@register.filter
+def won(value) -> str:
+    number = _number(value)
+    return "" if number is None else f"{number:,.0f}원"
+
+
+@register.filter
+def thousand_won(value) -> str:
+    """An amount already in thousands of won (예산 tables use 천원)."""
+    number = _number(value)
+    return "" if number is None else f"{number:,.0f}천원"
+
+
+@register.filter
+def comma(value) -> str:
+    number = _number(value)
+    return "" if number is None else f"{number:,.0f}"
+
+
+@register.filter
+def percent(value, digits: int = 0) -> str:
+    number = _number(value)
+    return "" if number is None else f"{number:,.{int(digits)}f}%"
+
+
+@register.simple_tag
+def remaining(due, now=None) -> str:
+    """'3시간 남음' / '2일 지남' for a due moment."""
+    if not due:
+        return ""
+    now = now or timezone.now()
+    delta = due - now
+    seconds = abs(delta.total_seconds())
+    if seconds < 3600:
+        amount = f"{int(seconds // 60)}분"
+    elif seconds < 86400:
+        amount = f"{int(seconds // 3600)}시간"
+    else:
+        amount = f"{int(seconds // 86400)}일"
+    return f"{amount} 남음" if delta.total_seconds() >= 0 else f"{amount} 지남"

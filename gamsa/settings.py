@@ -1,0 +1,315 @@
+"""All settings of gamsa, read from environment variables.
+
+Every variable is documented in docs/operations.md. A bad value stops the process with a message that names
+the variable, what it got and what it expects; nothing falls back silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return default if value is None else value.strip()
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off); got {raw!r}.")
+
+
+def env_int(name: str, default: int, minimum: int | None = None, maximum: int | None = None) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value}.")
+    if maximum is not None and value > maximum:
+        raise ImproperlyConfigured(f"{name} must be at most {maximum}; got {value}.")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = (os.environ.get(name) or default).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}.")
+    return value
+
+
+# --- core ---------------------------------------------------------------------------------------------------
+DEBUG = env_bool("GAMSA_DEBUG", False)
+SECRET_KEY = env_str("GAMSA_SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "GAMSA_SECRET_KEY is not set. Set it to a long random string (python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'); only GAMSA_DEBUG=true runs without one."
+        )
+    SECRET_KEY = "insecure-debug-only-key-never-used-in-production"  # noqa: S105
+elif len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured("GAMSA_SECRET_KEY must be at least 32 characters long.")
+
+ALLOWED_HOSTS = env_list("GAMSA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("GAMSA_CSRF_TRUSTED_ORIGINS", [])
+for _origin in CSRF_TRUSTED_ORIGINS:
+    if urlparse(_origin).scheme not in ("http", "https"):
+        raise ImproperlyConfigured(f"GAMSA_CSRF_TRUSTED_ORIGINS entries must start with http(s)://; got {_origin!r}.")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "django_htmx",
+    "ninja",
+    "django_tasks",
+    "django_tasks_db",
+    "gamsa.core",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gamsa.core.middleware.TwoFactorRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "gamsa.urls"
+WSGI_APPLICATION = "gamsa.wsgi.application"
+ASGI_APPLICATION = "gamsa.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "gamsa.core.context_processors.gamsa",
+            ],
+            "builtins": ["gamsa.core.templatetags.krfmt"],
+        },
+    }
+]
+
+# --- database -----------------------------------------------------------------------------------------------
+VAR_DIR = Path(env_str("GAMSA_VAR_DIR", str(PROJECT_DIR / "var")))
+_default_db = f"sqlite:///{VAR_DIR / 'gamsa.sqlite3'}"
+_db_url = env_str("DATABASE_URL", _default_db) or _default_db
+try:
+    _db = dj_database_url.parse(_db_url, conn_max_age=env_int("GAMSA_DB_CONN_MAX_AGE", 60, minimum=0))
+except Exception as exc:  # dj-database-url raises several kinds of errors
+    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL ({exc}); got {_db_url!r}.") from None
+if _db["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
+    raise ImproperlyConfigured(f"DATABASE_URL must be sqlite:// or postgres://; got engine {_db['ENGINE']}.")
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    _db["CONN_MAX_AGE"] = 0
+    _db["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+    if _db["NAME"] != ":memory:":
+        Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+else:
+    _db["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- people and login ---------------------------------------------------------------------------------------
+AUTH_USER_MODEL = "core.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:login"
+
+# Staff roles must pass TOTP 2FA. GAMSA_OTP_REQUIRED=false relaxes it (the local demo only).
+GAMSA_OTP_REQUIRED = env_bool("GAMSA_OTP_REQUIRED", True)
+OTP_TOTP_ISSUER = env_str("GAMSA_OTP_ISSUER", "gamsa 감사담당관")
+
+# django-axes: lock an account+address after repeated failures.
+AXES_FAILURE_LIMIT = env_int("GAMSA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = env_int("GAMSA_LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = False  # no usernames/addresses in an extra table beyond axes' own
+AXES_IPWARE_PROXY_COUNT = env_int("GAMSA_PROXY_COUNT", 0, minimum=0)
+
+SESSION_COOKIE_AGE = env_int("GAMSA_SESSION_HOURS", 9, minimum=1, maximum=72) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the meta tag; the cookie stays SameSite=Lax
+CSRF_FAILURE_VIEW = "gamsa.core.views.csrf_failure"
+
+# --- HTTPS --------------------------------------------------------------------------------------------------
+GAMSA_HTTPS = env_bool("GAMSA_HTTPS", not DEBUG)
+SESSION_COOKIE_SECURE = GAMSA_HTTPS
+CSRF_COOKIE_SECURE = GAMSA_HTTPS
+SECURE_SSL_REDIRECT = GAMSA_HTTPS and env_bool("GAMSA_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("GAMSA_BEHIND_PROXY", False) else None
+SECURE_HSTS_SECONDS = env_int("GAMSA_HSTS_SECONDS", 31536000, minimum=0) if GAMSA_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = GAMSA_HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [] if GAMSA_HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
+
+# --- Content-Security-Policy (django-csp 4): no inline script, nothing from other origins ---------------------
+_tile_host = env_str("GAMSA_MAP_TILE_URL", "") or ""
+_img_src = [SELF, "data:", "blob:"]
+if _tile_host:
+    _parsed = urlparse(_tile_host.replace("{s}", "a").replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"))
+    if _parsed.scheme not in ("http", "https") or not _parsed.netloc:
+        raise ImproperlyConfigured(f"GAMSA_MAP_TILE_URL must be an http(s) URL template; got {_tile_host!r}.")
+    _img_src.append(f"{_parsed.scheme}://{_parsed.netloc.replace('a.', '*.', 1) if '{s}' in _tile_host else _parsed.netloc}")
+GAMSA_MAP_TILE_URL = _tile_host
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],  # KRDS and htmx set style attributes at run time
+        "img-src": _img_src,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- language and time --------------------------------------------------------------------------------------
+LANGUAGE_CODE = "ko-kr"
+LANGUAGES = [("ko", "한국어")]
+TIME_ZONE = "Asia/Seoul"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["gamsa.formats"]
+USE_THOUSAND_SEPARATOR = True
+
+# --- files --------------------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("GAMSA_STATIC_ROOT", str(VAR_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+MEDIA_ROOT = Path(env_str("GAMSA_MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media-not-served/"  # media is never served directly: downloads go through a permission check
+GAMSA_ATTACHMENT_MAX_BYTES = env_int("GAMSA_ATTACHMENT_MAX_MB", 20, minimum=1, maximum=500) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- logs and retention -------------------------------------------------------------------------------------
+# The personal-data access log must be kept at least two years (개인정보의 안전성 확보조치 기준 제8조).
+GAMSA_ACCESS_LOG_RETENTION_DAYS = env_int("GAMSA_ACCESS_LOG_RETENTION_DAYS", 730, minimum=730)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"no_personal_data": {"()": "gamsa.core.logfilters.PersonalDataFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_personal_data"]}
+    },
+    "root": {"handlers": ["console"], "level": env_choice("GAMSA_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper()},
+    "loggers": {"axes": {"level": "WARNING"}, "django.server": {"level": "WARNING"}},
+}
+
+# --- background work (Tasks API) ----------------------------------------------------------------------------
+_tasks_backend = env_choice("GAMSA_TASKS_BACKEND", "database", ("database", "immediate", "rq", "dummy"))
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default", "imports", "reports"]}}
+if _tasks_backend == "rq":
+    INSTALLED_APPS.append("django_tasks_rq")
+    RQ_QUEUES = {
+        name: {"URL": env_str("GAMSA_REDIS_URL", "redis://127.0.0.1:6379/0")} for name in TASKS["default"]["QUEUES"]
+    }
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env_str("GAMSA_REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("GAMSA_REDIS_URL")}}
+
+# --- the office ---------------------------------------------------------------------------------------------
+GAMSA_SITE_NAME = env_str("GAMSA_SITE_NAME", "감사담당관 업무시스템")
+# The district's recommended maximum length of one call or visit with a complainant (영 제4조①7). Minutes.
+GAMSA_RECOMMENDED_CALL_MINUTES = env_int("GAMSA_RECOMMENDED_CALL_MINUTES", 20, minimum=5, maximum=120)
+NINJA_PAGINATION_PER_PAGE = 50

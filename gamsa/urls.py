@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from gamsa.api import api
+
+admin.site.site_header = "gamsa 관리"
+admin.site.site_title = "gamsa 관리"
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("", include("gamsa.core.urls")),
+]
