@@ -2,11 +2,17 @@
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 from ninja.errors import AuthenticationError, ValidationError
 
 from gamsa.core.api import router as core_router
 
+class KoreanJSONRenderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=KoreanJSONRenderer(),
     title="gamsa API",
     version="1",
     description="감사담당관 업무시스템 API. 직원은 '내 계정'에서 발급한 개인 토큰을 `Authorization: Bearer gms_…`로 보냅니다.",

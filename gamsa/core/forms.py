@@ -9,6 +9,32 @@ from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Closure, DeadlineRule
 
 
+def apply_krds(form: forms.BaseForm) -> None:
+    """Give every widget the KRDS class for its kind, so templates only place fields."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "krds-form-select"
+        elif isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple | forms.FileInput):
+            css = ""
+        else:
+            css = "krds-input"
+        if css:
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class KrdsForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_krds(self)
+
+
+class KrdsModelForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_krds(self)
+
+
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "아이디 또는 비밀번호가 맞지 않습니다. 5번 틀리면 잠시 로그인할 수 없습니다.",
@@ -19,9 +45,10 @@ class LoginForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "아이디"
         self.fields["password"].label = "비밀번호"
+        apply_krds(self)
 
 
-class OtpForm(forms.Form):
+class OtpForm(KrdsForm):
     token = forms.RegexField(
         label="인증 코드 6자리",
         regex=r"^\s*\d{6}\s*$",
@@ -30,7 +57,7 @@ class OtpForm(forms.Form):
     )
 
 
-class DeadlineQueryForm(forms.Form):
+class DeadlineQueryForm(KrdsForm):
     kind = forms.ModelChoiceField(
         label="민원 종류",
         queryset=DeadlineRule.objects.filter(active=True),
@@ -51,7 +78,7 @@ class DeadlineQueryForm(forms.Form):
         return value
 
 
-class ClosureForm(forms.ModelForm):
+class ClosureForm(KrdsModelForm):
     class Meta:
         model = Closure
         fields = ["date", "name", "kind", "basis", "note"]
@@ -62,13 +89,13 @@ class ClosureForm(forms.ModelForm):
         }
 
 
-class DeadlineRuleForm(forms.ModelForm):
+class DeadlineRuleForm(KrdsModelForm):
     class Meta:
         model = DeadlineRule
         fields = ["label", "amount", "unit", "method", "basis", "confidence", "note", "active"]
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(KrdsForm):
     q = forms.CharField(label="행위·대상", required=False)
     actor = forms.CharField(label="행위자", required=False)
     since = forms.DateField(label="시작일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -85,11 +112,11 @@ class AccessFilterForm(EventFilterForm):
     action = forms.ChoiceField(label="행위", required=False, choices=[("", "전체")] + list(AccessLog.Action.choices))
 
 
-class UploadForm(forms.Form):
+class UploadForm(KrdsForm):
     file = forms.FileField(label="파일", error_messages={"required": "올릴 파일을 고르세요."})
 
 
-class TokenForm(forms.Form):
+class TokenForm(KrdsForm):
     name = forms.CharField(label="토큰 이름", max_length=100, error_messages={"required": "토큰 이름을 입력하세요."})
     days = forms.TypedChoiceField(
         label="유효기간", coerce=int, choices=[(30, "30일"), (90, "90일"), (365, "1년")], initial=90

@@ -85,3 +85,24 @@ def remaining(due, now=None) -> str:
     else:
         amount = f"{int(seconds // 86400)}일"
     return f"{amount} 남음" if delta.total_seconds() >= 0 else f"{amount} 지남"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def cut_page(querystring: str) -> str:
+    """A query string without its `page` parameter, for pagination links."""
+    return "&".join(part for part in (querystring or "").split("&") if part and not part.startswith("page="))
+
+
+@register.filter
+def filesize(value) -> str:
+    number = _number(value)
+    if number is None:
+        return ""
+    if number >= 1024 * 1024:
+        return f"{number / (1024 * 1024):,.1f}MB"
+    return f"{number / 1024:,.0f}KB"

@@ -1,0 +1,50 @@
+# gamsa — the two set-up commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+GAMSA  := $(BIN)/gamsa
+VAR    := var
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+# The local demo: plain HTTP on 127.0.0.1, a generated secret key, 2FA offered but not forced.
+RUN_ENV = GAMSA_SECRET_KEY="$$(cat $(VAR)/secret_key)" GAMSA_HTTPS=false GAMSA_OTP_REQUIRED=$${GAMSA_OTP_REQUIRED:-false}
+TEST_ENV = GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate
+
+.PHONY: install run test test-pg lint vendor clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+$(VAR)/secret_key:
+	mkdir -p $(VAR)
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+run: install $(VAR)/secret_key
+	$(RUN_ENV) $(GAMSA) migrate --noinput
+	$(RUN_ENV) $(GAMSA) collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(GAMSA) demo
+	$(RUN_ENV) $(GAMSA) serve --host 127.0.0.1 --port 8000
+
+test: install
+	$(TEST_ENV) $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+
+test-pg: install
+	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check gamsa bench
+	$(BIN)/ruff format --check gamsa bench
+
+vendor:
+	scripts/vendor-assets.sh
+
+clean:
+	rm -rf $(VENV) $(VAR)/static
