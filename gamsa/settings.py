@@ -238,7 +238,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF, "'unsafe-inline'"],  # KRDS and htmx set style attributes at run time
         "img-src": _img_src,
-        "font-src": [SELF],
+        "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],

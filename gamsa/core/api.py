@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
@@ -77,16 +77,16 @@ def deadline(request, kind: str, received_at: str):
     """민원 종류와 접수 일시(ISO 8601, 시간대 포함)로 법정 처리기한을 계산합니다."""
     moment = _parse_moment(received_at)
     if moment is None:
-        return 400, {"detail": "received_at은 시간대를 포함한 ISO 8601 일시여야 합니다 (예: 2026-09-23T10:00:00+09:00)."}
+        return Status(400, {"detail": "received_at은 시간대를 포함한 ISO 8601 일시여야 합니다 (예: 2026-09-23T10:00:00+09:00)."})
     rule = DeadlineRule.objects.filter(kind=kind, active=True).first()
     if rule is None:
         known = ", ".join(DeadlineRule.objects.filter(active=True).values_list("kind", flat=True))
-        return 400, {"detail": f"알 수 없는 민원 종류입니다: {kind}. 사용할 수 있는 종류: {known}"}
+        return Status(400, {"detail": f"알 수 없는 민원 종류입니다: {kind}. 사용할 수 있는 종류: {known}"})
     try:
         result = legal.deadline_for(kind, moment)
     except legal.CalendarError as exc:
-        return 400, {"detail": str(exc)}
-    return 200, {**result.as_dict(), "label": rule.label}
+        return Status(400, {"detail": str(exc)})
+    return Status(200, {**result.as_dict(), "label": rule.label})
 
 
 @router.get("/calendar/kinds", response=list[KindOut], auth=None, summary="처리기간 규칙 목록")
