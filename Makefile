@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 # The local demo: plain HTTP on 127.0.0.1, a generated secret key, 2FA offered but not forced.
 RUN_ENV = GAMSA_SECRET_KEY="$$(cat $(VAR)/secret_key)" GAMSA_HTTPS=false GAMSA_OTP_REQUIRED=$${GAMSA_OTP_REQUIRED:-false}
-TEST_ENV = GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate
+TEST_ENV = GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate GAMSA_STATIC_ROOT=$(VAR)/test-static GAMSA_MEDIA_ROOT=$(VAR)/test-media
 
 .PHONY: install run test test-pg lint vendor clean
 
@@ -34,9 +34,11 @@ run: install $(VAR)/secret_key
 	$(RUN_ENV) $(GAMSA) serve --host 127.0.0.1 --port 8000
 
 test: install
+	mkdir -p $(VAR)/test-static
 	$(TEST_ENV) $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
 test-pg: install
+	mkdir -p $(VAR)/test-static
 	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
 
 lint: install

@@ -9,6 +9,13 @@ from gamsa.core.demo import load_demo
 from gamsa.core.models import User
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request, settings):
+    """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
+    if "real_hasher" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo(db):
     """The demo district: 72 units, the audit office's 23 staff and one account per role."""

@@ -265,7 +265,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "gamsa.core.storage.StaticStorage"
     },
 }
 MEDIA_ROOT = Path(env_str("GAMSA_MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from gamsa.core.services import log_access
+
 from gamsa.core.models import AccessLog, Agency, ApiToken, Closure, DeadlineRule, Event, Membership, OrgUnit, User
 
 
@@ -29,6 +31,12 @@ class UserAdmin(admin.ModelAdmin):
     search_fields = ["username", "full_name", "employee_number"]
     exclude = ["password", "user_permissions", "groups"]
     inlines = [MembershipInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        person = self.get_object(request, object_id)
+        if person is not None and person.pk != request.user.pk:
+            log_access(request.user, person, ["성명", "연락처", "이메일"], request=request, reason="관리 화면")
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(Closure)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from gamsa.core import services
-from gamsa.core.models import Agency, OrgUnit, Role, UnitKind, User, UserKind
+from gamsa.core.models import Agency, DeadlineRule, OrgUnit, Role, UnitKind, User, UserKind
+from gamsa.core.seeds import seed_deadline_rules
 
 DEMO_PASSWORD = "gamsa-demo-2026!"
 
@@ -88,6 +89,7 @@ def _person(username: str, **fields) -> tuple[User, bool]:
 
 @transaction.atomic
 def load_demo() -> dict:
+    seed_deadline_rules(DeadlineRule)
     agency = Agency.objects.filter(code="3180000").first() or services.create_agency(
         None,
         name="서울특별시 영등포구",

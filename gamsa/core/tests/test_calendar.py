@@ -264,3 +264,11 @@ def test_day_endpoint(client):
     assert "개천절" in body["reason"]
     assert body["next_working_day"] == "2026-10-06"
     assert client.get("/api/v1/calendar/kinds").json()[0]["kind"]
+
+
+@pytest.mark.django_db
+@pytest.mark.real_hasher
+def test_passwords_are_hashed_with_argon2():
+    user = services.create_person(None, username="hashcheck", password="correct horse battery staple")
+    assert user.password.startswith("argon2")
+    assert user.check_password("correct horse battery staple")

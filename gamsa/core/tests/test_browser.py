@@ -1,0 +1,101 @@
+"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright against the live server."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pyotp
+import pytest
+
+from gamsa.core.demo import DEMO_PASSWORD, load_demo
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
+]
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run", "--disable-sync", "--disable-quic"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    load_demo()
+    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))
+    page.base = live_server.url
+    yield page
+    context.close()
+
+
+def log_in_with_totp(page, username: str) -> None:
+    page.goto(page.base + "/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r"/login/otp/"))
+    # First login of a staff user: enrol the authenticator with the secret shown on the page.
+    secret = page.inner_text("[data-testid=otp-secret]").strip()
+    page.fill("#id_token", pyotp.TOTP(secret).now())
+    page.click("main form button[type=submit].primary")
+
+
+def test_staff_login_with_2fa_reaches_the_korean_home(page):
+    log_in_with_totp(page, "auditor")
+    page.wait_for_url(page.base + "/")
+    assert page.locator("h2.gamsa-page-title").inner_text() == "내 업무"
+    assert page.locator("html").get_attribute("lang") == "ko"
+    header = page.locator("#krds-header").inner_text()
+    for team in ("감사팀", "조사팀", "민원관리팀", "순찰팀"):
+        assert team in header
+    assert "기한 지남" in page.inner_text("main")
+    assert re.search(r"\d{4}\. \d{1,2}\. \d{1,2}\.\([월화수목금토일]\)", page.inner_text("main"))
+    # KRDS CSS and the vendored font really loaded (computed style comes from krds.min.css).
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Pretendard GOV" in font
+    assert page.csp_errors == []
+
+
+def test_wrong_code_keeps_the_user_out(page):
+    page.goto(page.base + "/login/")
+    page.fill("#id_username", "head")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r"/login/otp/"))
+    page.fill("#id_token", "000000")
+    page.click("main form button[type=submit].primary")
+    assert "인증 코드가 맞지 않거나" in page.inner_text("main")
+    page.goto(page.base + "/logs/events/")
+    assert "/login/otp/" in page.url
+
+
+def test_deadline_calculator_updates_in_place(page):
+    log_in_with_totp(page, "complaints")
+    page.wait_for_url(page.base + "/")
+    page.goto(page.base + "/calendar/")
+    page.select_option("#id_kind", "grievance")
+    page.fill("#id_received_at", "2026-09-23T10:00")
+    page.click("#deadline-result >> xpath=preceding-sibling::form//button[@type='submit']")
+    result = page.locator("[data-testid=deadline-result]")
+    result.wait_for()
+    assert "2026. 10. 6.(화) 18:00" in result.inner_text()
+    assert page.url.endswith("/calendar/")  # htmx swapped the result without a page load
+    assert page.csp_errors == []
