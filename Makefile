@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 # The local demo: plain HTTP on 127.0.0.1, a generated secret key, 2FA offered but not forced.
 RUN_ENV = GAMSA_SECRET_KEY="$$(cat $(VAR)/secret_key)" GAMSA_HTTPS=false GAMSA_OTP_REQUIRED=$${GAMSA_OTP_REQUIRED:-false}
-TEST_ENV = GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate GAMSA_STATIC_ROOT=$(VAR)/test-static GAMSA_MEDIA_ROOT=$(VAR)/test-media
+TEST_ENV = GAMSA_DB_CONN_MAX_AGE=0 GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate GAMSA_STATIC_ROOT=$(VAR)/test-static GAMSA_MEDIA_ROOT=$(VAR)/test-media
 
 .PHONY: install run test test-pg lint vendor clean
 

@@ -2,10 +2,11 @@
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 from ninja.errors import AuthenticationError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from gamsa.core.api import router as core_router
+
 
 class KoreanJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}

@@ -84,7 +84,9 @@ ALLOWED_HOSTS = env_list("GAMSA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1
 CSRF_TRUSTED_ORIGINS = env_list("GAMSA_CSRF_TRUSTED_ORIGINS", [])
 for _origin in CSRF_TRUSTED_ORIGINS:
     if urlparse(_origin).scheme not in ("http", "https"):
-        raise ImproperlyConfigured(f"GAMSA_CSRF_TRUSTED_ORIGINS entries must start with http(s)://; got {_origin!r}.")
+        raise ImproperlyConfigured(
+            f"GAMSA_CSRF_TRUSTED_ORIGINS entries must start with http(s)://; got {_origin!r}."
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -152,7 +154,9 @@ _db_url = env_str("DATABASE_URL", _default_db) or _default_db
 try:
     _db = dj_database_url.parse(_db_url, conn_max_age=env_int("GAMSA_DB_CONN_MAX_AGE", 60, minimum=0))
 except Exception as exc:  # dj-database-url raises several kinds of errors
-    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL ({exc}); got {_db_url!r}.") from None
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not a valid database URL ({exc}); got {_db_url!r}."
+    ) from None
 if _db["ENGINE"] not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
     raise ImproperlyConfigured(f"DATABASE_URL must be sqlite:// or postgres://; got engine {_db['ENGINE']}.")
 if _db["ENGINE"] == "django.db.backends.sqlite3":
@@ -214,23 +218,31 @@ GAMSA_HTTPS = env_bool("GAMSA_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = GAMSA_HTTPS
 CSRF_COOKIE_SECURE = GAMSA_HTTPS
 SECURE_SSL_REDIRECT = GAMSA_HTTPS and env_bool("GAMSA_SSL_REDIRECT", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("GAMSA_BEHIND_PROXY", False) else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("GAMSA_BEHIND_PROXY", False) else None
+)
 SECURE_HSTS_SECONDS = env_int("GAMSA_HSTS_SECONDS", 31536000, minimum=0) if GAMSA_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = GAMSA_HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SILENCED_SYSTEM_CHECKS = [] if GAMSA_HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
+SILENCED_SYSTEM_CHECKS = (
+    [] if GAMSA_HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
+)
 
 # --- Content-Security-Policy (django-csp 4): no inline script, nothing from other origins ---------------------
 _tile_host = env_str("GAMSA_MAP_TILE_URL", "") or ""
 _img_src = [SELF, "data:", "blob:"]
 if _tile_host:
-    _parsed = urlparse(_tile_host.replace("{s}", "a").replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"))
+    _parsed = urlparse(
+        _tile_host.replace("{s}", "a").replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")
+    )
     if _parsed.scheme not in ("http", "https") or not _parsed.netloc:
         raise ImproperlyConfigured(f"GAMSA_MAP_TILE_URL must be an http(s) URL template; got {_tile_host!r}.")
-    _img_src.append(f"{_parsed.scheme}://{_parsed.netloc.replace('a.', '*.', 1) if '{s}' in _tile_host else _parsed.netloc}")
+    _img_src.append(
+        f"{_parsed.scheme}://{_parsed.netloc.replace('a.', '*.', 1) if '{s}' in _tile_host else _parsed.netloc}"
+    )
 GAMSA_MAP_TILE_URL = _tile_host
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -286,7 +298,10 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["no_personal_data"]}
     },
-    "root": {"handlers": ["console"], "level": env_choice("GAMSA_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper()},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("GAMSA_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),
+    },
     "loggers": {"axes": {"level": "WARNING"}, "django.server": {"level": "WARNING"}},
 }
 
@@ -302,12 +317,18 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["defa
 if _tasks_backend == "rq":
     INSTALLED_APPS.append("django_tasks_rq")
     RQ_QUEUES = {
-        name: {"URL": env_str("GAMSA_REDIS_URL", "redis://127.0.0.1:6379/0")} for name in TASKS["default"]["QUEUES"]
+        name: {"URL": env_str("GAMSA_REDIS_URL", "redis://127.0.0.1:6379/0")}
+        for name in TASKS["default"]["QUEUES"]
     }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env_str("GAMSA_REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("GAMSA_REDIS_URL")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("GAMSA_REDIS_URL"),
+        }
+    }
 
 # --- the office ---------------------------------------------------------------------------------------------
 GAMSA_SITE_NAME = env_str("GAMSA_SITE_NAME", "감사담당관 업무시스템")

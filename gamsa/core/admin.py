@@ -1,8 +1,17 @@
 from django.contrib import admin
 
+from gamsa.core.models import (
+    AccessLog,
+    Agency,
+    ApiToken,
+    Closure,
+    DeadlineRule,
+    Event,
+    Membership,
+    OrgUnit,
+    User,
+)
 from gamsa.core.services import log_access
-
-from gamsa.core.models import AccessLog, Agency, ApiToken, Closure, DeadlineRule, Event, Membership, OrgUnit, User
 
 
 @admin.register(Agency)
@@ -35,7 +44,9 @@ class UserAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         person = self.get_object(request, object_id)
         if person is not None and person.pk != request.user.pk:
-            log_access(request.user, person, ["성명", "연락처", "이메일"], request=request, reason="관리 화면")
+            log_access(
+                request.user, person, ["성명", "연락처", "이메일"], request=request, reason="관리 화면"
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
 

@@ -66,7 +66,9 @@ class DayOut(Schema):
 
 def _parse_moment(raw: str) -> dt.datetime | None:
     try:
-        value = dt.datetime.fromisoformat(raw.strip().replace(" ", "+", 1) if "T" in raw and " " in raw else raw.strip())
+        value = dt.datetime.fromisoformat(
+            raw.strip().replace(" ", "+", 1) if "T" in raw and " " in raw else raw.strip()
+        )
     except ValueError:
         return None
     return value if value.tzinfo is not None else None
@@ -77,7 +79,12 @@ def deadline(request, kind: str, received_at: str):
     """민원 종류와 접수 일시(ISO 8601, 시간대 포함)로 법정 처리기한을 계산합니다."""
     moment = _parse_moment(received_at)
     if moment is None:
-        return Status(400, {"detail": "received_at은 시간대를 포함한 ISO 8601 일시여야 합니다 (예: 2026-09-23T10:00:00+09:00)."})
+        return Status(
+            400,
+            {
+                "detail": "received_at은 시간대를 포함한 ISO 8601 일시여야 합니다 (예: 2026-09-23T10:00:00+09:00)."
+            },
+        )
     rule = DeadlineRule.objects.filter(kind=kind, active=True).first()
     if rule is None:
         known = ", ".join(DeadlineRule.objects.filter(active=True).values_list("kind", flat=True))
@@ -91,7 +98,11 @@ def deadline(request, kind: str, received_at: str):
 
 @router.get("/calendar/kinds", response=list[KindOut], auth=None, summary="처리기간 규칙 목록")
 def kinds(request):
-    return list(DeadlineRule.objects.filter(active=True).values("kind", "label", "amount", "unit", "method", "basis", "confidence"))
+    return list(
+        DeadlineRule.objects.filter(active=True).values(
+            "kind", "label", "amount", "unit", "method", "basis", "confidence"
+        )
+    )
 
 
 @router.get("/calendar/days/{day}", response={200: DayOut}, auth=None, summary="근무일 여부")

@@ -28,8 +28,16 @@ class BackupError(RuntimeError):
 
 
 def _pg_env(db: dict) -> tuple[list[str], dict]:
-    args = ["--host", db.get("HOST") or "127.0.0.1", "--port", str(db.get("PORT") or 5432),
-            "--username", db.get("USER") or "postgres", "--dbname", db["NAME"]]
+    args = [
+        "--host",
+        db.get("HOST") or "127.0.0.1",
+        "--port",
+        str(db.get("PORT") or 5432),
+        "--username",
+        db.get("USER") or "postgres",
+        "--dbname",
+        db["NAME"],
+    ]
     env = dict(os.environ)
     if db.get("PASSWORD"):
         env["PGPASSWORD"] = db["PASSWORD"]
@@ -54,8 +62,12 @@ def create_backup(output_dir: Path) -> Path:
         else:
             db_file = tmpdir / "db.pgdump"
             args, env = _pg_env(db)
-            result = subprocess.run(["pg_dump", "--format=custom", "--no-owner", "--file", str(db_file), *args],
-                                    env=env, capture_output=True, text=True)
+            result = subprocess.run(
+                ["pg_dump", "--format=custom", "--no-owner", "--file", str(db_file), *args],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if result.returncode != 0:
                 raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
         manifest = {
@@ -83,7 +95,9 @@ def restore_backup(archive: Path) -> dict:
             tar.extractall(tmpdir, filter="data")
         manifest = json.loads((tmpdir / "manifest.json").read_text())
         if manifest["vendor"] != connection.vendor:
-            raise BackupError(f"backup is from {manifest['vendor']}, this installation uses {connection.vendor}")
+            raise BackupError(
+                f"backup is from {manifest['vendor']}, this installation uses {connection.vendor}"
+            )
         db_file = tmpdir / manifest["database_file"]
         connection.close()
         if connection.vendor == "sqlite":
@@ -95,8 +109,12 @@ def restore_backup(archive: Path) -> dict:
             dst.close()
         else:
             args, env = _pg_env(db)
-            result = subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", *args, str(db_file)],
-                                    env=env, capture_output=True, text=True)
+            result = subprocess.run(
+                ["pg_restore", "--clean", "--if-exists", "--no-owner", *args, str(db_file)],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if result.returncode != 0:
                 raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
         media_src = tmpdir / "media"

@@ -17,7 +17,11 @@ DEMO_PASSWORD = "gamsa-demo-2026!"
 BUREAUS = [
     ("planning", "기획조정실", ["기획예산과", "홍보과", "법무과", "정보통신과"]),
     ("admin", "행정국", ["총무과", "자치행정과", "민원여권과", "세무1과", "세무2과", "재산관리과"]),
-    ("welfare", "복지국", ["복지정책과", "사회복지과", "어르신복지과", "장애인복지과", "아동청소년과", "여성가족과"]),
+    (
+        "welfare",
+        "복지국",
+        ["복지정책과", "사회복지과", "어르신복지과", "장애인복지과", "아동청소년과", "여성가족과"],
+    ),
     ("economy", "경제문화국", ["일자리경제과", "문화체육과", "교육지원과", "지역상권과"]),
     ("urban", "도시국", ["도시계획과", "도시재생과", "건축과", "주택과", "부동산정보과"]),
     ("safety", "안전교통국", ["안전총괄과", "교통행정과", "주차관리과", "건설과", "도로과", "치수과"]),
@@ -26,11 +30,32 @@ BUREAUS = [
 ]
 
 DONGS = [
-    "영등포본동", "영등포동", "여의동", "당산1동", "당산2동", "도림동", "문래동", "양평1동", "양평2동",
-    "신길1동", "신길3동", "신길4동", "신길5동", "신길6동", "신길7동", "대림1동", "대림2동", "대림3동",
+    "영등포본동",
+    "영등포동",
+    "여의동",
+    "당산1동",
+    "당산2동",
+    "도림동",
+    "문래동",
+    "양평1동",
+    "양평2동",
+    "신길1동",
+    "신길3동",
+    "신길4동",
+    "신길5동",
+    "신길6동",
+    "신길7동",
+    "대림1동",
+    "대림2동",
+    "대림3동",
 ]
 
-OFFICE_TEAMS = [("audit", "감사팀"), ("investigation", "조사팀"), ("complaints", "민원관리팀"), ("patrol", "순찰팀")]
+OFFICE_TEAMS = [
+    ("audit", "감사팀"),
+    ("investigation", "조사팀"),
+    ("complaints", "민원관리팀"),
+    ("patrol", "순찰팀"),
+]
 
 # (team, grade, position, job series, role). 23 people: the head plus four teams (7, 5, 5, 5).
 STAFF = (
@@ -39,7 +64,10 @@ STAFF = (
     + [("audit", "6", "주무관", s, Role.AUDITOR) for s in ("행정", "시설")]
     + [("audit", "7", "주무관", s, Role.AUDITOR) for s in ("행정", "세무", "행정")]
     + [("audit", "8", "주무관", "행정", Role.AUDITOR)]
-    + [("investigation", "6", "조사팀장", "행정", Role.TEAM_LEADER), ("investigation", "6", "주무관", "행정", Role.INVESTIGATOR)]
+    + [
+        ("investigation", "6", "조사팀장", "행정", Role.TEAM_LEADER),
+        ("investigation", "6", "주무관", "행정", Role.INVESTIGATOR),
+    ]
     + [("investigation", "7", "주무관", "행정", Role.INVESTIGATOR)] * 2
     + [("investigation", "8", "주무관", "행정", Role.INVESTIGATOR)]
     + [("complaints", "6", "민원관리팀장", "행정", Role.TEAM_LEADER)]
@@ -51,8 +79,34 @@ STAFF = (
 )
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
-GIVEN = ["민준", "서연", "도윤", "지우", "하준", "서윤", "은우", "지민", "시우", "수아", "예준", "하은", "유준",
-         "지유", "준서", "채원", "건우", "소율", "현우", "다은", "우진", "예린", "선우", "지아", "연우", "수빈"]
+GIVEN = [
+    "민준",
+    "서연",
+    "도윤",
+    "지우",
+    "하준",
+    "서윤",
+    "은우",
+    "지민",
+    "시우",
+    "수아",
+    "예준",
+    "하은",
+    "유준",
+    "지유",
+    "준서",
+    "채원",
+    "건우",
+    "소율",
+    "현우",
+    "다은",
+    "우진",
+    "예린",
+    "선우",
+    "지아",
+    "연우",
+    "수빈",
+]
 
 # One account per role (the first office account of each role doubles as its demo login).
 DEMO_LOGINS = [
@@ -77,7 +131,9 @@ def _name(i: int) -> str:
 
 def _unit(agency, parent, code, name, kind, **extra) -> OrgUnit:
     unit = OrgUnit.objects.filter(agency=agency, code=code).first()
-    return unit or services.create_unit(None, agency=agency, parent=parent, code=code, name=name, kind=kind, **extra)
+    return unit or services.create_unit(
+        None, agency=agency, parent=parent, code=code, name=name, kind=kind, **extra
+    )
 
 
 def _person(username: str, **fields) -> tuple[User, bool]:
@@ -99,21 +155,47 @@ def load_demo() -> dict:
         phone="02-2670-3114",
     )
     root = _unit(agency, None, "ydp", "영등포구청", UnitKind.BUREAU, sort_order=0)
-    office = _unit(agency, root, "audit-office", "감사담당관", UnitKind.DEPARTMENT, is_audit_office=True, sort_order=1,
-                   phone="02-2670-3041")
+    office = _unit(
+        agency,
+        root,
+        "audit-office",
+        "감사담당관",
+        UnitKind.DEPARTMENT,
+        is_audit_office=True,
+        sort_order=1,
+        phone="02-2670-3041",
+    )
     teams = {
-        code: _unit(agency, office, f"audit-{code}", label, UnitKind.TEAM, is_audit_office=True, office_team=code,
-                    sort_order=i)
+        code: _unit(
+            agency,
+            office,
+            f"audit-{code}",
+            label,
+            UnitKind.TEAM,
+            is_audit_office=True,
+            office_team=code,
+            sort_order=i,
+        )
         for i, (code, label) in enumerate(OFFICE_TEAMS, start=1)
     }
     departments = {}
     for b, (bcode, bname, depts) in enumerate(BUREAUS, start=2):
         bureau = _unit(agency, root, bcode, bname, UnitKind.BUREAU, sort_order=b)
         for d, dname in enumerate(depts, start=1):
-            departments[dname] = _unit(agency, bureau, f"{bcode}-{d:02d}", dname, UnitKind.DEPARTMENT, sort_order=d)
+            departments[dname] = _unit(
+                agency, bureau, f"{bcode}-{d:02d}", dname, UnitKind.DEPARTMENT, sort_order=d
+            )
     dongs_parent = _unit(agency, root, "dongs", "동 주민센터", UnitKind.BUREAU, sort_order=99)
     for i, dname in enumerate(DONGS, start=1):
-        _unit(agency, dongs_parent, f"dong-{i:02d}", f"{dname} 주민센터", UnitKind.DONG, short_name=dname, sort_order=i)
+        _unit(
+            agency,
+            dongs_parent,
+            f"dong-{i:02d}",
+            f"{dname} 주민센터",
+            UnitKind.DONG,
+            short_name=dname,
+            sort_order=i,
+        )
 
     created = 0
     first_login_of_role: dict[str, str] = {}
@@ -142,21 +224,44 @@ def load_demo() -> dict:
         ("liaison", Role.DEPT_LIAISON, "주무관", "7"),
         ("depthead", Role.DEPT_HEAD, "건설과장", "5"),
     ):
-        user, new = _person(username, kind=UserKind.STAFF, full_name=_name(40 + len(username)), grade=grade,
-                            position=position, job_series="토목", unit=construction, employee_number=f"31809{len(username):03d}",
-                            email=f"{username}@ydp.example.kr", phone="02-2670-3500")
+        user, new = _person(
+            username,
+            kind=UserKind.STAFF,
+            full_name=_name(40 + len(username)),
+            grade=grade,
+            position=position,
+            job_series="토목",
+            unit=construction,
+            employee_number=f"31809{len(username):03d}",
+            email=f"{username}@ydp.example.kr",
+            phone="02-2670-3500",
+        )
         created += new
         services.add_membership(None, user=user, unit=construction, role=role)
 
-    volunteer, new = _person("volunteer", kind=UserKind.VOLUNTEER, full_name=_name(60), volunteer_programme="citizen_auditor",
-                             phone="010-0000-0001")
+    volunteer, new = _person(
+        "volunteer",
+        kind=UserKind.VOLUNTEER,
+        full_name=_name(60),
+        volunteer_programme="citizen_auditor",
+        phone="010-0000-0001",
+    )
     created += new
     services.add_membership(None, user=volunteer, unit=teams["audit"], role=Role.VOLUNTEER)
-    council, new = _person("council", kind=UserKind.EXTERNAL, full_name="구의회 행정위원회", position="열람 전용")
+    council, new = _person(
+        "council", kind=UserKind.EXTERNAL, full_name="구의회 행정위원회", position="열람 전용"
+    )
     created += new
     services.add_membership(None, user=council, unit=root, role=Role.COUNCIL_VIEWER)
-    admin_user, new = _person("admin", kind=UserKind.STAFF, full_name=_name(70), position="전산 담당",
-                              unit=departments["정보통신과"], employee_number="31809999", grade="6")
+    admin_user, new = _person(
+        "admin",
+        kind=UserKind.STAFF,
+        full_name=_name(70),
+        position="전산 담당",
+        unit=departments["정보통신과"],
+        employee_number="31809999",
+        grade="6",
+    )
     created += new
     if new:
         admin_user.is_staff = True

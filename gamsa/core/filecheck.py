@@ -26,8 +26,17 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-EXTENSIONS = {"jpeg": "jpg", "png": "png", "gif": "gif", "webp": "webp", "pdf": "pdf", "hwp": "hwp",
-              "hwpx": "hwpx", "xlsx": "xlsx", "docx": "docx"}
+EXTENSIONS = {
+    "jpeg": "jpg",
+    "png": "png",
+    "gif": "gif",
+    "webp": "webp",
+    "pdf": "pdf",
+    "hwp": "hwp",
+    "hwpx": "hwpx",
+    "xlsx": "xlsx",
+    "docx": "docx",
+}
 IMAGE_KINDS = {"jpeg", "png", "gif", "webp"}
 ALLOWED_LABEL = "이미지(JPG·PNG·GIF·WebP), PDF, 한글(HWP·HWPX), 엑셀(XLSX), 워드(DOCX)"
 
@@ -63,7 +72,9 @@ def sniff(data: bytes) -> str | None:
         try:
             ole = olefile.OleFileIO(io.BytesIO(data))
             try:
-                if ole.exists("FileHeader") and ole.openstream("FileHeader").read(32).startswith(b"HWP Document File"):
+                if ole.exists("FileHeader") and ole.openstream("FileHeader").read(32).startswith(
+                    b"HWP Document File"
+                ):
                     return "hwp"
             finally:
                 ole.close()
@@ -108,7 +119,9 @@ def _strip_image(data: bytes, kind: str) -> bytes:
                 clean.putpalette(oriented.getpalette())
             out = io.BytesIO()
             params = {"quality": 92} if kind in ("jpeg", "webp") else {}
-            clean.save(out, format={"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[kind], **params)
+            clean.save(
+                out, format={"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[kind], **params
+            )
             return out.getvalue()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise FileRejected("이미지 파일이 손상되었거나 읽을 수 없습니다.") from exc

@@ -15,7 +15,9 @@ def apply_krds(form: forms.BaseForm) -> None:
         widget = field.widget
         if isinstance(widget, forms.Select | forms.SelectMultiple):
             css = "krds-form-select"
-        elif isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple | forms.FileInput):
+        elif isinstance(
+            widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple | forms.FileInput
+        ):
             css = ""
         else:
             css = "krds-input"
@@ -52,8 +54,13 @@ class OtpForm(KrdsForm):
     token = forms.RegexField(
         label="인증 코드 6자리",
         regex=r"^\s*\d{6}\s*$",
-        error_messages={"invalid": "인증 앱에 표시된 숫자 6자리를 입력하세요.", "required": "인증 코드를 입력하세요."},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+        error_messages={
+            "invalid": "인증 앱에 표시된 숫자 6자리를 입력하세요.",
+            "required": "인증 코드를 입력하세요.",
+        },
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}
+        ),
     )
 
 
@@ -68,7 +75,10 @@ class DeadlineQueryForm(KrdsForm):
     received_at = forms.DateTimeField(
         label="접수 일시",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": "접수 일시를 '2026-11-26 14:30' 형식으로 입력하세요.", "required": "접수 일시를 입력하세요."},
+        error_messages={
+            "invalid": "접수 일시를 '2026-11-26 14:30' 형식으로 입력하세요.",
+            "required": "접수 일시를 입력하세요.",
+        },
     )
 
     def clean_received_at(self):
@@ -84,7 +94,11 @@ class ClosureForm(KrdsModelForm):
         fields = ["date", "name", "kind", "basis", "note"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         error_messages = {
-            "date": {"unique": "이미 등록된 날짜입니다.", "required": "날짜를 입력하세요.", "invalid": "날짜 형식이 올바르지 않습니다."},
+            "date": {
+                "unique": "이미 등록된 날짜입니다.",
+                "required": "날짜를 입력하세요.",
+                "invalid": "날짜 형식이 올바르지 않습니다.",
+            },
             "name": {"required": "휴무일 명칭을 입력하세요."},
         }
 
@@ -109,7 +123,9 @@ class EventFilterForm(KrdsForm):
 
 
 class AccessFilterForm(EventFilterForm):
-    action = forms.ChoiceField(label="행위", required=False, choices=[("", "전체")] + list(AccessLog.Action.choices))
+    action = forms.ChoiceField(
+        label="행위", required=False, choices=[("", "전체")] + list(AccessLog.Action.choices)
+    )
 
 
 class UploadForm(KrdsForm):
@@ -117,7 +133,9 @@ class UploadForm(KrdsForm):
 
 
 class TokenForm(KrdsForm):
-    name = forms.CharField(label="토큰 이름", max_length=100, error_messages={"required": "토큰 이름을 입력하세요."})
+    name = forms.CharField(
+        label="토큰 이름", max_length=100, error_messages={"required": "토큰 이름을 입력하세요."}
+    )
     days = forms.TypedChoiceField(
         label="유효기간", coerce=int, choices=[(30, "30일"), (90, "90일"), (365, "1년")], initial=90
     )

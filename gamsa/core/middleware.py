@@ -24,7 +24,9 @@ class TwoFactorRequiredMiddleware:
             if settings.GAMSA_OTP_REQUIRED:
                 if not request.path.startswith(EXEMPT_PREFIXES):
                     if request.path.startswith("/api/"):
-                        return JsonResponse({"detail": "2단계 인증을 마친 뒤 이용할 수 있습니다."}, status=403)
+                        return JsonResponse(
+                            {"detail": "2단계 인증을 마친 뒤 이용할 수 있습니다."}, status=403
+                        )
                     return redirect(f"{reverse('core:otp')}?{urlencode({'next': request.get_full_path()})}")
             else:
                 request.needs_otp_setup = True

@@ -30,14 +30,18 @@ class Entry:
 _ENTRIES: list[Entry] = []
 
 
-def register(section: str, label: str, url_name: str, allowed: Callable | None = None, order: int = 100, **kwargs):
+def register(
+    section: str, label: str, url_name: str, allowed: Callable | None = None, order: int = 100, **kwargs
+):
     _ENTRIES.append(Entry(section, label, url_name, allowed or perms.can_see_office_pages, kwargs, order))
 
 
 def _core_entries() -> list[Entry]:
     entries = [Entry("home", "내 업무", "core:home", perms.can_see_home, order=0)]
     for code, label in TEAMS:
-        entries.append(Entry(code, f"{label} 현황", "core:team", perms.can_see_office_pages, {"team": code}, order=0))
+        entries.append(
+            Entry(code, f"{label} 현황", "core:team", perms.can_see_office_pages, {"team": code}, order=0)
+        )
     entries += [
         Entry("office", "조직도", "core:org", perms.can_see_office_pages, order=10),
         Entry("office", "처리기한 계산·휴무일", "core:calendar", perms.can_see_office_pages, order=20),

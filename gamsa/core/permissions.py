@@ -12,7 +12,14 @@ from django.http import Http404
 from gamsa.core.models import Attachment, Membership, Role, User, UserKind
 
 OFFICE_ROLES = frozenset(
-    {Role.OFFICE_HEAD, Role.TEAM_LEADER, Role.AUDITOR, Role.INVESTIGATOR, Role.COMPLAINT_OFFICER, Role.PATROL_OFFICER}
+    {
+        Role.OFFICE_HEAD,
+        Role.TEAM_LEADER,
+        Role.AUDITOR,
+        Role.INVESTIGATOR,
+        Role.COMPLAINT_OFFICER,
+        Role.PATROL_OFFICER,
+    }
 )
 DEPARTMENT_ROLES = frozenset({Role.DEPT_LIAISON, Role.DEPT_HEAD})
 # Roles that must pass TOTP 2FA: everyone who sees case files or runs the system.

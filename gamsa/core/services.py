@@ -124,15 +124,26 @@ def prune_access_log(now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def create_agency(actor: User | None, *, name: str, code: str, open311_jurisdiction_id: str, **extra) -> Agency:
-    agency = Agency.objects.create(name=name, code=code, open311_jurisdiction_id=open311_jurisdiction_id, **extra)
+def create_agency(
+    actor: User | None, *, name: str, code: str, open311_jurisdiction_id: str, **extra
+) -> Agency:
+    agency = Agency.objects.create(
+        name=name, code=code, open311_jurisdiction_id=open311_jurisdiction_id, **extra
+    )
     record_event(actor, "agency.created", agency, name=name, code=code)
     return agency
 
 
 @transaction.atomic
 def create_unit(
-    actor: User | None, *, agency: Agency, code: str, name: str, kind: str, parent: OrgUnit | None = None, **extra
+    actor: User | None,
+    *,
+    agency: Agency,
+    code: str,
+    name: str,
+    kind: str,
+    parent: OrgUnit | None = None,
+    **extra,
 ) -> OrgUnit:
     if parent is not None and parent.agency_id != agency.pk:
         raise ValueError("상위 조직은 같은 기관에 속해야 합니다.")
@@ -152,7 +163,9 @@ def create_unit(
 
 
 @transaction.atomic
-def add_membership(actor: User | None, *, user: User, unit: OrgUnit, role: str, started_on=None) -> Membership:
+def add_membership(
+    actor: User | None, *, user: User, unit: OrgUnit, role: str, started_on=None
+) -> Membership:
     membership, created = Membership.objects.get_or_create(
         user=user, unit=unit, role=role, defaults={"started_on": started_on}
     )
@@ -174,8 +187,18 @@ def end_membership(actor: User | None, membership: Membership, ended_on: dt.date
 
 
 PERSON_FIELDS = (
-    "kind", "full_name", "email", "phone", "employee_number", "grade", "position", "job_series", "unit",
-    "volunteer_programme", "appointed_on", "term_ends_on",
+    "kind",
+    "full_name",
+    "email",
+    "phone",
+    "employee_number",
+    "grade",
+    "position",
+    "job_series",
+    "unit",
+    "volunteer_programme",
+    "appointed_on",
+    "term_ends_on",
 )
 
 
@@ -213,7 +236,9 @@ def update_person(actor: User | None, person: User, **fields) -> User:
 
 
 @transaction.atomic
-def add_closure(actor: User | None, *, date: dt.date, name: str, kind: str, basis: str = "", note: str = "") -> Closure:
+def add_closure(
+    actor: User | None, *, date: dt.date, name: str, kind: str, basis: str = "", note: str = ""
+) -> Closure:
     closure = Closure.objects.create(date=date, name=name, kind=kind, basis=basis, note=note)
     record_event(actor, "closure.added", closure, date=date, name=name, kind=kind)
     return closure
@@ -317,7 +342,9 @@ def store_attachment(
     )
     attachment.file.save("upload", ContentFile(checked.content), save=False)
     attachment.save()
-    record_event(actor, "attachment.stored", attachment, kind=checked.kind, size=attachment.size, owner=owner_id)
+    record_event(
+        actor, "attachment.stored", attachment, kind=checked.kind, size=attachment.size, owner=owner_id
+    )
     return attachment
 
 
@@ -342,7 +369,9 @@ def job_progress(job: Job, *, done: int, total: int | None = None, message: str 
 
 
 @transaction.atomic
-def finish_job(job: Job, *, result: dict | None = None, result_file: Attachment | None = None, message: str = "") -> Job:
+def finish_job(
+    job: Job, *, result: dict | None = None, result_file: Attachment | None = None, message: str = ""
+) -> Job:
     job.refresh_from_db()
     job.status = Job.Status.DONE
     job.done = job.total or job.done

@@ -24,13 +24,17 @@ def export_access_log(job_id: int) -> dict:
         rows = AccessLog.objects.order_by("-at", "-id")
         params = job.params
         if params.get("q"):
-            rows = rows.filter(target_label__icontains=params["q"]) | rows.filter(target_id__icontains=params["q"])
+            rows = rows.filter(target_label__icontains=params["q"]) | rows.filter(
+                target_id__icontains=params["q"]
+            )
         if params.get("actor"):
             rows = rows.filter(user_label__icontains=params["actor"])
         if params.get("action"):
             rows = rows.filter(action=params["action"])
         if params.get("since"):
-            rows = rows.filter(at__gte=dt.datetime.combine(dt.date.fromisoformat(params["since"]), dt.time.min, SEOUL))
+            rows = rows.filter(
+                at__gte=dt.datetime.combine(dt.date.fromisoformat(params["since"]), dt.time.min, SEOUL)
+            )
         if params.get("until"):
             end = dt.date.fromisoformat(params["until"]) + dt.timedelta(days=1)
             rows = rows.filter(at__lt=dt.datetime.combine(end, dt.time.min, SEOUL))
@@ -38,25 +42,58 @@ def export_access_log(job_id: int) -> dict:
         services.job_progress(job, done=0, total=total, message="접근기록을 모으는 중입니다.")
         wb = Workbook(write_only=True)
         ws = wb.create_sheet("접근기록")
-        ws.append(["일시", "열람자", "행위", "대상 종류", "대상", "열람 항목", "건수", "화면·경로", "접속지", "사유"])
+        ws.append(
+            [
+                "일시",
+                "열람자",
+                "행위",
+                "대상 종류",
+                "대상",
+                "열람 항목",
+                "건수",
+                "화면·경로",
+                "접속지",
+                "사유",
+            ]
+        )
         actions = dict(AccessLog.Action.choices)
         done = 0
         for row in rows.iterator(chunk_size=BATCH):
-            ws.append([
-                timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M:%S"), row.user_label, actions.get(row.action, row.action),
-                row.target_type, row.target_id, ", ".join(row.fields), row.record_count, row.path,
-                row.ip_address or "", row.reason,
-            ])
+            ws.append(
+                [
+                    timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M:%S"),
+                    row.user_label,
+                    actions.get(row.action, row.action),
+                    row.target_type,
+                    row.target_id,
+                    ", ".join(row.fields),
+                    row.record_count,
+                    row.path,
+                    row.ip_address or "",
+                    row.reason,
+                ]
+            )
             done += 1
             if done % BATCH == 0:
                 services.job_progress(job, done=done)
         buffer = io.BytesIO()
         wb.save(buffer)
         name = f"개인정보접근기록_{timezone.localtime():%Y%m%d_%H%M}.xlsx"
-        attachment = services.store_attachment(job.owner, data=buffer.getvalue(), original_name=name, owner=job)
+        attachment = services.store_attachment(
+            job.owner, data=buffer.getvalue(), original_name=name, owner=job
+        )
         # Exporting the access log is itself a read of who looked at whom: record it.
-        services.log_access(job.owner, job, ["접근기록"], action=AccessLog.Action.EXPORT, count=done, reason="접근기록 내보내기")
-        services.finish_job(job, result={"rows": done}, result_file=attachment, message=f"{done:,}건을 내보냈습니다.")
+        services.log_access(
+            job.owner,
+            job,
+            ["접근기록"],
+            action=AccessLog.Action.EXPORT,
+            count=done,
+            reason="접근기록 내보내기",
+        )
+        services.finish_job(
+            job, result={"rows": done}, result_file=attachment, message=f"{done:,}건을 내보냈습니다."
+        )
         return {"rows": done}
     except Exception as exc:
         services.fail_job(job, f"내보내기에 실패했습니다: {exc.__class__.__name__}")

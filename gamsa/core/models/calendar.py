@@ -54,7 +54,9 @@ class DeadlineRule(models.Model):
     label = models.CharField("명칭", max_length=100)
     amount = models.PositiveIntegerField("기간")
     unit = models.CharField("단위", max_length=10, choices=PeriodUnit.choices)
-    method = models.CharField("계산 방법", max_length=20, choices=CountingMethod.choices, default=CountingMethod.AUTO)
+    method = models.CharField(
+        "계산 방법", max_length=20, choices=CountingMethod.choices, default=CountingMethod.AUTO
+    )
     basis = models.CharField("법적 근거", max_length=200)
     confidence = models.CharField(
         "신뢰도",

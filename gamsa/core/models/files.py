@@ -21,7 +21,9 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField("크기")
     sha256 = models.CharField(max_length=64, db_index=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     uploaded_at = models.DateTimeField("등록일시")
     # What the file belongs to: "app_label.model" and that object's public identifier.
     owner_type = models.CharField(max_length=80, blank=True)
@@ -32,7 +34,10 @@ class Attachment(models.Model):
         verbose_name = "첨부파일"
         verbose_name_plural = "첨부파일"
         ordering = ["-uploaded_at"]
-        indexes = [models.Index(fields=["owner_type", "owner_id"]), models.Index(fields=["uploaded_by", "uploaded_at"])]
+        indexes = [
+            models.Index(fields=["owner_type", "owner_id"]),
+            models.Index(fields=["uploaded_by", "uploaded_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.original_name

@@ -25,7 +25,9 @@ class Job(models.Model):
     message = models.CharField(max_length=500, blank=True)
     params = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)
-    result_file = models.ForeignKey("core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    result_file = models.ForeignKey(
+        "core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -34,6 +36,9 @@ class Job(models.Model):
         verbose_name_plural = "백그라운드 작업"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["owner", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.get_status_display()})"
 
     @property
     def percent(self) -> int:

@@ -15,7 +15,10 @@ class Agency(models.Model):
     name = models.CharField("기관명", max_length=100)
     code = models.CharField("기관코드", max_length=20, unique=True, help_text="행정표준코드 (예: 3180000)")
     open311_jurisdiction_id = models.CharField(
-        "Open311 관할 ID", max_length=100, unique=True, help_text="GeoReport v2 jurisdiction_id (예: ydp.seoul.kr)"
+        "Open311 관할 ID",
+        max_length=100,
+        unique=True,
+        help_text="GeoReport v2 jurisdiction_id (예: ydp.seoul.kr)",
     )
     address = models.CharField("주소", max_length=200, blank=True)
     phone = models.CharField("대표전화", max_length=30, blank=True)
@@ -41,7 +44,9 @@ class OrgUnit(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="units")
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
     kind = models.CharField("구분", max_length=20, choices=UnitKind.choices)
     code = models.CharField("부서코드", max_length=30)
     name = models.CharField("명칭", max_length=100)
@@ -55,7 +60,12 @@ class OrgUnit(models.Model):
         "감사담당관 소속팀",
         max_length=20,
         blank=True,
-        choices=[("audit", "감사팀"), ("investigation", "조사팀"), ("complaints", "민원관리팀"), ("patrol", "순찰팀")],
+        choices=[
+            ("audit", "감사팀"),
+            ("investigation", "조사팀"),
+            ("complaints", "민원관리팀"),
+            ("patrol", "순찰팀"),
+        ],
     )
     phone = models.CharField("전화", max_length=30, blank=True)
     active = models.BooleanField("사용", default=True)

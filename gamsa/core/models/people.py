@@ -42,7 +42,12 @@ class User(AbstractUser):
     position = models.CharField("직위·직책", max_length=50, blank=True)
     job_series = models.CharField("직렬", max_length=30, blank=True)
     unit = models.ForeignKey(
-        "core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="staff", verbose_name="소속"
+        "core.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name="소속",
     )
     # volunteers
     volunteer_programme = models.CharField(
@@ -57,7 +62,9 @@ class User(AbstractUser):
         indexes = [models.Index(fields=["kind", "is_active"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["employee_number"], condition=~models.Q(employee_number=""), name="employee_number_unique"
+                fields=["employee_number"],
+                condition=~models.Q(employee_number=""),
+                name="employee_number_unique",
             )
         ]
 

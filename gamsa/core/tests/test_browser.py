@@ -27,8 +27,15 @@ def browser():
         instance = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+            ],
         )
         yield instance
         instance.close()
@@ -37,7 +44,9 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, transactional_db):
     load_demo()
-    context = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.csp_errors = []
     page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))

@@ -56,7 +56,11 @@ def test_other_complaint_over_liberation_day_substitute():
         (at(2026, 11, 28, 10), 3, at(2026, 11, 30, 12)),  # Saturday → Monday 09:00
         (at(2026, 12, 24, 17), 3, at(2026, 12, 28, 11)),  # Thu 17:00 + 1 h, Fri 25 Dec 성탄절, weekend, Mon
         (at(2026, 5, 22, 17), 2, at(2026, 5, 26, 10)),  # 부처님오신날 Sun 24 May → substitute Mon 25 May
-        (at(2026, 4, 30, 17), 2, at(2026, 5, 4, 10)),  # 노동절 1 May 2026 is a public holiday (관공서 규정 2026)
+        (
+            at(2026, 4, 30, 17),
+            2,
+            at(2026, 5, 4, 10),
+        ),  # 노동절 1 May 2026 is a public holiday (관공서 규정 2026)
         (at(2026, 6, 2, 17, 30), 1, at(2026, 6, 4, 9, 30)),  # 3 June 2026 local election day
     ],
 )
@@ -124,7 +128,11 @@ def test_petition_last_day_on_a_holiday_moves_to_the_next_working_day():
     "received, months, due",
     [
         (at(2026, 1, 15, 10), 1, at(2026, 2, 19, 18)),  # Sun 15 Feb, then 설날 16–18 Feb → Thu 19 Feb
-        (at(2026, 1, 31, 10), 1, at(2026, 3, 3, 18)),  # no 31 Feb → Sat 28 Feb; Sun 1 Mar 삼일절; Mon 2 Mar substitute
+        (
+            at(2026, 1, 31, 10),
+            1,
+            at(2026, 3, 3, 18),
+        ),  # no 31 Feb → Sat 28 Feb; Sun 1 Mar 삼일절; Mon 2 Mar substitute
         (at(2026, 5, 15, 10), 3, at(2026, 8, 18, 18)),  # Sat 15 Aug 광복절; Mon 17 Aug substitute
         (at(2026, 11, 26, 10), 2, at(2027, 1, 26, 18)),  # plain case across a year end
         (at(2026, 3, 31, 10), 2, at(2026, 6, 1, 18)),  # 31 May is a Sunday → Mon 1 June
@@ -141,7 +149,9 @@ def test_months(received, months, due):
 def test_extra_closure_moves_the_deadline_and_is_recorded():
     received = at(2026, 11, 23, 10)
     assert deadline_for("grievance", received).due_at == at(2026, 12, 1, 18)
-    services.add_closure(None, date=dt.date(2026, 11, 25), name="구민의 날(지방공휴일)", kind=Closure.Kind.LOCAL)
+    services.add_closure(
+        None, date=dt.date(2026, 11, 25), name="구민의 날(지방공휴일)", kind=Closure.Kind.LOCAL
+    )
     assert deadline_for("grievance", received).due_at == at(2026, 12, 2, 18)
     assert deadline_for("other", at(2026, 11, 24, 17)).due_at == at(2026, 11, 26, 11)
 
@@ -206,7 +216,9 @@ def test_calendar_days_property(received, days):
     assert CAL.is_working_day(due.date())
     assert due.date() >= nominal
     # Every day between the nominal last day and the due day is a closed day.
-    assert all(not CAL.is_working_day(nominal + dt.timedelta(days=i)) for i in range((due.date() - nominal).days))
+    assert all(
+        not CAL.is_working_day(nominal + dt.timedelta(days=i)) for i in range((due.date() - nominal).days)
+    )
 
 
 # --- the public endpoint -------------------------------------------------------------------------------------------
@@ -217,10 +229,20 @@ def test_calendar_days_property(received, days):
     "kind, received, due, method",
     [
         ("grievance", "2026-09-23T10:00:00+09:00", "2026-10-06T18:00:00+09:00", "working_days"),
-        ("grievance", "2026-09-23T01:00:00Z", "2026-10-06T18:00:00+09:00", "working_days"),  # same moment in UTC
+        (
+            "grievance",
+            "2026-09-23T01:00:00Z",
+            "2026-10-06T18:00:00+09:00",
+            "working_days",
+        ),  # same moment in UTC
         ("other", "2026-08-14T16:30:00+09:00", "2026-08-18T10:30:00+09:00", "hours"),
         ("petition", "2026-07-05T09:00:00+09:00", "2026-10-06T18:00:00+09:00", "calendar_days"),
-        ("inquiry_law", "2027-02-05T10:00:00+09:00", "2027-02-26T18:00:00+09:00", "working_days"),  # 설 + substitute 9 Feb
+        (
+            "inquiry_law",
+            "2027-02-05T10:00:00+09:00",
+            "2027-02-26T18:00:00+09:00",
+            "working_days",
+        ),  # 설 + substitute 9 Feb
     ],
 )
 def test_deadline_endpoint(client, kind, received, due, method):

@@ -46,13 +46,17 @@ def test_resident_numbers_are_detected(text, expected):
 
 def test_log_masking_removes_personal_data():
     masked = mask("민원인 010-1234-5678 hong@example.com 900101-1234567 접수")
-    assert "010-1234-5678" not in masked and "hong@example.com" not in masked and "900101-1234567" not in masked
+    assert (
+        "010-1234-5678" not in masked and "hong@example.com" not in masked and "900101-1234567" not in masked
+    )
     assert "[전화]" in masked and "[이메일]" in masked and "[주민번호]" in masked
 
 
 def test_remaining_tag():
     now = dt.datetime(2026, 11, 26, 10, tzinfo=SEOUL)
-    out = Template("{% remaining due now %}").render(Context({"due": now + dt.timedelta(hours=3), "now": now}))
+    out = Template("{% remaining due now %}").render(
+        Context({"due": now + dt.timedelta(hours=3), "now": now})
+    )
     assert out == "3시간 남음"
     out = Template("{% remaining due now %}").render(Context({"due": now - dt.timedelta(days=2), "now": now}))
     assert out == "2일 지남"

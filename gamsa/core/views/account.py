@@ -34,7 +34,9 @@ def account(request):
         "form": form,
         "new_token": new_token,
         "tokens": ApiToken.objects.filter(user=request.user),
-        "memberships": Membership.objects.filter(user=request.user, ended_on__isnull=True).select_related("unit"),
+        "memberships": Membership.objects.filter(user=request.user, ended_on__isnull=True).select_related(
+            "unit"
+        ),
         "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
         "can_issue": perms.can_issue_api_token(request.user),
     }

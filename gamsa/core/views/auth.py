@@ -21,7 +21,9 @@ from gamsa.core.services import record_event
 
 def _next_url(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return "/"
 
@@ -69,7 +71,9 @@ def otp_view(request):
             otp_login(request, device)
             record_event(user, "auth.otp_verified", user)
             return redirect(_next_url(request))
-        form.add_error("token", "인증 코드가 맞지 않거나 시간이 지났습니다. 앱에 새로 표시된 코드를 입력하세요.")
+        form.add_error(
+            "token", "인증 코드가 맞지 않거나 시간이 지났습니다. 앱에 새로 표시된 코드를 입력하세요."
+        )
     context = {"form": form, "enrolling": enrolling, "next": _next_url(request)}
     if enrolling:
         context["secret"] = base64.b32encode(device.bin_key).decode().rstrip("=")

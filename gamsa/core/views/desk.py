@@ -115,7 +115,9 @@ def _calendar_context(request, *, form=None, closure_form=None) -> dict:
     }
     if form is not None and form.is_bound and form.is_valid():
         try:
-            context["result"] = legal.deadline_for(form.cleaned_data["kind"].kind, form.cleaned_data["received_at"], cal)
+            context["result"] = legal.deadline_for(
+                form.cleaned_data["kind"].kind, form.cleaned_data["received_at"], cal
+            )
         except legal.CalendarError as exc:
             form.add_error(None, str(exc))
     return context
@@ -147,7 +149,10 @@ def closure_add(request):
     form = ClosureForm(request.POST)
     if form.is_valid():
         closure = services.add_closure(request.user, **form.cleaned_data)
-        messages.success(request, f"{closure.date.year}. {closure.date.month}. {closure.date.day}. '{closure.name}'을(를) 휴무일로 등록했습니다.")
+        messages.success(
+            request,
+            f"{closure.date.year}. {closure.date.month}. {closure.date.day}. '{closure.name}'을(를) 휴무일로 등록했습니다.",
+        )
         return redirect(f"{reverse('core:calendar')}?year={closure.date.year}")
     return render(request, "core/calendar.html", _calendar_context(request, closure_form=form), status=400)
 

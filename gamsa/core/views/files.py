@@ -27,8 +27,12 @@ def files(request):
             upload = form.cleaned_data["file"]
             try:
                 if upload.size > request_limit():
-                    raise FileRejected(f"파일이 너무 큽니다. {request_limit() // (1024 * 1024):,}MB 이하만 올릴 수 있습니다.")
-                attachment = services.store_attachment(request.user, data=upload.read(), original_name=upload.name)
+                    raise FileRejected(
+                        f"파일이 너무 큽니다. {request_limit() // (1024 * 1024):,}MB 이하만 올릴 수 있습니다."
+                    )
+                attachment = services.store_attachment(
+                    request.user, data=upload.read(), original_name=upload.name
+                )
             except FileRejected as exc:
                 form.add_error("file", str(exc))
                 status = 400
@@ -39,7 +43,9 @@ def files(request):
             status = 400
     mine = Attachment.objects.filter(uploaded_by=request.user)[:100]
     return render(
-        request, "core/files.html", {"form": form, "files": mine, "allowed": ALLOWED_LABEL, "limit": request_limit()},
+        request,
+        "core/files.html",
+        {"form": form, "files": mine, "allowed": ALLOWED_LABEL, "limit": request_limit()},
         status=status,
     )
 

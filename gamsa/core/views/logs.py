@@ -50,7 +50,9 @@ def events(request):
 def access_log(request):
     perms.deny_outsider(perms.can_view_access_log(request.user))
     form = AccessFilterForm(request.GET)
-    rows = _filtered(AccessLog.objects.all(), form, ("target_label", "target_id", "path", "target_type"), "user_label")
+    rows = _filtered(
+        AccessLog.objects.all(), form, ("target_label", "target_id", "path", "target_type"), "user_label"
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/access_log.html", {"form": form, "page": page})
 
@@ -63,7 +65,9 @@ def access_log_export(request):
     from gamsa.core.tasks import export_access_log
 
     params = {k: v for k, v in request.POST.items() if k in ("q", "actor", "since", "until", "action") and v}
-    job = services.create_job(request.user, kind="access_log_export", label="개인정보 접근기록 내보내기", params=params)
+    job = services.create_job(
+        request.user, kind="access_log_export", label="개인정보 접근기록 내보내기", params=params
+    )
     export_access_log.enqueue(job_id=job.pk)
     return redirect("core:job", public_id=job.public_id)
 

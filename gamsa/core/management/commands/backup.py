@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = "데이터베이스와 첨부파일을 하나의 .tar.gz 백업 파일로 만듭니다."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", default=str(Path(settings.VAR_DIR) / "backups"), help="백업 파일을 둘 폴더")
+        parser.add_argument(
+            "--output", default=str(Path(settings.VAR_DIR) / "backups"), help="백업 파일을 둘 폴더"
+        )
 
     def handle(self, *args, **options):
         try:

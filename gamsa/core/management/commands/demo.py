@@ -12,6 +12,6 @@ class Command(BaseCommand):
             f"데모 데이터 준비 완료: 조직 {result['units']:,}개, 새로 만든 사용자 {result['created_people']:,}명"
         )
         self.stdout.write("")
-        self.stdout.write("데모 계정 (모두 같은 비밀번호: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"데모 계정 (모두 같은 비밀번호: {DEMO_PASSWORD})")
         for username, label, _role in DEMO_LOGINS:
             self.stdout.write(f"  {username:<14} {label}")

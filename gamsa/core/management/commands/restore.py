@@ -24,4 +24,6 @@ class Command(BaseCommand):
             manifest = restore_backup(archive)
         except BackupError as exc:
             raise CommandError(f"복원에 실패했습니다: {exc}") from exc
-        self.stdout.write(f"복원했습니다: {manifest['created_at']}에 만든 백업 (gamsa {manifest['gamsa_version']})")
+        self.stdout.write(
+            f"복원했습니다: {manifest['created_at']}에 만든 백업 (gamsa {manifest['gamsa_version']})"
+        )
