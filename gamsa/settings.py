@@ -148,6 +148,11 @@ TEMPLATES = [
 ]
 
 # --- database -----------------------------------------------------------------------------------------------
+if os.environ.get("GAMSA_VAR_DIR") is None and "site-packages" in PROJECT_DIR.parts:
+    raise ImproperlyConfigured(
+        "GAMSA_VAR_DIR is not set. When gamsa is installed as a package, set it to the folder for the SQLite "
+        "database, uploads and backups (for example /var/lib/gamsa)."
+    )
 VAR_DIR = Path(env_str("GAMSA_VAR_DIR", str(PROJECT_DIR / "var")))
 _default_db = f"sqlite:///{VAR_DIR / 'gamsa.sqlite3'}"
 _db_url = env_str("DATABASE_URL", _default_db) or _default_db
@@ -204,7 +209,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # no usernames/addresses in an extra table beyond axes' own
-AXES_IPWARE_PROXY_COUNT = env_int("GAMSA_PROXY_COUNT", 0, minimum=0)
 
 SESSION_COOKIE_AGE = env_int("GAMSA_SESSION_HOURS", 9, minimum=1, maximum=72) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -314,8 +318,9 @@ _TASK_BACKENDS = {
     "dummy": "django_tasks.backends.dummy.DummyBackend",
 }
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default", "imports", "reports"]}}
+GAMSA_TASKS_BACKEND = _tasks_backend
 if _tasks_backend == "rq":
-    INSTALLED_APPS.append("django_tasks_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {
         name: {"URL": env_str("GAMSA_REDIS_URL", "redis://127.0.0.1:6379/0")}
         for name in TASKS["default"]["QUEUES"]

@@ -126,6 +126,10 @@ def can_view_person(user: User, person: User) -> bool:
     return has_role(user, Role.OFFICE_HEAD, Role.TEAM_LEADER) and person.kind != UserKind.CITIZEN
 
 
+def can_open_staff_records(user: User) -> bool:
+    return has_role(user, Role.OFFICE_HEAD, Role.TEAM_LEADER, Role.SYSADMIN)
+
+
 def can_issue_api_token(user: User) -> bool:
     return is_staff_member(user)
 

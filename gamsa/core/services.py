@@ -162,6 +162,49 @@ def create_unit(
     return unit
 
 
+UNIT_FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "parent",
+    "short_name",
+    "sort_order",
+    "is_audit_office",
+    "office_team",
+    "phone",
+    "active",
+)
+
+
+@transaction.atomic
+def update_unit(actor: User | None, unit: OrgUnit, **fields) -> OrgUnit:
+    """Change a unit; a new code or parent re-paths the unit and its whole subtree."""
+    unknown = set(fields) - set(UNIT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown unit fields: {sorted(unknown)}")
+    old_path = unit.path
+    changed = [name for name, value in fields.items() if getattr(unit, name) != value]
+    for name in changed:
+        setattr(unit, name, fields[name])
+    if not changed:
+        return unit
+    parent = unit.parent
+    if parent is not None and (parent.pk == unit.pk or parent.path.startswith(old_path)):
+        raise ValueError("하위 조직을 상위 조직으로 지정할 수 없습니다.")
+    unit.path = f"{parent.path if parent else '/'}{unit.code}/"
+    unit.depth = (parent.depth + 1) if parent else 0
+    unit.save()
+    if unit.path != old_path:
+        for child in OrgUnit.objects.filter(agency=unit.agency, path__startswith=old_path).exclude(
+            pk=unit.pk
+        ):
+            child.path = unit.path + child.path[len(old_path) :]
+            child.depth = child.path.strip("/").count("/")
+            child.save(update_fields=["path", "depth"])
+    record_event(actor, "unit.updated", unit, changed=changed)
+    return unit
+
+
 @transaction.atomic
 def add_membership(
     actor: User | None, *, user: User, unit: OrgUnit, role: str, started_on=None
@@ -248,6 +291,15 @@ def add_closure(
 def remove_closure(actor: User | None, closure: Closure) -> None:
     record_event(actor, "closure.removed", closure, date=closure.date, name=closure.name)
     closure.delete()
+
+
+@transaction.atomic
+def create_deadline_rule(actor: User | None, **fields) -> DeadlineRule:
+    rule = DeadlineRule(**fields)
+    rule.full_clean()
+    rule.save()
+    record_event(actor, "deadline_rule.created", rule, kind=rule.kind, amount=rule.amount, unit=rule.unit)
+    return rule
 
 
 @transaction.atomic

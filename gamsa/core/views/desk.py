@@ -81,7 +81,14 @@ def team(request, team: str):
     return render(
         request,
         "core/team.html",
-        {"team": team, "team_label": labels[team], "unit": unit, "members": members, "work": TEAM_WORK[team]},
+        {
+            "team": team,
+            "team_label": labels[team],
+            "unit": unit,
+            "members": members,
+            "work": TEAM_WORK[team],
+            "can_open_people": perms.can_open_staff_records(request.user),
+        },
     )
 
 
