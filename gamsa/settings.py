@@ -271,7 +271,7 @@ TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["gamsa.formats"]
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False  # numbers get separators explicitly (|comma, |won); years must not
 
 # --- files --------------------------------------------------------------------------------------------------
 STATIC_URL = "/static/"

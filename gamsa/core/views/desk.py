@@ -17,7 +17,7 @@ from gamsa.core import calendar as legal
 from gamsa.core import permissions as perms
 from gamsa.core import services
 from gamsa.core.forms import ClosureForm, DeadlineQueryForm
-from gamsa.core.models import Closure, DeadlineRule, Membership, OrgUnit, User
+from gamsa.core.models import Closure, DeadlineRule, Membership, OrgUnit, Role, User, UserKind
 from gamsa.core.nav import TEAMS
 from gamsa.core.work import desk
 
@@ -71,13 +71,18 @@ def team(request, team: str):
     if team not in labels:
         raise Http404
     unit = OrgUnit.objects.filter(office_team=team, active=True).first()
-    members = (
+    people = (
         User.objects.filter(memberships__unit=unit, memberships__ended_on__isnull=True, is_active=True)
         .distinct()
         .order_by("grade", "full_name")
         if unit
         else User.objects.none()
     )
+    leaders = set(
+        Membership.objects.filter(unit=unit, role=Role.TEAM_LEADER, ended_on__isnull=True).values_list("user_id", flat=True)
+    )
+    members = sorted((p for p in people if p.kind == UserKind.STAFF), key=lambda p: (p.pk not in leaders, p.grade))
+    volunteers = [p for p in people if p.kind == UserKind.VOLUNTEER]
     return render(
         request,
         "core/team.html",
@@ -86,6 +91,7 @@ def team(request, team: str):
             "team_label": labels[team],
             "unit": unit,
             "members": members,
+            "volunteers": volunteers,
             "work": TEAM_WORK[team],
             "can_open_people": perms.can_open_staff_records(request.user),
         },
