@@ -26,7 +26,7 @@ class TokenAuth(HttpBearer):
         return user
 
 
-STAFF_AUTH = [TokenAuth(), django_auth]
+SIGNED_IN_AUTH = [TokenAuth(), django_auth]
 
 
 class Error(Schema):
@@ -124,7 +124,7 @@ class MeOut(Schema):
     roles: list[str]
 
 
-@router.get("/me", response=MeOut, auth=STAFF_AUTH, summary="나의 정보")
+@router.get("/me", response=MeOut, auth=SIGNED_IN_AUTH, summary="나의 정보")
 def me(request):
     user = request.auth if hasattr(request.auth, "pk") else request.user
     return {
@@ -146,7 +146,7 @@ class UnitOut(Schema):
     office_team: str
 
 
-@router.get("/org/units", response=list[UnitOut], auth=STAFF_AUTH, summary="조직 목록")
+@router.get("/org/units", response=list[UnitOut], auth=SIGNED_IN_AUTH, summary="조직 목록")
 @paginate(LimitOffsetPagination)
 def units(request, kind: str | None = None, **kwargs):
     user = request.auth if hasattr(request.auth, "pk") else request.user
@@ -165,7 +165,7 @@ class EventOut(Schema):
     details: dict
 
 
-@router.get("/events", response=list[EventOut], auth=STAFF_AUTH, summary="처리 기록")
+@router.get("/events", response=list[EventOut], auth=SIGNED_IN_AUTH, summary="처리 기록")
 @paginate(LimitOffsetPagination)
 def events(request, verb: str | None = None, target_id: str | None = None, **kwargs):
     user = request.auth if hasattr(request.auth, "pk") else request.user

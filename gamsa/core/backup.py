@@ -44,6 +44,17 @@ def _pg_env(db: dict) -> tuple[list[str], dict]:
     return args, env
 
 
+def _sqlite_copy(source: str | Path, target: str | Path) -> None:
+    """A consistent copy of a live SQLite database (the online backup API)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
 def create_backup(output_dir: Path) -> Path:
     db = settings.DATABASES["default"]
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -53,12 +64,7 @@ def create_backup(output_dir: Path) -> Path:
         tmpdir = Path(tmp)
         if connection.vendor == "sqlite":
             db_file = tmpdir / "db.sqlite3"
-            src = sqlite3.connect(db["NAME"])
-            dst = sqlite3.connect(db_file)
-            with dst:
-                src.backup(dst)
-            src.close()
-            dst.close()
+            _sqlite_copy(db["NAME"], db_file)
         else:
             db_file = tmpdir / "db.pgdump"
             args, env = _pg_env(db)
@@ -101,12 +107,7 @@ def restore_backup(archive: Path) -> dict:
         db_file = tmpdir / manifest["database_file"]
         connection.close()
         if connection.vendor == "sqlite":
-            src = sqlite3.connect(db_file)
-            dst = sqlite3.connect(db["NAME"])
-            with dst:
-                src.backup(dst)
-            src.close()
-            dst.close()
+            _sqlite_copy(db_file, db["NAME"])
         else:
             args, env = _pg_env(db)
             result = subprocess.run(
@@ -117,10 +118,13 @@ def restore_backup(archive: Path) -> dict:
             )
             if result.returncode != 0:
                 raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
+        # The uploaded files become exactly those of the backup (none, if it had none).
+        media = Path(settings.MEDIA_ROOT)
+        if media.exists():
+            shutil.rmtree(media)
         media_src = tmpdir / "media"
         if media_src.exists():
-            media = Path(settings.MEDIA_ROOT)
-            if media.exists():
-                shutil.rmtree(media)
             shutil.copytree(media_src, media)
+        else:
+            media.mkdir(parents=True, exist_ok=True)
     return manifest

@@ -78,7 +78,7 @@ def sniff(data: bytes) -> str | None:
                     return "hwp"
             finally:
                 ole.close()
-        except OSError:
+        except Exception:  # olefile raises many kinds of errors on hostile input; any of them means "not HWP"
             return None
         return None
     if data.startswith(b"PK\x03\x04"):
@@ -91,7 +91,7 @@ def sniff(data: bytes) -> str | None:
                     return "xlsx"
                 if "[Content_Types].xml" in names and "word/document.xml" in names:
                     return "docx"
-        except (zipfile.BadZipFile, KeyError, OSError):
+        except Exception:  # bad, encrypted or oddly compressed archives are simply not an allowed kind
             return None
     return None
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
@@ -139,9 +137,3 @@ class TokenForm(KrdsForm):
     days = forms.TypedChoiceField(
         label="유효기간", coerce=int, choices=[(30, "30일"), (90, "90일"), (365, "1년")], initial=90
     )
-
-
-def day_range(since: dt.date | None, until: dt.date | None) -> tuple[dt.datetime | None, dt.datetime | None]:
-    start = dt.datetime.combine(since, dt.time.min, SEOUL) if since else None
-    end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, SEOUL) if until else None
-    return start, end

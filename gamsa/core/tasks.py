@@ -10,8 +10,8 @@ from django_tasks import task
 from openpyxl import Workbook
 
 from gamsa.core import services
-from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Job
+from gamsa.core.selectors import ACCESS_TEXT_FIELDS, filter_log
 
 BATCH = 2000
 
@@ -21,23 +21,11 @@ def export_access_log(job_id: int) -> dict:
     """Write the filtered access log to an XLSX file attached to the job, reporting progress."""
     job = Job.objects.select_related("owner").get(pk=job_id)
     try:
-        rows = AccessLog.objects.order_by("-at", "-id")
-        params = job.params
-        if params.get("q"):
-            rows = rows.filter(target_label__icontains=params["q"]) | rows.filter(
-                target_id__icontains=params["q"]
-            )
-        if params.get("actor"):
-            rows = rows.filter(user_label__icontains=params["actor"])
-        if params.get("action"):
-            rows = rows.filter(action=params["action"])
-        if params.get("since"):
-            rows = rows.filter(
-                at__gte=dt.datetime.combine(dt.date.fromisoformat(params["since"]), dt.time.min, SEOUL)
-            )
-        if params.get("until"):
-            end = dt.date.fromisoformat(params["until"]) + dt.timedelta(days=1)
-            rows = rows.filter(at__lt=dt.datetime.combine(end, dt.time.min, SEOUL))
+        params = dict(job.params)
+        for name in ("since", "until"):
+            if params.get(name):
+                params[name] = dt.date.fromisoformat(params[name])
+        rows = filter_log(AccessLog.objects.order_by("-at", "-id"), params, ACCESS_TEXT_FIELDS, "user_label")
         total = rows.count()
         services.job_progress(job, done=0, total=total, message="접근기록을 모으는 중입니다.")
         wb = Workbook(write_only=True)

@@ -72,7 +72,17 @@ SUCCESS_DELTA = {
 SELF_VIEW = {("person_auditor", "auditor"), ("person_volunteer", "volunteer"), ("person_citizen", "citizen")}
 
 # Staff roles must pass the OTP step; the others (volunteer, council viewer, citizen) need not.
-NEEDS_OTP = {"head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "depthead", "admin"}
+NEEDS_OTP = {
+    "head",
+    "leader",
+    "auditor",
+    "investigator",
+    "complaints",
+    "patrol",
+    "liaison",
+    "depthead",
+    "admin",
+}
 
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -106,7 +116,10 @@ def _fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.GAMSA_OTP_REQUIRED = True
     # Plain static storage: these tests are about views, not about whether `collectstatic` has run.
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
@@ -132,7 +145,9 @@ def snapshot(media_root: Path) -> dict[str, int]:
         "access_logs": AccessLog.objects.count(),
         "users": User.objects.count(),
         "memberships": Membership.objects.count(),
-        "media_files": sum(1 for p in Path(media_root).rglob("*") if p.is_file()) if Path(media_root).exists() else 0,
+        "media_files": sum(1 for p in Path(media_root).rglob("*") if p.is_file())
+        if Path(media_root).exists()
+        else 0,
     }
 
 
@@ -140,7 +155,9 @@ def snapshot(media_root: Path) -> dict[str, int]:
 def world(demo):
     """Objects the actions work on, created by their rightful owners."""
     people = {u.username: u for u in User.objects.filter(username__in=USERS)}
-    closure = services.add_closure(people["admin"], date="2031-05-13", name="구 개청기념일", kind=Closure.Kind.LOCAL)
+    closure = services.add_closure(
+        people["admin"], date="2031-05-13", name="구 개청기념일", kind=Closure.Kind.LOCAL
+    )
     job = services.create_job(people["head"], kind="access_log_export", label="개인정보 접근기록 내보내기")
     attachment = services.store_attachment(people["auditor"], data=png_bytes(), original_name="현장사진.png")
     token, _raw = services.issue_api_token(people["leader"], name="leader-token")
@@ -160,7 +177,11 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
         "team": ("get", "/teams/audit/", {}),
         "org": ("get", "/org/", {}),
         "calendar": ("get", "/calendar/", {}),
-        "closure_add": ("post", "/calendar/closures/", {"date": "2031-06-17", "name": "임시 휴무", "kind": "temporary"}),
+        "closure_add": (
+            "post",
+            "/calendar/closures/",
+            {"date": "2031-06-17", "name": "임시 휴무", "kind": "temporary"},
+        ),
         "closure_delete": ("post", f"/calendar/closures/{world['closure'].pk}/delete/", {}),
         "events": ("get", "/logs/events/", {}),
         "access_log": ("get", "/logs/access/", {}),
@@ -213,7 +234,9 @@ def test_role_action_matrix(client, login, world, settings, action, username):
 
 def test_closure_add_by_admin_stores_the_closure_and_redirects_to_its_year(client, login, world):
     login("admin")
-    response = client.post("/calendar/closures/", {"date": "2031-06-17", "name": "임시 휴무", "kind": "temporary"})
+    response = client.post(
+        "/calendar/closures/", {"date": "2031-06-17", "name": "임시 휴무", "kind": "temporary"}
+    )
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('core:calendar')}?year=2031"
     closure = Closure.objects.get(date="2031-06-17")

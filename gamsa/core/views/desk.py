@@ -79,9 +79,13 @@ def team(request, team: str):
         else User.objects.none()
     )
     leaders = set(
-        Membership.objects.filter(unit=unit, role=Role.TEAM_LEADER, ended_on__isnull=True).values_list("user_id", flat=True)
+        Membership.objects.filter(unit=unit, role=Role.TEAM_LEADER, ended_on__isnull=True).values_list(
+            "user_id", flat=True
+        )
     )
-    members = sorted((p for p in people if p.kind == UserKind.STAFF), key=lambda p: (p.pk not in leaders, p.grade))
+    members = sorted(
+        (p for p in people if p.kind == UserKind.STAFF), key=lambda p: (p.pk not in leaders, p.grade)
+    )
     volunteers = [p for p in people if p.kind == UserKind.VOLUNTEER]
     return render(
         request,

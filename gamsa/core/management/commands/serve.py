@@ -36,7 +36,9 @@ class Command(BaseCommand):
             worker = subprocess.Popen([sys.executable, "-m", "gamsa.cli", "db_worker", "--queue-name", "*"])
         self.stdout.write(f"gamsa: http://{options['host']}:{options['port']}/ (끝내려면 Ctrl+C)")
         try:
-            serve(application, host=options["host"], port=options["port"], threads=options["threads"], **proxy)
+            serve(
+                application, host=options["host"], port=options["port"], threads=options["threads"], **proxy
+            )
         finally:
             if worker is not None:
                 worker.send_signal(signal.SIGTERM)
