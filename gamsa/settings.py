@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "gamsa.core",
+    "gamsa.complaints",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,7 @@ admin.site.site_title = "gamsa 관리"
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("grievances/", include("gamsa.complaints.urls")),
+    path("minwon/", include("gamsa.complaints.urls_public")),
     path("", include("gamsa.core.urls")),
 ]

@@ -269,6 +269,50 @@ class LegalCalendar:
         )
 
 
+    # --- moving a running clock ----------------------------------------------------------------------------
+    def extend(self, due_at: dt.datetime, method: str, amount: int, unit: str) -> dt.datetime:
+        """A due moment moved by a further period of the same kind (영 제21조 extensions)."""
+        due_local = self._local(due_at)
+        if method == "hours":
+            return self.add_working_hours(due_local, amount if unit == "hours" else amount * HOURS_PER_DAY)
+        if method == "working_days":
+            return dt.datetime.combine(self.add_working_days(due_local.date(), amount), END_OF_DAY, SEOUL)
+        if method == "calendar_days":
+            return self.due_in_calendar_days(due_local, amount)
+        if method == "months":
+            return self.due_in_months(due_local, amount)
+        raise CalendarError(f"알 수 없는 계산 방법입니다: {method}")
+
+    def shift_for_pause(
+        self, due_at: dt.datetime, method: str, paused_from: dt.datetime, paused_until: dt.datetime
+    ) -> tuple[dt.datetime, str]:
+        """The due moment after a period that is not counted (보완, 현장조사: 영 제17조⑤, 제20조).
+
+        Hours clocks move by the working hours that passed; working-day clocks by the working days after the
+        day the pause began up to and including the day it ended; calendar clocks by the calendar days.
+        Returns the new due moment and a Korean description of the shift.
+        """
+        due_local = self._local(due_at)
+        start, end = self._local(paused_from), self._local(paused_until)
+        if end <= start:
+            return due_local, "변동 없음"
+        if method == "hours":
+            hours = self.working_hours_between(start, end)
+            if hours <= 0:
+                return due_local, "변동 없음"
+            return self.add_working_hours(due_local, hours), f"근무시간 {hours:g}시간"
+        if method == "working_days":
+            days = self.working_days_between(start.date() + dt.timedelta(days=1), end.date())
+            if days <= 0:
+                return due_local, "변동 없음"
+            new_day = self.add_working_days(due_local.date(), days)
+            return dt.datetime.combine(new_day, END_OF_DAY, SEOUL), f"근무일 {days}일"
+        days = (end.date() - start.date()).days
+        if days <= 0:
+            return due_local, "변동 없음"
+        return self.due_in_calendar_days(due_local, days), f"{days}일"
+
+
 # --- database-backed entry points -------------------------------------------------------------------------------
 
 
@@ -299,3 +343,9 @@ def deadline_for(kind: str, received_at: dt.datetime, calendar: LegalCalendar | 
 
 def now() -> dt.datetime:
     return dt.datetime.now(SEOUL)
+
+
+def format_moment(moment: dt.datetime) -> str:
+    """'2026. 10. 6.(화) 18:00' — how a legal due moment is written in notices."""
+    local = moment.astimezone(SEOUL)
+    return f"{local.year}. {local.month}. {local.day}.({'월화수목금토일'[local.weekday()]}) {local:%H:%M}"

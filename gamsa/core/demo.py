@@ -270,4 +270,10 @@ def load_demo() -> dict:
     services.add_membership(None, user=admin_user, unit=departments["정보통신과"], role=Role.SYSADMIN)
     _, new = _person("citizen", kind=UserKind.CITIZEN, full_name="홍길동", phone="010-0000-0002")
     created += new
+    for hook in DEMO_HOOKS:
+        hook()
     return {"created_people": created, "units": OrgUnit.objects.filter(agency=agency).count()}
+
+
+# Apps add their own demo records (run after the organisation exists, inside the same transaction).
+DEMO_HOOKS: list = []

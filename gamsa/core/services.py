@@ -18,6 +18,7 @@ from gamsa.core.models import (
     Agency,
     ApiToken,
     Attachment,
+    CaseCounter,
     Closure,
     DeadlineRule,
     Event,
@@ -314,6 +315,18 @@ def update_deadline_rule(actor: User | None, rule: DeadlineRule, **fields) -> De
     rule.save()
     record_event(actor, "deadline_rule.updated", rule, before=before, after={k: fields[k] for k in before})
     return rule
+
+
+# --- case numbers ---------------------------------------------------------------------------------------------
+
+
+def next_case_number(scope: str, year: int, prefix: str = "") -> tuple[str, int]:
+    """The next number of `scope` in `year` ("2026-000123"). Call inside the caller's transaction."""
+    CaseCounter.objects.get_or_create(scope=scope, year=year)
+    counter = CaseCounter.objects.select_for_update().get(scope=scope, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{prefix}{year}-{counter.last:06d}", counter.last
 
 
 # --- API tokens ------------------------------------------------------------------------------------------------

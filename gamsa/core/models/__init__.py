@@ -1,6 +1,7 @@
 """Core models, re-exported explicitly."""
 
 from gamsa.core.models.calendar import Closure, DeadlineRule
+from gamsa.core.models.counters import CaseCounter
 from gamsa.core.models.files import Attachment
 from gamsa.core.models.jobs import Job
 from gamsa.core.models.logs import AccessLog, Event
@@ -13,6 +14,7 @@ __all__ = [
     "Agency",
     "ApiToken",
     "Attachment",
+    "CaseCounter",
     "Closure",
     "DeadlineRule",
     "Event",

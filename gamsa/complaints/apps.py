@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ComplaintsConfig(AppConfig):
+    name = "gamsa.complaints"
+    label = "complaints"
+    verbose_name = "고충민원·청원·공익신고"
+
+    def ready(self):
+        from gamsa.complaints import hooks  # noqa: F401  (navigation, work items, attachment rules)

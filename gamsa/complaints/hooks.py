@@ -1,0 +1,52 @@
+"""How the complaint desk plugs into core: navigation, the '내 업무' desk, attachment access."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from gamsa.complaints import permissions as perms
+from gamsa.core import nav, work
+from gamsa.core import permissions as core_perms
+
+nav.register("complaints", "고충민원 목록", "complaints:list", perms.can_see_desk, order=10)
+nav.register("complaints", "기한 지남 현황", "complaints:overdue", perms.can_see_desk, order=20)
+nav.register("complaints", "민원 접수", "complaints:create", perms.can_manage, order=30)
+
+
+def grievance_work(user, now):
+    from gamsa.complaints.models import OPEN_STATUSES, Grievance
+
+    if not perms.can_see_desk(user):
+        return []
+    qs = perms.visible_grievances(user, Grievance.objects.filter(status__in=OPEN_STATUSES))
+    if perms.is_complaint_team(user):
+        qs = qs.filter(handler=user) | qs.filter(due_at__lt=now) | qs.filter(status="received")
+    elif not perms.department_ids(user):
+        return []
+    items = []
+    for g in qs.order_by("due_at")[:50]:
+        items.append(
+            work.WorkItem(
+                title=g.title,
+                url=reverse("complaints:detail", args=[g.case_number]),
+                kind_label="고충민원",
+                due_at=g.due_at,
+                status_label=g.get_status_display(),
+                assigned_to_me=g.handler_id == user.pk or g.status == "received",
+                reference=g.case_number,
+            )
+        )
+    return items
+
+
+work.register_provider(grievance_work)
+
+
+def _attachment_rule(user, attachment):
+    from gamsa.complaints.models import Grievance
+
+    grievance = Grievance.objects.filter(case_number=attachment.owner_id).first()
+    return grievance is not None and perms.can_view(user, grievance) and not core_perms.is_council_viewer(user)
+
+
+core_perms.register_attachment_rule("complaints.grievance", _attachment_rule)

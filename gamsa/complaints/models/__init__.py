@@ -1,0 +1,60 @@
+"""Models of the complaint team, re-exported explicitly."""
+
+from gamsa.complaints.models.committee import AgendaItem, CommitteeMeeting, CommitteeMember
+from gamsa.complaints.models.grievances import (
+    OPEN_STATUSES,
+    PAUSED_STATUSES,
+    Answer,
+    Category,
+    Channel,
+    Complainant,
+    Extension,
+    Grievance,
+    InternalClosureRequest,
+    Kind,
+    Notice,
+    Pause,
+    SimilarityReview,
+    Status,
+)
+from gamsa.complaints.models.petitions import BoardMeeting, BoardMember, Petition, PetitionObjection
+from gamsa.complaints.models.protection import AbuseIncident, ExpertConsultation, Measure, ProtectionRequest
+from gamsa.complaints.models.reports import (
+    DesignatedOfficer,
+    PublicInterestReport,
+    ReportNotice,
+    SealedIdentity,
+)
+from gamsa.complaints.models.taxpayer import TaxpayerCase
+
+__all__ = [
+    "OPEN_STATUSES",
+    "PAUSED_STATUSES",
+    "AbuseIncident",
+    "AgendaItem",
+    "Answer",
+    "BoardMeeting",
+    "BoardMember",
+    "Category",
+    "Channel",
+    "CommitteeMeeting",
+    "CommitteeMember",
+    "Complainant",
+    "DesignatedOfficer",
+    "ExpertConsultation",
+    "Extension",
+    "Grievance",
+    "InternalClosureRequest",
+    "Kind",
+    "Measure",
+    "Notice",
+    "Pause",
+    "Petition",
+    "PetitionObjection",
+    "ProtectionRequest",
+    "PublicInterestReport",
+    "ReportNotice",
+    "SealedIdentity",
+    "Status",
+    "TaxpayerCase",
+]

@@ -1,0 +1,89 @@
+"""Who may do what with grievances. Outsiders get 404, read-only users 403 (core.permissions helpers).
+
+- The complaint team (민원관리팀), its leader and the office head see and manage every grievance.
+- A department's liaison and head see only their department's grievances (plus re-filed ones they once
+  held); the liaison answers, the head also approves internal closures and extensions.
+- Other office staff and council viewers may read the desk (403 on writes); citizens see their own
+  grievance only through the receipt number and PIN.
+- Sealed identities of public-interest reporters: designated officers only.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from gamsa.core.models import Membership, Role, User
+from gamsa.core.permissions import has_role, is_office_staff, office_team_roles
+
+TEAM = "complaints"
+
+
+def is_complaint_team(user: User) -> bool:
+    return office_team_roles(user, TEAM)
+
+
+def department_ids(user: User, *roles: str) -> list[int]:
+    roles = roles or (Role.DEPT_LIAISON, Role.DEPT_HEAD)
+    return list(
+        Membership.objects.filter(user=user, ended_on__isnull=True, role__in=roles).values_list("unit_id", flat=True)
+    )
+
+
+def visible_grievances(user: User, queryset: QuerySet) -> QuerySet:
+    """The grievances `user` may see at all."""
+    if is_complaint_team(user) or is_office_staff(user) or has_role(user, Role.COUNCIL_VIEWER, Role.SYSADMIN):
+        return queryset
+    units = department_ids(user)
+    if units:
+        return queryset.filter(Q(department_id__in=units) | Q(reopened_from__department_id__in=units))
+    return queryset.none()
+
+
+def can_see_desk(user: User) -> bool:
+    return (
+        is_complaint_team(user)
+        or is_office_staff(user)
+        or has_role(user, Role.COUNCIL_VIEWER, Role.SYSADMIN)
+        or bool(department_ids(user))
+    )
+
+
+def can_view(user: User, grievance) -> bool:
+    return visible_grievances(user, type(grievance).objects.filter(pk=grievance.pk)).exists()
+
+
+def can_manage(user: User) -> bool:
+    """Intake, assignment, transfer, extensions on behalf of the office, repeat reviews."""
+    return is_complaint_team(user)
+
+
+def is_department_of(user: User, grievance, *roles: str) -> bool:
+    return grievance.department_id is not None and grievance.department_id in department_ids(user, *roles)
+
+
+def can_answer(user: User, grievance) -> bool:
+    return is_complaint_team(user) or is_department_of(user, grievance)
+
+
+def can_extend(user: User, grievance) -> bool:
+    return is_complaint_team(user) or is_department_of(user, grievance)
+
+
+def can_approve_closure(user: User, grievance) -> bool:
+    """The department head of the handling unit approves internal closure (법 제23조)."""
+    return is_department_of(user, grievance, Role.DEPT_HEAD)
+
+
+def can_see_personal_data(user: User, grievance) -> bool:
+    """Name, phone, address of the complainant: those who handle the case."""
+    return is_complaint_team(user) or is_department_of(user, grievance) or has_role(user, Role.OFFICE_HEAD)
+
+
+def can_manage_abuse(user: User) -> bool:
+    return is_complaint_team(user) or has_role(user, Role.OFFICE_HEAD)
+
+
+def can_open_sealed_identity(user: User) -> bool:
+    from gamsa.complaints.models import DesignatedOfficer
+
+    return user.is_authenticated and DesignatedOfficer.objects.filter(user=user).exists()

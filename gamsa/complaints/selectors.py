@@ -1,0 +1,84 @@
+"""Reads the complaint desk shares: list filters, Korean keyword search, the overdue board."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.db.models import BooleanField, Count, F, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+from gamsa.complaints.models import OPEN_STATUSES, Grievance
+from gamsa.core.calendar import SEOUL
+from gamsa.text.grams import query_bigrams
+
+
+def keyword_search(queryset: QuerySet, q: str) -> QuerySet:
+    """Korean keyword search over title and body.
+
+    Syllable bigrams narrow the rows first (a GIN full-text index on PostgreSQL, see migration 0002), then the
+    exact phrase is checked, so two-syllable words such as 주차 or 소음 are found and nothing else is.
+    """
+    q = (q or "").strip()
+    if not q:
+        return queryset
+    grams = query_bigrams(q).split() if len(q) > 1 else []
+    if grams and connection.vendor == "postgresql":
+        tsquery = " & ".join(grams)
+        queryset = queryset.filter(
+            RawSQL("to_tsvector('simple', search_grams) @@ to_tsquery('simple', %s)", (tsquery,),
+                   output_field=BooleanField())
+        )
+    else:
+        for gram in grams:
+            queryset = queryset.filter(search_grams__contains=gram)
+    return queryset.filter(Q(title__icontains=q) | Q(body__icontains=q))
+
+
+def filtered(queryset: QuerySet, data: dict, now: dt.datetime) -> QuerySet:
+    """Apply the cleaned values of FilterForm."""
+    status = data.get("status")
+    if status == "open":
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    elif status:
+        queryset = queryset.filter(status=status)
+    for field in ("channel", "kind", "department"):
+        if data.get(field):
+            queryset = queryset.filter(**{field: data[field]})
+    due = data.get("due")
+    if due:
+        today = now.astimezone(SEOUL).date()
+        open_qs = Q(status__in=OPEN_STATUSES)
+        if due == "overdue":
+            queryset = queryset.filter(open_qs, due_at__lt=now)
+        elif due == "today":
+            end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min, SEOUL)
+            queryset = queryset.filter(open_qs, due_at__gte=now, due_at__lt=end)
+        elif due == "week":
+            monday = today - dt.timedelta(days=today.weekday())
+            end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time.min, SEOUL)
+            queryset = queryset.filter(open_qs, due_at__lt=end, due_at__gte=now)
+    return keyword_search(queryset, data.get("q", ""))
+
+
+def overdue_board(queryset: QuerySet, now: dt.datetime) -> list[dict]:
+    """Per department: open, open and overdue (not only closed late ones), and answered late."""
+    rows = (
+        queryset.values("department__name")
+        .annotate(
+            open=Count("id", filter=Q(status__in=OPEN_STATUSES)),
+            overdue=Count("id", filter=Q(status__in=OPEN_STATUSES, due_at__lt=now)),
+            answered_late=Count("id", filter=Q(answered_at__isnull=False, answered_at__gt=F("due_at"))),
+            total=Count("id"),
+        )
+        .order_by("-overdue", "-open")
+    )
+    return [dict(r, department=r["department__name"] or "미배정") for r in rows]
+
+
+def list_queryset() -> QuerySet:
+    return Grievance.objects.select_related("department", "category", "handler").only(
+        "public_id", "case_number", "title", "status", "channel", "kind", "received_at", "due_at", "answered_at",
+        "department__name", "category__name", "handler__full_name", "handler__username", "extension_count",
+        "repeat_of_id", "reopened_from_id",
+    )

@@ -1,0 +1,58 @@
+"""Finding earlier complaints that are the same or nearly the same (법 제23조).
+
+The structured signals decide the scope in SQL (the same complainant by normalised name and phone, or the
+same place key), then `gamsa.text.similarity` scores the few candidates. The system proposes; an officer
+confirms or dismisses (SimilarityReview), and only confirmed repeats count toward the three-times rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+
+from gamsa.complaints.models import Grievance
+from gamsa.text.similarity import DEFAULT_THRESHOLD, Document, build_document, rank
+
+WINDOW_DAYS = 3 * 365
+MAX_CANDIDATES = 400
+
+
+@dataclass
+class Candidate:
+    grievance: Grievance
+    score: float
+    same_complainant: bool
+    same_place: bool
+    reasons: list[str]
+
+
+def _document(g: Grievance) -> Document:
+    return build_document(
+        g.pk, title=g.title, body=g.body, name=g.complainant.name, phone=g.complainant.phone, place=g.place_address,
+        category=g.category.code if g.category_id else "", received_at=g.received_at,
+    )
+
+
+def similar_grievances(g: Grievance, limit: int = 10, threshold: float | None = None) -> list[Candidate]:
+    threshold = getattr(settings, "GAMSA_REPEAT_THRESHOLD", DEFAULT_THRESHOLD) if threshold is None else threshold
+    person = g.complainant
+    scope = Q(complainant_id=person.pk)
+    if person.phone_key:
+        scope |= Q(complainant__name_key=person.name_key, complainant__phone_key=person.phone_key)
+    if g.place_key:
+        scope |= Q(place_key=g.place_key)
+    since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
+    pool = list(
+        Grievance.objects.filter(scope, received_at__gte=since)
+        .exclude(pk=g.pk)
+        .select_related("complainant", "category")
+        .order_by("-received_at")[:MAX_CANDIDATES]
+    )
+    by_id = {c.pk: c for c in pool}
+    matches = rank(_document(g), [_document(c) for c in pool], threshold=threshold, limit=limit)
+    return [
+        Candidate(by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons) for m in matches
+    ]

@@ -1,0 +1,254 @@
+"""The grievance workflow through the real views and services, with the legal clocks on concrete dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gamsa.complaints.models import Answer, Extension, Grievance, InternalClosureRequest, Status
+from gamsa.complaints.services import grievances as svc
+from gamsa.core.calendar import SEOUL
+from gamsa.core.models import AccessLog, Event, OrgUnit, User
+
+
+def at(y, m, d, hh=0, mm=0):
+    return dt.datetime(y, m, d, hh, mm, tzinfo=SEOUL)
+
+
+def user(name):
+    return User.objects.get(username=name)
+
+
+def new_grievance(received=None, **extra):
+    data = {
+        "channel": "phone", "kind": "grievance", "title": "당산로 123 앞 불법주차 단속 요청",
+        "body": "매일 저녁 당산로 123 앞에 차량이 불법주차되어 통행이 어렵습니다. 단속해 주세요.",
+        "complainant": {"name": "김민원", "phone": "010-1111-2222", "address": "서울 영등포구 당산로 123"},
+        "place_address": "서울특별시 영등포구 당산로 123", "received_at": received or at(2026, 9, 23, 10),
+    }
+    data.update(extra)
+    return svc.receive_grievance(user("complaints"), **data).grievance
+
+
+@pytest.fixture
+def construction(demo):
+    return OrgUnit.objects.get(name="건설과")
+
+
+def test_intake_computes_the_legal_clock_and_a_case_number(demo):
+    g = new_grievance()
+    assert g.case_number == "2026-000001"
+    assert g.due_at == at(2026, 10, 6, 18)  # 추석 and the 개천절 substitute holiday skipped
+    assert g.clock_method == "working_days"
+    assert new_grievance().case_number == "2026-000002"
+    assert Event.objects.filter(verb="grievance.received", target_id=g.case_number).count() == 1
+
+
+def test_public_filing_receipt_and_status_with_pin(client, demo):
+    response = client.post("/minwon/", {
+        "name": "이구민", "phone": "010-3333-4444", "address": "서울 영등포구 도림로 10", "title": "보도블록 파손",
+        "body": "도림로 10 앞 보도블록이 깨져 넘어질 뻔했습니다.", "agree": "on",
+    })
+    assert response.status_code == 302
+    receipt = client.get(response["Location"])
+    pin = receipt.context["pin"]
+    g = receipt.context["g"]
+    assert len(pin) == 6 and g.pin_hash and pin not in g.pin_hash
+    assert client.get("/minwon/receipt/").status_code == 302  # the PIN is shown once
+    wrong = client.post("/minwon/status/", {"case_number": g.case_number, "pin": "000000" if pin != "000000" else "111111"})
+    assert wrong.status_code == 400 and "맞지 않습니다" in wrong.content.decode()
+    ok = client.post("/minwon/status/", {"case_number": g.case_number, "pin": pin})
+    assert ok.status_code == 200 and ok.context["g"].pk == g.pk
+
+
+def test_public_form_keeps_input_and_refuses_resident_numbers(client, demo):
+    before = Grievance.objects.count()
+    response = client.post("/minwon/", {
+        "name": "박구민", "phone": "010-5555-6666", "address": "영등포구", "title": "제 번호는 900101-1234567",
+        "body": "내용입니다", "agree": "on",
+    })
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "주민등록번호" in html and 'value="박구민"' in html
+    assert Grievance.objects.count() == before
+
+
+def test_assign_answer_and_citizen_sees_it(client, demo, construction, login):
+    g = new_grievance()
+    login("complaints")
+    assert client.post(f"/grievances/{g.case_number}/act/assign/", {"department": construction.pk}).status_code == 302
+    g.refresh_from_db()
+    assert g.status == Status.ASSIGNED and g.department == construction
+    client.logout()
+    login("liaison")
+    response = client.post(f"/grievances/{g.case_number}/act/answer/", {
+        "method": "electronic", "outcome": "accepted", "text": "현장을 확인하고 단속했습니다.", "reasons": "", "remedies": "",
+    })
+    assert response.status_code == 302
+    g.refresh_from_db()
+    assert g.status == Status.ANSWERED and g.answers.get().text.startswith("현장을")
+
+
+def test_refusal_needs_reasons_and_remedies(demo, construction):
+    g = new_grievance()
+    svc.assign(user("complaints"), g, department=construction)
+    with pytest.raises(svc.GrievanceError, match="구제 절차"):
+        svc.answer(user("liaison"), g, method="document", outcome="refused", text="거부합니다.")
+    g.refresh_from_db()
+    assert g.status == Status.ASSIGNED and not Answer.objects.exists()
+
+
+def test_forbidden_extension_reason_is_refused_and_nothing_changes(client, demo, construction, login):
+    g = new_grievance()
+    svc.assign(user("complaints"), g, department=construction)
+    login("liaison")
+    due = Grievance.objects.get(pk=g.pk).due_at
+    events = Event.objects.count()
+    response = client.post(f"/grievances/{g.case_number}/act/extend/", {
+        "reason": "workload", "reason_detail": "처리할 민원이 많습니다", "amount": 3,
+    })
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "시행령 제21조②" in html and "처리할 민원이 많습니다" in html  # the message and what was typed
+    g.refresh_from_db()
+    assert g.due_at == due and g.extension_count == 0
+    assert not Extension.objects.exists() and Event.objects.count() == events
+
+
+def test_extension_rules(demo, construction):
+    g = new_grievance()
+    svc.assign(user("complaints"), g, department=construction)
+    liaison = user("liaison")
+    with pytest.raises(svc.GrievanceError, match="당초 처리기간"):
+        svc.extend_deadline(liaison, g, reason="fact_check", reason_detail="현장 확인", amount=8)
+    first = svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="도로과 협조 필요", amount=7)
+    # 7 more working days from Tue 6 Oct 18:00: 7, 8, (9 한글날), 12, 13, 14, 15, 16 → Fri 16 Oct 18:00
+    assert first.new_due_at == at(2026, 10, 16, 18)
+    assert "시행령 제21조" in first.notice_text and "도로과 협조 필요" in first.notice_text
+    with pytest.raises(svc.GrievanceError, match="동의"):
+        svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="추가 협조", amount=3)
+    second = svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="추가 협조", amount=3, consent=True,
+                                 consent_note="2026. 10. 15. 전화로 동의")
+    assert second.number == 2
+    with pytest.raises(svc.GrievanceError, match="두 번까지만"):
+        svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="또", amount=1, consent=True, consent_note="x")
+
+
+def test_supplement_pauses_the_clock(demo, construction):
+    g = new_grievance(received=at(2026, 11, 23, 10))  # due Tue 1 Dec 18:00
+    assert g.due_at == at(2026, 12, 1, 18)
+    officer = user("complaints")
+    svc.assign(officer, g, department=construction)
+    svc.request_supplement(officer, g, reason="사진 자료 보완", now=at(2026, 11, 24, 11))
+    g = svc.resume(officer, g, now=at(2026, 11, 27, 15))  # Wed, Thu, Fri not counted
+    assert g.due_at == at(2026, 12, 4, 18)
+    assert g.pauses.get().shifted_by == "근무일 3일"
+
+
+def test_site_survey_limits(demo, construction):
+    g = new_grievance()
+    officer = user("complaints")
+    svc.assign(officer, g, department=construction)
+    with pytest.raises(svc.GrievanceError, match="14일"):
+        svc.start_site_survey(officer, g, days=15, reason="현장")
+    svc.start_site_survey(officer, g, days=14, reason="현장 측량")
+    with pytest.raises(svc.GrievanceError, match="7일"):
+        svc.extend_site_survey(officer, g, days=8, reason="더")
+    svc.extend_site_survey(officer, g, days=7, reason="측량 지연")
+    with pytest.raises(svc.GrievanceError, match="한 번만"):
+        svc.extend_site_survey(officer, g, days=1, reason="또")
+
+
+def test_liaison_sees_only_its_department(client, demo, construction, login):
+    mine = new_grievance()
+    other = new_grievance(title="다른 부서 민원", body="공원 벤치가 부서졌습니다.")
+    officer = user("complaints")
+    svc.assign(officer, mine, department=construction)
+    svc.assign(officer, other, department=OrgUnit.objects.get(name="공원녹지과"))
+    login("liaison")
+    listing = client.get("/grievances/")
+    numbers = [g.case_number for g in listing.context["page"]]
+    assert numbers == [mine.case_number]
+    assert client.get(f"/grievances/{other.case_number}/").status_code == 404
+    before = Grievance.objects.get(pk=other.pk).status
+    assert client.post(f"/grievances/{other.case_number}/act/start/").status_code == 404
+    assert Grievance.objects.get(pk=other.pk).status == before
+
+
+def test_reading_a_case_logs_the_complainants_data(client, demo, construction, login):
+    g = new_grievance()
+    login("complaints")
+    client.get(f"/grievances/{g.case_number}/")
+    row = AccessLog.objects.get(target_id=g.case_number)
+    assert "연락처" in row.fields and row.user.username == "complaints"
+    client.logout()
+    login("council")  # read-only: sees the case, not the person, and nothing is logged for it
+    response = client.get(f"/grievances/{g.case_number}/")
+    assert response.status_code == 200 and "010-1111-2222" not in response.content.decode()
+    assert AccessLog.objects.filter(target_id=g.case_number).count() == 1
+    assert client.post(f"/grievances/{g.case_number}/act/assign/", {"department": construction.pk}).status_code == 403
+
+
+def test_refiled_grievance_returns_to_the_office_and_stays_visible_to_the_department(client, demo, construction, login):
+    g = new_grievance()
+    officer = user("complaints")
+    svc.assign(officer, g, department=construction)
+    svc.answer(user("liaison"), g, method="document", outcome="explained", text="안내드립니다.")
+    again = svc.refile(None, g, title="같은 민원 다시", body="답변에 만족하지 못해 다시 제출합니다.", channel="mayor_inbox").grievance
+    assert again.status == Status.RECEIVED and again.department is None and again.reopened_from == g
+    login("liaison")
+    assert client.get(f"/grievances/{again.case_number}/").status_code == 200
+
+
+def test_repeated_complaint_internal_closure(demo, construction):
+    officer, liaison, head = user("complaints"), user("liaison"), user("depthead")
+    cases = []
+    for i, day in enumerate((5, 12, 19)):
+        g = new_grievance(received=at(2026, 10, day, 10), body=f"당산로 123 불법주차 단속을 다시 요청합니다 ({i}).")
+        svc.assign(officer, g, department=construction)
+        cases.append(g)
+    svc.answer(liaison, cases[0], method="document", outcome="explained", text="단속하였습니다.")
+    with pytest.raises(svc.GrievanceError, match="요건"):
+        svc.request_internal_closure(liaison, cases[2], reason="반복")
+    for earlier in cases[:2]:
+        svc.review_similarity(officer, cases[2], earlier, decision="confirmed", score=0.9, same_complainant=True)
+    svc.answer(liaison, cases[1], method="document", outcome="explained", text="같은 답변입니다.")
+    evidence = svc.repeat_evidence(cases[2])
+    assert evidence["filings"] == 3 and evidence["answers"] == 2 and evidence["conditions_hold"]
+    request = svc.request_internal_closure(liaison, cases[2], reason="같은 내용 3회, 2회 답변")
+    svc.decide_internal_closure(head, request, approve=True)
+    assert Grievance.objects.get(pk=cases[2].pk).status == Status.CLOSED_INTERNALLY
+    assert InternalClosureRequest.objects.get().decision == "approved"
+
+
+def test_multi_party_complaint_needs_the_committee_first(demo, construction):
+    officer, liaison = user("complaints"), user("liaison")
+    cases = [new_grievance(received=at(2026, 10, d, 10), households=12, signatories=30) for d in (5, 12, 19)]
+    for g in cases:
+        svc.assign(officer, g, department=construction)
+    for g in cases[:2]:
+        svc.answer(liaison, g, method="document", outcome="explained", text="안내")
+        svc.review_similarity(officer, cases[2], g, decision="confirmed", score=0.9, same_complainant=True)
+    with pytest.raises(svc.GrievanceError, match="민원조정위원회"):
+        svc.request_internal_closure(liaison, cases[2], reason="반복")
+
+
+def test_keyword_search_finds_two_syllable_words(client, demo, login):
+    new_grievance()
+    new_grievance(title="공원 소음", body="밤마다 공원에서 소음이 심합니다.", place_address="")
+    login("complaints")
+    found = [g.title for g in client.get("/grievances/", {"q": "주차"}).context["page"]]
+    assert found == ["당산로 123 앞 불법주차 단속 요청"]
+    assert [g.title for g in client.get("/grievances/", {"q": "소음이 심"}).context["page"]] == ["공원 소음"]
+    assert list(client.get("/grievances/", {"q": "없는말"}).context["page"]) == []
+
+
+def test_similar_candidates_are_proposed(demo):
+    first = new_grievance(received=at(2026, 10, 5, 10))
+    second = new_grievance(received=at(2026, 10, 20, 10), title="당산로 123 불법주차 또 신고합니다",
+                           body="당산로 123 앞 불법 주차 차량 때문에 지나다닐 수가 없습니다. 제발 단속 좀 해주세요.")
+    from gamsa.complaints.similarity import similar_grievances
+
+    found = similar_grievances(second)
+    assert found and found[0].grievance == first and found[0].same_complainant

@@ -1,0 +1,165 @@
+"""POST actions on a case. Each checks its permission, validates its form and calls one service.
+
+On a refusal the case screen is shown again with the message and everything the user typed (status 400).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from gamsa.complaints import permissions as perms
+from gamsa.complaints.forms import (
+    AnswerForm,
+    AssignForm,
+    ClosureDecisionForm,
+    ExtensionForm,
+    ReasonForm,
+    RejectForm,
+    ReviewForm,
+    SiteSurveyForm,
+    TransferForm,
+)
+from gamsa.complaints.models import Grievance, InternalClosureRequest
+from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.views.desk import _grievance_for, detail
+from gamsa.core import permissions as core_perms
+
+
+def _assign(user, g, data):
+    svc.assign(user, g, department=data["department"], handler=data["handler"], note=data["note"])
+    return "배정했습니다."
+
+
+def _start(user, g, data):
+    svc.start_processing(user, g)
+    return "처리를 시작했습니다."
+
+
+def _supplement(user, g, data):
+    svc.request_supplement(user, g, reason=data["reason"])
+    return "보완을 요청했습니다. 보완하는 동안 처리기간은 정지됩니다."
+
+
+def _site_survey(user, g, data):
+    svc.start_site_survey(user, g, days=data["days"], reason=data["reason"])
+    return "현장조사를 시작했습니다. 현장조사 기간은 처리기간에 넣지 않습니다."
+
+
+def _survey_extend(user, g, data):
+    svc.extend_site_survey(user, g, days=data["days"], reason=data["reason"])
+    return "현장조사 기간을 연장했습니다."
+
+
+def _resume(user, g, data):
+    svc.resume(user, g)
+    return "처리를 재개했습니다. 정지된 기간만큼 처리기한이 늦춰졌습니다."
+
+
+def _extend(user, g, data):
+    ext = svc.extend_deadline(user, g, reason=data["reason"], reason_detail=data["reason_detail"], amount=data["amount"],
+                              consent=data["consent"], consent_note=data["consent_note"])
+    return f"{ext.number}차 연장했습니다. 연장 통지문이 만들어졌습니다."
+
+
+def _answer(user, g, data):
+    svc.answer(user, g, method=data["method"], outcome=data["outcome"], text=data["text"], reasons=data["reasons"],
+               remedies=data["remedies"])
+    return "답변을 등록했습니다."
+
+
+def _close(user, g, data):
+    svc.close(user, g)
+    return "종결했습니다."
+
+
+def _transfer(user, g, data):
+    svc.transfer(user, g, agency=data["agency"], reason=data["reason"])
+    return "이송했습니다. 민원인에게 이송 통지가 만들어졌습니다."
+
+
+def _reject(user, g, data):
+    svc.reject(user, g, reasons=data["reasons"], remedies=data["remedies"])
+    return "반려했습니다."
+
+
+def _withdraw(user, g, data):
+    svc.withdraw(user, g, note=data["reason"])
+    return "취하로 처리했습니다."
+
+
+def _progress(user, g, data):
+    svc.send_progress_notice(user, g, text=data["reason"])
+    return "중간 통지를 기록했습니다."
+
+
+def _review(user, g, data):
+    candidate = Grievance.objects.filter(case_number=data["candidate"]).first()
+    if candidate is None or not perms.can_view(user, candidate):
+        raise svc.GrievanceError("비교할 민원을 찾을 수 없습니다.")
+    same = candidate.complainant_id == g.complainant_id
+    svc.review_similarity(user, g, candidate, decision=data["decision"], score=data.get("score") or 0.0,
+                          same_complainant=same, new_grounds=data["new_grounds"], note=data["note"])
+    return "반복민원 여부를 기록했습니다."
+
+
+def _closure_request(user, g, data):
+    svc.request_internal_closure(user, g, reason=data["reason"])
+    return "내부종결을 부서장 결재에 올렸습니다."
+
+
+def _closure_decision(user, g, data):
+    request = g.closure_requests.filter(decision=InternalClosureRequest.Decision.PENDING).first()
+    if request is None:
+        raise svc.GrievanceError("결재할 내부종결 요청이 없습니다.")
+    svc.decide_internal_closure(user, request, approve=data["approve"], note=data["note"])
+    return "내부종결을 승인했습니다." if data["approve"] else "내부종결 요청을 반려했습니다."
+
+
+def _manage(user, g):
+    return perms.can_manage(user)
+
+
+# action → (form, who may, service wrapper)
+ACTIONS = {
+    "assign": (AssignForm, _manage, _assign),
+    "start": (None, perms.can_answer, _start),
+    "supplement": (ReasonForm, perms.can_answer, _supplement),
+    "site_survey": (SiteSurveyForm, perms.can_answer, _site_survey),
+    "survey_extend": (SiteSurveyForm, perms.can_answer, _survey_extend),
+    "resume": (None, perms.can_answer, _resume),
+    "extend": (ExtensionForm, perms.can_extend, _extend),
+    "answer": (AnswerForm, perms.can_answer, _answer),
+    "close": (None, _manage, _close),
+    "transfer": (TransferForm, _manage, _transfer),
+    "reject": (RejectForm, _manage, _reject),
+    "withdraw": (ReasonForm, _manage, _withdraw),
+    "progress": (ReasonForm, perms.can_answer, _progress),
+    "review": (ReviewForm, _manage, _review),
+    "closure_request": (ReasonForm, perms.can_answer, _closure_request),
+    "closure_decision": (ClosureDecisionForm, perms.can_approve_closure, _closure_decision),
+}
+
+
+@login_required
+@require_POST
+def act(request, case_number: str, action: str):
+    if action not in ACTIONS:
+        raise Http404
+    g = _grievance_for(request, case_number)
+    form_class, allowed, run = ACTIONS[action]
+    core_perms.deny_read_only(allowed(request.user, g))
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        return detail(request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400)
+    try:
+        message = run(request.user, g, form.cleaned_data if form else {})
+    except svc.GrievanceError as exc:
+        if form is not None:
+            form.add_error(None, str(exc))
+        return detail(request, case_number, forms={action: form, "_error": str(exc)}, status=400)
+    messages.success(request, message)
+    return redirect("complaints:detail", case_number=get_object_or_404(Grievance, pk=g.pk).case_number)

@@ -1,0 +1,129 @@
+"""The complaint desk: list with filters, overdue board, staff intake and the case screen."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from gamsa.complaints import permissions as perms
+from gamsa.complaints import selectors
+from gamsa.complaints.forms import (
+    AnswerForm,
+    AssignForm,
+    ClosureDecisionForm,
+    ExtensionForm,
+    FilterForm,
+    GrievanceForm,
+    ReasonForm,
+    RejectForm,
+    ReviewForm,
+    SiteSurveyForm,
+    TransferForm,
+)
+from gamsa.complaints.models import Grievance, InternalClosureRequest
+from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.similarity import similar_grievances
+from gamsa.core import permissions as core_perms
+from gamsa.core.models import Event
+from gamsa.core.services import log_access
+
+PAGE_SIZE = 30
+PERSONAL_FIELDS = ["성명", "연락처", "이메일", "주소"]
+
+
+@login_required
+def grievance_list(request):
+    core_perms.deny_outsider(perms.can_see_desk(request.user))
+    form = FilterForm(request.GET)
+    now = timezone.now()
+    base = perms.visible_grievances(request.user, selectors.list_queryset())
+    rows = selectors.filtered(base, form.cleaned_data, now) if form.is_valid() else base.none()
+    page = Paginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "complaints/list.html", {"form": form, "page": page, "now": now,
+                                                    "can_manage": perms.can_manage(request.user)})
+
+
+@login_required
+def overdue(request):
+    core_perms.deny_outsider(perms.can_see_desk(request.user))
+    now = timezone.now()
+    visible = perms.visible_grievances(request.user, Grievance.objects.all())
+    board = selectors.overdue_board(visible, now)
+    late = selectors.filtered(selectors.list_queryset(), {"due": "overdue"}, now)
+    late = perms.visible_grievances(request.user, late).order_by("due_at")[:200]
+    return render(request, "complaints/overdue.html", {"board": board, "late": late, "now": now})
+
+
+@login_required
+def create(request):
+    core_perms.deny_outsider(perms.can_see_desk(request.user))
+    core_perms.deny_read_only(perms.can_manage(request.user))
+    form = GrievanceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            receipt = svc.receive_grievance(
+                request.user, channel=data["channel"], kind=data["kind"], title=data["title"], body=data["body"],
+                complainant={k: data[k] for k in ("name", "phone", "email", "address")},
+                received_at=data["received_at"], place_address=data["place_address"], category=data["category"],
+                source_ref=data["source_ref"], households=data["households"], signatories=data["signatories"],
+            )
+        except svc.GrievanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"{receipt.grievance.case_number}(으)로 접수했습니다.")
+            return redirect("complaints:detail", case_number=receipt.grievance.case_number)
+    return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _grievance_for(request, case_number: str) -> Grievance:
+    grievance = get_object_or_404(
+        Grievance.objects.select_related("complainant", "department", "handler", "category", "reopened_from"),
+        case_number=case_number,
+    )
+    core_perms.deny_outsider(perms.can_view(request.user, grievance))
+    return grievance
+
+
+@login_required
+def detail(request, case_number: str, forms: dict | None = None, status: int = 200):
+    g = _grievance_for(request, case_number)
+    user = request.user
+    show_personal = perms.can_see_personal_data(user, g)
+    if show_personal:
+        log_access(user, g, PERSONAL_FIELDS, request=request, reason="민원 처리")
+    forms = forms or {}
+    candidates = similar_grievances(g, limit=5) if perms.can_manage(user) else []
+    context = {
+        "g": g,
+        "show_personal": show_personal,
+        "answers": g.answers.select_related("answered_by"),
+        "extensions": g.extensions.all(),
+        "pauses": g.pauses.all(),
+        "notices": g.notices.all(),
+        "events": Event.objects.filter(target_type="complaints.grievance", target_id=g.case_number).order_by("at")[:100],
+        "evidence": svc.repeat_evidence(g),
+        "candidates": candidates,
+        "closure_requests": g.closure_requests.select_related("requested_by", "decided_by"),
+        "pending_closure": g.closure_requests.filter(decision=InternalClosureRequest.Decision.PENDING).first(),
+        "progress_due": svc.progress_notice_due(g, timezone.now()),
+        "can_manage": perms.can_manage(user),
+        "can_answer": perms.can_answer(user, g),
+        "can_extend": perms.can_extend(user, g),
+        "can_approve": perms.can_approve_closure(user, g),
+        "assign_form": forms.get("assign") or AssignForm(initial={"department": g.department_id}),
+        "extension_form": forms.get("extend") or ExtensionForm(),
+        "answer_form": forms.get("answer") or AnswerForm(),
+        "supplement_form": forms.get("supplement") or ReasonForm(),
+        "survey_form": forms.get("site_survey") or SiteSurveyForm(),
+        "transfer_form": forms.get("transfer") or TransferForm(),
+        "reject_form": forms.get("reject") or RejectForm(),
+        "review_form": forms.get("review") or ReviewForm(),
+        "closure_form": forms.get("closure_request") or ReasonForm(),
+        "decision_form": forms.get("closure_decision") or ClosureDecisionForm(),
+        "action_error": forms.get("_error"),
+    }
+    return render(request, "complaints/detail.html", context, status=status)

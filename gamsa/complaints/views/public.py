@@ -1,0 +1,71 @@
+"""The public side: file a grievance without an account, then follow it with the receipt number and PIN."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from gamsa.complaints.forms import PublicGrievanceForm, StatusLookupForm
+from gamsa.complaints.models import Channel, Grievance, Kind
+from gamsa.complaints.services import grievances as svc
+from gamsa.core.services import client_ip
+
+LOOKUP_LIMIT = 10  # failed lookups per address per 15 minutes
+
+
+@never_cache
+def file_grievance(request):
+    form = PublicGrievanceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            receipt = svc.receive_grievance(
+                request.user if request.user.is_authenticated else None,
+                channel=Channel.MAYOR_INBOX, kind=Kind.GRIEVANCE, title=data["title"], body=data["body"],
+                complainant={k: data[k] for k in ("name", "phone", "email", "address")}
+                | {"user": request.user if request.user.is_authenticated else None},
+                place_address=data["place_address"], with_pin=True,
+            )
+        except svc.GrievanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            # The PIN is shown once, on the next page, and never stored in plain text.
+            request.session["receipt"] = {"case_number": receipt.grievance.case_number, "pin": receipt.pin}
+            return redirect("complaints_public:receipt")
+    return render(request, "complaints/public_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+def receipt(request):
+    data = request.session.pop("receipt", None)
+    if not data:
+        return redirect("complaints_public:status")
+    g = Grievance.objects.get(case_number=data["case_number"])
+    return render(request, "complaints/public_receipt.html", {"g": g, "pin": data["pin"]})
+
+
+@never_cache
+def status(request):
+    form = StatusLookupForm(request.POST or None)
+    grievance = None
+    key = f"grievance-lookup:{client_ip(request)}"
+    status_code = 200
+    if request.method == "POST" and form.is_valid():
+        if cache.get(key, 0) >= LOOKUP_LIMIT:
+            form.add_error(None, "조회를 너무 많이 실패했습니다. 15분 뒤에 다시 시도하세요.")
+            status_code = 429
+        else:
+            candidate = Grievance.objects.filter(case_number=form.cleaned_data["case_number"].strip()).first()
+            if candidate is not None and svc.check_pin(candidate, form.cleaned_data["pin"]):
+                grievance = candidate
+                cache.delete(key)
+            else:
+                cache.set(key, cache.get(key, 0) + 1, 15 * 60)
+                form.add_error(None, "접수번호 또는 확인번호가 맞지 않습니다.")
+                status_code = 400
+    context = {"form": form, "g": grievance}
+    if grievance is not None:
+        context["answers"] = grievance.answers.all()
+        context["extensions"] = grievance.extensions.all()
+    return render(request, "complaints/public_status.html", context, status=status_code)
