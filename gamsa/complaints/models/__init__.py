@@ -55,6 +55,7 @@ __all__ = [
     "PublicInterestReport",
     "ReportNotice",
     "SealedIdentity",
+    "SimilarityReview",
     "Status",
     "TaxpayerCase",
 ]
