@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from gamsa.complaints.api import router as complaints_router
 from gamsa.core.api import router as core_router
 
 
@@ -35,3 +36,4 @@ def korean_auth_error(request: HttpRequest, exc: AuthenticationError):
 
 
 api.add_router("/", core_router)
+api.add_router("/", complaints_router)

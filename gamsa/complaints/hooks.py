@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from gamsa.complaints import permissions as perms
-from gamsa.core import nav, work
+from gamsa.core import demo, nav, work
 from gamsa.core import permissions as core_perms
 
 nav.register("complaints", "고충민원 목록", "complaints:list", perms.can_see_desk, order=10)
@@ -50,3 +50,12 @@ def _attachment_rule(user, attachment):
 
 
 core_perms.register_attachment_rule("complaints.grievance", _attachment_rule)
+
+
+def _demo():
+    from gamsa.complaints.demo import load_demo_grievances
+
+    load_demo_grievances()
+
+
+demo.DEMO_HOOKS.append(_demo)

@@ -144,7 +144,8 @@ def _person(username: str, **fields) -> tuple[User, bool]:
 
 
 @transaction.atomic
-def load_demo() -> dict:
+def load_demo(records: bool = False) -> dict:
+    """The organisation and demo accounts; with `records`, also each app's demo cases (the `gamsa demo` command)."""
     seed_deadline_rules(DeadlineRule)
     agency = Agency.objects.filter(code="3180000").first() or services.create_agency(
         None,
@@ -270,8 +271,9 @@ def load_demo() -> dict:
     services.add_membership(None, user=admin_user, unit=departments["정보통신과"], role=Role.SYSADMIN)
     _, new = _person("citizen", kind=UserKind.CITIZEN, full_name="홍길동", phone="010-0000-0002")
     created += new
-    for hook in DEMO_HOOKS:
-        hook()
+    if records:
+        for hook in DEMO_HOOKS:
+            hook()
     return {"created_people": created, "units": OrgUnit.objects.filter(agency=agency).count()}
 
 

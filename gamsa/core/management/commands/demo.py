@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = "데모 데이터(영등포구 형태의 조직, 감사담당관 23명, 역할별 데모 계정)를 넣습니다. 여러 번 실행해도 같습니다."
 
     def handle(self, *args, **options):
-        result = load_demo()
+        result = load_demo(records=True)
         self.stdout.write(
             f"데모 데이터 준비 완료: 조직 {result['units']:,}개, 새로 만든 사용자 {result['created_people']:,}명"
         )

@@ -1,0 +1,212 @@
+"""Grievance API: list, create, detail, transitions and similar complaints (/api/v1/grievances)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from gamsa.complaints import permissions as perms
+from gamsa.complaints import selectors
+from gamsa.complaints.forms import FilterForm, GrievanceForm
+from gamsa.complaints.models import Grievance
+from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.similarity import similar_grievances
+from gamsa.complaints.views.actions import ACTIONS
+from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.models import AccessLog
+from gamsa.core.services import log_access
+
+router = Router(tags=["grievances"], auth=SIGNED_IN_AUTH)
+
+
+def _user(request: HttpRequest):
+    return request.auth if hasattr(request.auth, "pk") else request.user
+
+
+class GrievanceOut(Schema):
+    case_number: str
+    title: str
+    status: str
+    status_label: str
+    channel: str
+    kind: str
+    department: str | None = None
+    received_at: dt.datetime
+    due_at: dt.datetime
+    answered_at: dt.datetime | None
+    extension_count: int
+    overdue: bool = False
+
+    @staticmethod
+    def resolve_overdue(obj):
+        return obj.is_open and obj.due_at < timezone.now()
+
+    @staticmethod
+    def resolve_status_label(obj):
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_department(obj):
+        return obj.department.name if obj.department_id else None
+
+
+class ComplainantOut(Schema):
+    name: str
+    phone: str
+    email: str
+    address: str
+
+
+class AnswerOut(Schema):
+    outcome: str
+    method: str
+    text: str
+    reasons: str
+    remedies: str
+    answered_at: dt.datetime
+
+
+class GrievanceDetail(GrievanceOut):
+    body: str
+    place_address: str
+    original_due_at: dt.datetime
+    clock_method: str
+    complainant: ComplainantOut | None = None
+    answers: list[AnswerOut] = []
+    repeat: dict = {}
+
+    @staticmethod
+    def resolve_complainant(obj):
+        return obj.complainant if getattr(obj, "show_personal", False) else None
+
+    @staticmethod
+    def resolve_answers(obj):
+        return list(obj.answers.all())
+
+    @staticmethod
+    def resolve_repeat(obj):
+        return svc.repeat_evidence(obj)
+
+
+class GrievanceIn(Schema):
+    channel: str
+    kind: str = "grievance"
+    title: str
+    body: str
+    name: str
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    place_address: str = ""
+    received_at: dt.datetime | None = None
+    households: int = 1
+    signatories: int = 1
+    source_ref: str = ""
+
+
+class TransitionIn(Schema):
+    action: str = Field(description=", ".join(ACTIONS))
+    data: dict = {}
+
+
+class SimilarOut(Schema):
+    case_number: str
+    score: float
+    same_complainant: bool
+    same_place: bool
+    reasons: list[str]
+
+
+def _visible(request, case_number: str) -> Grievance:
+    user = _user(request)
+    g = get_object_or_404(Grievance.objects.select_related("complainant", "department"), case_number=case_number)
+    if not perms.can_view(user, g):
+        raise HttpError(404, "찾을 수 없습니다.")
+    return g
+
+
+def _detail(request, g: Grievance) -> Grievance:
+    """The grievance for GrievanceDetail; the complainant only for those who handle it, and then logged."""
+    user = _user(request)
+    g.show_personal = perms.can_see_personal_data(user, g)
+    if g.show_personal:
+        log_access(user, g, ["성명", "연락처", "이메일", "주소"], action=AccessLog.Action.API, request=request)
+    return g
+
+
+@router.get("/grievances", response=list[GrievanceOut], summary="고충민원 목록")
+@paginate(LimitOffsetPagination)
+def list_grievances(request, status: str = "", channel: str = "", kind: str = "", department: int | None = None,
+                    due: str = "", q: str = "", **kwargs):
+    user = _user(request)
+    if not perms.can_see_desk(user):
+        raise HttpError(404, "찾을 수 없습니다.")
+    form = FilterForm({"status": status, "channel": channel, "kind": kind, "department": department or "", "due": due, "q": q})
+    if not form.is_valid():
+        raise HttpError(400, "검색 조건이 올바르지 않습니다: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items()))
+    qs = selectors.filtered(perms.visible_grievances(user, selectors.list_queryset()), form.cleaned_data, timezone.now())
+    return qs.order_by("-received_at", "-id")
+
+
+@router.post("/grievances", response={201: GrievanceDetail, 400: Error, 403: Error}, summary="고충민원 접수")
+def create_grievance(request, payload: GrievanceIn):
+    user = _user(request)
+    if not perms.can_manage(user):
+        return Status(403, {"detail": "민원관리팀만 접수할 수 있습니다."})
+    form = GrievanceForm(payload.dict() | {"received_at": payload.received_at or ""})
+    if not form.is_valid():
+        return Status(400, {"detail": "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())})
+    data = form.cleaned_data
+    try:
+        receipt = svc.receive_grievance(
+            user, channel=data["channel"], kind=data["kind"], title=data["title"], body=data["body"],
+            complainant={k: data[k] for k in ("name", "phone", "email", "address")}, received_at=data["received_at"],
+            place_address=data["place_address"], households=data["households"], signatories=data["signatories"],
+            source_ref=data["source_ref"],
+        )
+    except svc.GrievanceError as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(201, _detail(request, receipt.grievance))
+
+
+@router.get("/grievances/{case_number}", response=GrievanceDetail, summary="고충민원 상세")
+def grievance_detail(request, case_number: str):
+    return _detail(request, _visible(request, case_number))
+
+
+@router.post("/grievances/{case_number}/transitions", response={200: GrievanceDetail, 400: Error, 403: Error},
+             summary="처리 단계 진행")
+def transition(request, case_number: str, payload: TransitionIn):
+    user = _user(request)
+    g = _visible(request, case_number)
+    if payload.action not in ACTIONS:
+        return Status(400, {"detail": f"알 수 없는 처리입니다: {payload.action}. 가능한 처리: {', '.join(ACTIONS)}"})
+    form_class, allowed, run = ACTIONS[payload.action]
+    if not allowed(user, g):
+        return Status(403, {"detail": "이 처리를 할 권한이 없습니다."})
+    form = form_class(payload.data) if form_class else None
+    if form is not None and not form.is_valid():
+        return Status(400, {"detail": "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())})
+    try:
+        run(user, g, form.cleaned_data if form else {})
+    except svc.GrievanceError as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(200, _detail(request, Grievance.objects.get(pk=g.pk)))
+
+
+@router.get("/grievances/{case_number}/similar", response=list[SimilarOut], summary="비슷한 이전 민원")
+def similar(request, case_number: str, limit: int = 10):
+    g = _visible(request, case_number)
+    if not perms.can_manage(_user(request)):
+        raise HttpError(403, "민원관리팀만 볼 수 있습니다.")
+    return [
+        {"case_number": c.grievance.case_number, "score": c.score, "same_complainant": c.same_complainant,
+         "same_place": c.same_place, "reasons": c.reasons}
+        for c in similar_grievances(g, limit=min(max(limit, 1), 50))
+    ]
