@@ -42,7 +42,11 @@ def grievance_list(request):
     base = perms.visible_grievances(request.user, selectors.list_queryset())
     rows = selectors.filtered(base, form.cleaned_data, now) if form.is_valid() else base.none()
     page = Paginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "complaints/list.html", {"form": form, "page": page, "now": now,
+    inbox = not (perms.is_complaint_team(request.user) or core_perms.is_office_staff(request.user)) and bool(
+        perms.department_ids(request.user)
+    )
+    title = "우리 부서 민원함" if inbox else "고충민원 목록"
+    return render(request, "complaints/list.html", {"form": form, "page": page, "now": now, "title": title,
                                                     "can_manage": perms.can_manage(request.user)})
 
 
@@ -96,7 +100,11 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
     if show_personal:
         log_access(user, g, PERSONAL_FIELDS, request=request, reason="민원 처리")
     forms = forms or {}
-    candidates = similar_grievances(g, limit=5) if perms.can_manage(user) else []
+    candidates = []
+    if perms.can_manage(user):
+        decided = set(g.similarity_reviews.values_list("candidate_id", flat=True))
+        in_chain = {x.pk for x in svc.chain_of(g)}
+        candidates = [c for c in similar_grievances(g, limit=10) if c.grievance.pk not in decided | in_chain][:5]
     context = {
         "g": g,
         "show_personal": show_personal,

@@ -1,0 +1,89 @@
+"""In Debian Chromium: a citizen files, staff assign, the department answers, the citizen reads the answer;
+an extension with a forbidden reason is refused."""
+
+from __future__ import annotations
+
+import re
+
+import pyotp
+import pytest
+
+from gamsa.complaints.models import Extension, Grievance
+from gamsa.core.demo import DEMO_PASSWORD
+from gamsa.core.tests.test_browser import CHROMIUM, browser, page  # noqa: F401  (shared fixtures)
+
+pytestmark = [pytest.mark.browser]
+
+
+def staff_login(page, username):
+    page.context.clear_cookies()
+    page.goto(page.base + "/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r"/login/otp/"))
+    secret = page.inner_text("[data-testid=otp-secret]").strip()
+    page.fill("#id_token", pyotp.TOTP(secret).now())
+    page.click("main form button[type=submit].primary")
+    page.wait_for_url(page.base + "/")
+
+
+def open_action(page, action):
+    page.click(f"details[data-action={action}] > summary")
+    return page.locator(f"details[data-action={action}] form")
+
+
+def test_citizen_to_department_and_back(page):
+    # 1. A citizen files on the public form, without an account.
+    page.goto(page.base + "/minwon/")
+    page.fill("#id_name", "이구민")
+    page.fill("#id_phone", "010-3333-4444")
+    page.fill("#id_address", "서울 영등포구 도림로 10")
+    page.fill("#id_title", "도림로 보도블록 파손")
+    page.fill("#id_body", "도림로 10 앞 보도블록이 깨져 넘어질 뻔했습니다. 고쳐 주세요.")
+    page.click("label[for=id_agree]")
+    page.click("main form button[type=submit]")
+    number = page.inner_text("[data-testid=case-number]").strip()
+    pin = page.inner_text("[data-testid=pin]").strip()
+    assert re.fullmatch(r"\d{4}-\d{6}", number) and re.fullmatch(r"\d{6}", pin)
+
+    # 2. The complaint officer assigns it to 건설과.
+    staff_login(page, "complaints")
+    page.goto(f"{page.base}/grievances/{number}/")
+    form = open_action(page, "assign")
+    form.locator("select[name=department]").select_option(label="건설과")
+    form.locator("button[type=submit]").click()
+    assert "배정했습니다" in page.inner_text("main")
+    assert page.inner_text("[data-testid=status]") == "배정"
+
+    # 3. The department liaison tries a forbidden extension reason: refused, with the article and the input kept.
+    staff_login(page, "liaison")
+    page.goto(f"{page.base}/grievances/{number}/")
+    form = open_action(page, "extend")
+    form.locator("select[name=reason]").select_option("workload")
+    form.locator("textarea[name=reason_detail]").fill("처리할 민원이 많습니다")
+    form.locator("input[name=amount]").fill("3")
+    form.locator("button[type=submit]").click()
+    assert "시행령 제21조②" in page.inner_text("[data-testid=action-error]")
+    assert page.locator("details[data-action=extend] textarea[name=reason_detail]").input_value() == "처리할 민원이 많습니다"
+    assert not Extension.objects.exists()
+
+    # 4. The liaison answers.
+    page.goto(f"{page.base}/grievances/{number}/")
+    form = open_action(page, "answer")
+    form.locator("select[name=method]").select_option("electronic")
+    form.locator("select[name=outcome]").select_option("accepted")
+    form.locator("textarea[name=text]").fill("현장을 확인하고 보도블록을 교체했습니다.")
+    form.locator("button[type=submit]").click()
+    assert page.inner_text("[data-testid=status]") == "답변완료"
+    assert Grievance.objects.get(case_number=number).status == "answered"
+
+    # 5. The citizen reads the answer with the receipt number and PIN.
+    page.context.clear_cookies()
+    page.goto(page.base + "/minwon/status/")
+    page.fill("#id_case_number", number)
+    page.fill("#id_pin", pin)
+    page.click("main form button[type=submit]")
+    assert page.inner_text("[data-testid=public-status]") == "답변완료"
+    assert "보도블록을 교체했습니다" in page.inner_text("[data-testid=public-answer]")
+    assert page.csp_errors == []
