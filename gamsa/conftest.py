@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -40,3 +42,45 @@ def login(client, demo):
         return verified_login(client, User.objects.get(username=username))
 
     return _login
+
+
+# --- real Chromium (Debian's /usr/bin/chromium) driven by Playwright against the live server ------------------
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    """A Korean-locale page on the live server with the demo organisation loaded; CSP errors are collected."""
+    load_demo()
+    context = browser.new_context(
+        locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.csp_errors = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))
+    page.base = live_server.url
+    yield page
+    context.close()

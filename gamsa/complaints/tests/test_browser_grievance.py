@@ -4,15 +4,19 @@ an extension with a forbidden reason is refused."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pyotp
 import pytest
 
 from gamsa.complaints.models import Extension, Grievance
+from gamsa.conftest import CHROMIUM
 from gamsa.core.demo import DEMO_PASSWORD
-from gamsa.core.tests.test_browser import CHROMIUM, browser, page  # noqa: F401  (shared fixtures)
 
-pytestmark = [pytest.mark.browser]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
+]
 
 
 def staff_login(page, username):
@@ -65,7 +69,10 @@ def test_citizen_to_department_and_back(page):
     form.locator("input[name=amount]").fill("3")
     form.locator("button[type=submit]").click()
     assert "시행령 제21조②" in page.inner_text("[data-testid=action-error]")
-    assert page.locator("details[data-action=extend] textarea[name=reason_detail]").input_value() == "처리할 민원이 많습니다"
+    assert (
+        page.locator("details[data-action=extend] textarea[name=reason_detail]").input_value()
+        == "처리할 민원이 많습니다"
+    )
     assert not Extension.objects.exists()
 
     # 4. The liaison answers.

@@ -2,57 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 
 import pyotp
 import pytest
 
-from gamsa.core.demo import DEMO_PASSWORD, load_demo
+from gamsa.conftest import CHROMIUM
+from gamsa.core.demo import DEMO_PASSWORD
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
 ]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser, live_server, transactional_db):
-    load_demo()
-    context = browser.new_context(
-        locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.csp_errors = []
-    page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))
-    page.base = live_server.url
-    yield page
-    context.close()
 
 
 def log_in_with_totp(page, username: str) -> None:
