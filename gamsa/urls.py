@@ -10,6 +10,11 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("grievances/", include("gamsa.complaints.urls")),
+    path("petitions/", include("gamsa.complaints.urls_petitions")),
+    path("committee/", include("gamsa.complaints.urls_committee")),
+    path("cheongwon/", include("gamsa.complaints.urls_petitions_public")),
+    path("grievances-io/", include("gamsa.complaints.urls_transfer")),
+    path("complaints/", include("gamsa.complaints.urls_other")),
     path("minwon/", include("gamsa.complaints.urls_public")),
     path("", include("gamsa.core.urls")),
 ]

@@ -7,4 +7,9 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "고충민원·청원·공익신고"
 
     def ready(self):
-        from gamsa.complaints import hooks  # noqa: F401  (navigation, work items, attachment rules)
+        from gamsa.complaints import (
+            hooks,  # noqa: F401  (navigation, work items, attachment rules)
+            hooks_io,  # noqa: F401
+            hooks_other,  # noqa: F401
+            hooks_petitions,  # noqa: F401
+        )

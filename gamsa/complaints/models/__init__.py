@@ -17,6 +17,7 @@ from gamsa.complaints.models.grievances import (
     SimilarityReview,
     Status,
 )
+from gamsa.complaints.models.inspection import CHECK_ITEMS, InspectionRecord
 from gamsa.complaints.models.petitions import BoardMeeting, BoardMember, Petition, PetitionObjection
 from gamsa.complaints.models.protection import AbuseIncident, ExpertConsultation, Measure, ProtectionRequest
 from gamsa.complaints.models.reports import (
@@ -28,6 +29,7 @@ from gamsa.complaints.models.reports import (
 from gamsa.complaints.models.taxpayer import TaxpayerCase
 
 __all__ = [
+    "CHECK_ITEMS",
     "OPEN_STATUSES",
     "PAUSED_STATUSES",
     "AbuseIncident",
@@ -44,6 +46,7 @@ __all__ = [
     "ExpertConsultation",
     "Extension",
     "Grievance",
+    "InspectionRecord",
     "InternalClosureRequest",
     "Kind",
     "Measure",

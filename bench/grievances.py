@@ -1,0 +1,251 @@
+"""Benchmark: the grievance desk on PostgreSQL with a large generated corpus.
+
+Usage (PostgreSQL; the database is created if missing and loaded once, then reused):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/gamsa_bench \
+        .venv/bin/python bench/grievances.py [--rows 1000000] [--clients 16] [--requests 800] [--queries 500]
+
+It prints the data size, then:
+  1. list + Korean keyword search through the real HTTP stack (waitress + Django), 16 concurrent clients:
+     p50 / p95 / max per request;
+  2. near-duplicate lookup (`similar_grievances`) per query: p50 / p95;
+  3. precision and recall of the proposed repeats against the generator's ground truth
+     (a pair is a repeat iff the same complainant filed the same matter at the same place).
+It asserts nothing about time: read the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
+os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("GAMSA_HTTPS", "false")
+os.environ.setdefault("GAMSA_OTP_REQUIRED", "false")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gamsa_bench")
+
+KEYWORDS = ["주차", "불법주차", "쓰레기", "소음", "가로등", "보도블록", "악취", "현수막", "공사", "누수", "흡연", "노점",
+            "당산로", "영등포로", "단속", "민원 처리", "도로 파손", "냄새", "무단투기", "야간"]
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def load(rows: int) -> dict[str, int | None]:
+    """Load `rows` generated complaints with COPY (idempotent). Returns case_number → ground-truth group."""
+    from django.db import connection
+    from grievances_similarity_data import generate
+
+    from gamsa.complaints.models import Category, Grievance
+    from gamsa.core.calendar import SEOUL, get_calendar
+    from gamsa.core.demo import load_demo
+    from gamsa.text.grams import bigram_terms
+    from gamsa.text.normalize import normalize_name, normalize_phone, place_key
+
+    t0 = time.perf_counter()
+    data = generate(rows, seed=2026)
+    print(f"generated {len(data):,} complaints in {time.perf_counter() - t0:.1f} s")
+    truth = {}
+    start = dt.datetime(2024, 1, 1, 9, tzinfo=SEOUL)
+    for i, row in enumerate(data, start=1):
+        row["case_number"] = f"{2024 + (i - 1) * 3 // rows}-{i:06d}" if rows <= 999_999 else f"B{i:07d}"
+        truth[row["case_number"]] = row["group_id"]
+    if Grievance.objects.count() >= rows:
+        return truth
+    load_demo()
+    categories = {c.code: c.pk for c in Category.objects.all()}
+    departments = list(__import__("gamsa.core.models", fromlist=["OrgUnit"]).OrgUnit.objects.filter(kind="department").values_list("pk", flat=True))
+    cal = get_calendar()
+    t0 = time.perf_counter()
+    people: dict[tuple[str, str], int] = {}
+    with connection.cursor() as cur:
+        cur.execute("TRUNCATE complaints_grievance, complaints_complainant RESTART IDENTITY CASCADE")
+        raw = cur.connection
+        with raw.cursor() as c2, c2.copy(
+            "COPY complaints_complainant (id, public_id, name, phone, email, address, name_key, phone_key, "
+            "is_abusive, created_at) FROM STDIN"
+        ) as copy:
+            for row in data:
+                key = (normalize_name(row["name"]), normalize_phone(row["phone"]))
+                if key not in people:
+                    people[key] = len(people) + 1
+                    copy.write_row((people[key], __import__("uuid").uuid4(), row["name"], row["phone"], "",
+                                    row["address"], key[0], key[1], False, start))
+        rng = random.Random(7)
+        statuses = ["answered"] * 6 + ["closed"] * 2 + ["assigned", "in_progress", "received"]
+        with raw.cursor() as c2, c2.copy(
+            "COPY complaints_grievance (public_id, case_number, year, sequence, source_ref, channel, kind, category_id, "
+            "complainant_id, title, body, place_address, place_key, households, signatories, status, department_id, "
+            "received_at, counted_from, original_due_at, due_at, clock_method, extension_count, answered_at, pin_hash, "
+            "search_grams, created_at, updated_at) FROM STDIN"
+        ) as copy:
+            for i, row in enumerate(data, start=1):
+                received = row.get("received_at") or start + dt.timedelta(seconds=row.get("_t", i * 90))
+                clock = cal.compute(received_at=received, amount=7, unit="days")
+                status = statuses[rng.randrange(len(statuses))]
+                answered = clock.due_at - dt.timedelta(days=1) if status in ("answered", "closed") else None
+                key = (normalize_name(row["name"]), normalize_phone(row["phone"]))
+                copy.write_row((
+                    __import__("uuid").uuid4(), row["case_number"], received.year, i, "", "mayor_inbox", "grievance",
+                    categories.get("other"), people[key], row["title"][:200], row["body"], row["place"][:200],
+                    place_key(row["place"] or f"{row['title']} {row['body']}")[:120], 1, 1, status,
+                    None if status == "received" else departments[i % len(departments)], received, clock.counted_from,
+                    clock.due_at, clock.due_at, clock.method, 0, answered, "",
+                    bigram_terms(f"{row['title']} {row['body']}"), received, received,
+                ))
+                if i % 200_000 == 0:
+                    print(f"  loaded {i:,} rows ({time.perf_counter() - t0:.0f} s)")
+        cur.execute("ANALYZE complaints_grievance; ANALYZE complaints_complainant")
+    print(f"loaded {len(data):,} grievances and {len(people):,} complainants in {time.perf_counter() - t0:.1f} s")
+    return truth
+
+
+def http_bench(clients: int, requests: int) -> None:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from gamsa.core.models import User
+
+    user = User.objects.get(username="complaints")
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    port = 8765
+    env = dict(os.environ, GAMSA_DEBUG="false")
+    server = subprocess.Popen([sys.executable, "-m", "gamsa.cli", "serve", "--port", str(port), "--threads", str(clients),
+                               "--no-worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        rng = random.Random(1)
+        urls = []
+        for i in range(requests):
+            kind = i % 4
+            if kind == 0:
+                urls.append("/grievances/?q=" + urllib.parse.quote(rng.choice(KEYWORDS)))
+            elif kind == 1:
+                urls.append("/grievances/?status=open&q=" + urllib.parse.quote(rng.choice(KEYWORDS)))
+            elif kind == 2:
+                urls.append(f"/grievances/?page={rng.randrange(1, 50)}")
+            else:
+                urls.append("/grievances/?due=overdue")
+        latencies: list[float] = []
+        lock = threading.Lock()
+
+        def worker(chunk):
+            for url in chunk:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}{url}",
+                                                 headers={"Cookie": f"sessionid={session.session_key}"})
+                t = time.perf_counter()
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    response.read()
+                    assert response.status == 200
+                with lock:
+                    latencies.append((time.perf_counter() - t) * 1000)
+
+        for url in urls[:clients]:  # warm up
+            worker([url])
+        latencies.clear()
+        threads = [threading.Thread(target=worker, args=(urls[i::clients],)) for i in range(clients)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+        print(f"list + keyword search over HTTP, {clients} concurrent clients, {len(latencies):,} requests: "
+              f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
+              f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def similarity_bench(truth: dict[str, int | None], queries: int) -> None:
+    from gamsa.complaints.models import Grievance
+    from gamsa.complaints.similarity import similar_grievances
+
+    rng = random.Random(3)
+    grouped: dict[int, list[str]] = {}
+    for number, group in truth.items():
+        if group is not None:
+            grouped.setdefault(group, []).append(number)
+    in_groups = [n for members in grouped.values() for n in members]
+    singles = [n for n, g in truth.items() if g is None]
+    sample = rng.sample(in_groups, min(queries // 2, len(in_groups))) + rng.sample(singles, min(queries // 2, len(singles)))
+    latencies, tp, fp, fn = [], 0, 0, 0
+    for number in sample:
+        g = Grievance.objects.select_related("complainant", "category").get(case_number=number)
+        t = time.perf_counter()
+        found = similar_grievances(g, limit=20)
+        latencies.append((time.perf_counter() - t) * 1000)
+        proposed = {c.grievance.case_number for c in found}
+        group = truth[number]
+        expected = {n for n in grouped.get(group, []) if n != number} if group is not None else set()
+        tp += len(proposed & expected)
+        fp += len(proposed - expected)
+        fn += len(expected - proposed)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    print(f"near-duplicate lookup, {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
+          f"p95 {percentile(latencies, 95):.1f} ms")
+    print(f"repeat proposals vs ground truth: precision {precision:.3f}, recall {recall:.3f} "
+          f"(pairs: {tp:,} found, {fp:,} false, {fn:,} missed)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=800)
+    parser.add_argument("--queries", type=int, default=500)
+    args = parser.parse_args()
+    ensure_database(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    truth = load(args.rows)
+    from gamsa.complaints.models import Grievance
+
+    print(f"data: {Grievance.objects.count():,} grievances on PostgreSQL")
+    http_bench(args.clients, args.requests)
+    similarity_bench(truth, args.queries)
+
+
+if __name__ == "__main__":
+    import urllib.parse  # noqa: F401
+
+    main()

@@ -1,0 +1,153 @@
+"""Scoring and ranking: paraphrased repeats by the same person outrank hard negatives."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from gamsa.text.similarity import (
+    DEFAULT_THRESHOLD,
+    Document,
+    Idf,
+    Match,
+    build_document,
+    cosine,
+    rank,
+    score,
+    vectorize,
+)
+
+T0 = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+
+BASE = dict(
+    title="영등포로 123 불법주차 단속 요청",
+    body="안녕하세요. 영등포로 123 앞에 차량들이 매일 불법주차를 하고 있습니다. 보행자들이 차도로 걸어 다녀야 해서 "
+    "위험합니다. 단속을 요청합니다.",
+    name="홍길동",
+    phone="010-1234-5678",
+    place="서울특별시 영등포구 영등포로 123",
+    category="불법주차",
+)
+
+
+def doc(id, **over):
+    fields = {**BASE, **over}
+    return build_document(id, received_at=T0 + dt.timedelta(days=id), **fields)
+
+
+@pytest.fixture
+def corpus():
+    query = doc(0)
+    copy = doc(1, phone="01012345678")
+    light = doc(
+        2,
+        title="[재민원] 영등포로 123 불법주차 단속 요청",
+        body="수고 많으십니다. 영등포로 123 앞에 자동차들이 날마다 불법 주차를 하고 있습니다. 보행자들이 차도로 걸어 "
+        "다녀야 해서 위험해요. 단속을 요청합니다. 여전히 개선되지 않고 있습니다.",
+    )
+    heavy = doc(
+        3,
+        title="상습 불법주차 민원",
+        body="아이들 등하굣길이라 사고가 날까 걱정됩니다. 출퇴근 시간마다 영등포로 123 건물 앞에 주차 위반이 "
+        "심각합니다. 견인 조치를 해주시기 바랍니다. 벌써 몇 번째 신고하는지 모르겠습니다.",
+        place="",
+        phone="+82 10-1234-5678",
+        name="홍 길동",
+    )
+    # hard negatives
+    other_place = doc(4, title="영등포로 127 불법주차 단속 요청", body=BASE["body"].replace("123", "127"),
+                      place="영등포로 127")
+    other_person = doc(5, name="김철수", phone="010-9999-0000")  # same text, same place: a neighbour
+    other_matter = doc(
+        6,
+        title="쓰레기 무단투기 신고",
+        body="영등포로 123 앞에 쓰레기를 무단으로 버리는 사람이 많습니다. 악취가 나고 벌레가 꼬입니다.",
+        category="쓰레기 무단투기",
+    )
+    return query, [copy, light, heavy], [other_place, other_person, other_matter]
+
+
+def test_document_fields_are_normalised():
+    d = doc(0, name="홍 길동 님", phone="+82 10-1234-5678", place="")
+    assert (d.name_key, d.phone_key, d.place_key) == ("홍길동", "01012345678", "영등포로 123")
+    assert d.place_keys == ("영등포로 123",)
+
+
+def test_paraphrases_outrank_hard_negatives(corpus):
+    query, repeats, negatives = corpus
+    idf = Idf.build([d.text for d in [query, *repeats, *negatives]], min_df=1)
+    for use_idf in (None, idf):
+        pos = [score(query, d, use_idf).score for d in repeats]
+        neg = [score(query, d, use_idf).score for d in negatives]
+        assert min(pos) > max(neg), (pos, neg)
+        assert min(pos) >= DEFAULT_THRESHOLD > max(neg)
+
+
+def test_rank_returns_repeats_best_first(corpus):
+    query, repeats, negatives = corpus
+    found = rank(query, [query, *negatives, *repeats], threshold=DEFAULT_THRESHOLD, limit=10)
+    assert [m.id for m in found][:1] == [1]  # the literal copy first
+    assert {m.id for m in found} == {1, 2, 3}
+    assert all(isinstance(m, Match) for m in found)
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    assert len(rank(query, [*negatives, *repeats], threshold=0.0, limit=2)) == 2
+
+
+def test_match_reasons_in_korean(corpus):
+    query, repeats, negatives = corpus
+    m = score(query, repeats[0])
+    assert m.same_complainant and m.same_place and m.same_category
+    assert m.text_similarity == pytest.approx(1.0)
+    assert m.reasons[0] == "같은 민원인(이름·전화번호)"
+    assert "같은 장소(영등포로 123)" in m.reasons
+    assert m.reasons[-1] == "내용 유사도 1.00"
+    far = score(query, negatives[0])
+    assert not far.same_place and "다른 장소(영등포로 123 / 영등포로 127)" in far.reasons
+
+
+def test_other_complainant_never_reaches_threshold(corpus):
+    query, _, negatives = corpus
+    m = score(query, negatives[1])
+    assert not m.same_complainant and m.same_place and m.text_similarity == pytest.approx(1.0)
+    assert m.score < DEFAULT_THRESHOLD
+
+
+def test_missing_phone_still_same_complainant_by_name():
+    a = doc(0)
+    b = doc(1, phone="")
+    m = score(a, b)
+    assert m.same_complainant and "같은 민원인(이름, 한쪽 전화번호 없음)" in m.reasons
+
+
+def test_road_and_lot_number_are_not_compared():
+    a = doc(0, place="", body="당산동3가 385-1번지 앞에 차량들이 매일 불법주차를 합니다.", title="불법주차 신고")
+    b = doc(1)
+    m = score(a, b)
+    assert not m.same_place and not any(r.startswith("다른 장소") for r in m.reasons)
+
+
+def test_idf_roundtrip_and_default():
+    texts = ["영등포로 불법주차 단속", "당산로 불법주차 신고", "쓰레기 무단투기"]
+    idf = Idf.build(texts, min_df=1)
+    again = Idf.from_json(idf.to_json())
+    assert json.loads(idf.to_json())["n_docs"] == 3
+    assert again.df == idf.df and again.n_docs == 3
+    assert again.weight("불법") == pytest.approx(idf.weight("불법"))
+    assert idf.weight("불법") < idf.weight("쓰레")  # common grams weigh less
+    assert idf.weight("처음보는") > idf.weight("쓰레")  # unseen grams weigh most
+    assert Idf().weight("아무거나") == 1.0
+
+
+def test_vectors_and_cosine():
+    u = vectorize("불법주차 단속 요청")
+    assert cosine(u, u) == pytest.approx(1.0)
+    assert cosine(u, vectorize("가로등 고장")) == 0.0
+    assert vectorize("!!!") == {}
+    assert cosine({}, u) == 0.0
+
+
+def test_empty_document_scores_without_error():
+    a = Document(id=1, text="")
+    b = Document(id=2, text="")
+    m = score(a, b)
+    assert m.score == 0.0 and not m.same_complainant and m.reasons == ["내용 유사도 0.00"]
