@@ -124,7 +124,7 @@ def load(rows: int) -> dict[str, int | None]:
     return truth
 
 
-def http_bench(clients: int, requests: int) -> None:
+def http_bench(clients: int, requests: int, server_kind: str = "waitress", workers: int = 3) -> None:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -138,8 +138,12 @@ def http_bench(clients: int, requests: int) -> None:
     session.create()
     port = 8765
     env = dict(os.environ, GAMSA_DEBUG="false")
-    server = subprocess.Popen([sys.executable, "-m", "gamsa.cli", "serve", "--port", str(port), "--threads", str(clients),
-                               "--no-worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if server_kind == "gunicorn":  # several processes: Python's GIL limits one process to one core
+        command = [str(Path(sys.executable).parent / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
+                   "gamsa.wsgi:application"]
+    else:
+        command = [sys.executable, "-m", "gamsa.cli", "serve", "--port", str(port), "--threads", str(clients), "--no-worker"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(60):
             try:
@@ -183,7 +187,8 @@ def http_bench(clients: int, requests: int) -> None:
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
-        print(f"list + keyword search over HTTP, {clients} concurrent clients, {len(latencies):,} requests: "
+        print(f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}), "
+              f"{clients} concurrent clients, {len(latencies):,} requests: "
               f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
               f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s")
     finally:
@@ -229,6 +234,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=800)
     parser.add_argument("--queries", type=int, default=500)
+    parser.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress")
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
     ensure_database(os.environ["DATABASE_URL"])
     import django
@@ -241,7 +249,8 @@ def main() -> None:
     from gamsa.complaints.models import Grievance
 
     print(f"data: {Grievance.objects.count():,} grievances on PostgreSQL")
-    http_bench(args.clients, args.requests)
+    if not args.skip_http:
+        http_bench(args.clients, args.requests, args.server, args.workers)
     similarity_bench(truth, args.queries)
 
 

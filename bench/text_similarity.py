@@ -46,8 +46,16 @@ def main() -> None:
 
     t0 = time.perf_counter()
     docs = [
-        build_document(i, title=r["title"], body=r["body"], name=r["name"], phone=r["phone"], place=r["place"],
-                       category=r["category"], received_at=r["received_at"])
+        build_document(
+            i,
+            title=r["title"],
+            body=r["body"],
+            name=r["name"],
+            phone=r["phone"],
+            place=r["place"],
+            category=r["category"],
+            received_at=r["received_at"],
+        )
         for i, r in enumerate(rows)
     ]
     t_docs = time.perf_counter() - t0
@@ -77,10 +85,12 @@ def main() -> None:
             groups[r["group_id"]].append(i)
     in_groups = sum(len(v) for v in groups.values())
 
-    print(f"data: {size:,} complaints ({in_groups:,} in {len(groups):,} repeat groups of 2–5); "
-          f"generated in {t_gen:.1f} s, documents built in {t_docs:.1f} s, "
-          f"IDF from 5,000 docs ({len(idf):,} grams, {len(idf.to_json()) / 1e6:.1f} MB JSON) in {t_idf:.1f} s, "
-          f"index in {t_index:.1f} s")
+    print(
+        f"data: {size:,} complaints ({in_groups:,} in {len(groups):,} repeat groups of 2–5); "
+        f"generated in {t_gen:.1f} s, documents built in {t_docs:.1f} s, "
+        f"IDF from 5,000 docs ({len(idf):,} grams, {len(idf.to_json().encode()) / 1e3:.0f} kB JSON) in {t_idf:.1f} s, "
+        f"index in {t_index:.1f} s"
+    )
 
     def candidates(q) -> list:
         ids: set[int] = set()
@@ -119,10 +129,12 @@ def main() -> None:
         all_scores.append([(m.score, m.text_similarity, m.id in relevant) for m in allm])
         # relevant pairs the pre-filter did not even fetch count as misses (recall below includes them)
 
-    print(f"queries: {len(sample):,} sampled; {sum(1 for qi in sample if rows[qi]['group_id'] is not None):,} "
-          f"of them in a repeat group; {relevant_total:,} true repeat pairs; candidates per query "
-          f"p50 {statistics.median(cand_counts):.0f}, p95 {sorted(cand_counts)[int(0.95 * len(cand_counts))]}, "
-          f"max {max(cand_counts)}")
+    print(
+        f"queries: {len(sample):,} sampled; {sum(1 for qi in sample if rows[qi]['group_id'] is not None):,} "
+        f"of them in a repeat group; {relevant_total:,} true repeat pairs; candidates per query "
+        f"p50 {statistics.median(cand_counts):.0f}, p95 {sorted(cand_counts)[int(0.95 * len(cand_counts))]}, "
+        f"max {max(cand_counts)}"
+    )
 
     def evaluate(th: float, use_text: bool = False, limit: int = DEFAULT_LIMIT) -> tuple[float, float, float]:
         tp = retrieved = 0
@@ -134,8 +146,10 @@ def main() -> None:
         return pr(tp, retrieved, relevant_total)
 
     p, r, f = evaluate(DEFAULT_THRESHOLD)
-    print(f"\ndefault threshold {DEFAULT_THRESHOLD:.2f}, limit {DEFAULT_LIMIT}: "
-          f"precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}")
+    print(
+        f"\ndefault threshold {DEFAULT_THRESHOLD:.2f}, limit {DEFAULT_LIMIT}: "
+        f"precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}"
+    )
     print("\nthreshold sweep (combined score):")
     print("  threshold  precision  recall   F1")
     for th in SWEEP:
@@ -148,8 +162,10 @@ def main() -> None:
         print(f"  {th:9.2f}  {p:9.3f}  {r:6.3f}  {f:5.3f}")
 
     lat = sorted(lat_ms)
-    print(f"\nlatency per query (pre-filter lookup + vectorise candidates + score + rank): "
-          f"p50 {statistics.median(lat):.2f} ms, p95 {lat[int(0.95 * len(lat))]:.2f} ms, max {lat[-1]:.2f} ms")
+    print(
+        f"\nlatency per query (pre-filter lookup + vectorise candidates + score + rank): "
+        f"p50 {statistics.median(lat):.2f} ms, p95 {lat[int(0.95 * len(lat))]:.2f} ms, max {lat[-1]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

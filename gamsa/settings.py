@@ -53,6 +53,19 @@ def env_int(name: str, default: int, minimum: int | None = None, maximum: int | 
     return value
 
 
+def env_float(name: str, default: float, minimum: float, maximum: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number; got {raw!r}.") from None
+    if not minimum <= value <= maximum:
+        raise ImproperlyConfigured(f"{name} must be between {minimum} and {maximum}; got {value}.")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -211,6 +224,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # no usernames/addresses in an extra table beyond axes' own
 
+# Sessions live in the database and are read through the cache (one query less per request).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env_int("GAMSA_SESSION_HOURS", 9, minimum=1, maximum=72) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -342,3 +357,5 @@ GAMSA_SITE_NAME = env_str("GAMSA_SITE_NAME", "감사담당관 업무시스템")
 # The district's recommended maximum length of one call or visit with a complainant (영 제4조①7). Minutes.
 GAMSA_RECOMMENDED_CALL_MINUTES = env_int("GAMSA_RECOMMENDED_CALL_MINUTES", 20, minimum=5, maximum=120)
 NINJA_PAGINATION_PER_PAGE = 50
+# Score from which an earlier complaint is proposed as the same matter (법 제23조). Tune on confirmed pairs.
+GAMSA_REPEAT_THRESHOLD = env_float("GAMSA_REPEAT_THRESHOLD", 0.65, 0.0, 1.0)

@@ -194,9 +194,11 @@ def transition(request, case_number: str, payload: TransitionIn):
     if form is not None and not form.is_valid():
         return Status(400, {"detail": "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())})
     try:
-        run(user, g, form.cleaned_data if form else {})
+        result = run(user, g, form.cleaned_data if form else {})
     except svc.GrievanceError as exc:
         return Status(400, {"detail": str(exc)})
+    if isinstance(result, tuple):  # refile made a new case
+        g = result[1]
     return Status(200, _detail(request, Grievance.objects.get(pk=g.pk)))
 
 

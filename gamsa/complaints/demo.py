@@ -15,7 +15,7 @@ from gamsa.core.models import OrgUnit, User
 MATTERS = [
     ("traffic", "주차관리과", "{road} 불법주차 단속 요청", "{road} 앞에 밤마다 차량이 불법주차되어 보행이 위험합니다. 단속을 부탁드립니다."),
     ("cleaning", "청소과", "{road} 쓰레기 무단투기", "{road} 골목에 생활쓰레기가 계속 버려져 악취가 납니다."),
-    ("roads", "도로과", "{road} 보도블록 파손", "{road} 앞 보도블록이 깨져 어르신이 넘어질 뻔했습니다."),
+    ("roads", "건설과", "{road} 보도블록 파손", "{road} 앞 보도블록이 깨져 어르신이 넘어질 뻔했습니다."),
     ("environment", "환경과", "{road} 공사장 소음", "{road} 공사장에서 이른 아침부터 소음이 심합니다."),
     ("parks", "공원녹지과", "{road} 어린이공원 놀이기구 고장", "{road} 어린이공원 그네가 부서져 아이들이 다칠까 걱정됩니다."),
     ("building", "건축과", "{road} 불법 증축 의심", "{road} 건물 옥상에 가건물이 새로 생겼습니다. 허가를 받은 것인지 확인해 주세요."),
@@ -62,20 +62,20 @@ def load_demo_grievances() -> None:
 
 def _repeat_chain(officer, cal, now) -> None:
     """The same complaint filed three times by one person, answered twice: the 제23조 case."""
-    dept = OrgUnit.objects.get(name="주차관리과")
+    dept = OrgUnit.objects.get(name="건설과")
     chain = []
     for weeks in (6, 4, 1):
         received = cal.start_of_working_time(now - dt.timedelta(weeks=weeks))
         g = svc.receive_grievance(
-            officer, channel="mayor_inbox", kind="grievance", title="당산로 123 불법주차 또 신고합니다",
-            body=f"당산로 123 앞 불법주차 차량 때문에 통행할 수가 없습니다. {len(chain) + 1}번째 신고입니다. 단속해 주세요.",
+            officer, channel="mayor_inbox", kind="grievance", title="당산로 123 보도 공사 자재 적치 또 신고합니다",
+            body=f"당산로 123 앞 보도에 공사 자재가 쌓여 통행할 수가 없습니다. {len(chain) + 1}번째 신고입니다. 치워 주세요.",
             complainant={"name": "강반복", "phone": "010-3000-0003", "address": "서울 영등포구 당산로 123"},
             received_at=received, place_address="서울특별시 영등포구 당산로 123", calendar=cal,
-            category=Category.objects.filter(code="traffic").first(),
+            category=Category.objects.filter(code="roads").first(),
         ).grievance
         svc.assign(officer, g, department=dept)
         if len(chain) < 2:
-            svc.answer(officer, g, method="document", outcome="explained", text="단속반을 보내 계도하였습니다.",
+            svc.answer(officer, g, method="document", outcome="explained", text="시공사에 자재 이동을 지시하였습니다.",
                        now=min(now, g.due_at - dt.timedelta(hours=2)))
         chain.append(g)
     for earlier in chain[:2]:

@@ -126,3 +126,11 @@ class ReviewForm(KrdsForm):
 class ClosureDecisionForm(KrdsForm):
     approve = forms.TypedChoiceField(label="결재", coerce=lambda v: v == "1", choices=[("1", "승인"), ("0", "반려")])
     note = forms.CharField(label="의견", required=False, max_length=300)
+
+
+class RefileForm(KrdsForm):
+    """재민원: the same complainant files again after an answer (영 제17조②: back to the audit office)."""
+
+    channel = forms.ChoiceField(label="접수경로", choices=Channel.choices)
+    title = forms.CharField(label="제목", max_length=200, validators=[reject_rrn])
+    body = forms.CharField(label="내용", widget=forms.Textarea(attrs={"rows": 5}), validators=[reject_rrn])

@@ -2,7 +2,7 @@
 
 - The complaint team (민원관리팀), its leader and the office head see and manage every grievance.
 - A department's liaison and head see only their department's grievances (plus re-filed ones they once
-  held); the liaison answers, the head also approves internal closures and extensions.
+  held); both answer and extend, and the head approves internal closures.
 - Other office staff and council viewers may read the desk (403 on writes); citizens see their own
   grievance only through the receipt number and PIN.
 - Sealed identities of public-interest reporters: designated officers only.
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from gamsa.core.models import Membership, Role, User
-from gamsa.core.permissions import has_role, is_office_staff, office_team_roles
+from gamsa.core.models import Role, User
+from gamsa.core.permissions import has_role, is_office_staff, memberships_of, office_team_roles
 
 TEAM = "complaints"
 
@@ -24,9 +24,7 @@ def is_complaint_team(user: User) -> bool:
 
 def department_ids(user: User, *roles: str) -> list[int]:
     roles = roles or (Role.DEPT_LIAISON, Role.DEPT_HEAD)
-    return list(
-        Membership.objects.filter(user=user, ended_on__isnull=True, role__in=roles).values_list("unit_id", flat=True)
-    )
+    return [unit_id for role, unit_id, _ in memberships_of(user) if role in roles]
 
 
 def visible_grievances(user: User, queryset: QuerySet) -> QuerySet:

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from gamsa.complaints.models import Grievance
-from gamsa.text.similarity import DEFAULT_THRESHOLD, Document, build_document, rank
+from gamsa.text.similarity import Document, build_document, rank
 
 WINDOW_DAYS = 3 * 365
 MAX_CANDIDATES = 400
@@ -37,7 +37,7 @@ def _document(g: Grievance) -> Document:
 
 
 def similar_grievances(g: Grievance, limit: int = 10, threshold: float | None = None) -> list[Candidate]:
-    threshold = getattr(settings, "GAMSA_REPEAT_THRESHOLD", DEFAULT_THRESHOLD) if threshold is None else threshold
+    threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
     person = g.complainant
     scope = Q(complainant_id=person.pk)
     if person.phone_key:

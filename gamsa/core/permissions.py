@@ -32,19 +32,23 @@ TEAM_ROLE = {
 }
 
 
-def roles_of(user: User) -> frozenset[str]:
-    """The user's active roles, cached on the user object for the request."""
+def memberships_of(user: User) -> tuple[tuple[str, int, str], ...]:
+    """The user's active (role, unit id, office team) triples: one query per request, cached on the user."""
     if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    cached = getattr(user, "_gamsa_roles", None)
+        return ()
+    cached = getattr(user, "_gamsa_memberships", None)
     if cached is None:
-        cached = frozenset(
-            Membership.objects.filter(user=user, ended_on__isnull=True).values_list("role", flat=True)
+        cached = tuple(
+            Membership.objects.filter(user=user, ended_on__isnull=True).values_list("role", "unit_id", "unit__office_team")
         )
-        if user.is_superuser:
-            cached = cached | {Role.SYSADMIN}
-        user._gamsa_roles = cached
+        user._gamsa_memberships = cached
     return cached
+
+
+def roles_of(user: User) -> frozenset[str]:
+    """The user's active roles (sysadmin for superusers)."""
+    roles = frozenset(role for role, _, _ in memberships_of(user))
+    return roles | {Role.SYSADMIN} if user.is_authenticated and user.is_superuser else roles
 
 
 def has_role(user: User, *roles: str) -> bool:
@@ -69,12 +73,11 @@ def needs_two_factor(user: User) -> bool:
 
 
 def office_team_roles(user: User, team: str) -> bool:
-    """Whether the user works in the given office team (or heads the office)."""
-    if has_role(user, Role.OFFICE_HEAD, Role.SYSADMIN):
+    """Whether the user works in the given office team (or heads the office). A system administrator runs the
+    system but does not work cases: no case files, no complainants' data."""
+    if has_role(user, Role.OFFICE_HEAD):
         return True
-    return Membership.objects.filter(
-        user=user, ended_on__isnull=True, unit__office_team=team, role__in=[Role.TEAM_LEADER, TEAM_ROLE[team]]
-    ).exists()
+    return any(unit_team == team and role in (Role.TEAM_LEADER, TEAM_ROLE[team]) for role, _, unit_team in memberships_of(user))
 
 
 def deny_outsider(allowed: bool) -> None:

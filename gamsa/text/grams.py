@@ -15,20 +15,24 @@ from gamsa.text.normalize import normalize_text
 
 
 def char_ngrams(text: str | None, n: Iterable[int] = (2, 3)) -> list[str]:
-    """Word-bounded character n-grams of the normalised text, in order, with repeats (term frequency).
+    """Word-bounded character n-grams of the normalised text, with repeats (term frequency).
 
-    Each whitespace token gives its n-grams for every n in `n` that fits; a 1-character token is kept as a unigram.
-    "불법주차 단속" → ["불법", "법주", "주차", "불법주", "법주차", "단속"]."""
-    sizes = tuple(n)
+    Every n in `n` gives the n-grams that do not cross a space; a 1-character token is kept as a unigram.
+    Order: all n-grams of the first size, then the next size, then the unigrams.
+    "불법주차 단속" → ["불법", "법주", "주차", "단속", "불법주", "법주차"]."""
+    s = normalize_text(text)
+    if not s:
+        return []
     out: list[str] = []
-    for tok in normalize_text(text).split():
-        size = len(tok)
-        if size == 1:
-            out.append(tok)
-            continue
-        for k in sizes:
-            if size >= k:
-                out.extend(tok[i : i + k] for i in range(size - k + 1))
+    for k in n:
+        if k == 2:
+            out += [a + b for a, b in zip(s, s[1:], strict=False) if a != " " and b != " "]
+        else:
+            out += [g for g in (s[i : i + k] for i in range(len(s) - k + 1)) if " " not in g]
+    if " " in s:
+        out += [t for t in s.split(" ") if len(t) == 1]
+    elif len(s) == 1:
+        out.append(s)
     return out
 
 

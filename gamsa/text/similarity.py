@@ -115,11 +115,12 @@ def vectorize(text: str, idf: Idf | None = None) -> dict[str, float]:
     counts = Counter(char_ngrams(text, NGRAM_SIZES))
     w = idf._w
     unknown = idf._unknown
-    vec = {g: (1.0 + math.log(c)) * w.get(g, unknown) for g, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    if norm == 0:
+    log = math.log
+    vec = {g: w.get(g, unknown) if c == 1 else (1.0 + log(c)) * w.get(g, unknown) for g, c in counts.items()}
+    if not vec:
         return {}
-    return {g: v / norm for g, v in vec.items()}
+    inv = 1.0 / math.sqrt(sum(v * v for v in vec.values()))
+    return {g: v * inv for g, v in vec.items()}
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
@@ -255,15 +256,18 @@ def _place(a: Document, b: Document) -> tuple[int, str]:
     return 0, ""
 
 
-def _signals(a: Document, b: Document, idf: Idf | None) -> tuple[float, float, str, int, str, int, float]:
+def _signals(
+    a: Document, b: Document, idf: Idf | None, threshold: float | None = None
+) -> tuple[float, float, str, int, str, int, float] | None:
+    """The score and its parts; None when `threshold` is given and even identical text could not reach it
+    (the text vectors are then never computed — most place-only candidates end here)."""
     c, c_reason = _complainant(a, b)
     p, p_label = _place(a, b)
     if a.category and b.category:
         g = 1 if a.category == b.category else -1
     else:
         g = 0
-    t = cosine(a.vector(idf), b.vector(idf))
-    s = W_COMPLAINANT * c + W_TEXT * t
+    s = W_COMPLAINANT * c
     if p > 0:
         s += W_PLACE
     elif p < 0:
@@ -272,6 +276,10 @@ def _signals(a: Document, b: Document, idf: Idf | None) -> tuple[float, float, s
         s += W_CATEGORY
     elif g < 0:
         s -= PENALTY_OTHER_CATEGORY
+    if threshold is not None and s + W_TEXT < threshold:
+        return None
+    t = cosine(a.vector(idf), b.vector(idf))
+    s += W_TEXT * t
     return max(0.0, min(1.0, s)), c, c_reason, p, p_label, g, t
 
 
@@ -308,10 +316,13 @@ def score(a: Document, b: Document, idf: Idf | None = None) -> Match:
     score = W_COMPLAINANT·complainant + W_TEXT·cosine + W_PLACE (same place) − PENALTY_OTHER_PLACE (known and
     different) + W_CATEGORY (same) − PENALTY_OTHER_CATEGORY (known and different), clipped to 0..1. complainant is
     1 for name + phone, 0.9 phone (a name missing), 0.8 name (a phone missing), 0.5 phone with another name,
-    0.3 name with another phone, else 0. Without the same complainant the score cannot exceed
+    0.3 name with another phone, else 0. With no complainant signal at all the score cannot exceed
     W_TEXT + W_PLACE + W_CATEGORY (0.60), below the default threshold: others' complaints about the same place
-    (다수인 민원) are related but not repeats under 제23조."""
-    return _match(a, b, _signals(a, b, idf))
+    (다수인 민원) are related but not repeats under 제23조. A shared phone or name with the other field differing
+    can still pass with the same place, category and near-identical text, for the officer to judge."""
+    sig = _signals(a, b, idf)
+    assert sig is not None
+    return _match(a, b, sig)
 
 
 def rank(
@@ -328,8 +339,8 @@ def rank(
     for cand in candidates:
         if cand is query or (cand.id is not None and cand.id == query.id):
             continue
-        sig = _signals(query, cand, idf)
-        if sig[0] >= threshold:
+        sig = _signals(query, cand, idf, threshold)
+        if sig is not None and sig[0] >= threshold:
             out.append(_match(query, cand, sig))
     out.sort(key=lambda m: (m.score, m.received_at.timestamp() if m.received_at else 0.0), reverse=True)
     return out[:limit]

@@ -509,20 +509,27 @@ def chain_of(g: Grievance) -> list[Grievance]:
 
 
 def repeat_evidence(g: Grievance) -> dict:
-    """Whether 법 제23조① holds for `g`, with the evidence an officer and a department head need."""
+    """Whether 법 제23조① holds for `g`, with the evidence an officer and a department head need.
+
+    Filings an officer marked as bringing new grounds are not repeats (정당한 사유) and are not counted; every
+    result notice counts, refusals included (a refusal is a notified result too).
+    """
     chain = sorted(chain_of(g), key=lambda x: x.received_at)
-    filings = len(chain)
-    answered = Answer.objects.filter(grievance__in=chain).exclude(outcome=Answer.Outcome.REFUSED).count()
-    new_grounds = SimilarityReview.objects.filter(grievance__in=chain, new_grounds=True).exists()
-    holds = filings >= 3 and answered >= 2 and not new_grounds
+    with_new_grounds = set(
+        SimilarityReview.objects.filter(grievance__in=chain, new_grounds=True).values_list("grievance_id", flat=True)
+    )
+    filings = sum(1 for x in chain if x.pk not in with_new_grounds)
+    answered = Answer.objects.filter(grievance__in=chain).count()
+    holds = filings >= 3 and answered >= 2
     return {
         "filings": filings,
         "answers": answered,
-        "new_grounds": new_grounds,
+        "new_grounds": len(with_new_grounds),
         "conditions_hold": holds,
         "multi_party": g.is_multi_party,
         "cases": [
-            {"case_number": x.case_number, "received_at": x.received_at.isoformat(), "status": x.get_status_display()}
+            {"case_number": x.case_number, "received_at": x.received_at.isoformat(), "status": x.get_status_display(),
+             "new_grounds": x.pk in with_new_grounds}
             for x in chain
         ],
         "basis": "민원처리법 제23조①: 같은 내용의 민원을 정당한 사유 없이 3회 이상 반복 제출하고 2회 이상 그 결과를 통지한 경우",
@@ -563,7 +570,7 @@ def request_internal_closure(actor: User, grievance: Grievance, *, reason: str) 
         raise GrievanceError(
             f"법 제23조 요건이 충족되지 않았습니다: 확인된 반복 제출 {evidence['filings']}회(3회 이상 필요), "
             f"결과 통지 {evidence['answers']}회(2회 이상 필요)"
-            + (", 새로운 이유가 있는 제출이 있음" if evidence["new_grounds"] else "") + "."
+            + (f", 새로운 이유가 있어 제외한 제출 {evidence['new_grounds']}회" if evidence["new_grounds"] else "") + "."
         )
     if g.is_multi_party and not AgendaItem.objects.filter(
         grievance=g, decision__in=[AgendaItem.Decision.APPROVED, AgendaItem.Decision.AMENDED]

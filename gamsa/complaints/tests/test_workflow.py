@@ -252,3 +252,34 @@ def test_similar_candidates_are_proposed(demo):
 
     found = similar_grievances(second)
     assert found and found[0].grievance == first and found[0].same_complainant
+
+
+def test_refile_from_the_case_screen(client, demo, construction, login):
+    g = new_grievance()
+    svc.assign(user("complaints"), g, department=construction)
+    svc.answer(user("liaison"), g, method="document", outcome="explained", text="안내드립니다.")
+    login("complaints")
+    response = client.post(f"/grievances/{g.case_number}/act/refile/",
+                           {"channel": "visit", "title": "[재민원] 같은 내용", "body": "답변이 부족해 다시 냅니다."})
+    assert response.status_code == 302
+    again = Grievance.objects.get(reopened_from=g)
+    assert response["Location"].endswith(f"/grievances/{again.case_number}/")
+    assert again.status == Status.RECEIVED and again.department is None
+
+
+def test_filings_with_new_grounds_are_not_counted(demo, construction):
+    officer, liaison = user("complaints"), user("liaison")
+    cases = [new_grievance(received=at(2026, 10, d, 10)) for d in (5, 12, 19)]
+    for g in cases:
+        svc.assign(officer, g, department=construction)
+    for g in cases[:2]:
+        svc.answer(liaison, g, method="document", outcome="refused", text="불가합니다.", reasons="법령상 불가",
+                   remedies="행정심판 청구 가능")
+    svc.review_similarity(officer, cases[2], cases[0], decision="confirmed", score=0.9, same_complainant=True)
+    svc.review_similarity(officer, cases[2], cases[1], decision="confirmed", score=0.9, same_complainant=True)
+    assert svc.repeat_evidence(cases[2])["conditions_hold"]  # refusals are notified results too
+    # The officer finds the third filing brings new grounds: it is not a repeat.
+    svc.review_similarity(officer, cases[2], cases[0], decision="confirmed", score=0.9, same_complainant=True,
+                          new_grounds=True)
+    evidence = svc.repeat_evidence(cases[2])
+    assert evidence["filings"] == 2 and not evidence["conditions_hold"]

@@ -18,6 +18,7 @@ from gamsa.complaints.forms import (
     ClosureDecisionForm,
     ExtensionForm,
     ReasonForm,
+    RefileForm,
     RejectForm,
     ReviewForm,
     SiteSurveyForm,
@@ -119,6 +120,11 @@ def _closure_decision(user, g, data):
     return "내부종결을 승인했습니다." if data["approve"] else "내부종결 요청을 반려했습니다."
 
 
+def _refile(user, g, data):
+    receipt = svc.refile(user, g, title=data["title"], body=data["body"], channel=data["channel"])
+    return f"재민원 {receipt.grievance.case_number}(으)로 접수했습니다. 감사담당관이 조사합니다 (영 제17조②).", receipt.grievance
+
+
 def _manage(user, g):
     return perms.can_manage(user)
 
@@ -141,6 +147,7 @@ ACTIONS = {
     "review": (ReviewForm, _manage, _review),
     "closure_request": (ReasonForm, perms.can_answer, _closure_request),
     "closure_decision": (ClosureDecisionForm, perms.can_approve_closure, _closure_decision),
+    "refile": (RefileForm, _manage, _refile),
 }
 
 
@@ -161,5 +168,7 @@ def act(request, case_number: str, action: str):
         if form is not None:
             form.add_error(None, str(exc))
         return detail(request, case_number, forms={action: form, "_error": str(exc)}, status=400)
+    if isinstance(message, tuple):  # the action made a new case: show it
+        message, g = message
     messages.success(request, message)
     return redirect("complaints:detail", case_number=get_object_or_404(Grievance, pk=g.pk).case_number)

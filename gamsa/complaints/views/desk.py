@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -18,6 +17,7 @@ from gamsa.complaints.forms import (
     FilterForm,
     GrievanceForm,
     ReasonForm,
+    RefileForm,
     RejectForm,
     ReviewForm,
     SiteSurveyForm,
@@ -41,7 +41,7 @@ def grievance_list(request):
     now = timezone.now()
     base = perms.visible_grievances(request.user, selectors.list_queryset())
     rows = selectors.filtered(base, form.cleaned_data, now) if form.is_valid() else base.none()
-    page = Paginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.CappedPaginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
     inbox = not (perms.is_complaint_team(request.user) or core_perms.is_office_staff(request.user)) and bool(
         perms.department_ids(request.user)
     )
@@ -132,6 +132,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "review_form": forms.get("review") or ReviewForm(),
         "closure_form": forms.get("closure_request") or ReasonForm(),
         "decision_form": forms.get("closure_decision") or ClosureDecisionForm(),
+        "refile_form": forms.get("refile") or RefileForm(initial={"channel": g.channel, "title": f"[재민원] {g.title}"}),
         "action_error": forms.get("_error"),
     }
     return render(request, "complaints/detail.html", context, status=status)

@@ -5,12 +5,14 @@ from gamsa.text.grams import bigram_terms, char_ngrams, query_bigrams
 
 def test_char_ngrams_are_word_bounded():
     grams = char_ngrams("불법주차 단속")
-    assert grams == ["불법", "법주", "주차", "불법주", "법주차", "단속"]
+    assert grams == ["불법", "법주", "주차", "단속", "불법주", "법주차"]
     assert "차단" not in grams  # never across the space
 
 
 def test_char_ngrams_keep_single_characters_and_normalise():
     assert char_ngrams("차 A!") == ["차", "a"]
+    assert char_ngrams("차") == ["차"]
+    assert sorted(char_ngrams("가 나다")) == ["가", "나다"]
     assert char_ngrams("주차", n=(3,)) == []
     assert char_ngrams("") == []
 

@@ -21,8 +21,14 @@ def test_normalize_text(raw, expected):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("홍길동", "홍길동"), ("홍 길동 님", "홍길동"), ("이영희씨", "이영희"), ("김씨", "김씨"), ("박민수 선생님", "박민수"),
-     ("", "")],
+    [
+        ("홍길동", "홍길동"),
+        ("홍 길동 님", "홍길동"),
+        ("이영희씨", "이영희"),
+        ("김씨", "김씨"),
+        ("박민수 선생님", "박민수"),
+        ("", ""),
+    ],
 )
 def test_normalize_name(raw, expected):
     assert normalize_name(raw) == expected

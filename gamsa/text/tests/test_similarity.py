@@ -55,8 +55,12 @@ def corpus():
         name="홍 길동",
     )
     # hard negatives
-    other_place = doc(4, title="영등포로 127 불법주차 단속 요청", body=BASE["body"].replace("123", "127"),
-                      place="영등포로 127")
+    other_place = doc(
+        4,
+        title="영등포로 127 불법주차 단속 요청",
+        body=BASE["body"].replace("123", "127"),
+        place="영등포로 127",
+    )
     other_person = doc(5, name="김철수", phone="010-9999-0000")  # same text, same place: a neighbour
     other_matter = doc(
         6,
@@ -120,7 +124,9 @@ def test_missing_phone_still_same_complainant_by_name():
 
 
 def test_road_and_lot_number_are_not_compared():
-    a = doc(0, place="", body="당산동3가 385-1번지 앞에 차량들이 매일 불법주차를 합니다.", title="불법주차 신고")
+    a = doc(
+        0, place="", body="당산동3가 385-1번지 앞에 차량들이 매일 불법주차를 합니다.", title="불법주차 신고"
+    )
     b = doc(1)
     m = score(a, b)
     assert not m.same_place and not any(r.startswith("다른 장소") for r in m.reasons)
