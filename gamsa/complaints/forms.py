@@ -49,6 +49,8 @@ class PublicGrievanceForm(KrdsForm):
                            error_messages={"required": "민원 내용을 입력하세요."},
                            help_text="주민등록번호는 적지 마세요. 적으면 접수되지 않습니다.")
     place_address = forms.CharField(label="불편 사항이 있는 장소", max_length=200, required=False, validators=[reject_rrn])
+    attachment = forms.FileField(label="사진·자료 (선택)", required=False,
+                                 help_text="사진, PDF, 한글, 엑셀, 워드 파일 한 개. 사진의 촬영 위치 정보는 저장하지 않습니다.")
     agree = forms.BooleanField(label="민원 처리를 위한 개인정보 수집·이용에 동의합니다.",
                                error_messages={"required": "개인정보 수집·이용에 동의해야 접수할 수 있습니다."})
 

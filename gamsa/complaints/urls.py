@@ -10,4 +10,5 @@ urlpatterns = [
     path("new/", desk.create, name="create"),
     path("<str:case_number>/", desk.detail, name="detail"),
     path("<str:case_number>/act/<slug:action>/", actions.act, name="act"),
+    path("<str:case_number>/files/", actions.upload, name="upload"),
 ]

@@ -5,6 +5,7 @@ On a refusal the case screen is shown again with the message and everything the 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -172,3 +173,25 @@ def act(request, case_number: str, action: str):
         message, g = message
     messages.success(request, message)
     return redirect("complaints:detail", case_number=get_object_or_404(Grievance, pk=g.pk).case_number)
+
+
+@login_required
+@require_POST
+def upload(request, case_number: str):
+    """Attach a file to the case (photos lose their EXIF/GPS data; kinds are checked by content)."""
+    from gamsa.core.filecheck import FileRejected
+    from gamsa.core.services import store_attachment
+
+    g = _grievance_for(request, case_number)
+    core_perms.deny_read_only(perms.can_answer(request.user, g))
+    upload = request.FILES.get("file")
+    if upload is None:
+        return detail(request, case_number, forms={"_error": "올릴 파일을 고르세요."}, status=400)
+    try:
+        if upload.size > settings.GAMSA_ATTACHMENT_MAX_BYTES:
+            raise FileRejected(f"파일이 너무 큽니다. {settings.GAMSA_ATTACHMENT_MAX_BYTES // (1024 * 1024):,}MB 이하만 올릴 수 있습니다.")
+        attachment = store_attachment(request.user, data=upload.read(), original_name=upload.name, owner=g)
+    except FileRejected as exc:
+        return detail(request, case_number, forms={"_error": str(exc)}, status=400)
+    messages.success(request, f"'{attachment.original_name}' 파일을 첨부했습니다.")
+    return redirect("complaints:detail", case_number=g.case_number)

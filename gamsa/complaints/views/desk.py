@@ -27,7 +27,7 @@ from gamsa.complaints.models import Grievance, InternalClosureRequest
 from gamsa.complaints.services import grievances as svc
 from gamsa.complaints.similarity import similar_grievances
 from gamsa.core import permissions as core_perms
-from gamsa.core.models import Event
+from gamsa.core.models import Attachment, Event
 from gamsa.core.services import log_access
 
 PAGE_SIZE = 30
@@ -112,6 +112,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "extensions": g.extensions.all(),
         "pauses": g.pauses.all(),
         "notices": g.notices.all(),
+        "attachments": Attachment.objects.filter(owner_type="complaints.grievance", owner_id=g.case_number),
         "events": Event.objects.filter(target_type="complaints.grievance", target_id=g.case_number).order_by("at")[:100],
         "evidence": svc.repeat_evidence(g),
         "candidates": candidates,

@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from gamsa.complaints.forms import PublicGrievanceForm, StatusLookupForm
 from gamsa.complaints.models import Channel, Grievance, Kind
 from gamsa.complaints.services import grievances as svc
-from gamsa.core.services import client_ip
+from gamsa.core.filecheck import FileRejected, check_upload
+from gamsa.core.services import client_ip, store_attachment
 
 LOOKUP_LIMIT = 10  # failed lookups per address per 15 minutes
 
 
 @never_cache
 def file_grievance(request):
-    form = PublicGrievanceForm(request.POST or None)
+    form = PublicGrievanceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        upload = data.get("attachment")
+        checked = None
+        if upload is not None:
+            try:
+                if upload.size > settings.GAMSA_ATTACHMENT_MAX_BYTES:
+                    raise FileRejected("파일이 너무 큽니다.")
+                checked = upload.read()
+                check_upload(checked, settings.GAMSA_ATTACHMENT_MAX_BYTES)
+            except FileRejected as exc:
+                form.add_error("attachment", str(exc))
+                return render(request, "complaints/public_form.html", {"form": form}, status=400)
         try:
-            receipt = svc.receive_grievance(
-                request.user if request.user.is_authenticated else None,
-                channel=Channel.MAYOR_INBOX, kind=Kind.GRIEVANCE, title=data["title"], body=data["body"],
-                complainant={k: data[k] for k in ("name", "phone", "email", "address")}
-                | {"user": request.user if request.user.is_authenticated else None},
-                place_address=data["place_address"], with_pin=True,
-            )
+            with transaction.atomic():  # the complaint and its file land together or not at all
+                receipt = svc.receive_grievance(
+                    request.user if request.user.is_authenticated else None,
+                    channel=Channel.MAYOR_INBOX, kind=Kind.GRIEVANCE, title=data["title"], body=data["body"],
+                    complainant={k: data[k] for k in ("name", "phone", "email", "address")}
+                    | {"user": request.user if request.user.is_authenticated else None},
+                    place_address=data["place_address"], with_pin=True,
+                )
+                if checked is not None:
+                    store_attachment(None, data=checked, original_name=upload.name, owner=receipt.grievance)
         except svc.GrievanceError as exc:
             form.add_error(None, str(exc))
         else:
