@@ -25,6 +25,13 @@ from gamsa.core.services import log_access
 router = Router(tags=["grievances"], auth=SIGNED_IN_AUTH)
 
 
+class CappedPagination(LimitOffsetPagination):
+    """`count` stops at 1,001 (as on the desk's list page): a common keyword need not count every match."""
+
+    def _items_count(self, queryset) -> int:
+        return queryset.order_by()[: selectors.CappedPaginator.cap + 1].count()
+
+
 def _user(request: HttpRequest):
     return request.auth if hasattr(request.auth, "pk") else request.user
 
@@ -140,8 +147,9 @@ def _detail(request, g: Grievance) -> Grievance:
     return g
 
 
-@router.get("/grievances", response=list[GrievanceOut], summary="고충민원 목록")
-@paginate(LimitOffsetPagination)
+@router.get("/grievances", response=list[GrievanceOut], summary="고충민원 목록",
+            description="count는 1,000을 넘으면 1,001로 표시됩니다(검색어·조건을 좁히세요).")
+@paginate(CappedPagination)
 def list_grievances(request, status: str = "", channel: str = "", kind: str = "", department: int | None = None,
                     due: str = "", q: str = "", **kwargs):
     user = _user(request)

@@ -17,6 +17,7 @@ from gamsa.text.similarity import Document, build_document, rank
 
 WINDOW_DAYS = 3 * 365
 MAX_CANDIDATES = 400
+PLACE_CANDIDATES = 150
 
 
 @dataclass
@@ -48,14 +49,24 @@ def _scope_ids(g: Grievance, since) -> list[int]:
     base = Grievance.objects.filter(received_at__gte=since).exclude(pk=g.pk).order_by("-received_at")
     ids = list(base.filter(complainant_id__in=people).values_list("pk", flat=True)[:MAX_CANDIDATES])
     if g.place_key:
-        ids += base.filter(place_key=g.place_key).values_list("pk", flat=True)[:MAX_CANDIDATES]
+        # Others at the same place only matter when the complainant half-matches (a new phone, a name typed
+        # differently) and it is the same matter; the category narrows them to a few.
+        place = base.filter(place_key=g.place_key)
+        if g.category_id:
+            place = place.filter(category_id=g.category_id)
+        ids += place.values_list("pk", flat=True)[:PLACE_CANDIDATES]
     return list(dict.fromkeys(ids))
 
 
 def similar_grievances(g: Grievance, limit: int = 10, threshold: float | None = None) -> list[Candidate]:
     threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
     since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
-    pool = list(Grievance.objects.filter(pk__in=_scope_ids(g, since)).select_related("complainant", "category"))
+    pool = list(
+        Grievance.objects.filter(pk__in=_scope_ids(g, since))
+        .select_related("complainant", "category")
+        .only("title", "body", "place_address", "received_at", "category__code", "complainant__name",
+              "complainant__phone", "case_number")
+    )
     by_id = {c.pk: c for c in pool}
     matches = rank(_document(g), [_document(c) for c in pool], threshold=threshold, limit=limit)
     return [
