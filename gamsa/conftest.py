@@ -34,6 +34,58 @@ def verified_login(client, user: User):
     return client
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo district loaded once per test module, in a transaction rolled back at the module's end.
+
+    A module opts in by overriding `demo` with it; each test still runs in its own nested transaction.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def isolated_settings(settings, tmp_path):
+    """Uploads in a temporary folder, 2FA enforced, plain static storage, tasks run at once."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.GAMSA_OTP_REQUIRED = True
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "imports", "reports"]}
+    }
+    return settings
+
+
+def log_in_with_totp(page, username: str) -> None:
+    """Browser login of a demo staff user; enrols the authenticator with the secret the page shows."""
+    import re
+
+    import pyotp
+
+    from gamsa.core.demo import DEMO_PASSWORD
+
+    page.goto(page.base + "/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r"/login/otp/"))
+    secret = page.inner_text("[data-testid=otp-secret]").strip()
+    page.fill("#id_token", pyotp.TOTP(secret).now())
+    page.click("main form button[type=submit].primary")
+
+
 @pytest.fixture
 def login(client, demo):
     """login("auditor") → a Django test client signed in as that demo account, 2FA passed."""

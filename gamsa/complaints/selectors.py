@@ -26,7 +26,9 @@ def keyword_search(queryset: QuerySet, q: str) -> QuerySet:
     q = (q or "").strip()
     if not q:
         return queryset
-    grams = query_bigrams(q).split() if len(q) > 1 else []
+    terms = query_bigrams(q).split() if len(q) > 1 else [q]
+    grams = [t for t in terms if len(t) > 1]
+    singles = [t for t in terms if len(t) == 1]  # a one-syllable word: no pair exists, a substring check instead
     if grams and connection.vendor == "postgresql":
         queryset = queryset.filter(
             RawSQL("search_tsv @@ to_tsquery('simple', %s)", (" & ".join(grams),), output_field=BooleanField())
@@ -34,9 +36,9 @@ def keyword_search(queryset: QuerySet, q: str) -> QuerySet:
     else:
         for gram in grams:
             queryset = queryset.filter(search_grams__contains=gram)
-    if grams:
-        return queryset
-    return queryset.filter(Q(title__icontains=q) | Q(body__icontains=q))  # a single syllable: plain substring
+    for single in singles:
+        queryset = queryset.filter(Q(title__icontains=single) | Q(body__icontains=single))
+    return queryset
 
 
 def filtered(queryset: QuerySet, data: dict, now: dt.datetime) -> QuerySet:

@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 import shutil
 
-import pyotp
 import pytest
 
 from gamsa.complaints.models import Extension, Grievance
-from gamsa.conftest import CHROMIUM
-from gamsa.core.demo import DEMO_PASSWORD
+from gamsa.conftest import CHROMIUM, log_in_with_totp
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,14 +19,7 @@ pytestmark = [
 
 def staff_login(page, username):
     page.context.clear_cookies()
-    page.goto(page.base + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r"/login/otp/"))
-    secret = page.inner_text("[data-testid=otp-secret]").strip()
-    page.fill("#id_token", pyotp.TOTP(secret).now())
-    page.click("main form button[type=submit].primary")
+    log_in_with_totp(page, username)
     page.wait_for_url(page.base + "/")
 
 

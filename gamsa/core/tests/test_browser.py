@@ -5,28 +5,15 @@ from __future__ import annotations
 import re
 import shutil
 
-import pyotp
 import pytest
 
-from gamsa.conftest import CHROMIUM
+from gamsa.conftest import CHROMIUM, log_in_with_totp
 from gamsa.core.demo import DEMO_PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
 ]
-
-
-def log_in_with_totp(page, username: str) -> None:
-    page.goto(page.base + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r"/login/otp/"))
-    # First login of a staff user: enrol the authenticator with the secret shown on the page.
-    secret = page.inner_text("[data-testid=otp-secret]").strip()
-    page.fill("#id_token", pyotp.TOTP(secret).now())
-    page.click("main form button[type=submit].primary")
 
 
 def test_staff_login_with_2fa_reaches_the_korean_home(page):

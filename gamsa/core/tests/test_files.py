@@ -14,48 +14,26 @@ from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
-from django.test import override_settings
 from openpyxl import Workbook, load_workbook
 from PIL import Image, PngImagePlugin
 
 from gamsa.core import filecheck
-from gamsa.core.demo import load_demo
 from gamsa.core.models import AccessLog, Attachment, Event
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 GPS_IFD = 0x8825
 
 
-@pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker):
-    """The demo district, loaded once for this module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def demo(_demo_once, db):
-    return _demo_once
+def demo(demo_module, db):
+    return demo_module
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+def _isolated(isolated_settings):
+    return isolated_settings
 
 
 # --- real files of each kind ------------------------------------------------------------------------------------

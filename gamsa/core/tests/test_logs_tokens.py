@@ -8,13 +8,11 @@ import json
 import re
 
 import pytest
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from gamsa.core import services
-from gamsa.core.demo import load_demo
 from gamsa.core.models import (
     AccessLog,
     Agency,
@@ -30,44 +28,18 @@ from gamsa.core.models import (
 
 pytestmark = pytest.mark.django_db
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 HANGUL = re.compile(r"[가-힣]")
 TOKEN_RE = re.compile(r'data-testid="new-token">(gms_[A-Za-z0-9_\-]+)<')
 
 
-@pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker):
-    """The demo district, loaded once for this module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-
-
 @pytest.fixture
-def demo(_demo_once, db):
-    return _demo_once
+def demo(demo_module, db):
+    return demo_module
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.GAMSA_OTP_REQUIRED = True
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-            "QUEUES": ["default", "imports", "reports"],
-        }
-    }
+def _isolated(isolated_settings):
+    return isolated_settings
 
 
 def person(username: str) -> User:

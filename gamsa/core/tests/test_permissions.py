@@ -14,13 +14,10 @@ import io
 from pathlib import Path
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
 from gamsa.core import services
-from gamsa.core.demo import load_demo
 from gamsa.core.models import AccessLog, ApiToken, Attachment, Closure, Event, Job, Membership, User
 
 pytestmark = pytest.mark.django_db
@@ -85,47 +82,16 @@ NEEDS_OTP = {
 }
 
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker):
-    """The demo district, loaded once for this module inside a transaction that is rolled back at its end.
-
-    Each test still runs in its own (nested) transaction, so nothing one test does is seen by another.
-    """
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield load_demo()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
-def demo(_demo_once, db):
-    """Overrides conftest's `demo`: same data, loaded once per module instead of once per test."""
-    return _demo_once
+def demo(demo_module, db):
+    return demo_module
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.GAMSA_OTP_REQUIRED = True
-    # Plain static storage: these tests are about views, not about whether `collectstatic` has run.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.TASKS = {
-        "default": {
-            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-            "QUEUES": ["default", "imports", "reports"],
-        }
-    }
+def _isolated(isolated_settings):
+    return isolated_settings
 
 
 def png_bytes() -> bytes:
