@@ -126,3 +126,10 @@ def fast_select(bound_field):
         bound_field.auto_id,
         format_html_join("", '<option value="{}"{}>{}</option>', options),
     )
+
+
+@register.filter
+def verb_label(verb: str) -> str:
+    from gamsa.core.verbs import label
+
+    return label(verb)
