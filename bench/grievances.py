@@ -36,8 +36,28 @@ os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("GAMSA_OTP_REQUIRED", "false")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gamsa_bench")
 
-KEYWORDS = ["주차", "불법주차", "쓰레기", "소음", "가로등", "보도블록", "악취", "현수막", "공사", "누수", "흡연", "노점",
-            "당산로", "영등포로", "단속", "민원 처리", "도로 파손", "냄새", "무단투기", "야간"]
+KEYWORDS = [
+    "주차",
+    "불법주차",
+    "쓰레기",
+    "소음",
+    "가로등",
+    "보도블록",
+    "악취",
+    "현수막",
+    "공사",
+    "누수",
+    "흡연",
+    "노점",
+    "당산로",
+    "영등포로",
+    "단속",
+    "민원 처리",
+    "도로 파손",
+    "냄새",
+    "무단투기",
+    "야간",
+]
 
 
 def ensure_database(url: str) -> None:
@@ -79,52 +99,102 @@ def load(rows: int) -> dict[str, int | None]:
     load_demo()
     from grievances_similarity_data import CATEGORY_NAMES
 
-    for i, name in enumerate(CATEGORY_NAMES):  # the generator's matters become categories, as in a real district
+    for i, name in enumerate(
+        CATEGORY_NAMES
+    ):  # the generator's matters become categories, as in a real district
         Category.objects.get_or_create(code=f"bench-{i:02d}", defaults={"name": name, "sort_order": 100 + i})
     categories = {c.name: c.pk for c in Category.objects.all()}
-    departments = list(__import__("gamsa.core.models", fromlist=["OrgUnit"]).OrgUnit.objects.filter(kind="department").values_list("pk", flat=True))
+    departments = list(
+        __import__("gamsa.core.models", fromlist=["OrgUnit"])
+        .OrgUnit.objects.filter(kind="department")
+        .values_list("pk", flat=True)
+    )
     cal = get_calendar()
     t0 = time.perf_counter()
     people: dict[tuple[str, str], int] = {}
     with connection.cursor() as cur:
         cur.execute("TRUNCATE complaints_grievance, complaints_complainant RESTART IDENTITY CASCADE")
         raw = cur.connection
-        with raw.cursor() as c2, c2.copy(
-            "COPY complaints_complainant (id, public_id, name, phone, email, address, name_key, phone_key, "
-            "is_abusive, created_at) FROM STDIN"
-        ) as copy:
+        with (
+            raw.cursor() as c2,
+            c2.copy(
+                "COPY complaints_complainant (id, public_id, name, phone, email, address, name_key, phone_key, "
+                "is_abusive, created_at) FROM STDIN"
+            ) as copy,
+        ):
             for row in data:
                 key = (normalize_name(row["name"]), normalize_phone(row["phone"]))
                 if key not in people:
                     people[key] = len(people) + 1
-                    copy.write_row((people[key], __import__("uuid").uuid4(), row["name"], row["phone"], "",
-                                    row["address"], key[0], key[1], False, start))
+                    copy.write_row(
+                        (
+                            people[key],
+                            __import__("uuid").uuid4(),
+                            row["name"],
+                            row["phone"],
+                            "",
+                            row["address"],
+                            key[0],
+                            key[1],
+                            False,
+                            start,
+                        )
+                    )
         rng = random.Random(7)
         statuses = ["answered"] * 6 + ["closed"] * 2 + ["assigned", "in_progress", "received"]
-        with raw.cursor() as c2, c2.copy(
-            "COPY complaints_grievance (public_id, case_number, year, sequence, source_ref, channel, kind, category_id, "
-            "complainant_id, title, body, place_address, place_key, households, signatories, status, department_id, "
-            "received_at, counted_from, original_due_at, due_at, clock_method, extension_count, answered_at, pin_hash, "
-            "search_grams, created_at, updated_at) FROM STDIN"
-        ) as copy:
+        with (
+            raw.cursor() as c2,
+            c2.copy(
+                "COPY complaints_grievance (public_id, case_number, year, sequence, source_ref, channel, kind, category_id, "
+                "complainant_id, title, body, place_address, place_key, households, signatories, status, department_id, "
+                "received_at, counted_from, original_due_at, due_at, clock_method, extension_count, answered_at, pin_hash, "
+                "search_grams, created_at, updated_at) FROM STDIN"
+            ) as copy,
+        ):
             for i, row in enumerate(data, start=1):
                 received = row.get("received_at") or start + dt.timedelta(seconds=row.get("_t", i * 90))
                 clock = cal.compute(received_at=received, amount=7, unit="days")
                 status = statuses[rng.randrange(len(statuses))]
                 answered = clock.due_at - dt.timedelta(days=1) if status in ("answered", "closed") else None
                 key = (normalize_name(row["name"]), normalize_phone(row["phone"]))
-                copy.write_row((
-                    __import__("uuid").uuid4(), row["case_number"], received.year, i, "", "mayor_inbox", "grievance",
-                    categories[row["category"]], people[key], row["title"][:200], row["body"], row["place"][:200],
-                    place_key(row["place"] or f"{row['title']} {row['body']}")[:120], 1, 1, status,
-                    None if status == "received" else departments[i % len(departments)], received, clock.counted_from,
-                    clock.due_at, clock.due_at, clock.method, 0, answered, "",
-                    bigram_terms(f"{row['title']} {row['body']}"), received, received,
-                ))
+                copy.write_row(
+                    (
+                        __import__("uuid").uuid4(),
+                        row["case_number"],
+                        received.year,
+                        i,
+                        "",
+                        "mayor_inbox",
+                        "grievance",
+                        categories[row["category"]],
+                        people[key],
+                        row["title"][:200],
+                        row["body"],
+                        row["place"][:200],
+                        place_key(row["place"] or f"{row['title']} {row['body']}")[:120],
+                        1,
+                        1,
+                        status,
+                        None if status == "received" else departments[i % len(departments)],
+                        received,
+                        clock.counted_from,
+                        clock.due_at,
+                        clock.due_at,
+                        clock.method,
+                        0,
+                        answered,
+                        "",
+                        bigram_terms(f"{row['title']} {row['body']}"),
+                        received,
+                        received,
+                    )
+                )
                 if i % 200_000 == 0:
                     print(f"  loaded {i:,} rows ({time.perf_counter() - t0:.0f} s)")
         cur.execute("ANALYZE complaints_grievance; ANALYZE complaints_complainant")
-    print(f"loaded {len(data):,} grievances and {len(people):,} complainants in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"loaded {len(data):,} grievances and {len(people):,} complainants in {time.perf_counter() - t0:.1f} s"
+    )
     return truth
 
 
@@ -143,10 +213,26 @@ def http_bench(clients: int, requests: int, server_kind: str = "waitress", worke
     port = 8765
     env = dict(os.environ, GAMSA_DEBUG="false")
     if server_kind == "gunicorn":  # several processes: Python's GIL limits one process to one core
-        command = [str(Path(sys.executable).parent / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
-                   "gamsa.wsgi:application"]
+        command = [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "gamsa.wsgi:application",
+        ]
     else:
-        command = [sys.executable, "-m", "gamsa.cli", "serve", "--port", str(port), "--threads", str(clients), "--no-worker"]
+        command = [
+            sys.executable,
+            "-m",
+            "gamsa.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--threads",
+            str(clients),
+            "--no-worker",
+        ]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(60):
@@ -172,8 +258,9 @@ def http_bench(clients: int, requests: int, server_kind: str = "waitress", worke
 
         def worker(chunk):
             for url in chunk:
-                request = urllib.request.Request(f"http://127.0.0.1:{port}{url}",
-                                                 headers={"Cookie": f"sessionid={session.session_key}"})
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}{url}", headers={"Cookie": f"sessionid={session.session_key}"}
+                )
                 t = time.perf_counter()
                 with urllib.request.urlopen(request, timeout=30) as response:
                     response.read()
@@ -191,10 +278,12 @@ def http_bench(clients: int, requests: int, server_kind: str = "waitress", worke
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
-        print(f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}), "
-              f"{clients} concurrent clients, {len(latencies):,} requests: "
-              f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
-              f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s")
+        print(
+            f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}), "
+            f"{clients} concurrent clients, {len(latencies):,} requests: "
+            f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
+            f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s"
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -211,7 +300,9 @@ def similarity_bench(truth: dict[str, int | None], queries: int) -> None:
             grouped.setdefault(group, []).append(number)
     in_groups = [n for members in grouped.values() for n in members]
     singles = [n for n, g in truth.items() if g is None]
-    sample = rng.sample(in_groups, min(queries // 2, len(in_groups))) + rng.sample(singles, min(queries // 2, len(singles)))
+    sample = rng.sample(in_groups, min(queries // 2, len(in_groups))) + rng.sample(
+        singles, min(queries // 2, len(singles))
+    )
     latencies, tp, fp, fn = [], 0, 0, 0
     for number in sample:
         g = Grievance.objects.select_related("complainant", "category").get(case_number=number)
@@ -226,10 +317,14 @@ def similarity_bench(truth: dict[str, int | None], queries: int) -> None:
         fn += len(expected - proposed)
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"near-duplicate lookup, {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
-          f"p95 {percentile(latencies, 95):.1f} ms")
-    print(f"repeat proposals vs ground truth: precision {precision:.3f}, recall {recall:.3f} "
-          f"(pairs: {tp:,} found, {fp:,} false, {fn:,} missed)")
+    print(
+        f"near-duplicate lookup, {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
+        f"p95 {percentile(latencies, 95):.1f} ms"
+    )
+    print(
+        f"repeat proposals vs ground truth: precision {precision:.3f}, recall {recall:.3f} "
+        f"(pairs: {tp:,} found, {fp:,} false, {fn:,} missed)"
+    )
 
 
 def main() -> None:

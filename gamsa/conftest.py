@@ -61,9 +61,15 @@ def isolated_settings(settings, tmp_path):
     """Uploads in a temporary folder, 2FA enforced, plain static storage, tasks run at once."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.GAMSA_OTP_REQUIRED = True
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "imports", "reports"]}
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "imports", "reports"],
+        }
     }
     return settings
 

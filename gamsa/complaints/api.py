@@ -132,7 +132,9 @@ class SimilarOut(Schema):
 
 def _visible(request, case_number: str) -> Grievance:
     user = _user(request)
-    g = get_object_or_404(Grievance.objects.select_related("complainant", "department"), case_number=case_number)
+    g = get_object_or_404(
+        Grievance.objects.select_related("complainant", "department"), case_number=case_number
+    )
     if not perms.can_view(user, g):
         raise HttpError(404, "찾을 수 없습니다.")
     return g
@@ -143,22 +145,49 @@ def _detail(request, g: Grievance) -> Grievance:
     user = _user(request)
     g.show_personal = perms.can_see_personal_data(user, g)
     if g.show_personal:
-        log_access(user, g, ["성명", "연락처", "이메일", "주소"], action=AccessLog.Action.API, request=request)
+        log_access(
+            user, g, ["성명", "연락처", "이메일", "주소"], action=AccessLog.Action.API, request=request
+        )
     return g
 
 
-@router.get("/grievances", response=list[GrievanceOut], summary="고충민원 목록",
-            description="count는 1,000을 넘으면 1,001로 표시됩니다(검색어·조건을 좁히세요).")
+@router.get(
+    "/grievances",
+    response=list[GrievanceOut],
+    summary="고충민원 목록",
+    description="count는 1,000을 넘으면 1,001로 표시됩니다(검색어·조건을 좁히세요).",
+)
 @paginate(CappedPagination)
-def list_grievances(request, status: str = "", channel: str = "", kind: str = "", department: int | None = None,
-                    due: str = "", q: str = "", **kwargs):
+def list_grievances(
+    request,
+    status: str = "",
+    channel: str = "",
+    kind: str = "",
+    department: int | None = None,
+    due: str = "",
+    q: str = "",
+    **kwargs,
+):
     user = _user(request)
     if not perms.can_see_desk(user):
         raise HttpError(404, "찾을 수 없습니다.")
-    form = FilterForm({"status": status, "channel": channel, "kind": kind, "department": department or "", "due": due, "q": q})
+    form = FilterForm(
+        {
+            "status": status,
+            "channel": channel,
+            "kind": kind,
+            "department": department or "",
+            "due": due,
+            "q": q,
+        }
+    )
     if not form.is_valid():
-        raise HttpError(400, "검색 조건이 올바르지 않습니다: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items()))
-    qs = selectors.filtered(perms.visible_grievances(user, selectors.list_queryset()), form.cleaned_data, timezone.now())
+        raise HttpError(
+            400, "검색 조건이 올바르지 않습니다: " + "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())
+        )
+    qs = selectors.filtered(
+        perms.visible_grievances(user, selectors.list_queryset()), form.cleaned_data, timezone.now()
+    )
     return qs.order_by("-received_at", "-id")
 
 
@@ -173,9 +202,16 @@ def create_grievance(request, payload: GrievanceIn):
     data = form.cleaned_data
     try:
         receipt = svc.receive_grievance(
-            user, channel=data["channel"], kind=data["kind"], title=data["title"], body=data["body"],
-            complainant={k: data[k] for k in ("name", "phone", "email", "address")}, received_at=data["received_at"],
-            place_address=data["place_address"], households=data["households"], signatories=data["signatories"],
+            user,
+            channel=data["channel"],
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            complainant={k: data[k] for k in ("name", "phone", "email", "address")},
+            received_at=data["received_at"],
+            place_address=data["place_address"],
+            households=data["households"],
+            signatories=data["signatories"],
             source_ref=data["source_ref"],
         )
     except svc.GrievanceError as exc:
@@ -188,13 +224,18 @@ def grievance_detail(request, case_number: str):
     return _detail(request, _visible(request, case_number))
 
 
-@router.post("/grievances/{case_number}/transitions", response={200: GrievanceDetail, 400: Error, 403: Error},
-             summary="처리 단계 진행")
+@router.post(
+    "/grievances/{case_number}/transitions",
+    response={200: GrievanceDetail, 400: Error, 403: Error},
+    summary="처리 단계 진행",
+)
 def transition(request, case_number: str, payload: TransitionIn):
     user = _user(request)
     g = _visible(request, case_number)
     if payload.action not in ACTIONS:
-        return Status(400, {"detail": f"알 수 없는 처리입니다: {payload.action}. 가능한 처리: {', '.join(ACTIONS)}"})
+        return Status(
+            400, {"detail": f"알 수 없는 처리입니다: {payload.action}. 가능한 처리: {', '.join(ACTIONS)}"}
+        )
     form_class, allowed, run = ACTIONS[payload.action]
     if not allowed(user, g):
         return Status(403, {"detail": "이 처리를 할 권한이 없습니다."})
@@ -216,7 +257,12 @@ def similar(request, case_number: str, limit: int = 10):
     if not perms.can_manage(_user(request)):
         raise HttpError(403, "민원관리팀만 볼 수 있습니다.")
     return [
-        {"case_number": c.grievance.case_number, "score": c.score, "same_complainant": c.same_complainant,
-         "same_place": c.same_place, "reasons": c.reasons}
+        {
+            "case_number": c.grievance.case_number,
+            "score": c.score,
+            "same_complainant": c.same_complainant,
+            "same_place": c.same_place,
+            "reasons": c.reasons,
+        }
         for c in similar_grievances(g, limit=min(max(limit, 1), 50))
     ]

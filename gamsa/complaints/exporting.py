@@ -39,9 +39,16 @@ def export_queryset(user: User, params: dict) -> QuerySet:
     form = FilterForm(params)
     base = perms.visible_grievances(user, Grievance.objects.all())
     rows = filtered(base, form.cleaned_data, timezone.now()) if form.is_valid() else base.none()
-    return rows.select_related("department", "complainant").prefetch_related(
-        Prefetch("answers", queryset=Answer.objects.order_by("answered_at").only("grievance_id", "text", "answered_at"))
-    ).order_by("received_at", "id")
+    return (
+        rows.select_related("department", "complainant")
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.order_by("answered_at").only("grievance_id", "text", "answered_at"),
+            )
+        )
+        .order_by("received_at", "id")
+    )
 
 
 def _moment(value) -> str:
@@ -69,9 +76,15 @@ def write_xlsx(
         if include_personal:
             row += [g.complainant.name, g.complainant.phone]
         row += [
-            g.title, g.body, g.place_address, g.department.name if g.department_id else "", g.get_status_display(),
-            _moment(g.answered_at or (last.answered_at if last else None)), last.text if last else "",
-            _moment(g.due_at), g.extension_count,
+            g.title,
+            g.body,
+            g.place_address,
+            g.department.name if g.department_id else "",
+            g.get_status_display(),
+            _moment(g.answered_at or (last.answered_at if last else None)),
+            last.text if last else "",
+            _moment(g.due_at),
+            g.extension_count,
         ]
         if include_personal:
             row.append(g.complainant.address)
@@ -85,16 +98,29 @@ def write_xlsx(
 
 
 def export_grievances(
-    user: User, params: dict, *, include_personal: bool, request=None, target=None,
+    user: User,
+    params: dict,
+    *,
+    include_personal: bool,
+    request=None,
+    target=None,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[bytes, int]:
     """Write the export and, when it holds personal data, the access-log row."""
     include_personal = include_personal and may_export_personal(user)
-    data, count = write_xlsx(export_queryset(user, params), include_personal=include_personal, progress=progress)
+    data, count = write_xlsx(
+        export_queryset(user, params), include_personal=include_personal, progress=progress
+    )
     if include_personal and count:
         log_access(
-            user, target, PERSONAL_FIELDS, action=AccessLog.Action.EXPORT, request=request, count=count,
-            reason="고충민원 목록 엑셀 내보내기", target_type="complaints.grievance",
+            user,
+            target,
+            PERSONAL_FIELDS,
+            action=AccessLog.Action.EXPORT,
+            request=request,
+            count=count,
+            reason="고충민원 목록 엑셀 내보내기",
+            target_type="complaints.grievance",
             target_id="" if target is not None else "목록",
         )
     return data, count

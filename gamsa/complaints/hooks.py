@@ -46,7 +46,9 @@ def _attachment_rule(user, attachment):
     from gamsa.complaints.models import Grievance
 
     grievance = Grievance.objects.filter(case_number=attachment.owner_id).first()
-    return grievance is not None and perms.can_view(user, grievance) and not core_perms.is_council_viewer(user)
+    return (
+        grievance is not None and perms.can_view(user, grievance) and not core_perms.is_council_viewer(user)
+    )
 
 
 core_perms.register_attachment_rule("complaints.grievance", _attachment_rule)

@@ -11,8 +11,13 @@ from gamsa.core import nav, work
 
 nav.register("complaints", "공익신고", "complaints_other:reports", reports_svc.can_view, order=60)
 nav.register("complaints", "납세자보호관", "complaints_other:taxpayer", taxpayer_svc.can_view, order=70)
-nav.register("complaints", "특이민원·직원 보호", "complaints_other:protection",
-             protection_svc.can_use_protection_page, order=80)
+nav.register(
+    "complaints",
+    "특이민원·직원 보호",
+    "complaints_other:protection",
+    protection_svc.can_use_protection_page,
+    order=80,
+)
 
 
 def report_work(user, now):
@@ -22,20 +27,24 @@ def report_work(user, now):
     if not reports_svc.can_manage(user):
         return []
     items = []
-    rows = PublicInterestReport.objects.filter(
-        status__in=[*reports_svc.OPEN_STATUSES, reports_svc.Status.DONE]
-    ).only("case_number", "pseudonym", "subject", "status", "due_at", "acrc_report_due_at").order_by("due_at")[:50]
+    rows = (
+        PublicInterestReport.objects.filter(status__in=[*reports_svc.OPEN_STATUSES, reports_svc.Status.DONE])
+        .only("case_number", "pseudonym", "subject", "status", "due_at", "acrc_report_due_at")
+        .order_by("due_at")[:50]
+    )
     for r in rows:
         owed = r.status == reports_svc.Status.DONE
-        items.append(work.WorkItem(
-            title=f"{r.subject} ({r.pseudonym})" + (" — 권익위 결과 통보" if owed else ""),
-            url=reverse("complaints_other:report_detail", args=[r.case_number]),
-            kind_label="공익신고",
-            due_at=r.acrc_report_due_at if owed else r.due_at,
-            status_label=r.get_status_display(),
-            assigned_to_me=True,
-            reference=r.case_number,
-        ))
+        items.append(
+            work.WorkItem(
+                title=f"{r.subject} ({r.pseudonym})" + (" — 권익위 결과 통보" if owed else ""),
+                url=reverse("complaints_other:report_detail", args=[r.case_number]),
+                kind_label="공익신고",
+                due_at=r.acrc_report_due_at if owed else r.due_at,
+                status_label=r.get_status_display(),
+                assigned_to_me=True,
+                reference=r.case_number,
+            )
+        )
     return items
 
 
@@ -44,9 +53,11 @@ def taxpayer_work(user, now):
 
     if not taxpayer_svc.can_manage(user):
         return []
-    rows = TaxpayerCase.objects.filter(status=TaxpayerCase.Status.OPEN).only(
-        "case_number", "kind", "tax_item", "due_at", "status", "handled_by_id"
-    ).order_by("due_at")[:50]
+    rows = (
+        TaxpayerCase.objects.filter(status=TaxpayerCase.Status.OPEN)
+        .only("case_number", "kind", "tax_item", "due_at", "status", "handled_by_id")
+        .order_by("due_at")[:50]
+    )
     return [
         work.WorkItem(
             title=f"{c.get_kind_display()}{' · ' + c.tax_item if c.tax_item else ''}",
@@ -66,7 +77,9 @@ def protection_work(user, now):
 
     if not protection_svc.can_decide_requests(user):
         return []
-    rows = ProtectionRequest.objects.filter(status=ProtectionRequest.Status.REQUESTED).order_by("requested_at")[:50]
+    rows = ProtectionRequest.objects.filter(status=ProtectionRequest.Status.REQUESTED).order_by(
+        "requested_at"
+    )[:50]
     return [
         work.WorkItem(
             title="민원 담당자 보호조치 요청",

@@ -33,8 +33,21 @@ from gamsa.core.models import CaseCounter, OrgUnit, User
 from gamsa.core.services import record_event
 from gamsa.core.validators import reject_rrn
 
-HEADERS = ["접수번호", "접수일시", "접수경로", "민원종류", "민원인", "연락처", "제목", "내용", "주소", "처리부서", "상태",
-           "답변일시", "답변내용"]
+HEADERS = [
+    "접수번호",
+    "접수일시",
+    "접수경로",
+    "민원종류",
+    "민원인",
+    "연락처",
+    "제목",
+    "내용",
+    "주소",
+    "처리부서",
+    "상태",
+    "답변일시",
+    "답변내용",
+]
 OPTIONAL_HEADERS = ["민원인주소"]
 REQUIRED = ["접수일시", "접수경로", "제목", "내용"]
 MAX_ERRORS_KEPT = 2000
@@ -56,29 +69,74 @@ def _choices(choices, extra: dict[str, str]) -> dict[str, str]:
     return table
 
 
-CHANNELS = _choices(Channel.choices, {
-    "구청장에게바란다": Channel.MAYOR_INBOX, "구청장에게": Channel.MAYOR_INBOX, "구청장과의대화": Channel.MAYOR_INBOX,
-    "신문고": Channel.SINMUNGO, "국민신문고": Channel.SINMUNGO, "국민권익위": Channel.SINMUNGO, "epeople": Channel.SINMUNGO,
-    "전화방문": Channel.PHONE, "유선": Channel.PHONE, "콜센터": Channel.PHONE, "120다산콜": Channel.PHONE,
-    "내방": Channel.VISIT, "방문접수": Channel.VISIT, "서면": Channel.MAIL, "우편접수": Channel.MAIL, "팩스": Channel.MAIL,
-    "응답소접수": Channel.EUNGDAPSO, "서울시응답소": Channel.EUNGDAPSO,
-})
-KINDS = _choices(Kind.choices, {
-    "고충": Kind.GRIEVANCE, "고충민원": Kind.GRIEVANCE, "질의법령": Kind.INQUIRY_LAW, "법령질의": Kind.INQUIRY_LAW,
-    "질의민원": Kind.INQUIRY_PROCEDURE, "질의": Kind.INQUIRY_PROCEDURE, "제도절차질의": Kind.INQUIRY_PROCEDURE,
-    "건의": Kind.PROPOSAL, "기타": Kind.OTHER, "일반민원": Kind.OTHER,
-})
+CHANNELS = _choices(
+    Channel.choices,
+    {
+        "구청장에게바란다": Channel.MAYOR_INBOX,
+        "구청장에게": Channel.MAYOR_INBOX,
+        "구청장과의대화": Channel.MAYOR_INBOX,
+        "신문고": Channel.SINMUNGO,
+        "국민신문고": Channel.SINMUNGO,
+        "국민권익위": Channel.SINMUNGO,
+        "epeople": Channel.SINMUNGO,
+        "전화방문": Channel.PHONE,
+        "유선": Channel.PHONE,
+        "콜센터": Channel.PHONE,
+        "120다산콜": Channel.PHONE,
+        "내방": Channel.VISIT,
+        "방문접수": Channel.VISIT,
+        "서면": Channel.MAIL,
+        "우편접수": Channel.MAIL,
+        "팩스": Channel.MAIL,
+        "응답소접수": Channel.EUNGDAPSO,
+        "서울시응답소": Channel.EUNGDAPSO,
+    },
+)
+KINDS = _choices(
+    Kind.choices,
+    {
+        "고충": Kind.GRIEVANCE,
+        "고충민원": Kind.GRIEVANCE,
+        "질의법령": Kind.INQUIRY_LAW,
+        "법령질의": Kind.INQUIRY_LAW,
+        "질의민원": Kind.INQUIRY_PROCEDURE,
+        "질의": Kind.INQUIRY_PROCEDURE,
+        "제도절차질의": Kind.INQUIRY_PROCEDURE,
+        "건의": Kind.PROPOSAL,
+        "기타": Kind.OTHER,
+        "일반민원": Kind.OTHER,
+    },
+)
 # The states an import can reproduce through the services. Others (이송·반려·내부종결) need a person's decision.
 STATUSES = _choices(
-    [(s, Status(s).label) for s in (Status.RECEIVED, Status.ASSIGNED, Status.IN_PROGRESS, Status.ANSWERED,
-                                     Status.CLOSED, Status.WITHDRAWN)],
-    {"신규": Status.RECEIVED, "접수완료": Status.RECEIVED, "처리중": Status.IN_PROGRESS, "진행중": Status.IN_PROGRESS,
-     "답변": Status.ANSWERED, "완료": Status.ANSWERED, "처리완료": Status.ANSWERED, "종료": Status.CLOSED},
+    [
+        (s, Status(s).label)
+        for s in (
+            Status.RECEIVED,
+            Status.ASSIGNED,
+            Status.IN_PROGRESS,
+            Status.ANSWERED,
+            Status.CLOSED,
+            Status.WITHDRAWN,
+        )
+    ],
+    {
+        "신규": Status.RECEIVED,
+        "접수완료": Status.RECEIVED,
+        "처리중": Status.IN_PROGRESS,
+        "진행중": Status.IN_PROGRESS,
+        "답변": Status.ANSWERED,
+        "완료": Status.ANSWERED,
+        "처리완료": Status.ANSWERED,
+        "종료": Status.CLOSED,
+    },
 )
 CASE_NUMBER = re.compile(r"^(\d{4})-(\d{1,8})$")
 DATE_PATTERNS = [
-    re.compile(r"^(\d{4})[-./년]\s*(\d{1,2})[-./월]\s*(\d{1,2})[.일]?"
-               r"(?:\s*\([^)]*\))?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"),
+    re.compile(
+        r"^(\d{4})[-./년]\s*(\d{1,2})[-./월]\s*(\d{1,2})[.일]?"
+        r"(?:\s*\([^)]*\))?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+    ),
     re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2}))?)?$"),
 ]
 
@@ -114,9 +172,14 @@ class ImportReport:
 
     def as_dict(self) -> dict:
         return {
-            "total": self.total, "created": len(self.created), "created_numbers": self.created[:50],
-            "error_count": len(self.errors), "errors": [[e.line, e.reason] for e in self.errors[:MAX_ERRORS_KEPT]],
-            "committed": self.committed, "dry_run": self.dry_run, "skip_bad": self.skip_bad,
+            "total": self.total,
+            "created": len(self.created),
+            "created_numbers": self.created[:50],
+            "error_count": len(self.errors),
+            "errors": [[e.line, e.reason] for e in self.errors[:MAX_ERRORS_KEPT]],
+            "committed": self.committed,
+            "dry_run": self.dry_run,
+            "skip_bad": self.skip_bad,
         }
 
 
@@ -156,7 +219,9 @@ def read_table(data: bytes) -> list[tuple[int, list]]:
             raise ImportFileError(f"엑셀 파일을 읽을 수 없습니다: {exc.__class__.__name__}") from None
         return [(i + 1, list(r)) for i, r in enumerate(rows)]
     if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError("CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다. 옛 엑셀(XLS)은 XLSX로 저장해 올리세요.")
+        raise ImportFileError(
+            "CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다. 옛 엑셀(XLS)은 XLSX로 저장해 올리세요."
+        )
     text = _decode(data)
     if "\x00" in text:
         raise ImportFileError("CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다.")
@@ -296,7 +361,9 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
         if get("상태"):
             status = STATUSES.get(_key(get("상태")))
             if status is None:
-                problems.append(f"가져올 수 없는 상태입니다: '{get('상태')}' (접수·배정·처리중·답변완료·종결·취하)")
+                problems.append(
+                    f"가져올 수 없는 상태입니다: '{get('상태')}' (접수·배정·처리중·답변완료·종결·취하)"
+                )
         answered_at = None
         if get("답변일시"):
             answered_at = parse_moment(values["답변일시"])
@@ -327,7 +394,9 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
             else:
                 case_number = f"{m.group(1)}-{int(m.group(2)):06d}"
                 if case_number in seen_numbers:
-                    problems.append(f"접수번호 {case_number}이(가) 이 파일의 {seen_numbers[case_number]}행과 중복됩니다")
+                    problems.append(
+                        f"접수번호 {case_number}이(가) 이 파일의 {seen_numbers[case_number]}행과 중복됩니다"
+                    )
                 else:
                     seen_numbers[case_number] = line
         elif received_at and get("제목"):
@@ -340,24 +409,39 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
         if problems:
             errors.append(RowError(line, "; ".join(problems)))
             continue
-        good.append(Row(
-            line=line, case_number=case_number, received_at=received_at, channel=channel, kind=kind,
-            name=get("민원인") or UNKNOWN_NAME, phone=get("연락처"), address=get("민원인주소"), title=get("제목"),
-            body=get("내용"), place=get("주소"), department=department, status=status, answered_at=answered_at,
-            answer_text=get("답변내용"),
-        ))
+        good.append(
+            Row(
+                line=line,
+                case_number=case_number,
+                received_at=received_at,
+                channel=channel,
+                kind=kind,
+                name=get("민원인") or UNKNOWN_NAME,
+                phone=get("연락처"),
+                address=get("민원인주소"),
+                title=get("제목"),
+                body=get("내용"),
+                place=get("주소"),
+                department=department,
+                status=status,
+                answered_at=answered_at,
+                answer_text=get("답변내용"),
+            )
+        )
 
     # Duplicates of what is already in the database, in batches (never one query per row).
     dup_lines: dict[int, str] = {}
     numbered = [r for r in good if r.case_number]
     for start in range(0, len(numbered), 500):
-        batch = {r.case_number: r for r in numbered[start:start + 500]}
+        batch = {r.case_number: r for r in numbered[start : start + 500]}
         for number in Grievance.objects.filter(case_number__in=batch).values_list("case_number", flat=True):
             dup_lines[batch[number].line] = f"이미 등록된 접수번호입니다: {number} (중복)"
     unnumbered = [r for r in good if not r.case_number]
     for start in range(0, len(unnumbered), 500):
-        batch = {(r.received_at, r.title): r for r in unnumbered[start:start + 500]}
-        existing = Grievance.objects.filter(received_at__in={k[0] for k in batch}).values_list("received_at", "title")
+        batch = {(r.received_at, r.title): r for r in unnumbered[start : start + 500]}
+        existing = Grievance.objects.filter(received_at__in={k[0] for k in batch}).values_list(
+            "received_at", "title"
+        )
         for received, title in existing:
             row = batch.get((received, title))
             if row:
@@ -374,9 +458,16 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
 
 def _create(actor: User | None, row: Row, cal: legal.LegalCalendar) -> Grievance:
     receipt = svc.receive_grievance(
-        actor, channel=row.channel, kind=row.kind, title=row.title, body=row.body,
+        actor,
+        channel=row.channel,
+        kind=row.kind,
+        title=row.title,
+        body=row.body,
         complainant={"name": row.name, "phone": row.phone, "address": row.address},
-        received_at=row.received_at, place_address=row.place, case_number=row.case_number, calendar=cal,
+        received_at=row.received_at,
+        place_address=row.place,
+        case_number=row.case_number,
+        calendar=cal,
     )
     g = receipt.grievance
     if row.status == Status.WITHDRAWN:
@@ -388,7 +479,9 @@ def _create(actor: User | None, row: Row, cal: legal.LegalCalendar) -> Grievance
     if row.status == Status.IN_PROGRESS:
         g = svc.start_processing(actor, g)
     if row.status in (Status.ANSWERED, Status.CLOSED):
-        svc.answer(actor, g, method="document", outcome="explained", text=row.answer_text, now=row.answered_at)
+        svc.answer(
+            actor, g, method="document", outcome="explained", text=row.answer_text, now=row.answered_at
+        )
         if row.status == Status.CLOSED:
             g = svc.close(actor, g)
             Grievance.objects.filter(pk=g.pk).update(closed_at=row.answered_at)
@@ -439,8 +532,15 @@ def import_grievances(
             transaction.set_rollback(True)
         else:
             _advance_counters(kept_numbers)
-            record_event(actor, "grievances.imported", None, file=source_name, created=len(report.created),
-                         skipped=len(report.errors), skip_bad=skip_bad)
+            record_event(
+                actor,
+                "grievances.imported",
+                None,
+                file=source_name,
+                created=len(report.created),
+                skipped=len(report.errors),
+                skip_bad=skip_bad,
+            )
             report.committed = True
     if not report.committed:
         report.created = [] if not dry_run else report.created

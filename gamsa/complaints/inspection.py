@@ -44,7 +44,11 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.datetime, dt.datetime]:
     if not 1 <= quarter <= 4:
         raise InspectionError("분기는 1~4 가운데 고르세요.")
     start = dt.datetime(year, 3 * (quarter - 1) + 1, 1, tzinfo=SEOUL)
-    end = dt.datetime(year + 1, 1, 1, tzinfo=SEOUL) if quarter == 4 else dt.datetime(year, 3 * quarter + 1, 1, tzinfo=SEOUL)
+    end = (
+        dt.datetime(year + 1, 1, 1, tzinfo=SEOUL)
+        if quarter == 4
+        else dt.datetime(year, 3 * quarter + 1, 1, tzinfo=SEOUL)
+    )
     return start, end
 
 
@@ -87,15 +91,32 @@ def figures(
     cal = calendar or legal.get_calendar()
     rows = (
         Grievance.objects.filter(received_at__gte=start, received_at__lt=end, department__isnull=False)
-        .values_list("department_id", "department__name", "department__code", "status", "received_at", "due_at",
-                     "answered_at", "closed_at", "extension_count")
+        .values_list(
+            "department_id",
+            "department__name",
+            "department__code",
+            "status",
+            "received_at",
+            "due_at",
+            "answered_at",
+            "closed_at",
+            "extension_count",
+        )
         .order_by("department__path", "received_at")
     )
     result: dict[int, DepartmentFigures] = {}
     hours: dict[int, list[float]] = {}
-    for dept_id, name, code, status, received_at, due_at, answered_at, closed_at, extension_count in rows.iterator(
-        chunk_size=2000
-    ):
+    for (
+        dept_id,
+        name,
+        code,
+        status,
+        received_at,
+        due_at,
+        answered_at,
+        closed_at,
+        extension_count,
+    ) in rows.iterator(chunk_size=2000):
         f = result.get(dept_id)
         if f is None:
             f = result[dept_id] = DepartmentFigures(dept_id, name, code)
@@ -128,8 +149,17 @@ def totals(rows: list[DepartmentFigures]) -> DepartmentFigures:
     total = DepartmentFigures(0, "합계", "")
     weighted, count = 0.0, 0
     for f in rows:
-        for name in ("received", "finished", "on_time", "late", "open_overdue", "open_pending", "not_counted",
-                     "extended", "extensions"):
+        for name in (
+            "received",
+            "finished",
+            "on_time",
+            "late",
+            "open_overdue",
+            "open_pending",
+            "not_counted",
+            "extended",
+            "extensions",
+        ):
             setattr(total, name, getattr(total, name) + getattr(f, name))
         if f.avg_working_hours is not None:
             weighted += f.avg_working_hours * f.finished
@@ -184,56 +214,87 @@ def default_letter(year: int, quarter: int, f: DepartmentFigures, checklist: dic
         lines.append(f"  - {label}: {verdict}{note}")
     actions = []
     if f.open_overdue:
-        actions.append(f"처리기한이 지난 미처리 민원 {f.open_overdue}건을 조속히 처리하고 민원인에게 중간 통지하시기 바랍니다.")
+        actions.append(
+            f"처리기한이 지난 미처리 민원 {f.open_overdue}건을 조속히 처리하고 민원인에게 중간 통지하시기 바랍니다."
+        )
     if any((checklist.get(code) or {}).get("ok") is False for code, _ in CHECK_ITEMS):
         actions.append("부적정 항목에 대한 개선 대책을 마련하여 회신하시기 바랍니다.")
-    lines.append("3. 조치 요청: " + (" ".join(actions) if actions else "특이사항 없음. 현재의 처리 수준을 유지하여 주시기 바랍니다."))
+    lines.append(
+        "3. 조치 요청: "
+        + (" ".join(actions) if actions else "특이사항 없음. 현재의 처리 수준을 유지하여 주시기 바랍니다.")
+    )
     return "\n".join(lines)
 
 
 @transaction.atomic
 def save_inspection(
-    actor: User, *, year: int, quarter: int, department: OrgUnit, checklist: dict, letter: str,
+    actor: User,
+    *,
+    year: int,
+    quarter: int,
+    department: OrgUnit,
+    checklist: dict,
+    letter: str,
     figures_snapshot: dict | None = None,
 ) -> InspectionRecord:
     quarter_bounds(year, quarter)
     cleaned = clean_checklist(checklist)
     record, created = InspectionRecord.objects.select_for_update().get_or_create(
-        year=year, quarter=quarter, department=department,
-        defaults={"checklist": cleaned, "letter": letter.strip(), "figures": figures_snapshot or {},
-                  "inspected_by": actor},
+        year=year,
+        quarter=quarter,
+        department=department,
+        defaults={
+            "checklist": cleaned,
+            "letter": letter.strip(),
+            "figures": figures_snapshot or {},
+            "inspected_by": actor,
+        },
     )
     if not created:
         record.checklist, record.letter, record.inspected_by = cleaned, letter.strip(), actor
         if figures_snapshot is not None:
             record.figures = figures_snapshot
         record.save()
-    record_event(actor, "inspection.saved", record, year=year, quarter=quarter, department=department.code,
-                 checklist={k: v["ok"] for k, v in cleaned.items()})
+    record_event(
+        actor,
+        "inspection.saved",
+        record,
+        year=year,
+        quarter=quarter,
+        department=department.code,
+        checklist={k: v["ok"] for k, v in cleaned.items()},
+    )
     return record
 
 
 def report(year: int, quarter: int, *, as_of: dt.datetime | None = None) -> dict:
     """Everything the page, the XLSX and the PDF show."""
     rows = figures(year, quarter, as_of=as_of)
-    records = {
-        r.department_id: r for r in InspectionRecord.objects.filter(year=year, quarter=quarter)
-    }
+    records = {r.department_id: r for r in InspectionRecord.objects.filter(year=year, quarter=quarter)}
     departments = []
     for f in rows:
         record = records.get(f.department_id)
         checklist = record.checklist if record else empty_checklist()
-        departments.append({
-            "figures": f,
-            "record": record,
-            "checklist": [
-                {"code": code, "label": label, **(checklist.get(code) or {"ok": None, "note": ""})}
-                for code, label in CHECK_ITEMS
-            ],
-            "letter": record.letter if record and record.letter else default_letter(year, quarter, f, checklist),
-        })
-    return {"year": year, "quarter": quarter, "as_of": as_of or timezone.now(), "departments": departments,
-            "total": totals(rows)}
+        departments.append(
+            {
+                "figures": f,
+                "record": record,
+                "checklist": [
+                    {"code": code, "label": label, **(checklist.get(code) or {"ok": None, "note": ""})}
+                    for code, label in CHECK_ITEMS
+                ],
+                "letter": record.letter
+                if record and record.letter
+                else default_letter(year, quarter, f, checklist),
+            }
+        )
+    return {
+        "year": year,
+        "quarter": quarter,
+        "as_of": as_of or timezone.now(),
+        "departments": departments,
+        "total": totals(rows),
+    }
 
 
 # --- files --------------------------------------------------------------------------------------------------------
@@ -245,14 +306,44 @@ def write_xlsx(data: dict) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("부서별 처리실태")
     ws.append([f"{data['year']}년 {data['quarter']}분기 고충민원 처리실태 점검"])
-    ws.append(["부서", "접수", "처리", "기한 내", "기한 경과", "미처리 기한 경과", "처리 중(기한 전)", "이송·취하",
-               "기한 준수율(%)", "평균 처리시간(근무시간)", "연장 건수", "연장 횟수"]
-              + [label for _, label in CHECK_ITEMS] + [f"{label} 비고" for _, label in CHECK_ITEMS])
+    ws.append(
+        [
+            "부서",
+            "접수",
+            "처리",
+            "기한 내",
+            "기한 경과",
+            "미처리 기한 경과",
+            "처리 중(기한 전)",
+            "이송·취하",
+            "기한 준수율(%)",
+            "평균 처리시간(근무시간)",
+            "연장 건수",
+            "연장 횟수",
+        ]
+        + [label for _, label in CHECK_ITEMS]
+        + [f"{label} 비고" for _, label in CHECK_ITEMS]
+    )
     for item in data["departments"] + [{"figures": data["total"], "checklist": []}]:
         f = item["figures"]
-        ws.append([f.department, f.received, f.finished, f.on_time, f.late, f.open_overdue, f.open_pending,
-                   f.not_counted, f.on_time_rate, f.avg_working_hours, f.extended, f.extensions]
-                  + [VERDICT[c["ok"]] for c in item["checklist"]] + [c["note"] for c in item["checklist"]])
+        ws.append(
+            [
+                f.department,
+                f.received,
+                f.finished,
+                f.on_time,
+                f.late,
+                f.open_overdue,
+                f.open_pending,
+                f.not_counted,
+                f.on_time_rate,
+                f.avg_working_hours,
+                f.extended,
+                f.extensions,
+            ]
+            + [VERDICT[c["ok"]] for c in item["checklist"]]
+            + [c["note"] for c in item["checklist"]]
+        )
     letters = wb.create_sheet("통보문")
     letters.append(["부서", "통보문"])
     for item in data["departments"]:
@@ -271,9 +362,13 @@ def write_pdf(data: dict) -> bytes:
     from django.template.loader import render_to_string
 
     css_path = finders.find("vendor/fonts/pretendard-gov/pretendard-gov.css")
-    html = render_to_string("complaints/io/inspection_pdf.html", {
-        **data, "font_css": Path(css_path).resolve().as_uri() if css_path else "",
-    })
+    html = render_to_string(
+        "complaints/io/inspection_pdf.html",
+        {
+            **data,
+            "font_css": Path(css_path).resolve().as_uri() if css_path else "",
+        },
+    )
     base = str(Path(css_path).parent) if css_path else None
     return weasyprint.HTML(string=html, base_url=base).write_pdf()
 

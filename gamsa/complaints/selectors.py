@@ -28,10 +28,14 @@ def keyword_search(queryset: QuerySet, q: str) -> QuerySet:
         return queryset
     terms = query_bigrams(q).split() if len(q) > 1 else [q]
     grams = [t for t in terms if len(t) > 1]
-    singles = [t for t in terms if len(t) == 1]  # a one-syllable word: no pair exists, a substring check instead
+    singles = [
+        t for t in terms if len(t) == 1
+    ]  # a one-syllable word: no pair exists, a substring check instead
     if grams and connection.vendor == "postgresql":
         queryset = queryset.filter(
-            RawSQL("search_tsv @@ to_tsquery('simple', %s)", (" & ".join(grams),), output_field=BooleanField())
+            RawSQL(
+                "search_tsv @@ to_tsquery('simple', %s)", (" & ".join(grams),), output_field=BooleanField()
+            )
         )
     else:
         for gram in grams:
@@ -84,9 +88,22 @@ def overdue_board(queryset: QuerySet, now: dt.datetime) -> list[dict]:
 
 def list_queryset() -> QuerySet:
     return Grievance.objects.select_related("department", "category", "handler").only(
-        "public_id", "case_number", "title", "status", "channel", "kind", "received_at", "due_at", "answered_at",
-        "department__name", "category__name", "handler__full_name", "handler__username", "extension_count",
-        "repeat_of_id", "reopened_from_id",
+        "public_id",
+        "case_number",
+        "title",
+        "status",
+        "channel",
+        "kind",
+        "received_at",
+        "due_at",
+        "answered_at",
+        "department__name",
+        "category__name",
+        "handler__full_name",
+        "handler__username",
+        "extension_count",
+        "repeat_of_id",
+        "reopened_from_id",
     )
 
 

@@ -31,8 +31,14 @@ class Candidate:
 
 def _document(g: Grievance) -> Document:
     return build_document(
-        g.pk, title=g.title, body=g.body, name=g.complainant.name, phone=g.complainant.phone, place=g.place_address,
-        category=g.category.code if g.category_id else "", received_at=g.received_at,
+        g.pk,
+        title=g.title,
+        body=g.body,
+        name=g.complainant.name,
+        phone=g.complainant.phone,
+        place=g.place_address,
+        category=g.category.code if g.category_id else "",
+        received_at=g.received_at,
     )
 
 
@@ -64,11 +70,20 @@ def similar_grievances(g: Grievance, limit: int = 10, threshold: float | None = 
     pool = list(
         Grievance.objects.filter(pk__in=_scope_ids(g, since))
         .select_related("complainant", "category")
-        .only("title", "body", "place_address", "received_at", "category__code", "complainant__name",
-              "complainant__phone", "case_number")
+        .only(
+            "title",
+            "body",
+            "place_address",
+            "received_at",
+            "category__code",
+            "complainant__name",
+            "complainant__phone",
+            "case_number",
+        )
     )
     by_id = {c.pk: c for c in pool}
     matches = rank(_document(g), [_document(c) for c in pool], threshold=threshold, limit=limit)
     return [
-        Candidate(by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons) for m in matches
+        Candidate(by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons)
+        for m in matches
     ]

@@ -31,7 +31,10 @@ def run_import(job_id: int) -> dict:
         data = stored_upload(params["path"])
         services.job_progress(job, done=0, total=0, message="파일을 검사하는 중입니다.")
         report = importing.import_grievances(
-            job.owner, data, skip_bad=params.get("skip_bad", False), dry_run=params.get("mode") != "commit",
+            job.owner,
+            data,
+            skip_bad=params.get("skip_bad", False),
+            dry_run=params.get("mode") != "commit",
             source_name=params.get("name", ""),
             progress=lambda done, total: services.job_progress(job, done=done, total=total),
         )
@@ -43,8 +46,11 @@ def run_import(job_id: int) -> dict:
         raise
     result = report.as_dict()
     if params.get("mode") == "commit":
-        message = (f"{len(report.created):,}건을 등록했습니다." if report.committed
-                   else f"잘못된 행 {len(report.errors):,}개가 있어 아무것도 등록하지 않았습니다.")
+        message = (
+            f"{len(report.created):,}건을 등록했습니다."
+            if report.committed
+            else f"잘못된 행 {len(report.errors):,}개가 있어 아무것도 등록하지 않았습니다."
+        )
         if report.committed:
             default_storage.delete(params["path"])
     else:
@@ -62,14 +68,21 @@ def run_export(job_id: int) -> dict:
     job = Job.objects.select_related("owner").get(pk=job_id)
     try:
         data, count = exporting.export_grievances(
-            job.owner, job.params.get("filters", {}), include_personal=job.params.get("personal", False), target=job,
+            job.owner,
+            job.params.get("filters", {}),
+            include_personal=job.params.get("personal", False),
+            target=job,
             progress=lambda done, total: services.job_progress(job, done=done, total=total),
         )
-        attachment = services.store_attachment(job.owner, data=data, original_name=exporting.file_name(), owner=job)
+        attachment = services.store_attachment(
+            job.owner, data=data, original_name=exporting.file_name(), owner=job
+        )
     except Exception as exc:
         services.fail_job(job, f"내보내기에 실패했습니다: {exc.__class__.__name__}")
         raise
-    services.finish_job(job, result={"rows": count}, result_file=attachment, message=f"{count:,}건을 내보냈습니다.")
+    services.finish_job(
+        job, result={"rows": count}, result_file=attachment, message=f"{count:,}건을 내보냈습니다."
+    )
     return {"rows": count}
 
 
@@ -94,6 +107,10 @@ def inspection_report_task(job_id: int) -> dict:
     except Exception as exc:
         services.fail_job(job, f"보고서를 만들지 못했습니다: {exc.__class__.__name__}")
         raise
-    services.finish_job(job, result={"departments": len(data["departments"])}, result_file=attachment,
-                        message=f"{len(data['departments'])}개 부서의 점검 결과를 만들었습니다.")
+    services.finish_job(
+        job,
+        result={"departments": len(data["departments"])},
+        result_file=attachment,
+        message=f"{len(data['departments'])}개 부서의 점검 결과를 만들었습니다.",
+    )
     return {"departments": len(data["departments"])}

@@ -28,6 +28,9 @@ urlpatterns = [
     path("protection/consultations/", protection.consultations, name="consultations"),
     path("protection/consultations/new/", protection.consultation_create, name="consultation_create"),
     path("protection/complainants/<uuid:public_id>/", protection.complainant, name="complainant"),
-    path("protection/complainants/<uuid:public_id>/<slug:action>/", protection.complainant_act,
-         name="complainant_act"),
+    path(
+        "protection/complainants/<uuid:public_id>/<slug:action>/",
+        protection.complainant_act,
+        name="complainant_act",
+    ),
 ]

@@ -10,8 +10,14 @@ urlpatterns = [
     path("import/<uuid:public_id>/confirm/", transfer.import_confirm, name="import_confirm"),
     path("export/", transfer.export, name="export"),
     path("inspection/", transfer.inspection_page, name="inspection"),
-    path("inspection/<int:year>/<int:quarter>/<str:code>/", transfer.inspection_department,
-         name="inspection_department"),
-    path("inspection/<int:year>/<int:quarter>/export/<str:fmt>/", transfer.inspection_export,
-         name="inspection_export"),
+    path(
+        "inspection/<int:year>/<int:quarter>/<str:code>/",
+        transfer.inspection_department,
+        name="inspection_department",
+    ),
+    path(
+        "inspection/<int:year>/<int:quarter>/export/<str:fmt>/",
+        transfer.inspection_export,
+        name="inspection_export",
+    ),
 ]

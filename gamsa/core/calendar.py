@@ -268,7 +268,6 @@ class LegalCalendar:
             confidence=confidence,
         )
 
-
     # --- moving a running clock ----------------------------------------------------------------------------
     def extend(self, due_at: dt.datetime, method: str, amount: int, unit: str) -> dt.datetime:
         """A due moment moved by a further period of the same kind (영 제21조 extensions)."""

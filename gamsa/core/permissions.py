@@ -39,7 +39,9 @@ def memberships_of(user: User) -> tuple[tuple[str, int, str], ...]:
     cached = getattr(user, "_gamsa_memberships", None)
     if cached is None:
         cached = tuple(
-            Membership.objects.filter(user=user, ended_on__isnull=True).values_list("role", "unit_id", "unit__office_team")
+            Membership.objects.filter(user=user, ended_on__isnull=True).values_list(
+                "role", "unit_id", "unit__office_team"
+            )
         )
         user._gamsa_memberships = cached
     return cached
@@ -77,7 +79,10 @@ def office_team_roles(user: User, team: str) -> bool:
     system but does not work cases: no case files, no complainants' data."""
     if has_role(user, Role.OFFICE_HEAD):
         return True
-    return any(unit_team == team and role in (Role.TEAM_LEADER, TEAM_ROLE[team]) for role, _, unit_team in memberships_of(user))
+    return any(
+        unit_team == team and role in (Role.TEAM_LEADER, TEAM_ROLE[team])
+        for role, _, unit_team in memberships_of(user)
+    )
 
 
 def deny_outsider(allowed: bool) -> None:

@@ -52,7 +52,9 @@ class AgendaItem(models.Model):
         REJECTED = "rejected", "부결"
 
     meeting = models.ForeignKey(CommitteeMeeting, on_delete=models.CASCADE, related_name="items")
-    grievance = models.ForeignKey("complaints.Grievance", on_delete=models.PROTECT, related_name="agenda_items")
+    grievance = models.ForeignKey(
+        "complaints.Grievance", on_delete=models.PROTECT, related_name="agenda_items"
+    )
     topic = models.CharField("안건 유형", max_length=20, choices=Topic.choices)
     summary = models.TextField("안건 요지")
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)

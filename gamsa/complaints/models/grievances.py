@@ -71,12 +71,18 @@ class Complainant(models.Model):
     address = models.CharField("주소", max_length=200, blank=True)
     name_key = models.CharField(max_length=60, db_index=True, editable=False)
     phone_key = models.CharField(max_length=20, db_index=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # 특이민원 (법 제4조, 영 제4조): a team leader or director handles this complainant personally.
     is_abusive = models.BooleanField("특이민원인", default=False)
     abusive_since = models.DateTimeField(null=True, blank=True)
     dedicated_handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="전담자",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -99,10 +105,14 @@ class Grievance(models.Model):
     case_number = models.CharField("접수번호", max_length=20, unique=True)
     year = models.PositiveSmallIntegerField(editable=False)
     sequence = models.PositiveIntegerField(editable=False)
-    source_ref = models.CharField("원 접수번호", max_length=40, blank=True, help_text="응답소·국민신문고 번호")
+    source_ref = models.CharField(
+        "원 접수번호", max_length=40, blank=True, help_text="응답소·국민신문고 번호"
+    )
     channel = models.CharField("접수경로", max_length=20, choices=Channel.choices)
     kind = models.CharField("민원 종류", max_length=30, choices=Kind.choices, default=Kind.GRIEVANCE)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, null=True, blank=True, verbose_name="분야")
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, null=True, blank=True, verbose_name="분야"
+    )
     complainant = models.ForeignKey(Complainant, on_delete=models.PROTECT, related_name="grievances")
     title = models.CharField("제목", max_length=200)
     body = models.TextField("내용")
@@ -116,10 +126,19 @@ class Grievance(models.Model):
 
     status = models.CharField("상태", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     department = models.ForeignKey(
-        "core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="처리부서"
+        "core.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="처리부서",
     )
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="담당자",
     )
     # The legal clock (all from core.calendar).
@@ -135,11 +154,17 @@ class Grievance(models.Model):
     last_progress_notice_at = models.DateTimeField("최근 중간통지", null=True, blank=True)
     # Repeats: `reopened_from` is a re-filing after an answer (goes back to the audit office, 영 제17조②);
     # `repeat_of` is the first complaint of a chain an officer confirmed as the same matter (법 제23조).
-    reopened_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    repeat_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="repeats")
+    reopened_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    repeat_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="repeats"
+    )
     pin_hash = models.CharField(max_length=200, blank=True, editable=False)
     search_grams = models.TextField(blank=True, editable=False)  # syllable bigrams for Korean keyword search
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -196,7 +221,9 @@ class Answer(models.Model):
     text = models.TextField("답변 내용")
     reasons = models.TextField("거부·불수용 사유", blank=True)
     remedies = models.TextField("불복 구제 절차", blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     answered_at = models.DateTimeField("답변일시")
 
     class Meta:
@@ -229,14 +256,18 @@ class Extension(models.Model):
     consent_recorded = models.BooleanField("민원인 동의", default=False)
     consent_note = models.CharField("동의 내용", max_length=300, blank=True)
     notice_text = models.TextField("연장 통지문")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "처리기간 연장"
         verbose_name_plural = "처리기간 연장"
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["grievance", "number"], name="extension_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["grievance", "number"], name="extension_number_unique")
+        ]
 
 
 class Pause(models.Model):
@@ -275,7 +306,9 @@ class Notice(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.TextField()
     sent_at = models.DateTimeField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "통지"
@@ -297,13 +330,17 @@ class SimilarityReview(models.Model):
     decision = models.CharField(max_length=20, choices=Decision.choices)
     new_grounds = models.BooleanField("새로운 이유 있음", default=False)
     note = models.CharField(max_length=300, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     decided_at = models.DateTimeField()
 
     class Meta:
         verbose_name = "반복민원 검토"
         verbose_name_plural = "반복민원 검토"
-        constraints = [models.UniqueConstraint(fields=["grievance", "candidate"], name="similarity_review_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["grievance", "candidate"], name="similarity_review_unique")
+        ]
 
 
 class InternalClosureRequest(models.Model):
@@ -317,10 +354,14 @@ class InternalClosureRequest(models.Model):
     grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="closure_requests")
     reason = models.TextField("종결 사유")
     evidence = models.JSONField("판단 근거", default=dict)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     requested_at = models.DateTimeField()
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.CharField(max_length=300, blank=True)
 

@@ -17,12 +17,16 @@ class InspectionRecord(models.Model):
 
     year = models.PositiveSmallIntegerField("연도")
     quarter = models.PositiveSmallIntegerField("분기")
-    department = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="부서")
+    department = models.ForeignKey(
+        "core.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="부서"
+    )
     # {"deadline": {"ok": true|false|null, "note": "..."}, "result": {...}, "followup": {...}}
     checklist = models.JSONField("점검 항목", default=dict, blank=True)
     figures = models.JSONField("점검 당시 수치", default=dict, blank=True)
     letter = models.TextField("점검 결과 통보문", blank=True)
-    inspected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    inspected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -30,7 +34,9 @@ class InspectionRecord(models.Model):
         verbose_name_plural = "처리실태 점검"
         ordering = ["-year", "-quarter", "department__path"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "quarter", "department"], name="inspection_quarter_department")
+            models.UniqueConstraint(
+                fields=["year", "quarter", "department"], name="inspection_quarter_department"
+            )
         ]
 
     def __str__(self) -> str:

@@ -21,7 +21,9 @@ class Petition(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case_number = models.CharField("청원번호", max_length=20, unique=True)
-    petitioner = models.ForeignKey("complaints.Complainant", on_delete=models.PROTECT, related_name="petitions")
+    petitioner = models.ForeignKey(
+        "complaints.Complainant", on_delete=models.PROTECT, related_name="petitions"
+    )
     title = models.CharField("제목", max_length=200)
     body = models.TextField("청원 내용")
     is_public_request = models.BooleanField("공개청원 요청", default=False)
@@ -36,7 +38,9 @@ class Petition(models.Model):
     result = models.TextField("처리 결과", blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     repeat_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "청원"

@@ -32,15 +32,23 @@ class AbuseIncident(models.Model):
         OBSTRUCTION = "obstruction", "업무방해"
         REPEATED = "repeated", "정당한 사유 없는 반복민원"
 
-    complainant = models.ForeignKey("complaints.Complainant", on_delete=models.PROTECT, related_name="incidents")
-    grievance = models.ForeignKey("complaints.Grievance", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    complainant = models.ForeignKey(
+        "complaints.Complainant", on_delete=models.PROTECT, related_name="incidents"
+    )
+    grievance = models.ForeignKey(
+        "complaints.Grievance", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     occurred_at = models.DateTimeField("발생일시")
     kind = models.CharField("유형", max_length=30, choices=Kind.choices)
     description = models.TextField("경위")
     duration_minutes = models.PositiveIntegerField("통화·면담 시간(분)", null=True, blank=True)
     measures = models.JSONField("조치", default=list)  # list of Measure values
-    staff_affected = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    staff_affected = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -57,14 +65,18 @@ class ProtectionRequest(models.Model):
         GRANTED = "granted", "조치 완료"
         DECLINED = "declined", "조치 불필요"
 
-    incident = models.ForeignKey(AbuseIncident, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    incident = models.ForeignKey(
+        AbuseIncident, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField()
     measures_requested = models.JSONField(default=list)
     details = models.TextField("요청 내용")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
     response = models.TextField("조치 내용", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -78,14 +90,18 @@ class ExpertConsultation(models.Model):
         LABOUR_ATTORNEY = "labour_attorney", "노무사"
         OTHER = "other", "기타 전문가"
 
-    grievance = models.ForeignKey("complaints.Grievance", on_delete=models.SET_NULL, null=True, blank=True, related_name="consultations")
+    grievance = models.ForeignKey(
+        "complaints.Grievance", on_delete=models.SET_NULL, null=True, blank=True, related_name="consultations"
+    )
     expert_kind = models.CharField("전문가", max_length=20, choices=Expert.choices)
     expert_name = models.CharField("자문위원", max_length=60)
     consulted_on = models.DateField("자문일")
     question = models.TextField("자문 요청 내용")
     advice = models.TextField("자문 결과")
     fee = models.PositiveIntegerField("자문료(원)", default=0)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "외부 전문가 자문"

@@ -32,7 +32,9 @@ class PublicInterestReport(models.Model):
     acrc_report_due_at = models.DateTimeField("권익위 통보기한(10일)", null=True, blank=True)
     acrc_reported_at = models.DateTimeField("권익위 통보일", null=True, blank=True)
     result = models.TextField("처리 결과", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "공익신고"
@@ -67,7 +69,9 @@ class DesignatedOfficer(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     designated_on = models.DateField()
-    designated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    designated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "공익신고 지정 담당자"

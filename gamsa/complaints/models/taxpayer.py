@@ -33,7 +33,9 @@ class TaxpayerCase(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     measure = models.TextField("조치 내용", blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "납세자보호관 사건"

@@ -19,7 +19,9 @@ from gamsa.core.services import record_event
 Seat = CommitteeMember.Seat
 Decision = AgendaItem.Decision
 OUTSIDE_SEATS = (Seat.OUTSIDE_LEGAL, Seat.OUTSIDE_EXPERT)
-MULTI_PARTY_MIN = 5  # households and signatories (다수인관련민원: 5세대 이상 공동이해, Grievance.is_multi_party)
+MULTI_PARTY_MIN = (
+    5  # households and signatories (다수인관련민원: 5세대 이상 공동이해, Grievance.is_multi_party)
+)
 
 
 class CommitteeError(ValueError):
@@ -72,8 +74,9 @@ def deactivate_member(actor: User, member: CommitteeMember) -> CommitteeMember:
 
 
 @transaction.atomic
-def hold_meeting(actor: User, *, held_on: dt.date, attendees, is_yearly_review: bool = False,
-                 minutes: str = "") -> CommitteeMeeting:
+def hold_meeting(
+    actor: User, *, held_on: dt.date, attendees, is_yearly_review: bool = False, minutes: str = ""
+) -> CommitteeMeeting:
     problems = blocking_problems()
     if problems:
         raise CommitteeError("민원조정위원회를 열 수 없습니다. " + " ".join(problems))
@@ -85,10 +88,18 @@ def hold_meeting(actor: User, *, held_on: dt.date, attendees, is_yearly_review: 
         raise CommitteeError(f"해촉된 위원은 출석할 수 없습니다: {', '.join(inactive)}")
     if CommitteeMeeting.objects.filter(held_on=held_on).exists():
         raise CommitteeError(f"{held_on:%Y-%m-%d}에 이미 회의가 있습니다. 그 회의에 안건을 더하세요.")
-    meeting = CommitteeMeeting.objects.create(held_on=held_on, is_yearly_review=is_yearly_review, minutes=minutes.strip())
+    meeting = CommitteeMeeting.objects.create(
+        held_on=held_on, is_yearly_review=is_yearly_review, minutes=minutes.strip()
+    )
     meeting.attendees.set(attendees)
-    record_event(actor, "committee.meeting_held", None, held_on=held_on, attendees=len(attendees),
-                 yearly_review=is_yearly_review)
+    record_event(
+        actor,
+        "committee.meeting_held",
+        None,
+        held_on=held_on,
+        attendees=len(attendees),
+        yearly_review=is_yearly_review,
+    )
     return meeting
 
 
@@ -103,8 +114,9 @@ def record_minutes(actor: User, meeting: CommitteeMeeting, *, minutes: str) -> C
 
 
 @transaction.atomic
-def add_agenda_item(actor: User, meeting: CommitteeMeeting, *, grievance: Grievance, topic: str,
-                    summary: str) -> AgendaItem:
+def add_agenda_item(
+    actor: User, meeting: CommitteeMeeting, *, grievance: Grievance, topic: str, summary: str
+) -> AgendaItem:
     if topic not in AgendaItem.Topic.values:
         raise CommitteeError("안건 유형을 목록에서 고르세요.")
     if not summary.strip():
@@ -116,7 +128,9 @@ def add_agenda_item(actor: User, meeting: CommitteeMeeting, *, grievance: Grieva
         )
     if meeting.items.filter(grievance=grievance).exists():
         raise CommitteeError(f"{grievance.case_number}은(는) 이미 이 회의의 안건입니다.")
-    item = AgendaItem.objects.create(meeting=meeting, grievance=grievance, topic=topic, summary=summary.strip())
+    item = AgendaItem.objects.create(
+        meeting=meeting, grievance=grievance, topic=topic, summary=summary.strip()
+    )
     record_event(actor, "committee.item_added", grievance, held_on=meeting.held_on, topic=topic)
     return item
 
@@ -132,8 +146,14 @@ def decide_item(actor: User, item: AgendaItem, *, decision: str, decision_text: 
         raise CommitteeError("수정 의결이나 부결은 그 내용과 이유를 적어야 합니다.")
     item.decision, item.decision_text = decision, decision_text.strip()
     item.save(update_fields=["decision", "decision_text"])
-    record_event(actor, "committee.item_decided", item.grievance, held_on=item.meeting.held_on, topic=item.topic,
-                 decision=decision)
+    record_event(
+        actor,
+        "committee.item_decided",
+        item.grievance,
+        held_on=item.meeting.held_on,
+        topic=item.topic,
+        decision=decision,
+    )
     return item
 
 
@@ -149,14 +169,21 @@ def _year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
 def yearly_review(year: int) -> dict:
     """다수인관련민원 and re-filed closed grievances of `year`, each marked when a yearly-review meeting took it up."""
     start, end = _year_bounds(year)
-    reviewed = AgendaItem.objects.filter(grievance=OuterRef("pk"), meeting__is_yearly_review=True,
-                                         meeting__held_on__year=year)
-    base = Grievance.objects.filter(received_at__gte=start, received_at__lt=end).annotate(reviewed=Exists(reviewed))
+    reviewed = AgendaItem.objects.filter(
+        grievance=OuterRef("pk"), meeting__is_yearly_review=True, meeting__held_on__year=year
+    )
+    base = Grievance.objects.filter(received_at__gte=start, received_at__lt=end).annotate(
+        reviewed=Exists(reviewed)
+    )
     closed = [Status.CLOSED, Status.CLOSED_INTERNALLY, Status.REJECTED]
     return {
         "multi_party": base.filter(households__gte=MULTI_PARTY_MIN, signatories__gte=MULTI_PARTY_MIN)
-        .select_related("department").order_by("received_at", "pk"),
+        .select_related("department")
+        .order_by("received_at", "pk"),
         "refiled": base.filter(Q(reopened_from__status__in=closed) | Q(repeat_of__status__in=closed))
-        .select_related("department", "reopened_from", "repeat_of").order_by("received_at", "pk"),
-        "meetings": CommitteeMeeting.objects.filter(held_on__year=year, is_yearly_review=True).order_by("held_on"),
+        .select_related("department", "reopened_from", "repeat_of")
+        .order_by("received_at", "pk"),
+        "meetings": CommitteeMeeting.objects.filter(held_on__year=year, is_yearly_review=True).order_by(
+            "held_on"
+        ),
     }

@@ -43,14 +43,33 @@ class GrievanceError(ValueError):
 
 # Which status may move to which (the status itself is set only here).
 TRANSITIONS: dict[str, set[str]] = {
-    Status.RECEIVED: {Status.ASSIGNED, Status.TRANSFERRED, Status.WITHDRAWN, Status.REJECTED, Status.CLOSED_INTERNALLY},
+    Status.RECEIVED: {
+        Status.ASSIGNED,
+        Status.TRANSFERRED,
+        Status.WITHDRAWN,
+        Status.REJECTED,
+        Status.CLOSED_INTERNALLY,
+    },
     Status.ASSIGNED: {
-        Status.ASSIGNED, Status.IN_PROGRESS, Status.TRANSFERRED, Status.SUPPLEMENT, Status.SITE_SURVEY,
-        Status.ANSWERED, Status.WITHDRAWN, Status.REJECTED, Status.CLOSED_INTERNALLY,
+        Status.ASSIGNED,
+        Status.IN_PROGRESS,
+        Status.TRANSFERRED,
+        Status.SUPPLEMENT,
+        Status.SITE_SURVEY,
+        Status.ANSWERED,
+        Status.WITHDRAWN,
+        Status.REJECTED,
+        Status.CLOSED_INTERNALLY,
     },
     Status.IN_PROGRESS: {
-        Status.ASSIGNED, Status.TRANSFERRED, Status.SUPPLEMENT, Status.SITE_SURVEY, Status.ANSWERED,
-        Status.WITHDRAWN, Status.REJECTED, Status.CLOSED_INTERNALLY,
+        Status.ASSIGNED,
+        Status.TRANSFERRED,
+        Status.SUPPLEMENT,
+        Status.SITE_SURVEY,
+        Status.ANSWERED,
+        Status.WITHDRAWN,
+        Status.REJECTED,
+        Status.CLOSED_INTERNALLY,
     },
     Status.SUPPLEMENT: {Status.IN_PROGRESS, Status.WITHDRAWN, Status.CLOSED_INTERNALLY},
     Status.SITE_SURVEY: {Status.IN_PROGRESS, Status.WITHDRAWN},
@@ -78,10 +97,14 @@ def _lock(grievance: Grievance) -> Grievance:
 # --- intake ------------------------------------------------------------------------------------------------------
 
 
-def find_or_create_complainant(*, name: str, phone: str = "", email: str = "", address: str = "", user=None) -> Complainant:
+def find_or_create_complainant(
+    *, name: str, phone: str = "", email: str = "", address: str = "", user=None
+) -> Complainant:
     name = (name or "").strip()
     if not name:
-        raise GrievanceError("민원인 성명을 입력하세요 (민원처리법 시행령 제2조: 성명·주소가 불명확하면 민원인이 아닙니다).")
+        raise GrievanceError(
+            "민원인 성명을 입력하세요 (민원처리법 시행령 제2조: 성명·주소가 불명확하면 민원인이 아닙니다)."
+        )
     name_key, phone_key = normalize_name(name), normalize_phone(phone)
     existing = None
     if phone_key:
@@ -96,8 +119,13 @@ def find_or_create_complainant(*, name: str, phone: str = "", email: str = "", a
             existing.save(update_fields=changed)
         return existing
     return Complainant.objects.create(
-        name=name, phone=phone.strip(), email=email.strip(), address=address.strip(), name_key=name_key,
-        phone_key=phone_key, user=user if user and user.is_authenticated else None,
+        name=name,
+        phone=phone.strip(),
+        email=email.strip(),
+        address=address.strip(),
+        name_key=name_key,
+        phone_key=phone_key,
+        user=user if user and user.is_authenticated else None,
     )
 
 
@@ -147,7 +175,9 @@ def receive_grievance(
         try:
             year, sequence = int(case_number[:4]), int(case_number[5:])
         except ValueError:
-            raise GrievanceError(f"접수번호 형식이 올바르지 않습니다: {case_number} (예: 2026-000123)") from None
+            raise GrievanceError(
+                f"접수번호 형식이 올바르지 않습니다: {case_number} (예: 2026-000123)"
+            ) from None
         if Grievance.objects.filter(case_number=case_number).exists():
             raise GrievanceError(f"이미 있는 접수번호입니다: {case_number}")
     else:
@@ -189,8 +219,15 @@ def receive_grievance(
             f"처리기한은 {legal.format_moment(clock.due_at)}입니다 ({clock.basis})."
         ),
     )
-    record_event(actor, "grievance.received", grievance, channel=channel, kind=kind, due_at=clock.due_at,
-                 method=clock.method)
+    record_event(
+        actor,
+        "grievance.received",
+        grievance,
+        channel=channel,
+        kind=kind,
+        due_at=clock.due_at,
+        method=clock.method,
+    )
     return Receipt(grievance, pin)
 
 
@@ -202,20 +239,31 @@ def check_pin(grievance: Grievance, pin: str) -> bool:
 
 
 @transaction.atomic
-def assign(actor: User, grievance: Grievance, *, department: OrgUnit, handler: User | None = None, note: str = "") -> Grievance:
+def assign(
+    actor: User, grievance: Grievance, *, department: OrgUnit, handler: User | None = None, note: str = ""
+) -> Grievance:
     """배정 or 부서 재배정. A re-filed grievance stays visible to the department that answered before."""
     g = _lock(grievance)
-    if handler is not None and handler.unit_id not in (department.pk, None) and not handler.memberships.filter(
-        unit=department, ended_on__isnull=True
-    ).exists():
+    if (
+        handler is not None
+        and handler.unit_id not in (department.pk, None)
+        and not handler.memberships.filter(unit=department, ended_on__isnull=True).exists()
+    ):
         raise GrievanceError("담당자가 선택한 부서 소속이 아닙니다.")
     previous = g.department.code if g.department_id else None
     _move(g, Status.ASSIGNED)
     g.department, g.handler = department, handler
     g.save(update_fields=["status", "department", "handler", "updated_at"])
     verb = "grievance.reassigned" if previous and previous != department.code else "grievance.assigned"
-    record_event(actor, verb, g, department=department.code, previous=previous,
-                 handler=handler.username if handler else None, note=note)
+    record_event(
+        actor,
+        verb,
+        g,
+        department=department.code,
+        previous=previous,
+        handler=handler.username if handler else None,
+        note=note,
+    )
     return g
 
 
@@ -231,7 +279,9 @@ def start_processing(actor: User, grievance: Grievance) -> Grievance:
 
 
 @transaction.atomic
-def transfer(actor: User, grievance: Grievance, *, agency: str, reason: str, now: dt.datetime | None = None) -> Grievance:
+def transfer(
+    actor: User, grievance: Grievance, *, agency: str, reason: str, now: dt.datetime | None = None
+) -> Grievance:
     """이송 to another agency (영 제13조: within 8 working hours, the complainant notified)."""
     if not agency.strip() or not reason.strip():
         raise GrievanceError("이송할 기관과 이송 사유를 입력하세요.")
@@ -241,10 +291,22 @@ def transfer(actor: User, grievance: Grievance, *, agency: str, reason: str, now
     limit = legal.deadline_for("transfer", g.received_at)
     g.closed_at = now
     g.save(update_fields=["status", "closed_at", "updated_at"])
-    Notice.objects.create(grievance=g, kind=Notice.Kind.TRANSFER, sent_at=now, created_by=actor,
-                          text=f"귀하의 민원({g.case_number})은 소관 기관인 {agency}(으)로 이송되었습니다. 사유: {reason}")
-    record_event(actor, "grievance.transferred", g, agency=agency, reason=reason, limit=limit.due_at,
-                 late=now > limit.due_at)
+    Notice.objects.create(
+        grievance=g,
+        kind=Notice.Kind.TRANSFER,
+        sent_at=now,
+        created_by=actor,
+        text=f"귀하의 민원({g.case_number})은 소관 기관인 {agency}(으)로 이송되었습니다. 사유: {reason}",
+    )
+    record_event(
+        actor,
+        "grievance.transferred",
+        g,
+        agency=agency,
+        reason=reason,
+        limit=limit.due_at,
+        late=now > limit.due_at,
+    )
     return g
 
 
@@ -252,8 +314,14 @@ def transfer(actor: User, grievance: Grievance, *, agency: str, reason: str, now
 
 
 @transaction.atomic
-def request_supplement(actor: User, grievance: Grievance, *, reason: str, until: dt.datetime | None = None,
-                       now: dt.datetime | None = None) -> Grievance:
+def request_supplement(
+    actor: User,
+    grievance: Grievance,
+    *,
+    reason: str,
+    until: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+) -> Grievance:
     if not reason.strip():
         raise GrievanceError("보완을 요청할 내용을 입력하세요.")
     g = _lock(grievance)
@@ -261,30 +329,45 @@ def request_supplement(actor: User, grievance: Grievance, *, reason: str, until:
     now = now or timezone.now()
     g.paused_at = now
     g.save(update_fields=["status", "paused_at", "updated_at"])
-    Pause.objects.create(grievance=g, kind=Pause.Kind.SUPPLEMENT, reason=reason, started_at=now, planned_until=until)
-    Notice.objects.create(grievance=g, kind=Notice.Kind.SUPPLEMENT, sent_at=now, created_by=actor,
-                          text=f"민원({g.case_number}) 처리를 위해 다음 사항의 보완을 요청합니다: {reason}")
+    Pause.objects.create(
+        grievance=g, kind=Pause.Kind.SUPPLEMENT, reason=reason, started_at=now, planned_until=until
+    )
+    Notice.objects.create(
+        grievance=g,
+        kind=Notice.Kind.SUPPLEMENT,
+        sent_at=now,
+        created_by=actor,
+        text=f"민원({g.case_number}) 처리를 위해 다음 사항의 보완을 요청합니다: {reason}",
+    )
     record_event(actor, "grievance.supplement_requested", g, reason=reason, until=until)
     return g
 
 
 @transaction.atomic
-def start_site_survey(actor: User, grievance: Grievance, *, days: int, reason: str,
-                      now: dt.datetime | None = None) -> Grievance:
+def start_site_survey(
+    actor: User, grievance: Grievance, *, days: int, reason: str, now: dt.datetime | None = None
+) -> Grievance:
     """현장조사 (영 제17조④): up to 14 days, not counted in the grievance's 7 days."""
     if grievance.kind != "grievance":
         raise GrievanceError("현장조사 기간 제외는 고충민원에만 적용됩니다 (영 제17조④).")
     if not 1 <= days <= SITE_SURVEY_MAX_DAYS:
         raise GrievanceError(f"현장조사 기간은 {SITE_SURVEY_MAX_DAYS}일 이내여야 합니다 (영 제17조④).")
     if grievance.pauses.filter(kind=Pause.Kind.SITE_SURVEY).exists():
-        raise GrievanceError("현장조사는 이미 실시했습니다. 연장은 1회 7일 이내로만 할 수 있습니다 (영 제17조⑤).")
+        raise GrievanceError(
+            "현장조사는 이미 실시했습니다. 연장은 1회 7일 이내로만 할 수 있습니다 (영 제17조⑤)."
+        )
     g = _lock(grievance)
     _move(g, Status.SITE_SURVEY)
     now = now or timezone.now()
     g.paused_at = now
     g.save(update_fields=["status", "paused_at", "updated_at"])
-    Pause.objects.create(grievance=g, kind=Pause.Kind.SITE_SURVEY, reason=reason, started_at=now,
-                         planned_until=now + dt.timedelta(days=days))
+    Pause.objects.create(
+        grievance=g,
+        kind=Pause.Kind.SITE_SURVEY,
+        reason=reason,
+        started_at=now,
+        planned_until=now + dt.timedelta(days=days),
+    )
     record_event(actor, "grievance.site_survey_started", g, days=days, reason=reason)
     return g
 
@@ -298,7 +381,9 @@ def extend_site_survey(actor: User, grievance: Grievance, *, days: int, reason: 
     if pause.survey_extended:
         raise GrievanceError("현장조사 기간은 한 번만 연장할 수 있습니다 (영 제17조⑤).")
     if not 1 <= days <= SITE_SURVEY_EXTENSION_MAX_DAYS:
-        raise GrievanceError(f"현장조사 연장은 {SITE_SURVEY_EXTENSION_MAX_DAYS}일 이내여야 합니다 (영 제17조⑤).")
+        raise GrievanceError(
+            f"현장조사 연장은 {SITE_SURVEY_EXTENSION_MAX_DAYS}일 이내여야 합니다 (영 제17조⑤)."
+        )
     pause.survey_extended = True
     pause.planned_until = (pause.planned_until or timezone.now()) + dt.timedelta(days=days)
     pause.reason = f"{pause.reason}\n[연장] {reason}"
@@ -323,7 +408,9 @@ def resume(actor: User, grievance: Grievance, *, note: str = "", now: dt.datetim
     _move(g, Status.IN_PROGRESS)
     g.due_at, g.paused_at = new_due, None
     g.save(update_fields=["status", "due_at", "paused_at", "updated_at"])
-    record_event(actor, "grievance.resumed", g, previous_due=previous_due, due_at=new_due, shifted=shifted, note=note)
+    record_event(
+        actor, "grievance.resumed", g, previous_due=previous_due, due_at=new_due, shifted=shifted, note=note
+    )
     return g
 
 
@@ -364,11 +451,15 @@ def extend_deadline(
     if number > 2:
         raise GrievanceError("처리기간은 두 번까지만 연장할 수 있습니다 (영 제21조①).")
     if number == 2 and not (consent and consent_note.strip()):
-        raise GrievanceError("두 번째 연장은 민원인의 동의가 있어야 합니다. 동의 일시와 방법을 기록하세요 (영 제21조①).")
+        raise GrievanceError(
+            "두 번째 연장은 민원인의 동의가 있어야 합니다. 동의 일시와 방법을 기록하세요 (영 제21조①)."
+        )
     original, unit = _original_amount(g)
     if not 1 <= amount <= original:
         unit_label = "시간" if unit == "hours" else "일"
-        raise GrievanceError(f"연장 기간은 당초 처리기간({original}{unit_label})을 넘을 수 없습니다 (영 제21조①).")
+        raise GrievanceError(
+            f"연장 기간은 당초 처리기간({original}{unit_label})을 넘을 수 없습니다 (영 제21조①)."
+        )
     previous = g.due_at
     new_due = legal.get_calendar().extend(previous, g.clock_method, amount, unit)
     handler = g.handler or actor
@@ -380,15 +471,34 @@ def extend_deadline(
         f"{' (' + handler.phone + ')' if handler.phone else ''}\n근거: 민원 처리에 관한 법률 시행령 제21조"
     )
     extension = Extension.objects.create(
-        grievance=g, number=number, reason=reason, reason_detail=reason_detail.strip(), amount=amount,
-        previous_due_at=previous, new_due_at=new_due, consent_recorded=consent, consent_note=consent_note.strip(),
-        notice_text=notice, created_by=actor,
+        grievance=g,
+        number=number,
+        reason=reason,
+        reason_detail=reason_detail.strip(),
+        amount=amount,
+        previous_due_at=previous,
+        new_due_at=new_due,
+        consent_recorded=consent,
+        consent_note=consent_note.strip(),
+        notice_text=notice,
+        created_by=actor,
     )
     g.due_at, g.extension_count = new_due, number
     g.save(update_fields=["due_at", "extension_count", "updated_at"])
-    Notice.objects.create(grievance=g, kind=Notice.Kind.EXTENSION, sent_at=timezone.now(), text=notice, created_by=actor)
-    record_event(actor, "grievance.extended", g, number=number, reason=reason, amount=amount, previous_due=previous,
-                 due_at=new_due, consent=consent)
+    Notice.objects.create(
+        grievance=g, kind=Notice.Kind.EXTENSION, sent_at=timezone.now(), text=notice, created_by=actor
+    )
+    record_event(
+        actor,
+        "grievance.extended",
+        g,
+        number=number,
+        reason=reason,
+        amount=amount,
+        previous_due=previous,
+        due_at=new_due,
+        consent=consent,
+    )
     return extension
 
 
@@ -409,7 +519,9 @@ def send_progress_notice(actor: User, grievance: Grievance, *, text: str) -> Not
     if g.status not in OPEN_STATUSES:
         raise GrievanceError("끝난 민원에는 중간 통지를 보내지 않습니다.")
     now = timezone.now()
-    notice = Notice.objects.create(grievance=g, kind=Notice.Kind.PROGRESS, sent_at=now, text=text, created_by=actor)
+    notice = Notice.objects.create(
+        grievance=g, kind=Notice.Kind.PROGRESS, sent_at=now, text=text, created_by=actor
+    )
     g.last_progress_notice_at = now
     g.save(update_fields=["last_progress_notice_at", "updated_at"])
     record_event(actor, "grievance.progress_notice", g)
@@ -417,20 +529,41 @@ def send_progress_notice(actor: User, grievance: Grievance, *, text: str) -> Not
 
 
 @transaction.atomic
-def answer(actor: User, grievance: Grievance, *, method: str, outcome: str, text: str, reasons: str = "",
-           remedies: str = "", now: dt.datetime | None = None) -> Answer:
+def answer(
+    actor: User,
+    grievance: Grievance,
+    *,
+    method: str,
+    outcome: str,
+    text: str,
+    reasons: str = "",
+    remedies: str = "",
+    now: dt.datetime | None = None,
+) -> Answer:
     """처리결과 통지 (법 제27조). A refusal or non-acceptance must state the reasons and the remedies."""
     g = _lock(grievance)
     if not text.strip():
         raise GrievanceError("답변 내용을 입력하세요.")
-    if outcome in (Answer.Outcome.REFUSED, Answer.Outcome.NOT_ACCEPTED) and not (reasons.strip() and remedies.strip()):
-        raise GrievanceError("거부·불수용 답변에는 그 사유와 불복 구제 절차(이의신청·행정심판 등)를 함께 적어야 합니다 (법 제27조).")
+    if outcome in (Answer.Outcome.REFUSED, Answer.Outcome.NOT_ACCEPTED) and not (
+        reasons.strip() and remedies.strip()
+    ):
+        raise GrievanceError(
+            "거부·불수용 답변에는 그 사유와 불복 구제 절차(이의신청·행정심판 등)를 함께 적어야 합니다 (법 제27조)."
+        )
     if g.status in (Status.SUPPLEMENT, Status.SITE_SURVEY):
         raise GrievanceError("정지된 처리기간을 먼저 재개하세요.")
     now = now or timezone.now()
     _move(g, Status.ANSWERED)
-    result = Answer.objects.create(grievance=g, method=method, outcome=outcome, text=text.strip(), reasons=reasons.strip(),
-                                   remedies=remedies.strip(), answered_by=actor, answered_at=now)
+    result = Answer.objects.create(
+        grievance=g,
+        method=method,
+        outcome=outcome,
+        text=text.strip(),
+        reasons=reasons.strip(),
+        remedies=remedies.strip(),
+        answered_by=actor,
+        answered_at=now,
+    )
     g.answered_at = now
     g.save(update_fields=["status", "answered_at", "updated_at"])
     record_event(actor, "grievance.answered", g, outcome=outcome, method=method, on_time=now <= g.due_at)
@@ -465,9 +598,16 @@ def reject(actor: User, grievance: Grievance, *, reasons: str, remedies: str) ->
     g = _lock(grievance)
     _move(g, Status.REJECTED)
     now = timezone.now()
-    Answer.objects.create(grievance=g, method=Answer.Method.DOCUMENT, outcome=Answer.Outcome.REFUSED,
-                          text=f"반려합니다. {reasons.strip()}", reasons=reasons.strip(), remedies=remedies.strip(),
-                          answered_by=actor, answered_at=now)
+    Answer.objects.create(
+        grievance=g,
+        method=Answer.Method.DOCUMENT,
+        outcome=Answer.Outcome.REFUSED,
+        text=f"반려합니다. {reasons.strip()}",
+        reasons=reasons.strip(),
+        remedies=remedies.strip(),
+        answered_by=actor,
+        answered_at=now,
+    )
     g.closed_at = now
     g.save(update_fields=["status", "closed_at", "updated_at"])
     record_event(actor, "grievance.rejected", g)
@@ -475,17 +615,35 @@ def reject(actor: User, grievance: Grievance, *, reasons: str, remedies: str) ->
 
 
 @transaction.atomic
-def refile(actor: User | None, original: Grievance, *, title: str, body: str, channel: str,
-           received_at: dt.datetime | None = None) -> Receipt:
+def refile(
+    actor: User | None,
+    original: Grievance,
+    *,
+    title: str,
+    body: str,
+    channel: str,
+    received_at: dt.datetime | None = None,
+) -> Receipt:
     """A re-filed grievance with the same content goes back to the audit office (영 제17조②).
 
     The new case is received by the office; the department that answered keeps seeing it (reopened_from).
     """
     person = original.complainant
     receipt = receive_grievance(
-        actor, channel=channel, kind=original.kind, title=title, body=body,
-        complainant={"name": person.name, "phone": person.phone, "email": person.email, "address": person.address},
-        received_at=received_at, place_address=original.place_address, category=original.category,
+        actor,
+        channel=channel,
+        kind=original.kind,
+        title=title,
+        body=body,
+        complainant={
+            "name": person.name,
+            "phone": person.phone,
+            "email": person.email,
+            "address": person.address,
+        },
+        received_at=received_at,
+        place_address=original.place_address,
+        category=original.category,
     )
     g = receipt.grievance
     g.reopened_from = original
@@ -516,7 +674,9 @@ def repeat_evidence(g: Grievance) -> dict:
     """
     chain = sorted(chain_of(g), key=lambda x: x.received_at)
     with_new_grounds = set(
-        SimilarityReview.objects.filter(grievance__in=chain, new_grounds=True).values_list("grievance_id", flat=True)
+        SimilarityReview.objects.filter(grievance__in=chain, new_grounds=True).values_list(
+            "grievance_id", flat=True
+        )
     )
     filings = sum(1 for x in chain if x.pk not in with_new_grounds)
     answered = Answer.objects.filter(grievance__in=chain).count()
@@ -528,8 +688,12 @@ def repeat_evidence(g: Grievance) -> dict:
         "conditions_hold": holds,
         "multi_party": g.is_multi_party,
         "cases": [
-            {"case_number": x.case_number, "received_at": x.received_at.isoformat(), "status": x.get_status_display(),
-             "new_grounds": x.pk in with_new_grounds}
+            {
+                "case_number": x.case_number,
+                "received_at": x.received_at.isoformat(),
+                "status": x.get_status_display(),
+                "new_grounds": x.pk in with_new_grounds,
+            }
             for x in chain
         ],
         "basis": "민원처리법 제23조①: 같은 내용의 민원을 정당한 사유 없이 3회 이상 반복 제출하고 2회 이상 그 결과를 통지한 경우",
@@ -537,24 +701,50 @@ def repeat_evidence(g: Grievance) -> dict:
 
 
 @transaction.atomic
-def review_similarity(actor: User, grievance: Grievance, candidate: Grievance, *, decision: str, score: float,
-                      same_complainant: bool, new_grounds: bool = False, note: str = "") -> SimilarityReview:
+def review_similarity(
+    actor: User,
+    grievance: Grievance,
+    candidate: Grievance,
+    *,
+    decision: str,
+    score: float,
+    same_complainant: bool,
+    new_grounds: bool = False,
+    note: str = "",
+) -> SimilarityReview:
     if candidate.pk == grievance.pk:
         raise GrievanceError("같은 민원끼리는 비교할 수 없습니다.")
     review, _ = SimilarityReview.objects.update_or_create(
-        grievance=grievance, candidate=candidate,
-        defaults={"score": score, "same_complainant": same_complainant, "decision": decision,
-                  "new_grounds": new_grounds, "note": note, "decided_by": actor, "decided_at": timezone.now()},
+        grievance=grievance,
+        candidate=candidate,
+        defaults={
+            "score": score,
+            "same_complainant": same_complainant,
+            "decision": decision,
+            "new_grounds": new_grounds,
+            "note": note,
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        },
     )
     if decision == SimilarityReview.Decision.CONFIRMED:
         # Merge the two chains under the older first complaint.
-        roots = sorted(Grievance.objects.filter(pk__in={_root_id(grievance), _root_id(candidate)}),
-                       key=lambda x: (x.received_at, x.pk))
+        roots = sorted(
+            Grievance.objects.filter(pk__in={_root_id(grievance), _root_id(candidate)}),
+            key=lambda x: (x.received_at, x.pk),
+        )
         keep = roots[0]
         for other in roots[1:]:
             Grievance.objects.filter(Q(pk=other.pk) | Q(repeat_of=other)).update(repeat_of=keep)
-    record_event(actor, "grievance.similarity_reviewed", grievance, candidate=candidate.case_number, decision=decision,
-                 score=round(score, 3), new_grounds=new_grounds)
+    record_event(
+        actor,
+        "grievance.similarity_reviewed",
+        grievance,
+        candidate=candidate.case_number,
+        decision=decision,
+        score=round(score, 3),
+        new_grounds=new_grounds,
+    )
     return review
 
 
@@ -570,26 +760,47 @@ def request_internal_closure(actor: User, grievance: Grievance, *, reason: str) 
         raise GrievanceError(
             f"법 제23조 요건이 충족되지 않았습니다: 확인된 반복 제출 {evidence['filings']}회(3회 이상 필요), "
             f"결과 통지 {evidence['answers']}회(2회 이상 필요)"
-            + (f", 새로운 이유가 있어 제외한 제출 {evidence['new_grounds']}회" if evidence["new_grounds"] else "") + "."
+            + (
+                f", 새로운 이유가 있어 제외한 제출 {evidence['new_grounds']}회"
+                if evidence["new_grounds"]
+                else ""
+            )
+            + "."
         )
-    if g.is_multi_party and not AgendaItem.objects.filter(
-        grievance=g, decision__in=[AgendaItem.Decision.APPROVED, AgendaItem.Decision.AMENDED]
-    ).exists():
-        raise GrievanceError("다수인관련민원은 민원조정위원회 심의를 먼저 거쳐야 내부종결할 수 있습니다 (영 제26조).")
+    if (
+        g.is_multi_party
+        and not AgendaItem.objects.filter(
+            grievance=g, decision__in=[AgendaItem.Decision.APPROVED, AgendaItem.Decision.AMENDED]
+        ).exists()
+    ):
+        raise GrievanceError(
+            "다수인관련민원은 민원조정위원회 심의를 먼저 거쳐야 내부종결할 수 있습니다 (영 제26조)."
+        )
     if g.department_id is None:
         raise GrievanceError("처리부서를 먼저 배정하세요. 내부종결은 그 부서장의 결재가 필요합니다.")
-    request = InternalClosureRequest.objects.create(grievance=g, reason=reason.strip(), evidence=evidence,
-                                                    requested_by=actor, requested_at=timezone.now())
-    record_event(actor, "grievance.internal_closure_requested", g, filings=evidence["filings"], answers=evidence["answers"])
+    request = InternalClosureRequest.objects.create(
+        grievance=g, reason=reason.strip(), evidence=evidence, requested_by=actor, requested_at=timezone.now()
+    )
+    record_event(
+        actor,
+        "grievance.internal_closure_requested",
+        g,
+        filings=evidence["filings"],
+        answers=evidence["answers"],
+    )
     return request
 
 
 @transaction.atomic
-def decide_internal_closure(actor: User, request: InternalClosureRequest, *, approve: bool, note: str = "") -> InternalClosureRequest:
+def decide_internal_closure(
+    actor: User, request: InternalClosureRequest, *, approve: bool, note: str = ""
+) -> InternalClosureRequest:
     if request.decision != InternalClosureRequest.Decision.PENDING:
         raise GrievanceError("이미 결재한 요청입니다.")
     g = _lock(request.grievance)
-    request.decision = InternalClosureRequest.Decision.APPROVED if approve else InternalClosureRequest.Decision.REFUSED
+    request.decision = (
+        InternalClosureRequest.Decision.APPROVED if approve else InternalClosureRequest.Decision.REFUSED
+    )
     request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note
     request.save(update_fields=["decision", "decided_by", "decided_at", "decision_note"])
     if approve:

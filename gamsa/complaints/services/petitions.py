@@ -48,13 +48,21 @@ PUBLIC_MATTERS = {"law", "system"}
 # 청원 처리의 예외 (법 제6조): the petition is not processed and the petitioner is told why.
 NOT_PROCESSED_REASONS = [
     ("secret", "국가기밀 또는 공무상 비밀에 관한 사항 (제6조제1호)"),
-    ("proceedings", "감사·수사·재판·행정심판·조정·중재 등 다른 법령에 의한 조사·불복 또는 구제절차가 진행 중인 사항 (제6조제2호)"),
-    ("false", "허위의 사실로 타인을 형사처분 또는 징계처분 받게 하거나 국가기관 등을 중상모략하는 사항 (제6조제3호)"),
+    (
+        "proceedings",
+        "감사·수사·재판·행정심판·조정·중재 등 다른 법령에 의한 조사·불복 또는 구제절차가 진행 중인 사항 (제6조제2호)",
+    ),
+    (
+        "false",
+        "허위의 사실로 타인을 형사처분 또는 징계처분 받게 하거나 국가기관 등을 중상모략하는 사항 (제6조제3호)",
+    ),
     ("privacy", "개인 간의 권리관계 또는 개인의 사생활에 관한 사항 (제6조제4호)"),
     ("unclear", "청원인의 성명·주소 등이 불분명하거나 청원내용이 불명확한 사항 (제6조제5호)"),
 ]
 
-REPEAT_THRESHOLD = 0.45  # cosine of char-gram vectors at which an earlier petition of the same person is proposed
+REPEAT_THRESHOLD = (
+    0.45  # cosine of char-gram vectors at which an earlier petition of the same person is proposed
+)
 
 
 def _lock(petition: Petition) -> Petition:
@@ -128,7 +136,9 @@ def receive_petition(
     try:
         person = find_or_create_complainant(**petitioner)
     except GrievanceError:
-        raise PetitionError("청원인의 성명을 입력하세요 (청원법 제6조제5호: 성명·주소가 불분명하면 처리하지 않습니다).") from None
+        raise PetitionError(
+            "청원인의 성명을 입력하세요 (청원법 제6조제5호: 성명·주소가 불분명하면 처리하지 않습니다)."
+        ) from None
     received_at = received_at or timezone.now()
     local = received_at.astimezone(legal.SEOUL)
     case_number, _ = next_case_number("petition", local.year)
@@ -140,11 +150,25 @@ def receive_petition(
     else:
         status, due = Status.RECEIVED, processing_due(received_at, 0)
     p = Petition.objects.create(
-        case_number=case_number, petitioner=person, title=title, body=body, is_public_request=is_public_request,
-        received_at=received_at, due_at=due, status=status, created_by=actor if actor and actor.pk else None,
+        case_number=case_number,
+        petitioner=person,
+        title=title,
+        body=body,
+        is_public_request=is_public_request,
+        received_at=received_at,
+        due_at=due,
+        status=status,
+        created_by=actor if actor and actor.pk else None,
     )
-    record_event(actor, "petition.received", p, channel=channel, matter=matter, public_request=is_public_request,
-                 due_at=due)
+    record_event(
+        actor,
+        "petition.received",
+        p,
+        channel=channel,
+        matter=matter,
+        public_request=is_public_request,
+        due_at=due,
+    )
     return p
 
 
@@ -152,14 +176,17 @@ def receive_petition(
 
 
 @transaction.atomic
-def decide_disclosure(actor: User, petition: Petition, *, disclose: bool, reason: str = "",
-                      now: dt.datetime | None = None) -> Petition:
+def decide_disclosure(
+    actor: User, petition: Petition, *, disclose: bool, reason: str = "", now: dt.datetime | None = None
+) -> Petition:
     """공개 여부 결정 (법 제13조①). Disclosed: a 30-day comment window opens; the clock is recomputed."""
     p = _lock(petition)
     if not p.is_public_request or p.status != Status.DISCLOSURE_REVIEW:
         raise PetitionError("공개 여부를 결정할 공개청원이 아닙니다.")
     if not disclose and not reason.strip():
-        raise PetitionError("공개하지 않기로 결정한 이유를 적으세요. 청원인은 이에 대해 이의신청할 수 있습니다 (청원법 제22조).")
+        raise PetitionError(
+            "공개하지 않기로 결정한 이유를 적으세요. 청원인은 이에 대해 이의신청할 수 있습니다 (청원법 제22조)."
+        )
     now = now or timezone.now()
     if now < p.received_at:
         raise PetitionError("결정일이 접수일보다 빠를 수 없습니다.")
@@ -177,9 +204,18 @@ def decide_disclosure(actor: User, petition: Petition, *, disclose: bool, reason
     previous = p.due_at
     p.due_at = processing_due(p.received_at, excluded)
     p.save(update_fields=["disclosure_decided_at", "disclosed", "comment_until", "status", "due_at"])
-    record_event(actor, "petition.disclosure_decided", p, disclosed=disclose, reason=reason.strip(),
-                 late=now > decision_due, comment_until=p.comment_until, previous_due=previous, due_at=p.due_at,
-                 excluded_days=excluded)
+    record_event(
+        actor,
+        "petition.disclosure_decided",
+        p,
+        disclosed=disclose,
+        reason=reason.strip(),
+        late=now > decision_due,
+        comment_until=p.comment_until,
+        previous_due=previous,
+        due_at=p.due_at,
+        excluded_days=excluded,
+    )
     return p
 
 
@@ -203,7 +239,9 @@ def extend(actor: User, petition: Petition, *, amount: int, reason: str) -> Peti
     if not 1 <= amount <= limit:
         raise PetitionError(f"연장 기간은 {limit}일 이내여야 합니다 (청원법 제21조③).")
     if not reason.strip():
-        raise PetitionError("연장 사유를 적으세요. 사유와 처리 예정기한을 청원인에게 알려야 합니다 (청원법 제21조③).")
+        raise PetitionError(
+            "연장 사유를 적으세요. 사유와 처리 예정기한을 청원인에게 알려야 합니다 (청원법 제21조③)."
+        )
     previous = p.due_at
     p.due_at = legal.get_calendar().extend(previous, "calendar_days", amount, "days")
     p.extended, p.extension_reason = True, reason.strip()
@@ -212,7 +250,9 @@ def extend(actor: User, petition: Petition, *, amount: int, reason: str) -> Peti
         f"청원({p.case_number}) 처리기간 연장 안내\n사유: {reason.strip()}\n"
         f"종전 처리기한: {legal.format_moment(previous)}\n변경 처리기한: {legal.format_moment(p.due_at)}\n근거: 청원법 제21조③"
     )
-    record_event(actor, "petition.extended", p, amount=amount, previous_due=previous, due_at=p.due_at, notice=notice)
+    record_event(
+        actor, "petition.extended", p, amount=amount, previous_due=previous, due_at=p.due_at, notice=notice
+    )
     return p
 
 
@@ -241,8 +281,9 @@ def decide(actor: User, petition: Petition, *, result: str, now: dt.datetime | N
 
 
 @transaction.atomic
-def not_process(actor: User, petition: Petition, *, reason: str, detail: str,
-                now: dt.datetime | None = None) -> Petition:
+def not_process(
+    actor: User, petition: Petition, *, reason: str, detail: str, now: dt.datetime | None = None
+) -> Petition:
     """처리하지 않음 (법 제6조); the petitioner is told which ground applies and why."""
     p = _lock(petition)
     _require_open(p, "처리하지 않음으로 종결")
@@ -301,8 +342,9 @@ def repeat_candidates(p: Petition, limit: int = 5) -> list[dict]:
 
 
 @transaction.atomic
-def close_as_repeat(actor: User, petition: Petition, *, original: Petition, note: str = "",
-                    now: dt.datetime | None = None) -> Petition:
+def close_as_repeat(
+    actor: User, petition: Petition, *, original: Petition, note: str = "", now: dt.datetime | None = None
+) -> Petition:
     """반복청원 종결 (법 제16조①): the same person, the same content, the same body; the closure is notified."""
     p = _lock(petition)
     _require_open(p, "반복청원으로 종결")
@@ -338,8 +380,9 @@ def objection_basis(p: Petition, now: dt.datetime) -> tuple[dt.datetime, str] | 
 
 
 @transaction.atomic
-def file_objection(actor: User | None, petition: Petition, *, reason: str,
-                   filed_at: dt.datetime | None = None) -> PetitionObjection:
+def file_objection(
+    actor: User | None, petition: Petition, *, reason: str, filed_at: dt.datetime | None = None
+) -> PetitionObjection:
     p = _lock(petition)
     filed_at = filed_at or timezone.now()
     if not reason.strip():
@@ -359,15 +402,19 @@ def file_objection(actor: User | None, petition: Petition, *, reason: str,
             f"{legal.format_moment(limit)}까지 신청해야 합니다 (청원법 제22조①)."
         )
     objection = PetitionObjection.objects.create(
-        petition=p, filed_at=filed_at, reason=reason.strip(), due_at=_deadline("petition_objection_decision", filed_at)
+        petition=p,
+        filed_at=filed_at,
+        reason=reason.strip(),
+        due_at=_deadline("petition_objection_decision", filed_at),
     )
     record_event(actor, "petition.objection_filed", p, basis=label, due_at=objection.due_at)
     return objection
 
 
 @transaction.atomic
-def decide_objection(actor: User, petition: Petition, *, decision: str,
-                     now: dt.datetime | None = None) -> PetitionObjection:
+def decide_objection(
+    actor: User, petition: Petition, *, decision: str, now: dt.datetime | None = None
+) -> PetitionObjection:
     p = _lock(petition)
     objection = p.objections.filter(decided_at__isnull=True).order_by("filed_at").first()
     if objection is None:
@@ -399,19 +446,31 @@ def board_problems(day: dt.date) -> list[str]:
     chairs = sum(1 for m in members if m.is_chair)
     problems = []
     if not BOARD_MIN <= total <= BOARD_MAX:
-        problems.append(f"청원심의회는 위원장을 포함해 {BOARD_MIN}명 이상 {BOARD_MAX}명 이하로 구성해야 합니다 "
-                        f"(현재 {total}명, 청원법 제8조, 시행령 제3조).")
+        problems.append(
+            f"청원심의회는 위원장을 포함해 {BOARD_MIN}명 이상 {BOARD_MAX}명 이하로 구성해야 합니다 "
+            f"(현재 {total}명, 청원법 제8조, 시행령 제3조)."
+        )
     if outside * 2 < total or total == 0:
-        problems.append(f"외부 전문가 위원이 전체 위원의 2분의 1 이상이어야 합니다 (현재 외부위원 {outside}명 / 전체 {total}명, "
-                        "청원법 제8조, 시행령 제3조).")
+        problems.append(
+            f"외부 전문가 위원이 전체 위원의 2분의 1 이상이어야 합니다 (현재 외부위원 {outside}명 / 전체 {total}명, "
+            "청원법 제8조, 시행령 제3조)."
+        )
     if chairs != 1:
         problems.append(f"위원장이 1명 있어야 합니다 (현재 {chairs}명).")
     return problems
 
 
 @transaction.atomic
-def add_board_member(actor: User, *, name: str, affiliation: str, is_outside: bool, is_chair: bool,
-                     term_start: dt.date, term_end: dt.date) -> BoardMember:
+def add_board_member(
+    actor: User,
+    *,
+    name: str,
+    affiliation: str,
+    is_outside: bool,
+    is_chair: bool,
+    term_start: dt.date,
+    term_end: dt.date,
+) -> BoardMember:
     if not name.strip() or not affiliation.strip():
         raise PetitionError("위원의 성명과 소속·직위를 입력하세요.")
     if term_end < term_start:
@@ -422,13 +481,34 @@ def add_board_member(actor: User, *, name: str, affiliation: str, is_outside: bo
         except ValueError:  # 29 February
             longest = term_start.replace(year=term_start.year + OUTSIDE_TERM_YEARS, day=28)
         if term_end >= longest:
-            raise PetitionError("외부위원의 임기는 2년입니다 (청원법 시행령 제3조). 임기 종료일을 확인하세요.")
-    if is_chair and BoardMember.objects.filter(is_chair=True, term_start__lte=term_end, term_end__gte=term_start).exists():
+            raise PetitionError(
+                "외부위원의 임기는 2년입니다 (청원법 시행령 제3조). 임기 종료일을 확인하세요."
+            )
+    if (
+        is_chair
+        and BoardMember.objects.filter(
+            is_chair=True, term_start__lte=term_end, term_end__gte=term_start
+        ).exists()
+    ):
         raise PetitionError("임기가 겹치는 위원장이 이미 있습니다. 기존 위원장의 임기를 먼저 끝내세요.")
-    member = BoardMember.objects.create(name=name.strip(), affiliation=affiliation.strip(), is_outside=is_outside,
-                                        is_chair=is_chair, term_start=term_start, term_end=term_end)
-    record_event(actor, "petition_board.member_added", None, name=member.name, outside=is_outside, chair=is_chair,
-                 term_start=term_start, term_end=term_end)
+    member = BoardMember.objects.create(
+        name=name.strip(),
+        affiliation=affiliation.strip(),
+        is_outside=is_outside,
+        is_chair=is_chair,
+        term_start=term_start,
+        term_end=term_end,
+    )
+    record_event(
+        actor,
+        "petition_board.member_added",
+        None,
+        name=member.name,
+        outside=is_outside,
+        chair=is_chair,
+        term_start=term_start,
+        term_end=term_end,
+    )
     return member
 
 
@@ -441,12 +521,16 @@ def end_board_member(actor: User, member: BoardMember, *, on: dt.date) -> BoardM
     previous = member.term_end
     member.term_end = on
     member.save(update_fields=["term_end"])
-    record_event(actor, "petition_board.member_ended", None, name=member.name, previous_end=previous, term_end=on)
+    record_event(
+        actor, "petition_board.member_ended", None, name=member.name, previous_end=previous, term_end=on
+    )
     return member
 
 
 @transaction.atomic
-def hold_board_meeting(actor: User, *, held_on: dt.date, attendees, petitions=(), minutes: str = "") -> BoardMeeting:
+def hold_board_meeting(
+    actor: User, *, held_on: dt.date, attendees, petitions=(), minutes: str = ""
+) -> BoardMeeting:
     """A 청원심의회 meeting: composition (5–7, outside ≥ 1/2) and quorum (재적 과반수 출석) are checked here."""
     problems = board_problems(held_on)
     if problems:
@@ -457,8 +541,10 @@ def hold_board_meeting(actor: User, *, held_on: dt.date, attendees, petitions=()
     if strangers:
         raise PetitionError(f"개최일에 임기 중인 위원이 아닙니다: {', '.join(strangers)}")
     if len(attendees) * 2 <= len(members):
-        raise PetitionError(f"재적위원 과반수가 출석해야 회의를 열 수 있습니다 (재적 {len(members)}명, 출석 {len(attendees)}명, "
-                            "청원법 시행령 제3조).")
+        raise PetitionError(
+            f"재적위원 과반수가 출석해야 회의를 열 수 있습니다 (재적 {len(members)}명, 출석 {len(attendees)}명, "
+            "청원법 시행령 제3조)."
+        )
     if BoardMeeting.objects.filter(held_on=held_on).exists():
         raise PetitionError(f"{held_on:%Y-%m-%d}에 이미 회의가 있습니다. 그 회의에 안건을 더하세요.")
     petitions = list(petitions)
@@ -468,9 +554,18 @@ def hold_board_meeting(actor: User, *, held_on: dt.date, attendees, petitions=()
     meeting = BoardMeeting.objects.create(held_on=held_on, minutes=minutes.strip())
     meeting.attendees.set(attendees)
     meeting.petitions.set(petitions)
-    Petition.objects.filter(pk__in=[p.pk for p in petitions], status=Status.RECEIVED).update(status=Status.UNDER_REVIEW)
-    record_event(actor, "petition_board.meeting_held", None, held_on=held_on, attendees=len(attendees),
-                 members=len(members), petitions=[p.case_number for p in petitions])
+    Petition.objects.filter(pk__in=[p.pk for p in petitions], status=Status.RECEIVED).update(
+        status=Status.UNDER_REVIEW
+    )
+    record_event(
+        actor,
+        "petition_board.meeting_held",
+        None,
+        held_on=held_on,
+        attendees=len(attendees),
+        members=len(members),
+        petitions=[p.case_number for p in petitions],
+    )
     return meeting
 
 

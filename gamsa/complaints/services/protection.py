@@ -133,8 +133,9 @@ def measure_labels(values) -> list[str]:
 
 
 @transaction.atomic
-def mark_abusive(actor: User, complainant: Complainant, *, handler: User, reason: str,
-                 now: dt.datetime | None = None) -> Complainant:
+def mark_abusive(
+    actor: User, complainant: Complainant, *, handler: User, reason: str, now: dt.datetime | None = None
+) -> Complainant:
     if not can_manage(actor):
         raise ProtectionError("특이민원을 지정할 권한이 없습니다.")
     reason = _clean(reason, "지정 사유")
@@ -148,8 +149,13 @@ def mark_abusive(actor: User, complainant: Complainant, *, handler: User, reason
     complainant.abusive_since = complainant.abusive_since if was else (now or timezone.now())
     complainant.dedicated_handler = handler
     complainant.save(update_fields=["is_abusive", "abusive_since", "dedicated_handler"])
-    record_event(actor, "complainant.handler_changed" if was else "complainant.marked_abusive", complainant,
-                 handler=handler.username, reason=reason)
+    record_event(
+        actor,
+        "complainant.handler_changed" if was else "complainant.marked_abusive",
+        complainant,
+        handler=handler.username,
+        reason=reason,
+    )
     return complainant
 
 
@@ -194,20 +200,37 @@ def record_incident(
         raise ProtectionError("발생일시는 미래일 수 없습니다.")
     if grievance is not None and grievance.complainant_id != complainant.pk:
         raise ProtectionError("연결한 민원은 이 민원인의 민원이 아닙니다.")
-    if Measure.END_CALL in measures and kind == AbuseIncident.Kind.LONG_CALL and not (
-        duration_minutes and duration_minutes > recommended_minutes()
+    if (
+        Measure.END_CALL in measures
+        and kind == AbuseIncident.Kind.LONG_CALL
+        and not (duration_minutes and duration_minutes > recommended_minutes())
     ):
         raise ProtectionError(
             f"장시간 통화·면담을 이유로 종료하려면 권장 시간({recommended_minutes()}분)을 넘어야 합니다 (영 제4조①8호 나목)."
         )
     incident = AbuseIncident.objects.create(
-        complainant=complainant, grievance=grievance, occurred_at=occurred_at, kind=kind, description=description,
-        duration_minutes=duration_minutes, measures=measures, staff_affected=staff_affected, recorded_by=actor,
+        complainant=complainant,
+        grievance=grievance,
+        occurred_at=occurred_at,
+        kind=kind,
+        description=description,
+        duration_minutes=duration_minutes,
+        measures=measures,
+        staff_affected=staff_affected,
+        recorded_by=actor,
     )
-    record_event(actor, "complainant.incident_recorded", complainant, kind=kind, occurred_at=occurred_at,
-                 duration_minutes=duration_minutes, exceeded_minutes=exceeded_minutes(incident), measures=measures,
-                 staff_affected=staff_affected.username if staff_affected else None,
-                 grievance=grievance.case_number if grievance else None)
+    record_event(
+        actor,
+        "complainant.incident_recorded",
+        complainant,
+        kind=kind,
+        occurred_at=occurred_at,
+        duration_minutes=duration_minutes,
+        exceeded_minutes=exceeded_minutes(incident),
+        measures=measures,
+        staff_affected=staff_affected.username if staff_affected else None,
+        grievance=grievance.case_number if grievance else None,
+    )
     return incident
 
 
@@ -215,8 +238,14 @@ def record_incident(
 
 
 @transaction.atomic
-def request_protection(actor: User, *, details: str, measures=(), incident: AbuseIncident | None = None,
-                       now: dt.datetime | None = None) -> ProtectionRequest:
+def request_protection(
+    actor: User,
+    *,
+    details: str,
+    measures=(),
+    incident: AbuseIncident | None = None,
+    now: dt.datetime | None = None,
+) -> ProtectionRequest:
     if not can_request_protection(actor):
         raise ProtectionError("직원만 보호조치를 요청할 수 있습니다.")
     details = _clean(details, "요청 내용")
@@ -224,17 +253,27 @@ def request_protection(actor: User, *, details: str, measures=(), incident: Abus
     if incident is not None and incident.staff_affected_id != actor.pk:
         raise ProtectionError("본인이 피해를 입은 발생 기록만 연결할 수 있습니다.")
     request = ProtectionRequest.objects.create(
-        incident=incident, requested_by=actor, requested_at=now or timezone.now(), measures_requested=measures,
+        incident=incident,
+        requested_by=actor,
+        requested_at=now or timezone.now(),
+        measures_requested=measures,
         details=details,
     )
-    record_event(actor, "protection.requested", None, request=request.pk, measures=measures,
-                 incident=incident.pk if incident else None)
+    record_event(
+        actor,
+        "protection.requested",
+        None,
+        request=request.pk,
+        measures=measures,
+        incident=incident.pk if incident else None,
+    )
     return request
 
 
 @transaction.atomic
-def decide_protection(actor: User, request: ProtectionRequest, *, grant: bool, response: str,
-                      now: dt.datetime | None = None) -> ProtectionRequest:
+def decide_protection(
+    actor: User, request: ProtectionRequest, *, grant: bool, response: str, now: dt.datetime | None = None
+) -> ProtectionRequest:
     if not can_decide_requests(actor):
         raise ProtectionError("보호조치 요청은 민원관리팀장 또는 감사담당관이 처리합니다.")
     response = _clean(response, "조치 내용")
@@ -281,11 +320,24 @@ def record_consultation(
         if grievance is None:
             raise ProtectionError(f"접수번호 {grievance_number}인 고충민원이 없습니다.")
     consultation = ExpertConsultation.objects.create(
-        grievance=grievance, expert_kind=expert_kind, expert_name=expert_name, consulted_on=consulted_on,
-        question=question, advice=advice, fee=fee, recorded_by=actor,
+        grievance=grievance,
+        expert_kind=expert_kind,
+        expert_name=expert_name,
+        consulted_on=consulted_on,
+        question=question,
+        advice=advice,
+        fee=fee,
+        recorded_by=actor,
     )
-    record_event(actor, "consultation.recorded", grievance, consultation=consultation.pk, expert_kind=expert_kind,
-                 consulted_on=consulted_on, fee=fee)
+    record_event(
+        actor,
+        "consultation.recorded",
+        grievance,
+        consultation=consultation.pk,
+        expert_kind=expert_kind,
+        consulted_on=consulted_on,
+        fee=fee,
+    )
     return consultation
 
 
@@ -294,7 +346,11 @@ def consultations_in(year: int) -> QuerySet:
 
 
 def abusive_complainants() -> QuerySet:
-    return Complainant.objects.filter(is_abusive=True).select_related("dedicated_handler").order_by("-abusive_since")
+    return (
+        Complainant.objects.filter(is_abusive=True)
+        .select_related("dedicated_handler")
+        .order_by("-abusive_since")
+    )
 
 
 def open_requests_q() -> Q:

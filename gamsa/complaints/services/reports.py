@@ -139,15 +139,30 @@ def receive_report(
         raise ReportError(str(exc)) from None
     number, _ = next_case_number("report", timezone.localtime(received_at).year, prefix="PI-")
     report = PublicInterestReport.objects.create(
-        case_number=number, pseudonym=_pseudonym(), subject=subject, summary=summary, received_at=received_at,
-        due_at=deadline.due_at, created_by=actor,
+        case_number=number,
+        pseudonym=_pseudonym(),
+        subject=subject,
+        summary=summary,
+        received_at=received_at,
+        due_at=deadline.due_at,
+        created_by=actor,
     )
     SealedIdentity.objects.create(
-        report=report, name=name, phone=phone, email=(identity.get("email") or "").strip(),
+        report=report,
+        name=name,
+        phone=phone,
+        email=(identity.get("email") or "").strip(),
         address=(identity.get("address") or "").strip(),
     )
-    record_event(actor, "report.received", report, pseudonym=report.pseudonym, subject=subject,
-                 due_at=report.due_at, basis=deadline.basis)
+    record_event(
+        actor,
+        "report.received",
+        report,
+        pseudonym=report.pseudonym,
+        subject=subject,
+        due_at=report.due_at,
+        basis=deadline.basis,
+    )
     return report
 
 
@@ -165,8 +180,13 @@ def designate_officer(actor: User, officer: User, *, on: dt.date | None = None) 
     designation = DesignatedOfficer.objects.create(
         user=officer, designated_on=on or timezone.localdate(), designated_by=actor
     )
-    record_event(actor, "report.officer_designated", officer, officer=officer.username,
-                 designated_on=designation.designated_on)
+    record_event(
+        actor,
+        "report.officer_designated",
+        officer,
+        officer=officer.username,
+        designated_on=designation.designated_on,
+    )
     return designation
 
 
@@ -182,13 +202,21 @@ def revoke_officer(actor: User, designation: DesignatedOfficer) -> None:
 # --- the sealed identity ---------------------------------------------------------------------------------------
 
 
-def open_identity(actor: User, report: PublicInterestReport, *, request=None, reason: str = "") -> SealedIdentity:
+def open_identity(
+    actor: User, report: PublicInterestReport, *, request=None, reason: str = ""
+) -> SealedIdentity:
     """The identity, for a designated officer; every call writes one access-log row."""
     if not can_open_identity(actor):
         raise ReportError("공익신고자의 신원은 지정된 담당자만 열람할 수 있습니다.")
     identity = SealedIdentity.objects.get(report=report)
-    log_access(actor, report, IDENTITY_FIELDS, action=AccessLog.Action.VIEW, request=request,
-               reason=reason or "공익신고자 신원 열람(지정 담당자)")
+    log_access(
+        actor,
+        report,
+        IDENTITY_FIELDS,
+        action=AccessLog.Action.VIEW,
+        request=request,
+        reason=reason or "공익신고자 신원 열람(지정 담당자)",
+    )
     return identity
 
 
@@ -226,8 +254,9 @@ def refer(actor: User, report: PublicInterestReport, *, agency: str, reason: str
 
 
 @transaction.atomic
-def send_notice(actor: User, report: PublicInterestReport, *, text: str,
-                sent_at: dt.datetime | None = None) -> ReportNotice:
+def send_notice(
+    actor: User, report: PublicInterestReport, *, text: str, sent_at: dt.datetime | None = None
+) -> ReportNotice:
     """A notice to the reporter (접수·이첩·결과 통지), delivered by a designated officer; the text is kept."""
     _require_manager(actor)
     text = _clean(text, "통지 내용")
@@ -238,8 +267,9 @@ def send_notice(actor: User, report: PublicInterestReport, *, text: str,
 
 
 @transaction.atomic
-def finish(actor: User, report: PublicInterestReport, *, result: str,
-           finished_at: dt.datetime | None = None) -> PublicInterestReport:
+def finish(
+    actor: User, report: PublicInterestReport, *, result: str, finished_at: dt.datetime | None = None
+) -> PublicInterestReport:
     """Finish handling; the result must reach 권익위 within 10 days (영 제11조②)."""
     _require_manager(actor)
     report = _lock(report)
@@ -259,14 +289,22 @@ def finish(actor: User, report: PublicInterestReport, *, result: str,
     report.finished_at = finished_at
     report.acrc_report_due_at = acrc.due_at
     report.save(update_fields=["status", "result", "finished_at", "acrc_report_due_at"])
-    record_event(actor, "report.finished", report, finished_at=finished_at, acrc_report_due_at=acrc.due_at,
-                 late=finished_at > report.due_at, basis=acrc.basis)
+    record_event(
+        actor,
+        "report.finished",
+        report,
+        finished_at=finished_at,
+        acrc_report_due_at=acrc.due_at,
+        late=finished_at > report.due_at,
+        basis=acrc.basis,
+    )
     return report
 
 
 @transaction.atomic
-def record_acrc_report(actor: User, report: PublicInterestReport, *,
-                       reported_at: dt.datetime | None = None) -> PublicInterestReport:
+def record_acrc_report(
+    actor: User, report: PublicInterestReport, *, reported_at: dt.datetime | None = None
+) -> PublicInterestReport:
     _require_manager(actor)
     report = _lock(report)
     if report.status != Status.DONE:
@@ -277,6 +315,11 @@ def record_acrc_report(actor: User, report: PublicInterestReport, *,
     report.status = Status.REPORTED
     report.acrc_reported_at = reported_at
     report.save(update_fields=["status", "acrc_reported_at"])
-    record_event(actor, "report.acrc_reported", report, reported_at=reported_at,
-                 late=bool(report.acrc_report_due_at and reported_at > report.acrc_report_due_at))
+    record_event(
+        actor,
+        "report.acrc_reported",
+        report,
+        reported_at=reported_at,
+        late=bool(report.acrc_report_due_at and reported_at > report.acrc_report_due_at),
+    )
     return report

@@ -70,7 +70,9 @@ def receive_case(
     summary = _clean(summary, "요청 내용")
     tax_item = _clean(tax_item, "세목", required=False)
     try:
-        person = find_or_create_complainant(**{k: taxpayer.get(k, "") for k in ("name", "phone", "email", "address")})
+        person = find_or_create_complainant(
+            **{k: taxpayer.get(k, "") for k in ("name", "phone", "email", "address")}
+        )
     except GrievanceError as exc:
         raise TaxpayerError(str(exc).replace("민원인", "납세자")) from None
     received_at = received_at or timezone.now()
@@ -83,17 +85,32 @@ def receive_case(
         due_at, basis = deadline.due_at, deadline.basis
     number, _ = next_case_number("taxpayer", timezone.localtime(received_at).year, prefix="TX-")
     case = TaxpayerCase.objects.create(
-        case_number=number, kind=kind, taxpayer=person, tax_item=tax_item, summary=summary,
-        received_at=received_at, due_at=due_at, handled_by=actor,
+        case_number=number,
+        kind=kind,
+        taxpayer=person,
+        tax_item=tax_item,
+        summary=summary,
+        received_at=received_at,
+        due_at=due_at,
+        handled_by=actor,
     )
-    record_event(actor, "taxpayer.received", case, kind=kind, tax_item=tax_item, due_at=due_at, basis=basis,
-                 taxpayer=person)
+    record_event(
+        actor,
+        "taxpayer.received",
+        case,
+        kind=kind,
+        tax_item=tax_item,
+        due_at=due_at,
+        basis=basis,
+        taxpayer=person,
+    )
     return case
 
 
 @transaction.atomic
-def close_case(actor: User, case: TaxpayerCase, *, measure: str,
-               closed_at: dt.datetime | None = None) -> TaxpayerCase:
+def close_case(
+    actor: User, case: TaxpayerCase, *, measure: str, closed_at: dt.datetime | None = None
+) -> TaxpayerCase:
     if not can_manage(actor):
         raise TaxpayerError("납세자보호관 사건을 처리할 권한이 없습니다.")
     case = TaxpayerCase.objects.select_for_update().get(pk=case.pk)
@@ -107,8 +124,13 @@ def close_case(actor: User, case: TaxpayerCase, *, measure: str,
     case.measure = measure
     case.closed_at = closed_at
     case.save(update_fields=["status", "measure", "closed_at"])
-    record_event(actor, "taxpayer.closed", case, closed_at=closed_at,
-                 late=bool(case.due_at and closed_at > case.due_at))
+    record_event(
+        actor,
+        "taxpayer.closed",
+        case,
+        closed_at=closed_at,
+        late=bool(case.due_at and closed_at > case.due_at),
+    )
     return case
 
 

@@ -13,8 +13,13 @@ def bearer(username):
 
 
 PAYLOAD = {
-    "channel": "phone", "kind": "grievance", "title": "신길로 가로등 고장", "body": "신길로 20 앞 가로등이 일주일째 꺼져 있습니다.",
-    "name": "최민원", "phone": "010-2222-3333", "place_address": "서울 영등포구 신길로 20",
+    "channel": "phone",
+    "kind": "grievance",
+    "title": "신길로 가로등 고장",
+    "body": "신길로 20 앞 가로등이 일주일째 꺼져 있습니다.",
+    "name": "최민원",
+    "phone": "010-2222-3333",
+    "place_address": "서울 영등포구 신길로 20",
     "received_at": "2026-09-23T10:00:00+09:00",
 }
 
@@ -38,13 +43,20 @@ def test_create_list_detail_transition_similar(api):
     assert listing["count"] == 1 and listing["items"][0]["case_number"] == number
 
     dept = OrgUnit.objects.get(name="건설과")
-    moved = api.post(f"/api/v1/grievances/{number}/transitions", {"action": "assign", "data": {"department": dept.pk}},
-                     content_type="application/json", **head)
+    moved = api.post(
+        f"/api/v1/grievances/{number}/transitions",
+        {"action": "assign", "data": {"department": dept.pk}},
+        content_type="application/json",
+        **head,
+    )
     assert moved.status_code == 200 and moved.json()["status"] == "assigned"
 
-    refused = api.post(f"/api/v1/grievances/{number}/transitions",
-                       {"action": "extend", "data": {"reason": "absence", "reason_detail": "휴가", "amount": 2}},
-                       content_type="application/json", **bearer("liaison"))
+    refused = api.post(
+        f"/api/v1/grievances/{number}/transitions",
+        {"action": "extend", "data": {"reason": "absence", "reason_detail": "휴가", "amount": 2}},
+        content_type="application/json",
+        **bearer("liaison"),
+    )
     assert refused.status_code == 400 and "제21조②" in refused.json()["detail"]
     assert Grievance.objects.get(case_number=number).extension_count == 0
 
@@ -53,11 +65,20 @@ def test_create_list_detail_transition_similar(api):
 
 
 def test_outsiders_and_read_only_users(api):
-    number = api.post("/api/v1/grievances", PAYLOAD, content_type="application/json", **bearer("complaints")).json()["case_number"]
+    number = api.post(
+        "/api/v1/grievances", PAYLOAD, content_type="application/json", **bearer("complaints")
+    ).json()["case_number"]
     before = Grievance.objects.count()
-    assert api.post("/api/v1/grievances", PAYLOAD, content_type="application/json", **bearer("council")).status_code == 403
+    assert (
+        api.post(
+            "/api/v1/grievances", PAYLOAD, content_type="application/json", **bearer("council")
+        ).status_code
+        == 403
+    )
     assert Grievance.objects.count() == before
-    assert api.get(f"/api/v1/grievances/{number}", **bearer("liaison")).status_code == 404  # not their department
+    assert (
+        api.get(f"/api/v1/grievances/{number}", **bearer("liaison")).status_code == 404
+    )  # not their department
     council = api.get(f"/api/v1/grievances/{number}", **bearer("council"))
     assert council.status_code == 200 and council.json()["complainant"] is None
     assert api.get("/api/v1/grievances").status_code == 401

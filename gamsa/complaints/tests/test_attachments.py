@@ -24,8 +24,10 @@ def test_case_attachment_loses_gps_and_follows_case_access(client, demo, login):
     g = new_grievance()
     svc.assign(user("complaints"), g, department=OrgUnit.objects.get(name="건설과"))
     login("liaison")
-    response = client.post(f"/grievances/{g.case_number}/files/",
-                           {"file": SimpleUploadedFile("현장.jpg", jpeg_with_gps(), "image/jpeg")})
+    response = client.post(
+        f"/grievances/{g.case_number}/files/",
+        {"file": SimpleUploadedFile("현장.jpg", jpeg_with_gps(), "image/jpeg")},
+    )
     assert response.status_code == 302
     attachment = Attachment.objects.get(owner_type="complaints.grievance", owner_id=g.case_number)
     with attachment.file.open("rb") as f:
@@ -38,22 +40,36 @@ def test_case_attachment_loses_gps_and_follows_case_access(client, demo, login):
 
 def test_public_form_refuses_a_disguised_file_and_keeps_nothing(client, demo):
     before = (Grievance.objects.count(), Attachment.objects.count())
-    response = client.post("/minwon/", {
-        "name": "이구민", "phone": "010-3333-4444", "address": "영등포구 도림로 10", "title": "사진 첨부",
-        "body": "사진을 첨부합니다.", "agree": "on",
-        "attachment": SimpleUploadedFile("사진.jpg", b"#!/bin/sh\necho not an image\n", "image/jpeg"),
-    })
+    response = client.post(
+        "/minwon/",
+        {
+            "name": "이구민",
+            "phone": "010-3333-4444",
+            "address": "영등포구 도림로 10",
+            "title": "사진 첨부",
+            "body": "사진을 첨부합니다.",
+            "agree": "on",
+            "attachment": SimpleUploadedFile("사진.jpg", b"#!/bin/sh\necho not an image\n", "image/jpeg"),
+        },
+    )
     assert response.status_code == 400
     assert "허용되지 않는 파일 형식" in response.content.decode()
     assert (Grievance.objects.count(), Attachment.objects.count()) == before
 
 
 def test_public_form_with_a_photo(client, demo):
-    response = client.post("/minwon/", {
-        "name": "이구민", "phone": "010-3333-4444", "address": "영등포구 도림로 10", "title": "사진 첨부",
-        "body": "사진을 첨부합니다.", "agree": "on",
-        "attachment": SimpleUploadedFile("사진.jpg", jpeg_with_gps(), "image/jpeg"),
-    })
+    response = client.post(
+        "/minwon/",
+        {
+            "name": "이구민",
+            "phone": "010-3333-4444",
+            "address": "영등포구 도림로 10",
+            "title": "사진 첨부",
+            "body": "사진을 첨부합니다.",
+            "agree": "on",
+            "attachment": SimpleUploadedFile("사진.jpg", jpeg_with_gps(), "image/jpeg"),
+        },
+    )
     assert response.status_code == 302
     g = Grievance.objects.get(title="사진 첨부")
     assert Attachment.objects.get(owner_id=g.case_number).metadata_stripped

@@ -26,7 +26,9 @@ def user(name):
 
 def grievance(received=None, **extra):
     data = {
-        "channel": "phone", "kind": "grievance", "title": "재개발 구역 소음 민원",
+        "channel": "phone",
+        "kind": "grievance",
+        "title": "재개발 구역 소음 민원",
         "body": "공사장 소음이 너무 심합니다. 작업 시간을 지켜 주세요.",
         "complainant": {"name": "정다수", "phone": "010-7777-8888", "address": "서울 영등포구 신길로 5"},
         "received_at": received or at(2026, 10, 5, 10),
@@ -37,16 +39,22 @@ def grievance(received=None, **extra):
 
 def seat_members(with_audit_head=True):
     officer = user("complaints")
-    members = [svc.add_member(officer, name="박국장", seat=Seat.CHAIR, affiliation="행정국장"),
-               svc.add_member(officer, name="최변호", seat=Seat.OUTSIDE_LEGAL, affiliation="변호사")]
+    members = [
+        svc.add_member(officer, name="박국장", seat=Seat.CHAIR, affiliation="행정국장"),
+        svc.add_member(officer, name="최변호", seat=Seat.OUTSIDE_LEGAL, affiliation="변호사"),
+    ]
     if with_audit_head:
         members.append(svc.add_member(officer, name="이감사", seat=Seat.AUDIT_HEAD, affiliation="감사담당관"))
     return members
 
 
 def meeting(held_on=dt.date(2026, 10, 28), yearly=False):
-    return svc.hold_meeting(user("complaints"), held_on=held_on, attendees=CommitteeMember.objects.filter(active=True),
-                            is_yearly_review=yearly)
+    return svc.hold_meeting(
+        user("complaints"),
+        held_on=held_on,
+        attendees=CommitteeMember.objects.filter(active=True),
+        is_yearly_review=yearly,
+    )
 
 
 def snapshot():
@@ -69,12 +77,19 @@ def test_audit_head_seat_is_required_to_meet(client, demo, login):
     page = client.get("/committee/members/")
     assert page.status_code == 200 and "감사부서장" in page.context["warnings"][0]
     before = snapshot()
-    refused = client.post("/committee/meetings/new/", {"held_on": "2026-10-28", "attendees": [m.pk for m in members],
-                                                       "minutes": "첫 회의"})
+    refused = client.post(
+        "/committee/meetings/new/",
+        {"held_on": "2026-10-28", "attendees": [m.pk for m in members], "minutes": "첫 회의"},
+    )
     html = refused.content.decode()
     assert refused.status_code == 400 and "감사부서장" in html and "첫 회의" in html
     assert snapshot() == before
-    assert client.post("/committee/members/add/", {"name": "이감사", "seat": "audit_head", "affiliation": "감사담당관"}).status_code == 302
+    assert (
+        client.post(
+            "/committee/members/add/", {"name": "이감사", "seat": "audit_head", "affiliation": "감사담당관"}
+        ).status_code
+        == 302
+    )
     ids = list(CommitteeMember.objects.values_list("pk", flat=True))
     ok = client.post("/committee/meetings/new/", {"held_on": "2026-10-28", "attendees": ids})
     assert ok.status_code == 302 and ok["Location"] == "/committee/meetings/2026-10-28/"
@@ -100,12 +115,25 @@ def test_agenda_by_case_number_keeps_input_on_error(client, demo, login):
     g = grievance(households=3, signatories=3)
     login("complaints")
     url = "/committee/meetings/2026-10-28/items/"
-    unknown = client.post(url, {"case_number": "2026-999999", "topic": "repeated", "summary": "반복 제기 민원 대책"})
-    assert unknown.status_code == 400 and "2026-999999" in unknown.content.decode() and "반복 제기 민원 대책" in unknown.content.decode()
-    not_multi = client.post(url, {"case_number": g.case_number, "topic": "multi_party", "summary": "다수인 민원"})
+    unknown = client.post(
+        url, {"case_number": "2026-999999", "topic": "repeated", "summary": "반복 제기 민원 대책"}
+    )
+    assert (
+        unknown.status_code == 400
+        and "2026-999999" in unknown.content.decode()
+        and "반복 제기 민원 대책" in unknown.content.decode()
+    )
+    not_multi = client.post(
+        url, {"case_number": g.case_number, "topic": "multi_party", "summary": "다수인 민원"}
+    )
     assert not_multi.status_code == 400 and "다수인관련민원이 아닙니다" in not_multi.content.decode()
     assert AgendaItem.objects.count() == 0
-    assert client.post(url, {"case_number": g.case_number, "topic": "long_unresolved", "summary": "장기 미해결"}).status_code == 302
+    assert (
+        client.post(
+            url, {"case_number": g.case_number, "topic": "long_unresolved", "summary": "장기 미해결"}
+        ).status_code
+        == 302
+    )
     duplicate = client.post(url, {"case_number": g.case_number, "topic": "repeated", "summary": "또"})
     assert duplicate.status_code == 400 and "이미" in duplicate.content.decode()
     item = AgendaItem.objects.get()
@@ -117,7 +145,9 @@ def test_decision_rules(client, demo, login):
     seat_members()
     meeting()
     g = grievance()
-    svc.add_agenda_item(user("complaints"), CommitteeMeeting.objects.get(), grievance=g, topic="repeated", summary="반복")
+    svc.add_agenda_item(
+        user("complaints"), CommitteeMeeting.objects.get(), grievance=g, topic="repeated", summary="반복"
+    )
     login("complaints")
     url = f"/committee/meetings/2026-10-28/items/{g.case_number}/decide/"
     amended = client.post(url, {"decision": "amended", "decision_text": ""})
@@ -127,7 +157,10 @@ def test_decision_rules(client, demo, login):
     again = client.post(url, {"decision": "rejected", "decision_text": "번복"})
     assert again.status_code == 400 and "이미 의결" in again.content.decode()
     assert AgendaItem.objects.get().decision == "approved"
-    assert client.post("/committee/meetings/2026-10-28/minutes/", {"minutes": "안건 1건 원안 의결"}).status_code == 302
+    assert (
+        client.post("/committee/meetings/2026-10-28/minutes/", {"minutes": "안건 1건 원안 의결"}).status_code
+        == 302
+    )
     assert CommitteeMeeting.objects.get().minutes == "안건 1건 원안 의결"
 
 
@@ -142,12 +175,15 @@ def test_committee_approval_lets_a_multi_party_grievance_be_closed(demo, constru
     with pytest.raises(gsvc.GrievanceError, match="민원조정위원회"):
         gsvc.request_internal_closure(liaison, cases[2], reason="반복")
     seat_members()
-    item = svc.add_agenda_item(officer, meeting(), grievance=cases[2], topic="multi_party", summary="다수인 반복민원 종결")
+    item = svc.add_agenda_item(
+        officer, meeting(), grievance=cases[2], topic="multi_party", summary="다수인 반복민원 종결"
+    )
     svc.decide_item(officer, item, decision="rejected", decision_text="추가 설명 필요")
     with pytest.raises(gsvc.GrievanceError, match="민원조정위원회"):
         gsvc.request_internal_closure(liaison, cases[2], reason="반복")
-    item2 = svc.add_agenda_item(officer, meeting(dt.date(2026, 11, 4)), grievance=cases[2], topic="multi_party",
-                                summary="재상정")
+    item2 = svc.add_agenda_item(
+        officer, meeting(dt.date(2026, 11, 4)), grievance=cases[2], topic="multi_party", summary="재상정"
+    )
     svc.decide_item(officer, item2, decision="amended", decision_text="설명회 후 종결")
     request = gsvc.request_internal_closure(liaison, cases[2], reason="반복, 위원회 수정 의결")
     assert request.pk and request.grievance_id == cases[2].pk
@@ -162,8 +198,14 @@ def test_yearly_review_lists_multi_party_and_refiled(client, demo, login, constr
     gsvc.assign(officer, original, department=construction)
     gsvc.answer(liaison, original, method="document", outcome="explained", text="수리했습니다.")
     gsvc.close(officer, original)
-    again = gsvc.refile(None, Grievance.objects.get(pk=original.pk), title="가로등 고장 재민원", body="다시 고장났습니다.",
-                        channel="phone", received_at=at(2026, 5, 6, 10)).grievance
+    again = gsvc.refile(
+        None,
+        Grievance.objects.get(pk=original.pk),
+        title="가로등 고장 재민원",
+        body="다시 고장났습니다.",
+        channel="phone",
+        received_at=at(2026, 5, 6, 10),
+    ).grievance
     login("leader")  # office staff read the review
     page = client.get("/committee/review/?year=2026")
     assert page.status_code == 200
@@ -172,36 +214,53 @@ def test_yearly_review_lists_multi_party_and_refiled(client, demo, login, constr
     assert [g.case_number for g in page.context["refiled"]] == [again.case_number]
     assert "review-missing" in page.content.decode()
     seat_members()
-    svc.add_agenda_item(officer, meeting(dt.date(2026, 11, 25), yearly=True), grievance=many, topic="multi_party",
-                        summary="연례 점검")
+    svc.add_agenda_item(
+        officer,
+        meeting(dt.date(2026, 11, 25), yearly=True),
+        grievance=many,
+        topic="multi_party",
+        summary="연례 점검",
+    )
     page = client.get("/committee/review/?year=2026")
     reviewed = {g.case_number: g.reviewed for g in page.context["multi_party"]}
     assert reviewed[many.case_number] is True and "review-missing" not in page.content.decode()
     assert client.get("/committee/review/?year=abc").status_code == 400
 
 
-@pytest.mark.parametrize("username, read, write", [
-    ("complaints", 200, 302),
-    ("head", 200, 302),
-    ("leader", 200, 403),
-    ("council", 200, 403),
-    ("liaison", 404, 404),
-    ("citizen", 404, 404),
-])
+@pytest.mark.parametrize(
+    "username, read, write",
+    [
+        ("complaints", 200, 302),
+        ("head", 200, 302),
+        ("leader", 200, 403),
+        ("council", 200, 403),
+        ("liaison", 404, 404),
+        ("citizen", 404, 404),
+    ],
+)
 def test_roles_and_actions(client, demo, login, username, read, write):
     seat_members()
     meeting()
     g = grievance()
-    item = svc.add_agenda_item(user("complaints"), CommitteeMeeting.objects.get(), grievance=g, topic="repeated",
-                               summary="반복")
+    item = svc.add_agenda_item(
+        user("complaints"), CommitteeMeeting.objects.get(), grievance=g, topic="repeated", summary="반복"
+    )
     login(username)
-    for url in ("/committee/", "/committee/members/", "/committee/review/", "/committee/meetings/2026-10-28/"):
+    for url in (
+        "/committee/",
+        "/committee/members/",
+        "/committee/review/",
+        "/committee/meetings/2026-10-28/",
+    ):
         assert client.get(url).status_code == read, url
     before = snapshot()
     posts = [
         (f"/committee/meetings/2026-10-28/items/{g.case_number}/decide/", {"decision": "approved"}),
         ("/committee/members/add/", {"name": "새위원", "seat": "related_head"}),
-        ("/committee/meetings/new/", {"held_on": "2026-11-04", "attendees": [item.meeting.attendees.first().pk]}),
+        (
+            "/committee/meetings/new/",
+            {"held_on": "2026-11-04", "attendees": [item.meeting.attendees.first().pk]},
+        ),
         ("/committee/meetings/2026-10-28/minutes/", {"minutes": "회의록"}),
     ]
     for url, data in posts:

@@ -20,23 +20,130 @@ from gamsa.core.models import AccessLog, Job, User
 
 HEADER = importing.HEADERS
 GOOD = [
-    ["2026-000101", "2026-09-23 10:00", "응답소", "고충민원", "김민원", "010-1111-2222", "당산로 불법주차",
-     "당산로 123 앞 불법주차 단속을 요청합니다.", "서울특별시 영등포구 당산로 123", "", "접수", "", ""],
-    ["", "2026. 9. 24. 14:30", "구청장에게바란다", "건의", "이구민", "010-3333-4444", "가로등 고장",
-     "도림로 가로등이 꺼져 있습니다.", "영등포구 도림로 10", "건설과", "처리중", "", ""],
-    ["2026-000103", "2026/09/25 09:10", "전화·방문", "", "박주민", "010-5555-6666", "보도블록 파손",
-     "보도블록이 깨져 있습니다.", "영등포구 문래로 5", "건설과", "답변완료", "2026-09-29 16:00",
-     "현장을 확인하고 보수했습니다."],
+    [
+        "2026-000101",
+        "2026-09-23 10:00",
+        "응답소",
+        "고충민원",
+        "김민원",
+        "010-1111-2222",
+        "당산로 불법주차",
+        "당산로 123 앞 불법주차 단속을 요청합니다.",
+        "서울특별시 영등포구 당산로 123",
+        "",
+        "접수",
+        "",
+        "",
+    ],
+    [
+        "",
+        "2026. 9. 24. 14:30",
+        "구청장에게바란다",
+        "건의",
+        "이구민",
+        "010-3333-4444",
+        "가로등 고장",
+        "도림로 가로등이 꺼져 있습니다.",
+        "영등포구 도림로 10",
+        "건설과",
+        "처리중",
+        "",
+        "",
+    ],
+    [
+        "2026-000103",
+        "2026/09/25 09:10",
+        "전화·방문",
+        "",
+        "박주민",
+        "010-5555-6666",
+        "보도블록 파손",
+        "보도블록이 깨져 있습니다.",
+        "영등포구 문래로 5",
+        "건설과",
+        "답변완료",
+        "2026-09-29 16:00",
+        "현장을 확인하고 보수했습니다.",
+    ],
 ]
 BAD = [
     ["", "", "응답소", "", "최민원", "", "제목만", "내용", "", "", "", "", ""],  # line 5: 접수일시 missing
     ["", "어제쯤", "응답소", "", "최민원", "", "날짜 오류", "내용", "", "", "", "", ""],  # 6: unreadable date
-    ["", "2026-09-26 10:00", "비둘기", "", "최민원", "", "경로 오류", "내용", "", "", "", "", ""],  # 7: channel
-    ["", "2026-09-26 10:00", "응답소", "", "최민원", "", "부서 오류", "내용", "", "없는과", "", "", ""],  # 8: dept
-    ["2026-000101", "2026-09-26 11:00", "응답소", "", "최민원", "", "번호 중복", "내용", "", "", "", "", ""],  # 9
-    ["", "2026-09-26 12:00", "응답소", "", "최민원", "", "주민번호", "제 번호는 900101-1234567 입니다", "", "", "",
-     "", ""],  # 10: RRN
-    ["", "2026-09-26 13:00", "응답소", "질의아님", "최민원", "", "종류 오류", "내용", "", "", "", "", ""],  # 11: kind
+    [
+        "",
+        "2026-09-26 10:00",
+        "비둘기",
+        "",
+        "최민원",
+        "",
+        "경로 오류",
+        "내용",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],  # 7: channel
+    [
+        "",
+        "2026-09-26 10:00",
+        "응답소",
+        "",
+        "최민원",
+        "",
+        "부서 오류",
+        "내용",
+        "",
+        "없는과",
+        "",
+        "",
+        "",
+    ],  # 8: dept
+    [
+        "2026-000101",
+        "2026-09-26 11:00",
+        "응답소",
+        "",
+        "최민원",
+        "",
+        "번호 중복",
+        "내용",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],  # 9
+    [
+        "",
+        "2026-09-26 12:00",
+        "응답소",
+        "",
+        "최민원",
+        "",
+        "주민번호",
+        "제 번호는 900101-1234567 입니다",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],  # 10: RRN
+    [
+        "",
+        "2026-09-26 13:00",
+        "응답소",
+        "질의아님",
+        "최민원",
+        "",
+        "종류 오류",
+        "내용",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],  # 11: kind
 ]
 
 
@@ -78,15 +185,24 @@ def test_good_csv_is_imported_with_clocks_departments_and_answers(fresh):
     assert first.received_at == dt.datetime(2026, 9, 23, 10, tzinfo=SEOUL)
     assert first.due_at == dt.datetime(2026, 10, 6, 18, tzinfo=SEOUL)  # from the calendar (추석 skipped)
     second = Grievance.objects.get(title="가로등 고장")
-    assert second.channel == "mayor_inbox" and second.kind == "proposal" and second.status == Status.IN_PROGRESS
+    assert (
+        second.channel == "mayor_inbox" and second.kind == "proposal" and second.status == Status.IN_PROGRESS
+    )
     assert second.department.name == "건설과"
     third = Grievance.objects.get(case_number="2026-000103")
     assert third.channel == "phone" and third.status == Status.ANSWERED
     assert third.answered_at == dt.datetime(2026, 9, 29, 16, tzinfo=SEOUL)
     assert Answer.objects.get(grievance=third).text == "현장을 확인하고 보수했습니다."
     # Kept numbers are never handed out again.
-    new = svc.receive_grievance(officer(), channel="phone", kind="grievance", title="새 민원", body="내용",
-                                complainant={"name": "새민원"}, received_at=dt.datetime(2026, 10, 1, 10, tzinfo=SEOUL))
+    new = svc.receive_grievance(
+        officer(),
+        channel="phone",
+        kind="grievance",
+        title="새 민원",
+        body="내용",
+        complainant={"name": "새민원"},
+        received_at=dt.datetime(2026, 10, 1, 10, tzinfo=SEOUL),
+    )
     assert new.grievance.case_number == "2026-000104"
 
 
@@ -113,7 +229,9 @@ def test_every_bad_row_is_reported_and_nothing_is_committed(fresh, maker):
     assert "접수일시" in reasons[5] and "읽을 수 없습니다" in reasons[6] and "접수경로" in reasons[7]
     assert "처리부서" in reasons[8] and "2026-000101" in reasons[9] and "주민등록번호" in reasons[10]
     assert "민원종류" in reasons[11]
-    assert all(line.startswith(f"{e.line}행: ") for line, e in zip(report.lines(), report.errors, strict=True))
+    assert all(
+        line.startswith(f"{e.line}행: ") for line, e in zip(report.lines(), report.errors, strict=True)
+    )
     assert Grievance.objects.count() == before
 
 
@@ -157,10 +275,36 @@ def test_cli_import_dry_run_skip_bad(fresh, tmp_path):
 
 def test_cli_similar_json_shape(fresh, tmp_path):
     rows = [
-        ["2026-000301", "2026-09-01 10:00", "응답소", "", "김반복", "010-7777-8888", "당산로 불법주차 단속",
-         "당산로 123 앞 불법주차 차량을 단속해 주세요.", "서울특별시 영등포구 당산로 123", "", "", "", ""],
-        ["2026-000302", "2026-09-15 10:00", "응답소", "", "김반복", "010-7777-8888", "당산로 불법주차 단속 요청",
-         "당산로 123 앞 불법주차 차량을 또 단속해 주세요.", "서울특별시 영등포구 당산로 123", "", "", "", ""],
+        [
+            "2026-000301",
+            "2026-09-01 10:00",
+            "응답소",
+            "",
+            "김반복",
+            "010-7777-8888",
+            "당산로 불법주차 단속",
+            "당산로 123 앞 불법주차 차량을 단속해 주세요.",
+            "서울특별시 영등포구 당산로 123",
+            "",
+            "",
+            "",
+            "",
+        ],
+        [
+            "2026-000302",
+            "2026-09-15 10:00",
+            "응답소",
+            "",
+            "김반복",
+            "010-7777-8888",
+            "당산로 불법주차 단속 요청",
+            "당산로 123 앞 불법주차 차량을 또 단속해 주세요.",
+            "서울특별시 영등포구 당산로 123",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]
     assert importing.import_grievances(officer(), csv_bytes(rows)).committed
     out = io.StringIO()
@@ -255,8 +399,16 @@ def test_cli_export(fresh, tmp_path):
     call_command("grievances", "export", "--status", "open", "--out", str(out), stdout=io.StringIO())
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert len(rows) == 3  # header + 접수 + 처리중
-    call_command("grievances", "export", "--with-personal", "--user", "complaints", "--out", str(out),
-                 stdout=io.StringIO())
+    call_command(
+        "grievances",
+        "export",
+        "--with-personal",
+        "--user",
+        "complaints",
+        "--out",
+        str(out),
+        stdout=io.StringIO(),
+    )
     assert AccessLog.objects.get(action=AccessLog.Action.EXPORT).record_count == 3
 
 
@@ -273,7 +425,11 @@ def test_sample_files_pass_a_dry_run(fresh, name):
 def test_list_page_offers_export_and_team_links(fresh, client, login):
     login("complaints")
     html = client.get("/grievances/?status=open").content.decode()
-    assert "엑셀로 내보내기" in html and "/grievances-io/export/" in html and 'name="status" value="open"' in html
+    assert (
+        "엑셀로 내보내기" in html
+        and "/grievances-io/export/" in html
+        and 'name="status" value="open"' in html
+    )
     assert "/grievances-io/import/" in html and "/grievances-io/inspection/" in html
     assert client.get("/grievances-io/import/").status_code == 200
     client.logout()

@@ -27,8 +27,13 @@ def officer():
 
 def receive(received, title, department):
     g = svc.receive_grievance(
-        officer(), channel="phone", kind="grievance", title=title, body=f"{title} 내용",
-        complainant={"name": "김민원", "phone": "010-1111-2222"}, received_at=received,
+        officer(),
+        channel="phone",
+        kind="grievance",
+        title=title,
+        body=f"{title} 내용",
+        complainant={"name": "김민원", "phone": "010-1111-2222"},
+        received_at=received,
     ).grievance
     return svc.assign(officer(), g, department=department)
 
@@ -41,10 +46,18 @@ def quarter(demo):
     roads = OrgUnit.objects.get(name="도로과")
     a = receive(at(2026, 7, 1, 10), "제때 답변", construction)
     svc.extend_deadline(officer(), a, reason="fact_check", reason_detail="현장 확인이 필요합니다", amount=3)
-    svc.answer(officer(), Grievance.objects.get(pk=a.pk), method="document", outcome="accepted", text="답변",
-               now=at(2026, 7, 2, 11))
+    svc.answer(
+        officer(),
+        Grievance.objects.get(pk=a.pk),
+        method="document",
+        outcome="accepted",
+        text="답변",
+        now=at(2026, 7, 2, 11),
+    )
     b = receive(at(2026, 7, 6, 10), "늦은 답변", construction)
-    svc.answer(officer(), b, method="document", outcome="accepted", text="답변", now=b.due_at + dt.timedelta(days=1))
+    svc.answer(
+        officer(), b, method="document", outcome="accepted", text="답변", now=b.due_at + dt.timedelta(days=1)
+    )
     c = receive(at(2026, 8, 3, 10), "아직 처리 중, 기한 지남", construction)
     receive(at(2026, 9, 30, 10), "아직 처리 중, 기한 전", construction)
     receive(at(2026, 10, 1, 10), "다음 분기", construction)
@@ -89,23 +102,45 @@ def test_before_its_due_moment_an_open_case_is_pending_not_late(quarter):
 
 def test_checklist_letter_and_event(quarter):
     f = {x.department: x for x in inspection.figures(2026, 3, as_of=AS_OF)}["건설과"]
-    checklist = {"deadline": {"ok": False, "note": "기한 경과 2건"}, "result": {"ok": True, "note": ""},
-                 "followup": {"ok": None, "note": ""}}
+    checklist = {
+        "deadline": {"ok": False, "note": "기한 경과 2건"},
+        "result": {"ok": True, "note": ""},
+        "followup": {"ok": None, "note": ""},
+    }
     letter = inspection.default_letter(2026, 3, f, checklist)
     assert "기한 준수율 33.3%" in letter and "처리기간 준수: 부적정 — 기한 경과 2건" in letter
     assert "미처리 민원 1건" in letter
-    record = inspection.save_inspection(officer(), year=2026, quarter=3, department=quarter["construction"],
-                                        checklist=checklist, letter=letter, figures_snapshot=f.as_dict())
+    record = inspection.save_inspection(
+        officer(),
+        year=2026,
+        quarter=3,
+        department=quarter["construction"],
+        checklist=checklist,
+        letter=letter,
+        figures_snapshot=f.as_dict(),
+    )
     assert record.checklist["deadline"] == {"ok": False, "note": "기한 경과 2건"}
     assert record.figures["on_time_rate"] == 33.3
     assert Event.objects.filter(verb="inspection.saved").count() == 1
     # Saving again updates the same record.
-    inspection.save_inspection(officer(), year=2026, quarter=3, department=quarter["construction"],
-                               checklist=checklist, letter="수정한 통보문")
+    inspection.save_inspection(
+        officer(),
+        year=2026,
+        quarter=3,
+        department=quarter["construction"],
+        checklist=checklist,
+        letter="수정한 통보문",
+    )
     assert InspectionRecord.objects.get().letter == "수정한 통보문"
     with pytest.raises(inspection.InspectionError, match="사유"):
-        inspection.save_inspection(officer(), year=2026, quarter=3, department=quarter["construction"],
-                                   checklist={"result": {"ok": False, "note": ""}}, letter="")
+        inspection.save_inspection(
+            officer(),
+            year=2026,
+            quarter=3,
+            department=quarter["construction"],
+            checklist={"result": {"ok": False, "note": ""}},
+            letter="",
+        )
 
 
 def test_pages_and_access(quarter, client, login):
@@ -117,7 +152,9 @@ def test_pages_and_access(quarter, client, login):
     assert client.get(url).status_code == 200
     bad = client.post(url, {"deadline_ok": "no", "deadline_note": "", "letter": "통보문"})
     assert bad.status_code == 400 and not InspectionRecord.objects.exists()
-    ok = client.post(url, {"deadline_ok": "no", "deadline_note": "기한 경과", "result_ok": "yes", "letter": "통보문"})
+    ok = client.post(
+        url, {"deadline_ok": "no", "deadline_note": "기한 경과", "result_ok": "yes", "letter": "통보문"}
+    )
     assert ok.status_code == 302
     record = InspectionRecord.objects.get()
     assert record.checklist["deadline"]["ok"] is False and record.checklist["result"]["ok"] is True

@@ -32,7 +32,9 @@ def new_petition(received=None, *, public=False, matter="system", person=None, *
     data = {
         "title": "당산역 앞 자전거 보관대 확충 요청",
         "body": "당산역 2번 출구 앞 자전거 보관대가 부족하여 보도에 자전거가 방치되고 있습니다. 보관대를 늘려 주세요.",
-        "petitioner": person or PERSON, "is_public_request": public, "matter": matter,
+        "petitioner": person or PERSON,
+        "is_public_request": public,
+        "matter": matter,
         "received_at": received or at(2026, 3, 2, 10),
     }
     data.update(extra)
@@ -83,7 +85,9 @@ def test_not_disclosed_excludes_only_the_decision_period(demo):
     p = new_petition(at(2026, 3, 2, 10), public=True)
     with pytest.raises(svc.PetitionError, match="이유"):
         svc.decide_disclosure(user("complaints"), p, disclose=False, now=at(2026, 3, 10, 14))
-    p = svc.decide_disclosure(user("complaints"), p, disclose=False, reason="개인 사생활 관련", now=at(2026, 3, 10, 14))
+    p = svc.decide_disclosure(
+        user("complaints"), p, disclose=False, reason="개인 사생활 관련", now=at(2026, 3, 10, 14)
+    )
     assert p.status == Status.UNDER_REVIEW and p.comment_until is None
     assert p.due_at == at(2026, 6, 8, 18)  # 3.10 + 90 days
 
@@ -123,10 +127,14 @@ def test_one_extension_of_at_most_sixty_days(client, demo, login):
 def test_not_processed_with_article_6_reason(client, demo, login):
     p = new_petition()
     login("complaints")
-    response = client.post(f"/petitions/{p.case_number}/act/not_process/", {"reason": "proceedings", "detail": ""})
+    response = client.post(
+        f"/petitions/{p.case_number}/act/not_process/", {"reason": "proceedings", "detail": ""}
+    )
     assert response.status_code == 400
-    response = client.post(f"/petitions/{p.case_number}/act/not_process/",
-                           {"reason": "proceedings", "detail": "행정심판이 진행 중입니다."})
+    response = client.post(
+        f"/petitions/{p.case_number}/act/not_process/",
+        {"reason": "proceedings", "detail": "행정심판이 진행 중입니다."},
+    )
     assert response.status_code == 302
     p.refresh_from_db()
     assert p.status == Status.NOT_PROCESSED and "제6조제2호" in p.result and p.decided_at
@@ -134,16 +142,29 @@ def test_not_processed_with_article_6_reason(client, demo, login):
 
 def test_repeat_petition_is_proposed_and_closed_on_confirmation(client, demo, login):
     first = new_petition(at(2026, 3, 2, 10))
-    second = new_petition(at(2026, 5, 4, 10), person={"name": "김 청원 님", "phone": "01012345678", "address": "당산로"},
-                          body="당산역 2번 출구 앞 자전거 보관대가 부족하여 보도에 자전거가 방치됩니다. 보관대를 늘려 주세요!")
-    other = new_petition(at(2026, 5, 5, 10), person={"name": "이다른", "phone": "010-9999-0000", "address": "영등포"})
+    second = new_petition(
+        at(2026, 5, 4, 10),
+        person={"name": "김 청원 님", "phone": "01012345678", "address": "당산로"},
+        body="당산역 2번 출구 앞 자전거 보관대가 부족하여 보도에 자전거가 방치됩니다. 보관대를 늘려 주세요!",
+    )
+    other = new_petition(
+        at(2026, 5, 5, 10), person={"name": "이다른", "phone": "010-9999-0000", "address": "영등포"}
+    )
     login("complaints")
     page = client.get(f"/petitions/{second.case_number}/")
     assert [c["petition"].case_number for c in page.context["candidates"]] == [first.case_number]
-    assert page.context["candidates"] and client.get(f"/petitions/{other.case_number}/").context["candidates"] == []
+    assert (
+        page.context["candidates"]
+        and client.get(f"/petitions/{other.case_number}/").context["candidates"] == []
+    )
     refused = client.post(f"/petitions/{other.case_number}/act/repeat/", {"original": first.case_number})
     assert refused.status_code == 400 and "같은 청원인" in refused.content.decode()
-    assert client.post(f"/petitions/{second.case_number}/act/repeat/", {"original": first.case_number}).status_code == 302
+    assert (
+        client.post(
+            f"/petitions/{second.case_number}/act/repeat/", {"original": first.case_number}
+        ).status_code
+        == 302
+    )
     second.refresh_from_db()
     assert second.status == Status.CLOSED_REPEAT and second.repeat_of_id == first.pk
     assert "제16조①" in second.result and first.case_number in second.result
@@ -172,15 +193,24 @@ def test_objection_within_thirty_days_decided_within_fifteen(demo):
 
 def test_objection_after_the_processing_period_passes(demo):
     p = new_petition(at(2026, 3, 2, 10))
-    objection = svc.file_objection(user("complaints"), p, reason="기한이 지났습니다.", filed_at=at(2026, 6, 3, 10))
+    objection = svc.file_objection(
+        user("complaints"), p, reason="기한이 지났습니다.", filed_at=at(2026, 6, 3, 10)
+    )
     assert objection.due_at == at(2026, 6, 18, 18)
 
 
 # --- the public form -----------------------------------------------------------------------------------------------
 
 
-PUBLIC = {"name": "박구민", "phone": "010-5555-6666", "address": "서울 영등포구 도림로 10", "matter": "system",
-          "title": "도림천 산책로 야간 조명 설치", "body": "도림천 산책로가 밤에 어둡습니다. 조명을 설치해 주세요.", "agree": "on"}
+PUBLIC = {
+    "name": "박구민",
+    "phone": "010-5555-6666",
+    "address": "서울 영등포구 도림로 10",
+    "matter": "system",
+    "title": "도림천 산책로 야간 조명 설치",
+    "body": "도림천 산책로가 밤에 어둡습니다. 조명을 설치해 주세요.",
+    "agree": "on",
+}
 
 
 def test_public_form_files_and_shows_the_receipt(client, demo):
@@ -196,7 +226,12 @@ def test_public_form_files_and_shows_the_receipt(client, demo):
 def test_public_form_keeps_input_on_error(client, demo):
     missing_agree = client.post("/cheongwon/", PUBLIC | {"agree": ""})
     html = missing_agree.content.decode()
-    assert missing_agree.status_code == 400 and "동의해야" in html and 'value="박구민"' in html and "조명을 설치해 주세요" in html
+    assert (
+        missing_agree.status_code == 400
+        and "동의해야" in html
+        and 'value="박구민"' in html
+        and "조명을 설치해 주세요" in html
+    )
     wrong_matter = client.post("/cheongwon/", PUBLIC | {"matter": "relief", "is_public_request": "on"})
     html = wrong_matter.content.decode()
     assert wrong_matter.status_code == 400 and "공개청원은" in html and "도림천 산책로 야간 조명 설치" in html
@@ -210,8 +245,10 @@ def test_public_form_keeps_input_on_error(client, demo):
 
 def test_staff_intake_and_detail_log_personal_data(client, demo, login):
     login("complaints")
-    response = client.post("/petitions/new/", {**{k: v for k, v in PUBLIC.items() if k != "agree"},
-                                               "received_at": "2026-03-02T10:00"})
+    response = client.post(
+        "/petitions/new/",
+        {**{k: v for k, v in PUBLIC.items() if k != "agree"}, "received_at": "2026-03-02T10:00"},
+    )
     assert response.status_code == 302
     p = Petition.objects.get()
     assert p.due_at == at(2026, 6, 1, 18)
@@ -222,16 +259,19 @@ def test_staff_intake_and_detail_log_personal_data(client, demo, login):
     assert bad.status_code == 400 and 'value="박구민"' in bad.content.decode()
 
 
-@pytest.mark.parametrize("username, read, write", [
-    ("complaints", 200, 302),
-    ("head", 200, 302),
-    ("leader", 200, 403),
-    ("auditor", 200, 403),
-    ("council", 200, 403),
-    ("liaison", 404, 404),
-    ("depthead", 404, 404),
-    ("citizen", 404, 404),
-])
+@pytest.mark.parametrize(
+    "username, read, write",
+    [
+        ("complaints", 200, 302),
+        ("head", 200, 302),
+        ("leader", 200, 403),
+        ("auditor", 200, 403),
+        ("council", 200, 403),
+        ("liaison", 404, 404),
+        ("depthead", 404, 404),
+        ("citizen", 404, 404),
+    ],
+)
 def test_roles_and_actions(client, demo, login, username, read, write):
     p = new_petition()
     login(username)
@@ -243,8 +283,16 @@ def test_roles_and_actions(client, demo, login, username, read, write):
     before = snapshot()
     posts = [
         (f"/petitions/{p.case_number}/act/decide/", {"result": "수용합니다."}),
-        ("/petitions/board/members/add/", {"name": "홍위원", "affiliation": "변호사", "is_outside": "on",
-                                           "term_start": "2026-01-01", "term_end": "2027-12-31"}),
+        (
+            "/petitions/board/members/add/",
+            {
+                "name": "홍위원",
+                "affiliation": "변호사",
+                "is_outside": "on",
+                "term_start": "2026-01-01",
+                "term_end": "2027-12-31",
+            },
+        ),
         ("/petitions/new/", {**PUBLIC}),
     ]
     for url, data in posts:
@@ -268,7 +316,8 @@ def test_work_desk_and_navigation(client, demo, login):
     items = desk(user("complaints"), at(2026, 3, 3, 9))
     assert any(i.reference == p.case_number and i.due_at == at(2026, 6, 1, 18) for i in items["assigned"])
     assert desk(user("liaison"), at(2026, 3, 3, 9))["assigned"] == [] or all(
-        i.kind_label != "청원" for i in desk(user("liaison"), at(2026, 3, 3, 9))["assigned"])
+        i.kind_label != "청원" for i in desk(user("liaison"), at(2026, 3, 3, 9))["assigned"]
+    )
     login("complaints")
     assert "/petitions/" in client.get("/").content.decode()
 
@@ -280,11 +329,29 @@ def add_members(inside: int, outside: int, start=dt.date(2026, 1, 1)):
     officer = user("complaints")
     members = []
     for i in range(inside):
-        members.append(svc.add_board_member(officer, name=f"내부{i}", affiliation="구청 국장", is_outside=False,
-                                            is_chair=i == 0, term_start=start, term_end=dt.date(2027, 12, 31)))
+        members.append(
+            svc.add_board_member(
+                officer,
+                name=f"내부{i}",
+                affiliation="구청 국장",
+                is_outside=False,
+                is_chair=i == 0,
+                term_start=start,
+                term_end=dt.date(2027, 12, 31),
+            )
+        )
     for i in range(outside):
-        members.append(svc.add_board_member(officer, name=f"외부{i}", affiliation="대학 교수", is_outside=True,
-                                            is_chair=False, term_start=start, term_end=dt.date(2027, 12, 31)))
+        members.append(
+            svc.add_board_member(
+                officer,
+                name=f"외부{i}",
+                affiliation="대학 교수",
+                is_outside=True,
+                is_chair=False,
+                term_start=start,
+                term_end=dt.date(2027, 12, 31),
+            )
+        )
     return members
 
 
@@ -300,8 +367,17 @@ def test_board_composition_is_checked_when_a_meeting_is_held(client, demo, login
     html = response.content.decode()
     assert response.status_code == 400 and "5명 이상" in html and "2분의 1" in html
     assert snapshot() == before
-    members.append(svc.add_board_member(user("complaints"), name="외부9", affiliation="변호사", is_outside=True,
-                                        is_chair=False, term_start=dt.date(2026, 1, 1), term_end=dt.date(2027, 12, 31)))
+    members.append(
+        svc.add_board_member(
+            user("complaints"),
+            name="외부9",
+            affiliation="변호사",
+            is_outside=True,
+            is_chair=False,
+            term_start=dt.date(2026, 1, 1),
+            term_end=dt.date(2027, 12, 31),
+        )
+    )
     # 5 members, 2 outside: still fewer than half outside
     response = client.post("/petitions/board/meetings/new/", data | {"attendees": [m.pk for m in members]})
     assert response.status_code == 400 and "2분의 1" in response.content.decode()
@@ -313,26 +389,45 @@ def test_board_meeting_quorum_and_agenda(client, demo, login):
     p = new_petition()
     login("complaints")
     assert "board-warning" not in client.get("/petitions/board/").content.decode()
-    few = client.post("/petitions/board/meetings/new/", {"held_on": "2026-03-20", "attendees": [m.pk for m in members[:2]],
-                                                         "petitions": [p.case_number]})
+    few = client.post(
+        "/petitions/board/meetings/new/",
+        {"held_on": "2026-03-20", "attendees": [m.pk for m in members[:2]], "petitions": [p.case_number]},
+    )
     assert few.status_code == 400 and "과반수" in few.content.decode()
-    ok = client.post("/petitions/board/meetings/new/", {"held_on": "2026-03-20", "attendees": [m.pk for m in members[:3]],
-                                                        "petitions": [p.case_number], "minutes": "원안 심의"})
+    ok = client.post(
+        "/petitions/board/meetings/new/",
+        {
+            "held_on": "2026-03-20",
+            "attendees": [m.pk for m in members[:3]],
+            "petitions": [p.case_number],
+            "minutes": "원안 심의",
+        },
+    )
     assert ok.status_code == 302
     meeting = BoardMeeting.objects.get()
     assert list(meeting.petitions.all()) == [p]
     assert Petition.objects.get(pk=p.pk).status == Status.UNDER_REVIEW
     page = client.get("/petitions/board/meetings/2026-03-20/")
     assert page.status_code == 200 and p.case_number in page.content.decode()
-    assert client.post("/petitions/board/meetings/2026-03-20/minutes/", {"minutes": "수용 의견"}).status_code == 302
+    assert (
+        client.post("/petitions/board/meetings/2026-03-20/minutes/", {"minutes": "수용 의견"}).status_code
+        == 302
+    )
     assert BoardMeeting.objects.get().minutes == "수용 의견"
     assert client.get("/petitions/board/meetings/2026-13-40/").status_code == 404
 
 
 def test_outside_member_term_is_two_years(demo):
     with pytest.raises(svc.PetitionError, match="2년"):
-        svc.add_board_member(user("complaints"), name="외부", affiliation="교수", is_outside=True, is_chair=False,
-                             term_start=dt.date(2026, 1, 1), term_end=dt.date(2028, 1, 1))
+        svc.add_board_member(
+            user("complaints"),
+            name="외부",
+            affiliation="교수",
+            is_outside=True,
+            is_chair=False,
+            term_start=dt.date(2026, 1, 1),
+            term_end=dt.date(2028, 1, 1),
+        )
     assert BoardMember.objects.count() == 0
 
 

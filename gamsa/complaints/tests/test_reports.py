@@ -17,8 +17,20 @@ PHONE = "010-7391-2846"
 EMAIL = "eunbi.cha@example.kr"
 ADDRESS = "서울 영등포구 선유로 77"
 SECRETS = [NAME, PHONE, PHONE.replace("-", ""), EMAIL, ADDRESS]
-ALL_ROLES = ["complaints", "leader", "head", "admin", "council", "liaison", "depthead", "citizen", "auditor",
-             "investigator", "patrol", "volunteer"]
+ALL_ROLES = [
+    "complaints",
+    "leader",
+    "head",
+    "admin",
+    "council",
+    "liaison",
+    "depthead",
+    "citizen",
+    "auditor",
+    "investigator",
+    "patrol",
+    "volunteer",
+]
 
 
 def at(y, m, d, hh=0, mm=0):
@@ -30,18 +42,26 @@ def user(name):
 
 
 def new_report(received=None, **extra):
-    data = {"subject": "건축 안전", "summary": "○○건설 현장에서 안전난간 없이 고층 작업을 시키고 있습니다.",
-            "identity": {"name": NAME, "phone": PHONE, "email": EMAIL, "address": ADDRESS},
-            "received_at": received or at(2026, 3, 2, 10)}
+    data = {
+        "subject": "건축 안전",
+        "summary": "○○건설 현장에서 안전난간 없이 고층 작업을 시키고 있습니다.",
+        "identity": {"name": NAME, "phone": PHONE, "email": EMAIL, "address": ADDRESS},
+        "received_at": received or at(2026, 3, 2, 10),
+    }
     data.update(extra)
     return svc.receive_report(user("complaints"), **data)
 
 
 def snapshot():
     return (
-        list(PublicInterestReport.objects.order_by("pk").values_list("status", "result", "finished_at",
-                                                                     "acrc_reported_at")),
-        ReportNotice.objects.count(), DesignatedOfficer.objects.count(), SealedIdentity.objects.count(),
+        list(
+            PublicInterestReport.objects.order_by("pk").values_list(
+                "status", "result", "finished_at", "acrc_reported_at"
+            )
+        ),
+        ReportNotice.objects.count(),
+        DesignatedOfficer.objects.count(),
+        SealedIdentity.objects.count(),
         Event.objects.count(),
     )
 
@@ -53,10 +73,18 @@ def assert_no_secret(text: str, where: str):
 
 def test_intake_over_http_seals_identity_and_sets_the_60_day_clock(client, login):
     login("complaints")
-    response = client.post("/complaints/reports/new/", {
-        "received_at": "2026-03-02T10:00", "subject": "건축 안전", "summary": "현장에서 안전난간 없이 작업합니다.",
-        "name": NAME, "phone": PHONE, "email": EMAIL, "address": ADDRESS,
-    })
+    response = client.post(
+        "/complaints/reports/new/",
+        {
+            "received_at": "2026-03-02T10:00",
+            "subject": "건축 안전",
+            "summary": "현장에서 안전난간 없이 작업합니다.",
+            "name": NAME,
+            "phone": PHONE,
+            "email": EMAIL,
+            "address": ADDRESS,
+        },
+    )
     assert response.status_code == 302
     report = PublicInterestReport.objects.get()
     assert report.case_number == "PI-2026-000001"
@@ -75,9 +103,15 @@ def test_intake_over_http_seals_identity_and_sets_the_60_day_clock(client, login
 def test_intake_refuses_identity_in_the_text_and_keeps_the_input(client, login):
     login("complaints")
     before = snapshot()
-    response = client.post("/complaints/reports/new/", {
-        "subject": "환경", "summary": f"저 {NAME}은 공장 폐수 무단 방류를 신고합니다.", "name": NAME, "phone": PHONE,
-    })
+    response = client.post(
+        "/complaints/reports/new/",
+        {
+            "subject": "환경",
+            "summary": f"저 {NAME}은 공장 폐수 무단 방류를 신고합니다.",
+            "name": NAME,
+            "phone": PHONE,
+        },
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "공익신고자 보호법 제12조" in html and "무단 방류" in html and f'value="{NAME}"' in html
@@ -89,7 +123,9 @@ def test_the_whole_clock_notice_finish_and_acrc_report(client, login):
     login("complaints")
     base = f"/complaints/reports/{report.case_number}/act"
     assert client.post(f"{base}/investigate/", {"note": "현장 확인 예정"}).status_code == 302
-    assert client.post(f"{base}/notice/", {"text": "신고가 접수되어 조사 중임을 알립니다."}).status_code == 302
+    assert (
+        client.post(f"{base}/notice/", {"text": "신고가 접수되어 조사 중임을 알립니다."}).status_code == 302
+    )
     refused = client.post(f"{base}/notice/", {"text": f"{PHONE}로 연락드렸습니다."})
     assert refused.status_code == 400 and "제12조" in refused.content.decode()
     assert ReportNotice.objects.count() == 1
@@ -119,10 +155,21 @@ def test_identity_appears_nowhere_but_the_designated_officers_identity_page(clie
     report = new_report()
     svc.designate_officer(user("head"), user("complaints"), on=dt.date(2026, 3, 2))
     svc.send_notice(user("complaints"), report, text="접수 사실을 통지했습니다.")
-    svc.finish(user("complaints"), report, result="관계 법령에 따라 조치했습니다.", finished_at=at(2026, 4, 10, 15))
-    pages = ["/complaints/reports/", f"/complaints/reports/{report.case_number}/", "/complaints/reports/officers/",
-             "/complaints/reports/export.csv", "/", "/logs/events/", "/logs/access/", "/logs/access/export/",
-             "/complaints/protection/", "/complaints/taxpayer/"]
+    svc.finish(
+        user("complaints"), report, result="관계 법령에 따라 조치했습니다.", finished_at=at(2026, 4, 10, 15)
+    )
+    pages = [
+        "/complaints/reports/",
+        f"/complaints/reports/{report.case_number}/",
+        "/complaints/reports/officers/",
+        "/complaints/reports/export.csv",
+        "/",
+        "/logs/events/",
+        "/logs/access/",
+        "/logs/access/export/",
+        "/complaints/protection/",
+        "/complaints/taxpayer/",
+    ]
     for role in ALL_ROLES:
         login(role)
         for url in pages:
@@ -142,7 +189,9 @@ def test_identity_appears_nowhere_but_the_designated_officers_identity_page(clie
     assert opened.count() == 1 and opened.get().user.username == "complaints"
     assert opened.get().fields == svc.IDENTITY_FIELDS
     for row in AccessLog.objects.all():
-        assert_no_secret(f"{row.target_label} {row.target_id} {row.fields} {row.reason} {row.path}", "the access log")
+        assert_no_secret(
+            f"{row.target_label} {row.target_id} {row.fields} {row.reason} {row.path}", "the access log"
+        )
     for event in Event.objects.all():
         assert_no_secret(f"{event.details} {event.target_label} {event.target_id}", f"event {event.verb}")
     assert_no_secret(caplog.text, "the application log")
@@ -154,7 +203,9 @@ def test_every_opening_of_the_identity_is_logged(client, login):
     login("complaints")
     for _ in range(3):
         assert client.get(f"/complaints/reports/{report.case_number}/identity/").status_code == 200
-    rows = AccessLog.objects.filter(target_type="complaints.publicinterestreport", target_id=report.case_number)
+    rows = AccessLog.objects.filter(
+        target_type="complaints.publicinterestreport", target_id=report.case_number
+    )
     assert rows.count() == 3
     assert all(r.path.endswith("/identity/") for r in rows)
 
@@ -164,12 +215,18 @@ def test_office_head_and_sysadmin_see_identities_only_once_designated(client, lo
     url = f"/complaints/reports/{report.case_number}/identity/"
     login("head")
     assert client.get(url).status_code == 404
-    assert client.post("/complaints/reports/officers/designate/", {"officer": user("head").pk}).status_code == 302
+    assert (
+        client.post("/complaints/reports/officers/designate/", {"officer": user("head").pk}).status_code
+        == 302
+    )
     assert NAME in client.get(url).content.decode()
     login("admin")
     assert client.get(url).status_code == 404
     # The system administrator runs the system but works no cases: the register is not theirs at all.
-    assert client.post("/complaints/reports/officers/designate/", {"officer": user("admin").pk}).status_code == 404
+    assert (
+        client.post("/complaints/reports/officers/designate/", {"officer": user("admin").pk}).status_code
+        == 404
+    )
     assert not DesignatedOfficer.objects.filter(user__username="admin").exists()
 
 
@@ -179,8 +236,13 @@ def test_designation_rules(client, login):
     assert refused.status_code == 400  # not offered: council viewers are not office staff
     with pytest.raises(svc.ReportError, match="감사담당관실 직원만"):
         svc.designate_officer(user("head"), user("liaison"))
-    assert client.post("/complaints/reports/officers/designate/",
-                       {"officer": user("complaints").pk, "designated_on": "2026-03-03"}).status_code == 302
+    assert (
+        client.post(
+            "/complaints/reports/officers/designate/",
+            {"officer": user("complaints").pk, "designated_on": "2026-03-03"},
+        ).status_code
+        == 302
+    )
     designation = DesignatedOfficer.objects.get()
     assert designation.designated_on == dt.date(2026, 3, 3) and designation.designated_by == user("head")
     again = client.post("/complaints/reports/officers/designate/", {"officer": user("complaints").pk})
@@ -202,9 +264,17 @@ WRITE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    ("council", 403), ("liaison", 404), ("depthead", 404), ("citizen", 404), ("leader", 404), ("auditor", 404),
-])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("council", 403),
+        ("liaison", 404),
+        ("depthead", 404),
+        ("citizen", 404),
+        ("leader", 404),
+        ("auditor", 404),
+    ],
+)
 @pytest.mark.parametrize(("action", "url", "data"), WRITE_CASES)
 def test_writes_refused_and_nothing_changes(client, login, role, expected, action, url, data):
     report = new_report()
@@ -220,7 +290,10 @@ def test_complaint_officer_cannot_designate_and_reads_are_scoped(client, login):
     report = new_report()
     login("complaints")
     before = snapshot()
-    assert client.post("/complaints/reports/officers/designate/", {"officer": user("complaints").pk}).status_code == 403
+    assert (
+        client.post("/complaints/reports/officers/designate/", {"officer": user("complaints").pk}).status_code
+        == 403
+    )
     assert snapshot() == before
     login("council")
     assert client.get(f"/complaints/reports/{report.case_number}/").status_code == 200
@@ -248,8 +321,13 @@ def test_work_items_show_both_clocks(demo):
 def test_pages_render_for_the_team_and_the_menu_lists_them(client, login):
     report = new_report()
     login("complaints")
-    for url in ("/complaints/reports/", "/complaints/reports/new/", f"/complaints/reports/{report.case_number}/",
-                "/complaints/reports/officers/", "/complaints/reports/export.csv"):
+    for url in (
+        "/complaints/reports/",
+        "/complaints/reports/new/",
+        f"/complaints/reports/{report.case_number}/",
+        "/complaints/reports/officers/",
+        "/complaints/reports/export.csv",
+    ):
         assert client.get(url).status_code == 200, url
     home = client.get("/").content.decode()
     for label in ("공익신고", "납세자보호관", "특이민원·직원 보호"):

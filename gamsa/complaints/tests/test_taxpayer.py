@@ -22,21 +22,35 @@ def user(name):
 
 
 def new_case(kind="grievance", received=None):
-    return svc.receive_case(user("complaints"), kind=kind, tax_item="재산세", summary="재산세 과세표준이 잘못되었습니다.",
-                            taxpayer={"name": "남궁세진", "phone": "010-2468-1357", "address": "영등포구 문래로 5"},
-                            received_at=received or at(2026, 9, 21, 10))
+    return svc.receive_case(
+        user("complaints"),
+        kind=kind,
+        tax_item="재산세",
+        summary="재산세 과세표준이 잘못되었습니다.",
+        taxpayer={"name": "남궁세진", "phone": "010-2468-1357", "address": "영등포구 문래로 5"},
+        received_at=received or at(2026, 9, 21, 10),
+    )
 
 
 def snapshot():
-    return list(TaxpayerCase.objects.order_by("pk").values_list("status", "measure", "closed_at")), Event.objects.count()
+    return list(
+        TaxpayerCase.objects.order_by("pk").values_list("status", "measure", "closed_at")
+    ), Event.objects.count()
 
 
 def test_intake_over_http_uses_the_grievance_rule(client, login):
     login("complaints")
-    response = client.post("/complaints/taxpayer/new/", {
-        "kind": "grievance", "received_at": "2026-09-21T10:00", "name": "남궁세진", "phone": "010-2468-1357",
-        "tax_item": "재산세", "summary": "재산세 과세표준 산정이 잘못되었습니다.",
-    })
+    response = client.post(
+        "/complaints/taxpayer/new/",
+        {
+            "kind": "grievance",
+            "received_at": "2026-09-21T10:00",
+            "name": "남궁세진",
+            "phone": "010-2468-1357",
+            "tax_item": "재산세",
+            "summary": "재산세 과세표준 산정이 잘못되었습니다.",
+        },
+    )
     assert response.status_code == 302
     case = TaxpayerCase.objects.get()
     assert case.case_number == "TX-2026-000001"
@@ -72,8 +86,10 @@ def test_close_with_measures(client, login):
 
 def test_bad_input_keeps_what_was_typed(client, login):
     login("complaints")
-    response = client.post("/complaints/taxpayer/new/", {"kind": "grievance", "name": "남궁세진", "phone": "abc",
-                                                         "summary": "취득세 감면 문의"})
+    response = client.post(
+        "/complaints/taxpayer/new/",
+        {"kind": "grievance", "name": "남궁세진", "phone": "abc", "summary": "취득세 감면 문의"},
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "연락처 형식" in html and "취득세 감면 문의" in html
@@ -102,15 +118,30 @@ def test_personal_data_is_logged_and_hidden_from_council(client, login):
     assert AccessLog.objects.filter(target_id=case.case_number).count() == 1
 
 
-@pytest.mark.parametrize(("role", "expected"), [
-    ("council", 403), ("liaison", 404), ("depthead", 404), ("citizen", 404), ("leader", 404),
-])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("council", 403),
+        ("liaison", 404),
+        ("depthead", 404),
+        ("citizen", 404),
+        ("leader", 404),
+    ],
+)
 def test_writes_refused_and_nothing_changes(client, login, role, expected):
     case = new_case()
     before = snapshot()
     login(role)
-    assert client.post("/complaints/taxpayer/new/", {"kind": "grievance", "name": "가", "summary": "나"}).status_code == expected
-    assert client.post(f"/complaints/taxpayer/{case.case_number}/close/", {"measure": "조치"}).status_code == expected
+    assert (
+        client.post(
+            "/complaints/taxpayer/new/", {"kind": "grievance", "name": "가", "summary": "나"}
+        ).status_code
+        == expected
+    )
+    assert (
+        client.post(f"/complaints/taxpayer/{case.case_number}/close/", {"measure": "조치"}).status_code
+        == expected
+    )
     assert snapshot() == before
     read = client.get("/complaints/taxpayer/")
     assert read.status_code == (200 if role == "council" else 404)
@@ -121,7 +152,12 @@ def test_office_head_manages_and_work_items(client, login):
 
     case = new_case("protection")
     login("head")
-    assert client.post(f"/complaints/taxpayer/{case.case_number}/close/", {"measure": "세무조사 일시중지 요구"}).status_code == 302
+    assert (
+        client.post(
+            f"/complaints/taxpayer/{case.case_number}/close/", {"measure": "세무조사 일시중지 요구"}
+        ).status_code
+        == 302
+    )
     open_case = new_case("grievance")
     items = taxpayer_work(user("complaints"), at(2026, 10, 15, 9))
     assert [i.reference for i in items] == [open_case.case_number]

@@ -22,10 +22,13 @@ def user(name):
 
 def new_grievance(received=None, **extra):
     data = {
-        "channel": "phone", "kind": "grievance", "title": "당산로 123 앞 불법주차 단속 요청",
+        "channel": "phone",
+        "kind": "grievance",
+        "title": "당산로 123 앞 불법주차 단속 요청",
         "body": "매일 저녁 당산로 123 앞에 차량이 불법주차되어 통행이 어렵습니다. 단속해 주세요.",
         "complainant": {"name": "김민원", "phone": "010-1111-2222", "address": "서울 영등포구 당산로 123"},
-        "place_address": "서울특별시 영등포구 당산로 123", "received_at": received or at(2026, 9, 23, 10),
+        "place_address": "서울특별시 영등포구 당산로 123",
+        "received_at": received or at(2026, 9, 23, 10),
     }
     data.update(extra)
     return svc.receive_grievance(user("complaints"), **data).grievance
@@ -46,17 +49,26 @@ def test_intake_computes_the_legal_clock_and_a_case_number(demo):
 
 
 def test_public_filing_receipt_and_status_with_pin(client, demo):
-    response = client.post("/minwon/", {
-        "name": "이구민", "phone": "010-3333-4444", "address": "서울 영등포구 도림로 10", "title": "보도블록 파손",
-        "body": "도림로 10 앞 보도블록이 깨져 넘어질 뻔했습니다.", "agree": "on",
-    })
+    response = client.post(
+        "/minwon/",
+        {
+            "name": "이구민",
+            "phone": "010-3333-4444",
+            "address": "서울 영등포구 도림로 10",
+            "title": "보도블록 파손",
+            "body": "도림로 10 앞 보도블록이 깨져 넘어질 뻔했습니다.",
+            "agree": "on",
+        },
+    )
     assert response.status_code == 302
     receipt = client.get(response["Location"])
     pin = receipt.context["pin"]
     g = receipt.context["g"]
     assert len(pin) == 6 and g.pin_hash and pin not in g.pin_hash
     assert client.get("/minwon/receipt/").status_code == 302  # the PIN is shown once
-    wrong = client.post("/minwon/status/", {"case_number": g.case_number, "pin": "000000" if pin != "000000" else "111111"})
+    wrong = client.post(
+        "/minwon/status/", {"case_number": g.case_number, "pin": "000000" if pin != "000000" else "111111"}
+    )
     assert wrong.status_code == 400 and "맞지 않습니다" in wrong.content.decode()
     ok = client.post("/minwon/status/", {"case_number": g.case_number, "pin": pin})
     assert ok.status_code == 200 and ok.context["g"].pk == g.pk
@@ -64,10 +76,17 @@ def test_public_filing_receipt_and_status_with_pin(client, demo):
 
 def test_public_form_keeps_input_and_refuses_resident_numbers(client, demo):
     before = Grievance.objects.count()
-    response = client.post("/minwon/", {
-        "name": "박구민", "phone": "010-5555-6666", "address": "영등포구", "title": "제 번호는 900101-1234567",
-        "body": "내용입니다", "agree": "on",
-    })
+    response = client.post(
+        "/minwon/",
+        {
+            "name": "박구민",
+            "phone": "010-5555-6666",
+            "address": "영등포구",
+            "title": "제 번호는 900101-1234567",
+            "body": "내용입니다",
+            "agree": "on",
+        },
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "주민등록번호" in html and 'value="박구민"' in html
@@ -77,14 +96,24 @@ def test_public_form_keeps_input_and_refuses_resident_numbers(client, demo):
 def test_assign_answer_and_citizen_sees_it(client, demo, construction, login):
     g = new_grievance()
     login("complaints")
-    assert client.post(f"/grievances/{g.case_number}/act/assign/", {"department": construction.pk}).status_code == 302
+    assert (
+        client.post(f"/grievances/{g.case_number}/act/assign/", {"department": construction.pk}).status_code
+        == 302
+    )
     g.refresh_from_db()
     assert g.status == Status.ASSIGNED and g.department == construction
     client.logout()
     login("liaison")
-    response = client.post(f"/grievances/{g.case_number}/act/answer/", {
-        "method": "electronic", "outcome": "accepted", "text": "현장을 확인하고 단속했습니다.", "reasons": "", "remedies": "",
-    })
+    response = client.post(
+        f"/grievances/{g.case_number}/act/answer/",
+        {
+            "method": "electronic",
+            "outcome": "accepted",
+            "text": "현장을 확인하고 단속했습니다.",
+            "reasons": "",
+            "remedies": "",
+        },
+    )
     assert response.status_code == 302
     g.refresh_from_db()
     assert g.status == Status.ANSWERED and g.answers.get().text.startswith("현장을")
@@ -105,9 +134,14 @@ def test_forbidden_extension_reason_is_refused_and_nothing_changes(client, demo,
     login("liaison")
     due = Grievance.objects.get(pk=g.pk).due_at
     events = Event.objects.count()
-    response = client.post(f"/grievances/{g.case_number}/act/extend/", {
-        "reason": "workload", "reason_detail": "처리할 민원이 많습니다", "amount": 3,
-    })
+    response = client.post(
+        f"/grievances/{g.case_number}/act/extend/",
+        {
+            "reason": "workload",
+            "reason_detail": "처리할 민원이 많습니다",
+            "amount": 3,
+        },
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "시행령 제21조②" in html and "처리할 민원이 많습니다" in html  # the message and what was typed
@@ -128,11 +162,20 @@ def test_extension_rules(demo, construction):
     assert "시행령 제21조" in first.notice_text and "도로과 협조 필요" in first.notice_text
     with pytest.raises(svc.GrievanceError, match="동의"):
         svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="추가 협조", amount=3)
-    second = svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="추가 협조", amount=3, consent=True,
-                                 consent_note="2026. 10. 15. 전화로 동의")
+    second = svc.extend_deadline(
+        liaison,
+        g,
+        reason="cooperation",
+        reason_detail="추가 협조",
+        amount=3,
+        consent=True,
+        consent_note="2026. 10. 15. 전화로 동의",
+    )
     assert second.number == 2
     with pytest.raises(svc.GrievanceError, match="두 번까지만"):
-        svc.extend_deadline(liaison, g, reason="cooperation", reason_detail="또", amount=1, consent=True, consent_note="x")
+        svc.extend_deadline(
+            liaison, g, reason="cooperation", reason_detail="또", amount=1, consent=True, consent_note="x"
+        )
 
 
 def test_supplement_pauses_the_clock(demo, construction):
@@ -187,15 +230,22 @@ def test_reading_a_case_logs_the_complainants_data(client, demo, construction, l
     response = client.get(f"/grievances/{g.case_number}/")
     assert response.status_code == 200 and "010-1111-2222" not in response.content.decode()
     assert AccessLog.objects.filter(target_id=g.case_number).count() == 1
-    assert client.post(f"/grievances/{g.case_number}/act/assign/", {"department": construction.pk}).status_code == 403
+    assert (
+        client.post(f"/grievances/{g.case_number}/act/assign/", {"department": construction.pk}).status_code
+        == 403
+    )
 
 
-def test_refiled_grievance_returns_to_the_office_and_stays_visible_to_the_department(client, demo, construction, login):
+def test_refiled_grievance_returns_to_the_office_and_stays_visible_to_the_department(
+    client, demo, construction, login
+):
     g = new_grievance()
     officer = user("complaints")
     svc.assign(officer, g, department=construction)
     svc.answer(user("liaison"), g, method="document", outcome="explained", text="안내드립니다.")
-    again = svc.refile(None, g, title="같은 민원 다시", body="답변에 만족하지 못해 다시 제출합니다.", channel="mayor_inbox").grievance
+    again = svc.refile(
+        None, g, title="같은 민원 다시", body="답변에 만족하지 못해 다시 제출합니다.", channel="mayor_inbox"
+    ).grievance
     assert again.status == Status.RECEIVED and again.department is None and again.reopened_from == g
     login("liaison")
     assert client.get(f"/grievances/{again.case_number}/").status_code == 200
@@ -205,14 +255,18 @@ def test_repeated_complaint_internal_closure(demo, construction):
     officer, liaison, head = user("complaints"), user("liaison"), user("depthead")
     cases = []
     for i, day in enumerate((5, 12, 19)):
-        g = new_grievance(received=at(2026, 10, day, 10), body=f"당산로 123 불법주차 단속을 다시 요청합니다 ({i}).")
+        g = new_grievance(
+            received=at(2026, 10, day, 10), body=f"당산로 123 불법주차 단속을 다시 요청합니다 ({i})."
+        )
         svc.assign(officer, g, department=construction)
         cases.append(g)
     svc.answer(liaison, cases[0], method="document", outcome="explained", text="단속하였습니다.")
     with pytest.raises(svc.GrievanceError, match="요건"):
         svc.request_internal_closure(liaison, cases[2], reason="반복")
     for earlier in cases[:2]:
-        svc.review_similarity(officer, cases[2], earlier, decision="confirmed", score=0.9, same_complainant=True)
+        svc.review_similarity(
+            officer, cases[2], earlier, decision="confirmed", score=0.9, same_complainant=True
+        )
     svc.answer(liaison, cases[1], method="document", outcome="explained", text="같은 답변입니다.")
     evidence = svc.repeat_evidence(cases[2])
     assert evidence["filings"] == 3 and evidence["answers"] == 2 and evidence["conditions_hold"]
@@ -246,8 +300,11 @@ def test_keyword_search_finds_two_syllable_words(client, demo, login):
 
 def test_similar_candidates_are_proposed(demo):
     first = new_grievance(received=at(2026, 10, 5, 10))
-    second = new_grievance(received=at(2026, 10, 20, 10), title="당산로 123 불법주차 또 신고합니다",
-                           body="당산로 123 앞 불법 주차 차량 때문에 지나다닐 수가 없습니다. 제발 단속 좀 해주세요.")
+    second = new_grievance(
+        received=at(2026, 10, 20, 10),
+        title="당산로 123 불법주차 또 신고합니다",
+        body="당산로 123 앞 불법 주차 차량 때문에 지나다닐 수가 없습니다. 제발 단속 좀 해주세요.",
+    )
     from gamsa.complaints.similarity import similar_grievances
 
     found = similar_grievances(second)
@@ -259,8 +316,10 @@ def test_refile_from_the_case_screen(client, demo, construction, login):
     svc.assign(user("complaints"), g, department=construction)
     svc.answer(user("liaison"), g, method="document", outcome="explained", text="안내드립니다.")
     login("complaints")
-    response = client.post(f"/grievances/{g.case_number}/act/refile/",
-                           {"channel": "visit", "title": "[재민원] 같은 내용", "body": "답변이 부족해 다시 냅니다."})
+    response = client.post(
+        f"/grievances/{g.case_number}/act/refile/",
+        {"channel": "visit", "title": "[재민원] 같은 내용", "body": "답변이 부족해 다시 냅니다."},
+    )
     assert response.status_code == 302
     again = Grievance.objects.get(reopened_from=g)
     assert response["Location"].endswith(f"/grievances/{again.case_number}/")
@@ -273,13 +332,21 @@ def test_filings_with_new_grounds_are_not_counted(demo, construction):
     for g in cases:
         svc.assign(officer, g, department=construction)
     for g in cases[:2]:
-        svc.answer(liaison, g, method="document", outcome="refused", text="불가합니다.", reasons="법령상 불가",
-                   remedies="행정심판 청구 가능")
+        svc.answer(
+            liaison,
+            g,
+            method="document",
+            outcome="refused",
+            text="불가합니다.",
+            reasons="법령상 불가",
+            remedies="행정심판 청구 가능",
+        )
     svc.review_similarity(officer, cases[2], cases[0], decision="confirmed", score=0.9, same_complainant=True)
     svc.review_similarity(officer, cases[2], cases[1], decision="confirmed", score=0.9, same_complainant=True)
     assert svc.repeat_evidence(cases[2])["conditions_hold"]  # refusals are notified results too
     # The officer finds the third filing brings new grounds: it is not a repeat.
-    svc.review_similarity(officer, cases[2], cases[0], decision="confirmed", score=0.9, same_complainant=True,
-                          new_grounds=True)
+    svc.review_similarity(
+        officer, cases[2], cases[0], decision="confirmed", score=0.9, same_complainant=True, new_grounds=True
+    )
     evidence = svc.repeat_evidence(cases[2])
     assert evidence["filings"] == 2 and not evidence["conditions_hold"]

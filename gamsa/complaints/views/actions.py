@@ -62,14 +62,28 @@ def _resume(user, g, data):
 
 
 def _extend(user, g, data):
-    ext = svc.extend_deadline(user, g, reason=data["reason"], reason_detail=data["reason_detail"], amount=data["amount"],
-                              consent=data["consent"], consent_note=data["consent_note"])
+    ext = svc.extend_deadline(
+        user,
+        g,
+        reason=data["reason"],
+        reason_detail=data["reason_detail"],
+        amount=data["amount"],
+        consent=data["consent"],
+        consent_note=data["consent_note"],
+    )
     return f"{ext.number}차 연장했습니다. 연장 통지문이 만들어졌습니다."
 
 
 def _answer(user, g, data):
-    svc.answer(user, g, method=data["method"], outcome=data["outcome"], text=data["text"], reasons=data["reasons"],
-               remedies=data["remedies"])
+    svc.answer(
+        user,
+        g,
+        method=data["method"],
+        outcome=data["outcome"],
+        text=data["text"],
+        reasons=data["reasons"],
+        remedies=data["remedies"],
+    )
     return "답변을 등록했습니다."
 
 
@@ -103,8 +117,16 @@ def _review(user, g, data):
     if candidate is None or not perms.can_view(user, candidate):
         raise svc.GrievanceError("비교할 민원을 찾을 수 없습니다.")
     same = candidate.complainant_id == g.complainant_id
-    svc.review_similarity(user, g, candidate, decision=data["decision"], score=data.get("score") or 0.0,
-                          same_complainant=same, new_grounds=data["new_grounds"], note=data["note"])
+    svc.review_similarity(
+        user,
+        g,
+        candidate,
+        decision=data["decision"],
+        score=data.get("score") or 0.0,
+        same_complainant=same,
+        new_grounds=data["new_grounds"],
+        note=data["note"],
+    )
     return "반복민원 여부를 기록했습니다."
 
 
@@ -123,7 +145,10 @@ def _closure_decision(user, g, data):
 
 def _refile(user, g, data):
     receipt = svc.refile(user, g, title=data["title"], body=data["body"], channel=data["channel"])
-    return f"재민원 {receipt.grievance.case_number}(으)로 접수했습니다. 감사담당관이 조사합니다 (영 제17조②).", receipt.grievance
+    return (
+        f"재민원 {receipt.grievance.case_number}(으)로 접수했습니다. 감사담당관이 조사합니다 (영 제17조②).",
+        receipt.grievance,
+    )
 
 
 def _manage(user, g):
@@ -162,7 +187,9 @@ def act(request, case_number: str, action: str):
     core_perms.deny_read_only(allowed(request.user, g))
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        return detail(request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400)
+        return detail(
+            request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400
+        )
     try:
         message = run(request.user, g, form.cleaned_data if form else {})
     except svc.GrievanceError as exc:
@@ -189,7 +216,9 @@ def upload(request, case_number: str):
         return detail(request, case_number, forms={"_error": "올릴 파일을 고르세요."}, status=400)
     try:
         if upload.size > settings.GAMSA_ATTACHMENT_MAX_BYTES:
-            raise FileRejected(f"파일이 너무 큽니다. {settings.GAMSA_ATTACHMENT_MAX_BYTES // (1024 * 1024):,}MB 이하만 올릴 수 있습니다.")
+            raise FileRejected(
+                f"파일이 너무 큽니다. {settings.GAMSA_ATTACHMENT_MAX_BYTES // (1024 * 1024):,}MB 이하만 올릴 수 있습니다."
+            )
         attachment = store_attachment(request.user, data=upload.read(), original_name=upload.name, owner=g)
     except FileRejected as exc:
         return detail(request, case_number, forms={"_error": str(exc)}, status=400)

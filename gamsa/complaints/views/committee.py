@@ -34,7 +34,9 @@ def _today() -> dt.date:
 def _refused(request, render_page, key, form, message):
     if message:
         form.add_error(None, message)
-    return render_page(request, forms={key: form, "_error": message or "입력한 내용을 확인하세요."}, status=400)
+    return render_page(
+        request, forms={key: form, "_error": message or "입력한 내용을 확인하세요."}, status=400
+    )
 
 
 # --- meetings ------------------------------------------------------------------------------------------------------
@@ -46,13 +48,18 @@ def meetings(request, forms: dict | None = None, status: int = 200):
     forms = forms or {}
     rows = CommitteeMeeting.objects.annotate(item_count=Count("items")).order_by("-held_on")
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
-    return render(request, "complaints/committee/meetings.html", {
-        "page": page,
-        "warnings": svc.warnings(),
-        "can_manage": can_manage(request.user),
-        "meeting_form": forms.get("meeting") or f.CommitteeMeetingForm(initial={"held_on": _today()}),
-        "action_error": forms.get("_error"),
-    }, status=status)
+    return render(
+        request,
+        "complaints/committee/meetings.html",
+        {
+            "page": page,
+            "warnings": svc.warnings(),
+            "can_manage": can_manage(request.user),
+            "meeting_form": forms.get("meeting") or f.CommitteeMeetingForm(initial={"held_on": _today()}),
+            "action_error": forms.get("_error"),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -64,8 +71,13 @@ def meeting_new(request):
         return _refused(request, meetings, "meeting", form, None)
     d = form.cleaned_data
     try:
-        m = svc.hold_meeting(request.user, held_on=d["held_on"], attendees=d["attendees"],
-                             is_yearly_review=d["is_yearly_review"], minutes=d["minutes"])
+        m = svc.hold_meeting(
+            request.user,
+            held_on=d["held_on"],
+            attendees=d["attendees"],
+            is_yearly_review=d["is_yearly_review"],
+            minutes=d["minutes"],
+        )
     except svc.CommitteeError as exc:
         return _refused(request, meetings, "meeting", form, str(exc))
     messages.success(request, f"{m.held_on:%Y-%m-%d} 회의를 기록했습니다. 안건을 더하세요.")
@@ -86,24 +98,33 @@ def meeting_detail(request, held_on: str, forms: dict | None = None, status: int
     meeting = _meeting_for(request, held_on)
     forms = forms or {}
     items = meeting.items.select_related("grievance").order_by("pk")
-    return render(request, "complaints/committee/meeting.html", {
-        "meeting": meeting,
-        "attendees": meeting.attendees.order_by("seat", "name"),
-        "items": items,
-        "can_manage": can_manage(request.user),
-        "item_form": forms.get("item") or f.AgendaItemForm(),
-        "decision_form": forms.get("decide") or f.ItemDecisionForm(),
-        "decide_case": forms.get("_case"),
-        "minutes_form": forms.get("minutes") or f.MinutesForm(initial={"minutes": meeting.minutes}),
-        "action_error": forms.get("_error"),
-    }, status=status)
+    return render(
+        request,
+        "complaints/committee/meeting.html",
+        {
+            "meeting": meeting,
+            "attendees": meeting.attendees.order_by("seat", "name"),
+            "items": items,
+            "can_manage": can_manage(request.user),
+            "item_form": forms.get("item") or f.AgendaItemForm(),
+            "decision_form": forms.get("decide") or f.ItemDecisionForm(),
+            "decide_case": forms.get("_case"),
+            "minutes_form": forms.get("minutes") or f.MinutesForm(initial={"minutes": meeting.minutes}),
+            "action_error": forms.get("_error"),
+        },
+        status=status,
+    )
 
 
 def _meeting_refused(request, held_on, key, form, message, case=None):
     if message:
         form.add_error(None, message)
-    return meeting_detail(request, held_on, forms={key: form, "_error": message or "입력한 내용을 확인하세요.",
-                                                   "_case": case}, status=400)
+    return meeting_detail(
+        request,
+        held_on,
+        forms={key: form, "_error": message or "입력한 내용을 확인하세요.", "_case": case},
+        status=400,
+    )
 
 
 @login_required
@@ -117,9 +138,13 @@ def item_add(request, held_on: str):
     d = form.cleaned_data
     grievance = Grievance.objects.filter(case_number=d["case_number"].strip()).first()
     if grievance is None:
-        return _meeting_refused(request, held_on, "item", form, f"접수번호 {d['case_number'].strip()}인 민원이 없습니다.")
+        return _meeting_refused(
+            request, held_on, "item", form, f"접수번호 {d['case_number'].strip()}인 민원이 없습니다."
+        )
     try:
-        svc.add_agenda_item(request.user, meeting, grievance=grievance, topic=d["topic"], summary=d["summary"])
+        svc.add_agenda_item(
+            request.user, meeting, grievance=grievance, topic=d["topic"], summary=d["summary"]
+        )
     except svc.CommitteeError as exc:
         return _meeting_refused(request, held_on, "item", form, str(exc))
     messages.success(request, f"{grievance.case_number}을(를) 안건으로 올렸습니다.")
@@ -136,8 +161,12 @@ def item_decide(request, held_on: str, case_number: str):
     if not form.is_valid():
         return _meeting_refused(request, held_on, "decide", form, None, case_number)
     try:
-        item = svc.decide_item(request.user, item, decision=form.cleaned_data["decision"],
-                               decision_text=form.cleaned_data["decision_text"])
+        item = svc.decide_item(
+            request.user,
+            item,
+            decision=form.cleaned_data["decision"],
+            decision_text=form.cleaned_data["decision_text"],
+        )
     except svc.CommitteeError as exc:
         return _meeting_refused(request, held_on, "decide", form, str(exc), case_number)
     messages.success(request, f"{case_number} 안건: {item.get_decision_display()}")
@@ -164,15 +193,20 @@ def minutes(request, held_on: str):
 def members(request, forms: dict | None = None, status: int = 200):
     _read(request)
     forms = forms or {}
-    return render(request, "complaints/committee/members.html", {
-        "members": svc.active_members(),
-        "former": CommitteeMember.objects.filter(active=False).order_by("name")[:50],
-        "warnings": svc.warnings(),
-        "can_manage": can_manage(request.user),
-        "member_form": forms.get("member") or f.CommitteeMemberForm(),
-        "remove_form": forms.get("remove") or f.RemoveCommitteeMemberForm(),
-        "action_error": forms.get("_error"),
-    }, status=status)
+    return render(
+        request,
+        "complaints/committee/members.html",
+        {
+            "members": svc.active_members(),
+            "former": CommitteeMember.objects.filter(active=False).order_by("name")[:50],
+            "warnings": svc.warnings(),
+            "can_manage": can_manage(request.user),
+            "member_form": forms.get("member") or f.CommitteeMemberForm(),
+            "remove_form": forms.get("remove") or f.RemoveCommitteeMemberForm(),
+            "action_error": forms.get("_error"),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -217,10 +251,15 @@ def review(request):
     if form.is_valid() and form.cleaned_data.get("year"):
         year = form.cleaned_data["year"]
     data = svc.yearly_review(year)
-    return render(request, "complaints/committee/review.html", {
-        "form": form,
-        "year": year,
-        "multi_party": Paginator(data["multi_party"], REVIEW_PAGE_SIZE).get_page(request.GET.get("mp")),
-        "refiled": Paginator(data["refiled"], REVIEW_PAGE_SIZE).get_page(request.GET.get("rf")),
-        "review_meetings": data["meetings"],
-    }, status=200 if form.is_bound is False or form.is_valid() else 400)
+    return render(
+        request,
+        "complaints/committee/review.html",
+        {
+            "form": form,
+            "year": year,
+            "multi_party": Paginator(data["multi_party"], REVIEW_PAGE_SIZE).get_page(request.GET.get("mp")),
+            "refiled": Paginator(data["refiled"], REVIEW_PAGE_SIZE).get_page(request.GET.get("rf")),
+            "review_meetings": data["meetings"],
+        },
+        status=200 if form.is_bound is False or form.is_valid() else 400,
+    )

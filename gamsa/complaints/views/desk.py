@@ -41,13 +41,24 @@ def grievance_list(request):
     now = timezone.now()
     base = perms.visible_grievances(request.user, selectors.list_queryset())
     rows = selectors.filtered(base, form.cleaned_data, now) if form.is_valid() else base.none()
-    page = selectors.CappedPaginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.CappedPaginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     inbox = not (perms.is_complaint_team(request.user) or core_perms.is_office_staff(request.user)) and bool(
         perms.department_ids(request.user)
     )
     title = "우리 부서 민원함" if inbox else "고충민원 목록"
-    return render(request, "complaints/list.html", {"form": form, "page": page, "now": now, "title": title,
-                                                    "can_manage": perms.can_manage(request.user)})
+    return render(
+        request,
+        "complaints/list.html",
+        {
+            "form": form,
+            "page": page,
+            "now": now,
+            "title": title,
+            "can_manage": perms.can_manage(request.user),
+        },
+    )
 
 
 @login_required
@@ -70,10 +81,18 @@ def create(request):
         data = form.cleaned_data
         try:
             receipt = svc.receive_grievance(
-                request.user, channel=data["channel"], kind=data["kind"], title=data["title"], body=data["body"],
+                request.user,
+                channel=data["channel"],
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
                 complainant={k: data[k] for k in ("name", "phone", "email", "address")},
-                received_at=data["received_at"], place_address=data["place_address"], category=data["category"],
-                source_ref=data["source_ref"], households=data["households"], signatories=data["signatories"],
+                received_at=data["received_at"],
+                place_address=data["place_address"],
+                category=data["category"],
+                source_ref=data["source_ref"],
+                households=data["households"],
+                signatories=data["signatories"],
             )
         except svc.GrievanceError as exc:
             form.add_error(None, str(exc))
@@ -104,7 +123,9 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
     if perms.can_manage(user):
         decided = set(g.similarity_reviews.values_list("candidate_id", flat=True))
         in_chain = {x.pk for x in svc.chain_of(g)}
-        candidates = [c for c in similar_grievances(g, limit=10) if c.grievance.pk not in decided | in_chain][:5]
+        candidates = [c for c in similar_grievances(g, limit=10) if c.grievance.pk not in decided | in_chain][
+            :5
+        ]
     context = {
         "g": g,
         "show_personal": show_personal,
@@ -113,11 +134,15 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "pauses": g.pauses.all(),
         "notices": g.notices.all(),
         "attachments": Attachment.objects.filter(owner_type="complaints.grievance", owner_id=g.case_number),
-        "events": Event.objects.filter(target_type="complaints.grievance", target_id=g.case_number).order_by("at")[:100],
+        "events": Event.objects.filter(target_type="complaints.grievance", target_id=g.case_number).order_by(
+            "at"
+        )[:100],
         "evidence": svc.repeat_evidence(g),
         "candidates": candidates,
         "closure_requests": g.closure_requests.select_related("requested_by", "decided_by"),
-        "pending_closure": g.closure_requests.filter(decision=InternalClosureRequest.Decision.PENDING).first(),
+        "pending_closure": g.closure_requests.filter(
+            decision=InternalClosureRequest.Decision.PENDING
+        ).first(),
         "progress_due": svc.progress_notice_due(g, timezone.now()),
         "can_manage": perms.can_manage(user),
         "can_answer": perms.can_answer(user, g),
@@ -133,7 +158,8 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "review_form": forms.get("review") or ReviewForm(),
         "closure_form": forms.get("closure_request") or ReasonForm(),
         "decision_form": forms.get("closure_decision") or ClosureDecisionForm(),
-        "refile_form": forms.get("refile") or RefileForm(initial={"channel": g.channel, "title": f"[재민원] {g.title}"}),
+        "refile_form": forms.get("refile")
+        or RefileForm(initial={"channel": g.channel, "title": f"[재민원] {g.title}"}),
         "action_error": forms.get("_error"),
     }
     return render(request, "complaints/detail.html", context, status=status)

@@ -72,7 +72,9 @@ def petition_list(request):
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            rows = rows.filter(Q(case_number__icontains=data["q"].strip()) | Q(title__icontains=data["q"].strip()))
+            rows = rows.filter(
+                Q(case_number__icontains=data["q"].strip()) | Q(title__icontains=data["q"].strip())
+            )
         if data["status"] == "open":
             rows = rows.filter(status__in=svc.OPEN_STATUSES)
         elif data["status"]:
@@ -80,9 +82,17 @@ def petition_list(request):
         if data["due"] == "overdue":
             rows = rows.filter(status__in=svc.OPEN_STATUSES, due_at__lt=now)
     page = Paginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "complaints/petitions/list.html",
-                  {"form": form, "page": page, "now": now, "can_manage": can_manage(request.user),
-                   "open_statuses": svc.OPEN_STATUSES})
+    return render(
+        request,
+        "complaints/petitions/list.html",
+        {
+            "form": form,
+            "page": page,
+            "now": now,
+            "can_manage": can_manage(request.user),
+            "open_statuses": svc.OPEN_STATUSES,
+        },
+    )
 
 
 @login_required
@@ -92,20 +102,33 @@ def create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            p = svc.receive_petition(request.user, title=data["title"], body=data["body"], petitioner=form.petitioner(),
-                                     is_public_request=data["is_public_request"], matter=data["matter"],
-                                     received_at=data["received_at"])
+            p = svc.receive_petition(
+                request.user,
+                title=data["title"],
+                body=data["body"],
+                petitioner=form.petitioner(),
+                is_public_request=data["is_public_request"],
+                matter=data["matter"],
+                received_at=data["received_at"],
+            )
         except svc.PetitionError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"{p.case_number}(으)로 접수했습니다. 처리기한은 {legal.format_moment(p.due_at)}입니다.")
+            messages.success(
+                request,
+                f"{p.case_number}(으)로 접수했습니다. 처리기한은 {legal.format_moment(p.due_at)}입니다.",
+            )
             return redirect("petitions:detail", case_number=p.case_number)
-    return render(request, "complaints/petitions/form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "complaints/petitions/form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def _petition_for(request, case_number: str) -> Petition:
     _read(request)
-    return get_object_or_404(Petition.objects.select_related("petitioner", "repeat_of"), case_number=case_number)
+    return get_object_or_404(
+        Petition.objects.select_related("petitioner", "repeat_of"), case_number=case_number
+    )
 
 
 @login_required
@@ -131,7 +154,9 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "can_object": svc.objection_basis(p, now) is not None,
         "meetings": p.meetings.order_by("held_on"),
         "candidates": svc.repeat_candidates(p) if manage and svc.is_open(p) else [],
-        "events": Event.objects.filter(target_type="complaints.petition", target_id=p.case_number).order_by("at")[:100],
+        "events": Event.objects.filter(target_type="complaints.petition", target_id=p.case_number).order_by(
+            "at"
+        )[:100],
         "can_manage": manage,
         "action_error": forms.get("_error"),
     }
@@ -164,7 +189,9 @@ def _not_process(user, p, data):
 
 
 def _repeat(user, p, data):
-    original = Petition.objects.filter(case_number=data["original"].strip()).select_related("petitioner").first()
+    original = (
+        Petition.objects.filter(case_number=data["original"].strip()).select_related("petitioner").first()
+    )
     if original is None:
         raise svc.PetitionError(f"청원 {data['original'].strip()}을(를) 찾을 수 없습니다.")
     svc.close_as_repeat(user, p, original=original, note=data["note"])
@@ -217,7 +244,9 @@ def act(request, case_number: str, action: str):
     core_perms.deny_read_only(can_manage(request.user))
     form = ACTION_FORMS[action](request.POST)
     if not form.is_valid():
-        return detail(request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400)
+        return detail(
+            request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400
+        )
     try:
         message = ACTIONS[action](request.user, p, form.cleaned_data)
     except svc.PetitionError as exc:
@@ -241,7 +270,9 @@ def board(request, forms: dict | None = None, status: int = 200):
     today = _today()
     context = {
         "members": svc.board_members_on(today),
-        "other_members": BoardMember.objects.filter(Q(term_end__lt=today) | Q(term_start__gt=today)).order_by("-term_end")[:50],
+        "other_members": BoardMember.objects.filter(Q(term_end__lt=today) | Q(term_start__gt=today)).order_by(
+            "-term_end"
+        )[:50],
         "problems": svc.board_problems(today),
         "meetings": BoardMeeting.objects.prefetch_related("petitions").order_by("-held_on")[:50],
         "can_manage": can_manage(request.user),
@@ -272,8 +303,15 @@ def _board_post(request, key, form_class, run):
 @require_POST
 def board_member_add(request):
     def run(user, d):
-        m = svc.add_board_member(user, name=d["name"], affiliation=d["affiliation"], is_outside=d["is_outside"],
-                                 is_chair=d["is_chair"], term_start=d["term_start"], term_end=d["term_end"])
+        m = svc.add_board_member(
+            user,
+            name=d["name"],
+            affiliation=d["affiliation"],
+            is_outside=d["is_outside"],
+            is_chair=d["is_chair"],
+            term_start=d["term_start"],
+            term_end=d["term_end"],
+        )
         return f"{m.name} 위원을 위촉했습니다."
 
     return _board_post(request, "member", f.BoardMemberForm, run)
@@ -293,8 +331,13 @@ def board_member_end(request):
 @require_POST
 def meeting_new(request):
     def run(user, d):
-        m = svc.hold_board_meeting(user, held_on=d["held_on"], attendees=d["attendees"], petitions=d["petitions"],
-                                   minutes=d["minutes"])
+        m = svc.hold_board_meeting(
+            user,
+            held_on=d["held_on"],
+            attendees=d["attendees"],
+            petitions=d["petitions"],
+            minutes=d["minutes"],
+        )
         return f"{m.held_on:%Y-%m-%d} 청원심의회 회의를 기록했습니다."
 
     return _board_post(request, "meeting", f.BoardMeetingForm, run)
@@ -313,15 +356,20 @@ def _meeting_for(request, held_on: str) -> BoardMeeting:
 def meeting_detail(request, held_on: str, form=None, error: str | None = None, status: int = 200):
     meeting = _meeting_for(request, held_on)
     members = svc.board_members_on(meeting.held_on)
-    return render(request, "complaints/petitions/meeting.html", {
-        "meeting": meeting,
-        "attendees": meeting.attendees.order_by("-is_chair", "name"),
-        "member_count": members.count(),
-        "petitions": meeting.petitions.order_by("received_at"),
-        "can_manage": can_manage(request.user),
-        "minutes_form": form or f.MinutesForm(initial={"minutes": meeting.minutes}),
-        "action_error": error,
-    }, status=status)
+    return render(
+        request,
+        "complaints/petitions/meeting.html",
+        {
+            "meeting": meeting,
+            "attendees": meeting.attendees.order_by("-is_chair", "name"),
+            "member_count": members.count(),
+            "petitions": meeting.petitions.order_by("received_at"),
+            "can_manage": can_manage(request.user),
+            "minutes_form": form or f.MinutesForm(initial={"minutes": meeting.minutes}),
+            "action_error": error,
+        },
+        status=status,
+    )
 
 
 @login_required

@@ -17,15 +17,23 @@ def file_petition(request):
         data = form.cleaned_data
         user = request.user if request.user.is_authenticated else None
         try:
-            p = svc.receive_petition(user, title=data["title"], body=data["body"],
-                                     petitioner=form.petitioner() | {"user": user},
-                                     is_public_request=data["is_public_request"], matter=data["matter"], channel="web")
+            p = svc.receive_petition(
+                user,
+                title=data["title"],
+                body=data["body"],
+                petitioner=form.petitioner() | {"user": user},
+                is_public_request=data["is_public_request"],
+                matter=data["matter"],
+                channel="web",
+            )
         except svc.PetitionError as exc:
             form.add_error(None, str(exc))
         else:
             request.session["petition_receipt"] = p.case_number
             return redirect("petitions_public:receipt")
-    return render(request, "complaints/petitions/public_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "complaints/petitions/public_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @never_cache
@@ -34,5 +42,8 @@ def receipt(request):
     if not case_number:
         return redirect("petitions_public:new")
     p = Petition.objects.get(case_number=case_number)
-    return render(request, "complaints/petitions/public_receipt.html",
-                  {"p": p, "disclosure_due": svc.disclosure_due(p) if p.is_public_request else None})
+    return render(
+        request,
+        "complaints/petitions/public_receipt.html",
+        {"p": p, "disclosure_due": svc.disclosure_due(p) if p.is_public_request else None},
+    )

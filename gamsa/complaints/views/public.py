@@ -37,10 +37,14 @@ def file_grievance(request):
             with transaction.atomic():  # the complaint and its file land together or not at all
                 receipt = svc.receive_grievance(
                     request.user if request.user.is_authenticated else None,
-                    channel=Channel.MAYOR_INBOX, kind=Kind.GRIEVANCE, title=data["title"], body=data["body"],
+                    channel=Channel.MAYOR_INBOX,
+                    kind=Kind.GRIEVANCE,
+                    title=data["title"],
+                    body=data["body"],
                     complainant={k: data[k] for k in ("name", "phone", "email", "address")}
                     | {"user": request.user if request.user.is_authenticated else None},
-                    place_address=data["place_address"], with_pin=True,
+                    place_address=data["place_address"],
+                    with_pin=True,
                 )
                 if checked is not None:
                     store_attachment(None, data=checked, original_name=upload.name, owner=receipt.grievance)

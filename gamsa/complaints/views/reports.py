@@ -38,17 +38,31 @@ def report_list(request):
     core_perms.deny_outsider(svc.can_view(request.user))
     status = request.GET.get("status", "")
     rows = PublicInterestReport.objects.only(
-        "case_number", "pseudonym", "subject", "received_at", "due_at", "status", "acrc_report_due_at",
+        "case_number",
+        "pseudonym",
+        "subject",
+        "received_at",
+        "due_at",
+        "status",
+        "acrc_report_due_at",
         "acrc_reported_at",
     )
     if status in svc.Status.values:
         rows = rows.filter(status=status)
     page = Paginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "complaints/reports/list.html", {
-        "page": page, "now": timezone.now(), "status": status, "statuses": svc.Status.choices,
-        "can_manage": svc.can_manage(request.user), "can_designate": svc.can_designate(request.user),
-        "is_officer": svc.can_open_identity(request.user),
-    })
+    return render(
+        request,
+        "complaints/reports/list.html",
+        {
+            "page": page,
+            "now": timezone.now(),
+            "status": status,
+            "statuses": svc.Status.choices,
+            "can_manage": svc.can_manage(request.user),
+            "can_designate": svc.can_designate(request.user),
+            "is_officer": svc.can_open_identity(request.user),
+        },
+    )
 
 
 @login_required
@@ -58,17 +72,38 @@ def export_csv(request):
     response["Content-Disposition"] = 'attachment; filename="public-interest-reports.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(["신고번호", "신고자(가명)", "신고 대상 분야", "접수일시", "처리기한", "상태", "처리 완료일",
-                     "권익위 통보기한", "권익위 통보일"])
+    writer.writerow(
+        [
+            "신고번호",
+            "신고자(가명)",
+            "신고 대상 분야",
+            "접수일시",
+            "처리기한",
+            "상태",
+            "처리 완료일",
+            "권익위 통보기한",
+            "권익위 통보일",
+        ]
+    )
     fmt = "%Y-%m-%d %H:%M"
 
     def local(value):
         return timezone.localtime(value).strftime(fmt) if value else ""
 
     for r in PublicInterestReport.objects.order_by("received_at", "id").iterator(chunk_size=500):
-        writer.writerow([r.case_number, r.pseudonym, r.subject, local(r.received_at), local(r.due_at),
-                         r.get_status_display(), local(r.finished_at), local(r.acrc_report_due_at),
-                         local(r.acrc_reported_at)])
+        writer.writerow(
+            [
+                r.case_number,
+                r.pseudonym,
+                r.subject,
+                local(r.received_at),
+                local(r.due_at),
+                r.get_status_display(),
+                local(r.finished_at),
+                local(r.acrc_report_due_at),
+                local(r.acrc_reported_at),
+            ]
+        )
     return response
 
 
@@ -81,31 +116,57 @@ def report_create(request):
         data = form.cleaned_data
         try:
             report = svc.receive_report(
-                request.user, subject=data["subject"], summary=data["summary"], received_at=data["received_at"],
+                request.user,
+                subject=data["subject"],
+                summary=data["summary"],
+                received_at=data["received_at"],
                 identity={k: data[k] for k in ("name", "phone", "email", "address")},
             )
         except svc.ReportError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"{report.case_number}(으)로 접수했습니다. 신고자는 '{report.pseudonym}'(으)로 표시됩니다.")
+            messages.success(
+                request,
+                f"{report.case_number}(으)로 접수했습니다. 신고자는 '{report.pseudonym}'(으)로 표시됩니다.",
+            )
             return redirect("complaints_other:report_detail", case_number=report.case_number)
     return render(request, "complaints/reports/form.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def _report_for(request, case_number: str) -> PublicInterestReport:
     core_perms.deny_outsider(svc.can_view(request.user))
-    return get_object_or_404(PublicInterestReport.objects.select_related("created_by"), case_number=case_number)
+    return get_object_or_404(
+        PublicInterestReport.objects.select_related("created_by"), case_number=case_number
+    )
 
 
 ACTIONS = {
-    "investigate": (ReportNoteForm, lambda u, r, d: (svc.start_investigation(u, r, note=d["note"]), "조사를 시작했습니다.")),
-    "refer": (ReportReferForm, lambda u, r, d: (svc.refer(u, r, agency=d["agency"], reason=d["reason"]),
-                                                "조사기관에 이첩했습니다.")),
-    "notice": (ReportNoticeForm, lambda u, r, d: (svc.send_notice(u, r, text=d["text"]), "신고자 통지를 기록했습니다.")),
-    "finish": (ReportFinishForm, lambda u, r, d: (svc.finish(u, r, result=d["result"], finished_at=d["finished_at"]),
-                                                  "처리를 완료했습니다. 10일 안에 권익위에 결과를 통보하세요.")),
-    "acrc": (AcrcReportForm, lambda u, r, d: (svc.record_acrc_report(u, r, reported_at=d["reported_at"]),
-                                              "권익위 결과 통보를 기록했습니다.")),
+    "investigate": (
+        ReportNoteForm,
+        lambda u, r, d: (svc.start_investigation(u, r, note=d["note"]), "조사를 시작했습니다."),
+    ),
+    "refer": (
+        ReportReferForm,
+        lambda u, r, d: (svc.refer(u, r, agency=d["agency"], reason=d["reason"]), "조사기관에 이첩했습니다."),
+    ),
+    "notice": (
+        ReportNoticeForm,
+        lambda u, r, d: (svc.send_notice(u, r, text=d["text"]), "신고자 통지를 기록했습니다."),
+    ),
+    "finish": (
+        ReportFinishForm,
+        lambda u, r, d: (
+            svc.finish(u, r, result=d["result"], finished_at=d["finished_at"]),
+            "처리를 완료했습니다. 10일 안에 권익위에 결과를 통보하세요.",
+        ),
+    ),
+    "acrc": (
+        AcrcReportForm,
+        lambda u, r, d: (
+            svc.record_acrc_report(u, r, reported_at=d["reported_at"]),
+            "권익위 결과 통보를 기록했습니다.",
+        ),
+    ),
 }
 
 
@@ -117,8 +178,9 @@ def report_detail(request, case_number: str, forms: dict | None = None, status: 
         "r": report,
         "now": timezone.now(),
         "notices": report.notices.order_by("sent_at"),
-        "events": Event.objects.filter(target_type="complaints.publicinterestreport",
-                                       target_id=report.case_number).order_by("at")[:100],
+        "events": Event.objects.filter(
+            target_type="complaints.publicinterestreport", target_id=report.case_number
+        ).order_by("at")[:100],
         "can_manage": svc.can_manage(request.user),
         "is_officer": svc.can_open_identity(request.user),
         "is_open": report.status in svc.OPEN_STATUSES,
@@ -163,10 +225,17 @@ def identity(request, case_number: str):
 def officers(request, form: DesignateForm | None = None, error: str = "", status: int = 200):
     core_perms.deny_outsider(svc.can_view(request.user))
     rows = DesignatedOfficer.objects.select_related("user", "designated_by").order_by("designated_on")
-    return render(request, "complaints/reports/officers.html", {
-        "rows": rows, "form": form or DesignateForm(), "can_designate": svc.can_designate(request.user),
-        "action_error": error,
-    }, status=status)
+    return render(
+        request,
+        "complaints/reports/officers.html",
+        {
+            "rows": rows,
+            "form": form or DesignateForm(),
+            "can_designate": svc.can_designate(request.user),
+            "action_error": error,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -178,10 +247,14 @@ def designate(request):
     if not form.is_valid():
         return officers(request, form=form, status=400)
     try:
-        svc.designate_officer(request.user, form.cleaned_data["officer"], on=form.cleaned_data["designated_on"])
+        svc.designate_officer(
+            request.user, form.cleaned_data["officer"], on=form.cleaned_data["designated_on"]
+        )
     except svc.ReportError as exc:
         return officers(request, form=form, error=str(exc), status=400)
-    messages.success(request, f"{form.cleaned_data['officer'].display_name}을(를) 공익신고 담당자로 지정했습니다.")
+    messages.success(
+        request, f"{form.cleaned_data['officer'].display_name}을(를) 공익신고 담당자로 지정했습니다."
+    )
     return redirect("complaints_other:officers")
 
 

@@ -34,11 +34,19 @@ def case_list(request):
         rows = rows.filter(kind=kind)
     page = Paginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
     counts = svc.yearly_counts(year)
-    return render(request, "complaints/taxpayer/list.html", {
-        "page": page, "now": now, "year": year, "kind": kind, "kinds": svc.Kind.choices,
-        "counts": [(label, counts[value]) for value, label in svc.Kind.choices],
-        "can_manage": svc.can_manage(request.user),
-    })
+    return render(
+        request,
+        "complaints/taxpayer/list.html",
+        {
+            "page": page,
+            "now": now,
+            "year": year,
+            "kind": kind,
+            "kinds": svc.Kind.choices,
+            "counts": [(label, counts[value]) for value, label in svc.Kind.choices],
+            "can_manage": svc.can_manage(request.user),
+        },
+    )
 
 
 @login_required
@@ -50,30 +58,48 @@ def case_create(request):
         data = form.cleaned_data
         try:
             case = svc.receive_case(
-                request.user, kind=data["kind"], summary=data["summary"], tax_item=data["tax_item"],
-                received_at=data["received_at"], taxpayer={k: data[k] for k in ("name", "phone", "address")},
+                request.user,
+                kind=data["kind"],
+                summary=data["summary"],
+                tax_item=data["tax_item"],
+                received_at=data["received_at"],
+                taxpayer={k: data[k] for k in ("name", "phone", "address")},
             )
         except svc.TaxpayerError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"{case.case_number}(으)로 접수했습니다.")
             return redirect("complaints_other:taxpayer_detail", case_number=case.case_number)
-    return render(request, "complaints/taxpayer/form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "complaints/taxpayer/form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
 def case_detail(request, case_number: str, close_form=None, error: str = "", status: int = 200):
     core_perms.deny_outsider(svc.can_view(request.user))
-    case = get_object_or_404(TaxpayerCase.objects.select_related("taxpayer", "handled_by"), case_number=case_number)
+    case = get_object_or_404(
+        TaxpayerCase.objects.select_related("taxpayer", "handled_by"), case_number=case_number
+    )
     show_personal = svc.can_see_personal_data(request.user)
     if show_personal:
         log_access(request.user, case, PERSONAL_FIELDS, request=request, reason="납세자보호관 사건 처리")
-    return render(request, "complaints/taxpayer/detail.html", {
-        "c": case, "now": timezone.now(), "show_personal": show_personal,
-        "can_manage": svc.can_manage(request.user), "close_form": close_form or TaxpayerCloseForm(),
-        "action_error": error,
-        "events": Event.objects.filter(target_type="complaints.taxpayercase", target_id=case.case_number).order_by("at"),
-    }, status=status)
+    return render(
+        request,
+        "complaints/taxpayer/detail.html",
+        {
+            "c": case,
+            "now": timezone.now(),
+            "show_personal": show_personal,
+            "can_manage": svc.can_manage(request.user),
+            "close_form": close_form or TaxpayerCloseForm(),
+            "action_error": error,
+            "events": Event.objects.filter(
+                target_type="complaints.taxpayercase", target_id=case.case_number
+            ).order_by("at"),
+        },
+        status=status,
+    )
 
 
 @login_required

@@ -29,8 +29,11 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class UploadForm(KrdsForm):
-    file = forms.FileField(label="민원 파일", help_text="CSV(UTF-8 또는 CP949) 또는 엑셀(XLSX). 첫 행은 머리글입니다.",
-                           error_messages={"required": "가져올 파일을 고르세요."})
+    file = forms.FileField(
+        label="민원 파일",
+        help_text="CSV(UTF-8 또는 CP949) 또는 엑셀(XLSX). 첫 행은 머리글입니다.",
+        error_messages={"required": "가져올 파일을 고르세요."},
+    )
 
 
 class QuarterForm(KrdsForm):
@@ -45,16 +48,23 @@ class InspectionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for code, label in CHECK_ITEMS:
-            self.fields[f"{code}_ok"] = forms.ChoiceField(label=label, choices=VERDICT_CHOICES, required=False)
-            self.fields[f"{code}_note"] = forms.CharField(label=f"{label} 비고", required=False, max_length=500)
-        self.fields["letter"] = forms.CharField(label="점검 결과 통보문", widget=forms.Textarea(attrs={"rows": 16}),
-                                                required=False)
+            self.fields[f"{code}_ok"] = forms.ChoiceField(
+                label=label, choices=VERDICT_CHOICES, required=False
+            )
+            self.fields[f"{code}_note"] = forms.CharField(
+                label=f"{label} 비고", required=False, max_length=500
+            )
+        self.fields["letter"] = forms.CharField(
+            label="점검 결과 통보문", widget=forms.Textarea(attrs={"rows": 16}), required=False
+        )
         apply_krds(self)
 
     def checklist(self) -> dict:
         data = self.cleaned_data
-        return {code: {"ok": {"yes": True, "no": False}.get(data[f"{code}_ok"]), "note": data[f"{code}_note"]}
-                for code, _ in CHECK_ITEMS}
+        return {
+            code: {"ok": {"yes": True, "no": False}.get(data[f"{code}_ok"]), "note": data[f"{code}_note"]}
+            for code, _ in CHECK_ITEMS
+        }
 
 
 def _can_inspect(user) -> bool:
@@ -86,15 +96,23 @@ def import_upload(request):
             except importing.ImportFileError as exc:
                 form.add_error("file", str(exc))
             else:
-                path = default_storage.save(f"{tasks.IMPORT_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data))
-                job = services.create_job(request.user, kind="grievance_import_check", label="고충민원 가져오기 검사",
-                                          params={"path": path, "name": upload.name[:200], "mode": "check",
-                                                  "rows": rows})
+                path = default_storage.save(
+                    f"{tasks.IMPORT_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data)
+                )
+                job = services.create_job(
+                    request.user,
+                    kind="grievance_import_check",
+                    label="고충민원 가져오기 검사",
+                    params={"path": path, "name": upload.name[:200], "mode": "check", "rows": rows},
+                )
                 _run_import(job, rows)
                 return redirect("complaints_io:import_job", public_id=job.public_id)
-    return render(request, "complaints/io/import.html", {"form": form, "headers": importing.HEADERS,
-                                                         "required": importing.REQUIRED},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "complaints/io/import.html",
+        {"form": form, "headers": importing.HEADERS, "required": importing.REQUIRED},
+        status=400 if form.errors else 200,
+    )
 
 
 def _run_import(job: Job, rows: int) -> None:
@@ -109,9 +127,13 @@ def import_job(request, public_id):
     core_perms.deny_outsider(perms.can_see_desk(request.user))
     job = _own_job(request, public_id)
     result = job.result or {}
-    context = {"job": job, "result": result, "errors": result.get("errors", []),
-               "check": job.params.get("mode") == "check",
-               "hidden_errors": max(0, result.get("error_count", 0) - len(result.get("errors", [])))}
+    context = {
+        "job": job,
+        "result": result,
+        "errors": result.get("errors", []),
+        "check": job.params.get("mode") == "check",
+        "hidden_errors": max(0, result.get("error_count", 0) - len(result.get("errors", []))),
+    }
     template = "complaints/io/_import_status.html" if request.htmx else "complaints/io/import_job.html"
     return render(request, template, context)
 
@@ -128,13 +150,19 @@ def import_confirm(request, public_id):
         return redirect("complaints_io:import_job", public_id=check.public_id)
     skip_bad = request.POST.get("skip_bad") == "on"
     if result.get("error_count") and not skip_bad:
-        messages.error(request, "잘못된 행이 있습니다. 파일을 고쳐 다시 올리거나 '정상 행만 등록'을 고르세요.")
+        messages.error(
+            request, "잘못된 행이 있습니다. 파일을 고쳐 다시 올리거나 '정상 행만 등록'을 고르세요."
+        )
         return redirect("complaints_io:import_job", public_id=check.public_id)
     if not default_storage.exists(check.params["path"]):
         messages.error(request, "올린 파일이 이미 처리되었거나 없습니다. 다시 올리세요.")
         return redirect("complaints_io:import")
-    job = services.create_job(request.user, kind="grievance_import", label="고충민원 가져오기",
-                              params={**check.params, "mode": "commit", "skip_bad": skip_bad})
+    job = services.create_job(
+        request.user,
+        kind="grievance_import",
+        label="고충민원 가져오기",
+        params={**check.params, "mode": "commit", "skip_bad": skip_bad},
+    )
     _run_import(job, check.params.get("rows", 0))
     return redirect("complaints_io:import_job", public_id=job.public_id)
 
@@ -154,12 +182,18 @@ def export(request):
     personal = request.POST.get("exclude_personal") != "on" and exporting.may_export_personal(request.user)
     count = exporting.export_queryset(request.user, filters).count()
     if count <= exporting.DIRECT_LIMIT:
-        data, _ = exporting.export_grievances(request.user, filters, include_personal=personal, request=request)
+        data, _ = exporting.export_grievances(
+            request.user, filters, include_personal=personal, request=request
+        )
         response = HttpResponse(data, content_type=XLSX_TYPE)
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(exporting.file_name())}"
         return response
-    job = services.create_job(request.user, kind="grievance_export", label="고충민원 목록 내보내기",
-                              params={"filters": filters, "personal": personal})
+    job = services.create_job(
+        request.user,
+        kind="grievance_export",
+        label="고충민원 목록 내보내기",
+        params={"filters": filters, "personal": personal},
+    )
     tasks.export_grievances_task.enqueue(job_id=job.pk)
     return redirect("core:job", public_id=job.public_id)
 
@@ -187,9 +221,17 @@ def inspection_page(request):
     core_perms.deny_read_only(_can_inspect(request.user))
     form, year, quarter = _quarter(request)
     data = inspection.report(year, quarter)
-    return render(request, "complaints/io/inspection.html", {"form": form, "data": data, "year": year,
-                                                             "quarter": quarter,
-                                                             "can_edit": perms.is_complaint_team(request.user)})
+    return render(
+        request,
+        "complaints/io/inspection.html",
+        {
+            "form": form,
+            "data": data,
+            "year": year,
+            "quarter": quarter,
+            "can_edit": perms.is_complaint_team(request.user),
+        },
+    )
 
 
 @login_required
@@ -207,7 +249,7 @@ def inspection_department(request, year: int, quarter: int, code: str):
     figures = item["figures"] if item else inspection.DepartmentFigures(unit.pk, unit.name, unit.code)
     record = item["record"] if item else None
     initial = {"letter": item["letter"] if item else inspection.default_letter(year, quarter, figures)}
-    for check in (item["checklist"] if item else []):
+    for check in item["checklist"] if item else []:
         initial[f"{check['code']}_ok"] = {True: "yes", False: "no"}.get(check["ok"], "")
         initial[f"{check['code']}_note"] = check["note"]
     form = InspectionForm(request.POST or None, initial=initial)
@@ -217,16 +259,26 @@ def inspection_department(request, year: int, quarter: int, code: str):
         if request.POST.get("regenerate") == "on":
             letter = inspection.default_letter(year, quarter, figures, checklist)
         try:
-            inspection.save_inspection(request.user, year=year, quarter=quarter, department=unit,
-                                       checklist=checklist, letter=letter, figures_snapshot=figures.as_dict())
+            inspection.save_inspection(
+                request.user,
+                year=year,
+                quarter=quarter,
+                department=unit,
+                checklist=checklist,
+                letter=letter,
+                figures_snapshot=figures.as_dict(),
+            )
         except inspection.InspectionError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"{unit.name}의 점검 결과를 저장했습니다.")
             return redirect(f"{_inspection_url()}?year={year}&quarter={quarter}")
-    return render(request, "complaints/io/inspection_department.html",
-                  {"form": form, "unit": unit, "figures": figures, "record": record, "year": year, "quarter": quarter},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "complaints/io/inspection_department.html",
+        {"form": form, "unit": unit, "figures": figures, "record": record, "year": year, "quarter": quarter},
+        status=400 if form.errors else 200,
+    )
 
 
 def _inspection_url() -> str:
@@ -246,9 +298,11 @@ def inspection_export(request, year: int, quarter: int, fmt: str):
         inspection.quarter_bounds(year, quarter)
     except inspection.InspectionError:
         return redirect("complaints_io:inspection")
-    job = services.create_job(request.user, kind="grievance_inspection",
-                              label=f"{year}년 {quarter}분기 처리실태 점검 ({fmt.upper()})",
-                              params={"year": year, "quarter": quarter, "format": fmt,
-                                      "requested_at": timezone.now().isoformat()})
+    job = services.create_job(
+        request.user,
+        kind="grievance_inspection",
+        label=f"{year}년 {quarter}분기 처리실태 점검 ({fmt.upper()})",
+        params={"year": year, "quarter": quarter, "format": fmt, "requested_at": timezone.now().isoformat()},
+    )
     tasks.inspection_report_task.enqueue(job_id=job.pk)
     return redirect("core:job", public_id=job.public_id)

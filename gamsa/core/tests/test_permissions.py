@@ -82,8 +82,6 @@ NEEDS_OTP = {
 }
 
 
-
-
 @pytest.fixture
 def demo(demo_module, db):
     return demo_module

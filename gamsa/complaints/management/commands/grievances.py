@@ -22,13 +22,20 @@ class Command(BaseCommand):
         imp.add_argument("--user", default="", help="등록자로 기록할 사용자 아이디 (없으면 '시스템')")
 
         exp = sub.add_parser("export", help="민원 목록을 XLSX로 내보냅니다")
-        exp.add_argument("--status", action="append", default=[],
-                         help=f"상태 (여러 번 가능): open 또는 {', '.join(Status.values)}")
+        exp.add_argument(
+            "--status",
+            action="append",
+            default=[],
+            help=f"상태 (여러 번 가능): open 또는 {', '.join(Status.values)}",
+        )
         exp.add_argument("--channel", choices=Channel.values)
         exp.add_argument("--kind", choices=Kind.values)
         exp.add_argument("--out", default="", help="저장할 파일 (기본: 고충민원_날짜.xlsx)")
-        exp.add_argument("--with-personal", action="store_true",
-                         help="민원인 성명·연락처·주소를 포함합니다 (--user 필요, 접근기록에 남습니다)")
+        exp.add_argument(
+            "--with-personal",
+            action="store_true",
+            help="민원인 성명·연락처·주소를 포함합니다 (--user 필요, 접근기록에 남습니다)",
+        )
         exp.add_argument("--user", default="", help="내보내는 사용자 아이디")
 
         sim = sub.add_parser("similar", help="같거나 비슷한 민원 후보를 점수가 높은 순으로 보여 줍니다")
@@ -58,23 +65,33 @@ class Command(BaseCommand):
             raise CommandError(f"파일이 없습니다: {path}")
         try:
             report = importing.import_grievances(
-                self._user(options["user"]), path.read_bytes(), skip_bad=options["skip_bad"],
-                dry_run=options["dry_run"], source_name=path.name,
+                self._user(options["user"]),
+                path.read_bytes(),
+                skip_bad=options["skip_bad"],
+                dry_run=options["dry_run"],
+                source_name=path.name,
             )
         except importing.ImportFileError as exc:
             raise CommandError(str(exc)) from None
         for line in report.lines():
             self.stderr.write(line)
         if report.dry_run:
-            self.stdout.write(f"검사 결과: 전체 {report.total}행, 정상 {len(report.created)}행, 오류 {len(report.errors)}행 "
-                              "(검사만 했고 등록하지 않았습니다)")
+            self.stdout.write(
+                f"검사 결과: 전체 {report.total}행, 정상 {len(report.created)}행, 오류 {len(report.errors)}행 "
+                "(검사만 했고 등록하지 않았습니다)"
+            )
         elif report.committed:
-            self.stdout.write(self.style.SUCCESS(
-                f"{len(report.created)}건을 등록했습니다" + (f" (오류 {len(report.errors)}행 건너뜀)" if report.errors else "")
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{len(report.created)}건을 등록했습니다"
+                    + (f" (오류 {len(report.errors)}행 건너뜀)" if report.errors else "")
+                )
+            )
         else:
-            raise CommandError(f"잘못된 행 {len(report.errors)}개가 있어 아무것도 등록하지 않았습니다. "
-                               "고쳐서 다시 올리거나 --skip-bad로 정상 행만 등록하세요.")
+            raise CommandError(
+                f"잘못된 행 {len(report.errors)}개가 있어 아무것도 등록하지 않았습니다. "
+                "고쳐서 다시 올리거나 --skip-bad로 정상 행만 등록하세요."
+            )
 
     # --- export ---------------------------------------------------------------------------------------------
     def do_export(self, options):
@@ -86,7 +103,9 @@ class Command(BaseCommand):
         user = self._user(options["user"])
         personal = options["with_personal"]
         if personal and (user is None or not exporting.may_export_personal(user)):
-            raise CommandError("개인정보를 포함하려면 민원관리팀 또는 감사담당관 사용자를 --user로 지정하세요.")
+            raise CommandError(
+                "개인정보를 포함하려면 민원관리팀 또는 감사담당관 사용자를 --user로 지정하세요."
+            )
         qs = Grievance.objects.all()
         statuses = []
         for value in options["status"]:
@@ -107,14 +126,26 @@ class Command(BaseCommand):
             from gamsa.complaints import permissions as perms
 
             qs = perms.visible_grievances(user, qs)
-        qs = qs.select_related("department", "complainant").prefetch_related("answers").order_by("received_at", "id")
+        qs = (
+            qs.select_related("department", "complainant")
+            .prefetch_related("answers")
+            .order_by("received_at", "id")
+        )
         data, count = exporting.write_xlsx(qs, include_personal=personal)
         if personal and count:
             from gamsa.core.models import AccessLog
             from gamsa.core.services import log_access
 
-            log_access(user, None, exporting.PERSONAL_FIELDS, action=AccessLog.Action.EXPORT, count=count,
-                       reason="고충민원 엑셀 내보내기 (명령줄)", target_type="complaints.grievance", target_id="목록")
+            log_access(
+                user,
+                None,
+                exporting.PERSONAL_FIELDS,
+                action=AccessLog.Action.EXPORT,
+                count=count,
+                reason="고충민원 엑셀 내보내기 (명령줄)",
+                target_type="complaints.grievance",
+                target_id="목록",
+            )
         out = Path(options["out"] or exporting.file_name())
         out.write_bytes(data)
         self.stdout.write(self.style.SUCCESS(f"{count}건을 {out}에 저장했습니다."))
@@ -123,15 +154,24 @@ class Command(BaseCommand):
     def do_similar(self, options):
         from gamsa.complaints.similarity import similar_grievances
 
-        g = Grievance.objects.select_related("complainant", "category").filter(case_number=options["case_number"]).first()
+        g = (
+            Grievance.objects.select_related("complainant", "category")
+            .filter(case_number=options["case_number"])
+            .first()
+        )
         if g is None:
             raise CommandError(f"접수번호를 찾을 수 없습니다: {options['case_number']}")
         candidates = similar_grievances(g, limit=max(1, options["limit"]))
         candidates.sort(key=lambda c: c.score, reverse=True)
         if options["json"]:
             payload = [
-                {"case_number": c.grievance.case_number, "score": c.score, "same_complainant": c.same_complainant,
-                 "same_place": c.same_place, "reasons": list(c.reasons)}
+                {
+                    "case_number": c.grievance.case_number,
+                    "score": c.score,
+                    "same_complainant": c.same_complainant,
+                    "same_place": c.same_place,
+                    "reasons": list(c.reasons),
+                }
                 for c in candidates
             ]
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -140,6 +180,12 @@ class Command(BaseCommand):
             self.stdout.write("비슷한 민원 후보가 없습니다.")
             return
         for c in candidates:
-            flags = [label for flag, label in ((c.same_complainant, "같은 민원인"), (c.same_place, "같은 장소")) if flag]
-            self.stdout.write(f"{c.grievance.case_number}\t{c.score:.3f}\t{c.grievance.title[:40]}\t"
-                              f"{', '.join(flags)}\t{'; '.join(c.reasons)}")
+            flags = [
+                label
+                for flag, label in ((c.same_complainant, "같은 민원인"), (c.same_place, "같은 장소"))
+                if flag
+            ]
+            self.stdout.write(
+                f"{c.grievance.case_number}\t{c.score:.3f}\t{c.grievance.title[:40]}\t"
+                f"{', '.join(flags)}\t{'; '.join(c.reasons)}"
+            )
