@@ -24,8 +24,16 @@ def staff_login(page, username):
 
 
 def open_action(page, action):
-    page.click(f"details[data-action={action}] > summary")
-    return page.locator(f"details[data-action={action}] form")
+    """Unfold one action on the case screen the way a user does: click its summary until it is open."""
+    page.wait_for_load_state("load")
+    details = page.locator(f"details[data-action={action}]")
+    for _ in range(3):
+        if details.evaluate("d => d.open"):
+            break
+        details.locator("> summary").click()
+        page.wait_for_timeout(200)
+    assert details.evaluate("d => d.open")
+    return details.locator("form")
 
 
 def test_citizen_to_department_and_back(page):
