@@ -60,6 +60,7 @@ def home(request):
         "next_working_day": cal.next_working_day(today),
         "upcoming_holidays": cal.holidays_between(today, today + dt.timedelta(days=60))[:5],
         "roles": Membership.objects.filter(user=request.user, ended_on__isnull=True).select_related("unit"),
+        "can_calculate": perms.can_see_office_pages(request.user),
     }
     return render(request, "core/home.html", context)
 
