@@ -23,15 +23,20 @@ def grievance_work(user, now):
         qs = qs.filter(handler=user) | qs.filter(due_at__lt=now) | qs.filter(status="received")
     elif not perms.department_ids(user):
         return []
+    from gamsa.complaints.services.grievances import progress_notice_due
+    from gamsa.core.calendar import get_calendar
+
+    calendar = get_calendar()
     items = []
     for g in qs.order_by("due_at")[:50]:
+        notice = progress_notice_due(g, now, calendar)
         items.append(
             work.WorkItem(
                 title=g.title,
                 url=reverse("complaints:detail", args=[g.case_number]),
                 kind_label="고충민원",
                 due_at=g.due_at,
-                status_label=g.get_status_display(),
+                status_label=g.get_status_display() + (" · 중간 통지 필요(영 제23조)" if notice else ""),
                 assigned_to_me=g.handler_id == user.pk or g.status == "received",
                 reference=g.case_number,
             )

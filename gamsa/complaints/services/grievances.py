@@ -505,12 +505,15 @@ def extend_deadline(
 # --- notices and answers -------------------------------------------------------------------------------------------
 
 
-def progress_notice_due(g: Grievance, now: dt.datetime) -> bool:
+def progress_notice_due(g: Grievance, now: dt.datetime, calendar: legal.LegalCalendar | None = None) -> bool:
     """영 제23조: a progress notice when 30 days have passed since receipt, then every 30 days."""
     if g.status not in OPEN_STATUSES:
         return False
     since = g.last_progress_notice_at or g.received_at
-    return now >= legal.deadline_for("progress_notice", since).due_at - dt.timedelta(hours=18)
+    if now - since < dt.timedelta(days=28):  # cannot be due yet: spare the calendar
+        return False
+    due = legal.deadline_for("progress_notice", since, calendar).due_at
+    return now >= due.replace(hour=0, minute=0)
 
 
 @transaction.atomic

@@ -350,3 +350,16 @@ def test_filings_with_new_grounds_are_not_counted(demo, construction):
     )
     evidence = svc.repeat_evidence(cases[2])
     assert evidence["filings"] == 2 and not evidence["conditions_hold"]
+
+
+def test_progress_notice_falls_due_after_thirty_days(client, demo, construction, login):
+    g = new_grievance(received=at(2026, 9, 1, 10))
+    svc.assign(user("complaints"), g, department=construction)
+    assert not svc.progress_notice_due(g, at(2026, 9, 30, 10))
+    # 1 Sept + 30 days = Thu 1 Oct: due from that day.
+    assert svc.progress_notice_due(g, at(2026, 10, 1, 9))
+    svc.send_progress_notice(user("liaison"), g, text="현장 확인 중이며 10월 중 답변 예정입니다.")
+    g.refresh_from_db()
+    sent = g.last_progress_notice_at
+    assert not svc.progress_notice_due(g, sent + dt.timedelta(days=20))  # the next one 30 days after this one
+    assert svc.progress_notice_due(g, sent + dt.timedelta(days=31))
