@@ -360,6 +360,8 @@ def test_progress_notice_falls_due_after_thirty_days(client, demo, construction,
     assert svc.progress_notice_due(g, at(2026, 10, 1, 9))
     svc.send_progress_notice(user("liaison"), g, text="현장 확인 중이며 10월 중 답변 예정입니다.")
     g.refresh_from_db()
-    sent = g.last_progress_notice_at
-    assert not svc.progress_notice_due(g, sent + dt.timedelta(days=20))  # the next one 30 days after this one
-    assert svc.progress_notice_due(g, sent + dt.timedelta(days=31))
+    assert g.notices.filter(kind="progress").count() == 1
+    g.last_progress_notice_at = at(2026, 10, 1, 9)  # as if sent that morning
+    # The next one 30 days later: 31 Oct is a Saturday, so from Monday 2 Nov.
+    assert not svc.progress_notice_due(g, at(2026, 10, 31, 12))
+    assert svc.progress_notice_due(g, at(2026, 11, 2, 9))
