@@ -13,21 +13,34 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from gamsa.complaints.models import (
     OPEN_STATUSES,
-    AgendaItem,
     Answer,
     Complainant,
     Extension,
     Grievance,
-    InternalClosureRequest,
     Notice,
     Pause,
-    SimilarityReview,
     Status,
+)
+
+# Re-exported so callers keep one entry point for grievance writes (`services.grievances`).
+from gamsa.complaints.services.repeats import (  # noqa: F401
+    chain_of,
+    decide_internal_closure,
+    repeat_evidence,
+    request_internal_closure,
+    review_similarity,
+)
+from gamsa.complaints.services.workflow import (  # noqa: F401
+    SITE_SURVEY_EXTENSION_MAX_DAYS,
+    SITE_SURVEY_MAX_DAYS,
+    TRANSITIONS,
+    GrievanceError,
+    lock,
+    move_status,
 )
 from gamsa.core import calendar as legal
 from gamsa.core.models import OrgUnit, User
@@ -35,64 +48,6 @@ from gamsa.core.services import next_case_number, record_event
 from gamsa.core.validators import reject_rrn
 from gamsa.text.grams import bigram_terms
 from gamsa.text.normalize import normalize_name, normalize_phone, place_key
-
-
-class GrievanceError(ValueError):
-    """A refused action; the message is Korean and safe to show."""
-
-
-# Which status may move to which (the status itself is set only here).
-TRANSITIONS: dict[str, set[str]] = {
-    Status.RECEIVED: {
-        Status.ASSIGNED,
-        Status.TRANSFERRED,
-        Status.WITHDRAWN,
-        Status.REJECTED,
-        Status.CLOSED_INTERNALLY,
-    },
-    Status.ASSIGNED: {
-        Status.ASSIGNED,
-        Status.IN_PROGRESS,
-        Status.TRANSFERRED,
-        Status.SUPPLEMENT,
-        Status.SITE_SURVEY,
-        Status.ANSWERED,
-        Status.WITHDRAWN,
-        Status.REJECTED,
-        Status.CLOSED_INTERNALLY,
-    },
-    Status.IN_PROGRESS: {
-        Status.ASSIGNED,
-        Status.TRANSFERRED,
-        Status.SUPPLEMENT,
-        Status.SITE_SURVEY,
-        Status.ANSWERED,
-        Status.WITHDRAWN,
-        Status.REJECTED,
-        Status.CLOSED_INTERNALLY,
-    },
-    Status.SUPPLEMENT: {Status.IN_PROGRESS, Status.WITHDRAWN, Status.CLOSED_INTERNALLY},
-    Status.SITE_SURVEY: {Status.IN_PROGRESS, Status.WITHDRAWN},
-    Status.ANSWERED: {Status.CLOSED},
-}
-
-SITE_SURVEY_MAX_DAYS = 14  # 영 제17조④
-SITE_SURVEY_EXTENSION_MAX_DAYS = 7  # 영 제17조⑤, once
-
-
-def _move(grievance: Grievance, new_status: str) -> str:
-    old = grievance.status
-    if new_status not in TRANSITIONS.get(old, set()):
-        raise GrievanceError(
-            f"'{Status(old).label}' 상태에서는 '{Status(new_status).label}'(으)로 바꿀 수 없습니다."
-        )
-    grievance.status = new_status
-    return old
-
-
-def _lock(grievance: Grievance) -> Grievance:
-    return Grievance.objects.select_for_update().get(pk=grievance.pk)
-
 
 # --- intake ------------------------------------------------------------------------------------------------------
 
@@ -243,7 +198,7 @@ def assign(
     actor: User, grievance: Grievance, *, department: OrgUnit, handler: User | None = None, note: str = ""
 ) -> Grievance:
     """배정 or 부서 재배정. A re-filed grievance stays visible to the department that answered before."""
-    g = _lock(grievance)
+    g = lock(grievance)
     if (
         handler is not None
         and handler.unit_id not in (department.pk, None)
@@ -251,7 +206,7 @@ def assign(
     ):
         raise GrievanceError("담당자가 선택한 부서 소속이 아닙니다.")
     previous = g.department.code if g.department_id else None
-    _move(g, Status.ASSIGNED)
+    move_status(g, Status.ASSIGNED)
     g.department, g.handler = department, handler
     g.save(update_fields=["status", "department", "handler", "updated_at"])
     verb = "grievance.reassigned" if previous and previous != department.code else "grievance.assigned"
@@ -269,8 +224,8 @@ def assign(
 
 @transaction.atomic
 def start_processing(actor: User, grievance: Grievance) -> Grievance:
-    g = _lock(grievance)
-    _move(g, Status.IN_PROGRESS)
+    g = lock(grievance)
+    move_status(g, Status.IN_PROGRESS)
     if g.handler_id is None:
         g.handler = actor
     g.save(update_fields=["status", "handler", "updated_at"])
@@ -285,8 +240,8 @@ def transfer(
     """이송 to another agency (영 제13조: within 8 working hours, the complainant notified)."""
     if not agency.strip() or not reason.strip():
         raise GrievanceError("이송할 기관과 이송 사유를 입력하세요.")
-    g = _lock(grievance)
-    _move(g, Status.TRANSFERRED)
+    g = lock(grievance)
+    move_status(g, Status.TRANSFERRED)
     now = now or timezone.now()
     limit = legal.deadline_for("transfer", g.received_at)
     g.closed_at = now
@@ -324,8 +279,8 @@ def request_supplement(
 ) -> Grievance:
     if not reason.strip():
         raise GrievanceError("보완을 요청할 내용을 입력하세요.")
-    g = _lock(grievance)
-    _move(g, Status.SUPPLEMENT)
+    g = lock(grievance)
+    move_status(g, Status.SUPPLEMENT)
     now = now or timezone.now()
     g.paused_at = now
     g.save(update_fields=["status", "paused_at", "updated_at"])
@@ -356,8 +311,8 @@ def start_site_survey(
         raise GrievanceError(
             "현장조사는 이미 실시했습니다. 연장은 1회 7일 이내로만 할 수 있습니다 (영 제17조⑤)."
         )
-    g = _lock(grievance)
-    _move(g, Status.SITE_SURVEY)
+    g = lock(grievance)
+    move_status(g, Status.SITE_SURVEY)
     now = now or timezone.now()
     g.paused_at = now
     g.save(update_fields=["status", "paused_at", "updated_at"])
@@ -374,7 +329,7 @@ def start_site_survey(
 
 @transaction.atomic
 def extend_site_survey(actor: User, grievance: Grievance, *, days: int, reason: str) -> Grievance:
-    g = _lock(grievance)
+    g = lock(grievance)
     pause = g.pauses.filter(kind=Pause.Kind.SITE_SURVEY, ended_at__isnull=True).first()
     if g.status != Status.SITE_SURVEY or pause is None:
         raise GrievanceError("진행 중인 현장조사가 없습니다.")
@@ -395,7 +350,7 @@ def extend_site_survey(actor: User, grievance: Grievance, *, days: int, reason: 
 @transaction.atomic
 def resume(actor: User, grievance: Grievance, *, note: str = "", now: dt.datetime | None = None) -> Grievance:
     """End a 보완 or 현장조사 pause; the clock moves by the time not counted (영 제17조⑤, 제20조)."""
-    g = _lock(grievance)
+    g = lock(grievance)
     if g.status not in (Status.SUPPLEMENT, Status.SITE_SURVEY) or g.paused_at is None:
         raise GrievanceError("처리기간이 정지된 민원이 아닙니다.")
     now = now or timezone.now()
@@ -405,7 +360,7 @@ def resume(actor: User, grievance: Grievance, *, note: str = "", now: dt.datetim
         pause.ended_at, pause.shifted_by = now, shifted
         pause.save(update_fields=["ended_at", "shifted_by"])
     previous_due = g.due_at
-    _move(g, Status.IN_PROGRESS)
+    move_status(g, Status.IN_PROGRESS)
     g.due_at, g.paused_at = new_due, None
     g.save(update_fields=["status", "due_at", "paused_at", "updated_at"])
     record_event(
@@ -435,7 +390,7 @@ def extend_deadline(
     consent: bool = False,
     consent_note: str = "",
 ) -> Extension:
-    g = _lock(grievance)
+    g = lock(grievance)
     if g.status not in OPEN_STATUSES:
         raise GrievanceError("처리 중인 민원만 처리기간을 연장할 수 있습니다.")
     if reason in Extension.FORBIDDEN:
@@ -518,7 +473,7 @@ def progress_notice_due(g: Grievance, now: dt.datetime, calendar: legal.LegalCal
 
 @transaction.atomic
 def send_progress_notice(actor: User, grievance: Grievance, *, text: str) -> Notice:
-    g = _lock(grievance)
+    g = lock(grievance)
     if g.status not in OPEN_STATUSES:
         raise GrievanceError("끝난 민원에는 중간 통지를 보내지 않습니다.")
     now = timezone.now()
@@ -544,7 +499,7 @@ def answer(
     now: dt.datetime | None = None,
 ) -> Answer:
     """처리결과 통지 (법 제27조). A refusal or non-acceptance must state the reasons and the remedies."""
-    g = _lock(grievance)
+    g = lock(grievance)
     if not text.strip():
         raise GrievanceError("답변 내용을 입력하세요.")
     if outcome in (Answer.Outcome.REFUSED, Answer.Outcome.NOT_ACCEPTED) and not (
@@ -556,7 +511,7 @@ def answer(
     if g.status in (Status.SUPPLEMENT, Status.SITE_SURVEY):
         raise GrievanceError("정지된 처리기간을 먼저 재개하세요.")
     now = now or timezone.now()
-    _move(g, Status.ANSWERED)
+    move_status(g, Status.ANSWERED)
     result = Answer.objects.create(
         grievance=g,
         method=method,
@@ -575,8 +530,8 @@ def answer(
 
 @transaction.atomic
 def close(actor: User, grievance: Grievance) -> Grievance:
-    g = _lock(grievance)
-    _move(g, Status.CLOSED)
+    g = lock(grievance)
+    move_status(g, Status.CLOSED)
     g.closed_at = timezone.now()
     g.save(update_fields=["status", "closed_at", "updated_at"])
     record_event(actor, "grievance.closed", g)
@@ -585,8 +540,8 @@ def close(actor: User, grievance: Grievance) -> Grievance:
 
 @transaction.atomic
 def withdraw(actor: User | None, grievance: Grievance, *, note: str = "") -> Grievance:
-    g = _lock(grievance)
-    _move(g, Status.WITHDRAWN)
+    g = lock(grievance)
+    move_status(g, Status.WITHDRAWN)
     g.closed_at = timezone.now()
     g.save(update_fields=["status", "closed_at", "updated_at"])
     record_event(actor, "grievance.withdrawn", g, note=note)
@@ -598,8 +553,8 @@ def reject(actor: User, grievance: Grievance, *, reasons: str, remedies: str) ->
     """반려: with reasons and remedies, like a refusal."""
     if not reasons.strip() or not remedies.strip():
         raise GrievanceError("반려 사유와 불복 구제 절차를 함께 적어야 합니다 (법 제27조).")
-    g = _lock(grievance)
-    _move(g, Status.REJECTED)
+    g = lock(grievance)
+    move_status(g, Status.REJECTED)
     now = timezone.now()
     Answer.objects.create(
         grievance=g,
@@ -653,162 +608,3 @@ def refile(
     g.save(update_fields=["reopened_from"])
     record_event(actor, "grievance.refiled", g, original=original.case_number)
     return receipt
-
-
-# --- repeats (법 제23조) and internal closure ---------------------------------------------------------------------
-
-
-def _root_id(g: Grievance) -> int:
-    repeat_of_id = Grievance.objects.filter(pk=g.pk).values_list("repeat_of_id", flat=True).first()
-    return repeat_of_id or g.pk
-
-
-def chain_of(g: Grievance) -> list[Grievance]:
-    """All grievances confirmed as the same matter as `g` (g included)."""
-    root_id = _root_id(g)
-    return list(Grievance.objects.filter(Q(pk=root_id) | Q(repeat_of_id=root_id)))
-
-
-def repeat_evidence(g: Grievance) -> dict:
-    """Whether 법 제23조① holds for `g`, with the evidence an officer and a department head need.
-
-    Filings an officer marked as bringing new grounds are not repeats (정당한 사유) and are not counted; every
-    result notice counts, refusals included (a refusal is a notified result too).
-    """
-    chain = sorted(chain_of(g), key=lambda x: x.received_at)
-    with_new_grounds = set(
-        SimilarityReview.objects.filter(grievance__in=chain, new_grounds=True).values_list(
-            "grievance_id", flat=True
-        )
-    )
-    filings = sum(1 for x in chain if x.pk not in with_new_grounds)
-    answered = Answer.objects.filter(grievance__in=chain).count()
-    holds = filings >= 3 and answered >= 2
-    return {
-        "filings": filings,
-        "answers": answered,
-        "new_grounds": len(with_new_grounds),
-        "conditions_hold": holds,
-        "multi_party": g.is_multi_party,
-        "cases": [
-            {
-                "case_number": x.case_number,
-                "received_at": x.received_at.isoformat(),
-                "status": x.get_status_display(),
-                "new_grounds": x.pk in with_new_grounds,
-            }
-            for x in chain
-        ],
-        "basis": "민원처리법 제23조①: 같은 내용의 민원을 정당한 사유 없이 3회 이상 반복 제출하고 2회 이상 그 결과를 통지한 경우",
-    }
-
-
-@transaction.atomic
-def review_similarity(
-    actor: User,
-    grievance: Grievance,
-    candidate: Grievance,
-    *,
-    decision: str,
-    score: float,
-    same_complainant: bool,
-    new_grounds: bool = False,
-    note: str = "",
-) -> SimilarityReview:
-    if candidate.pk == grievance.pk:
-        raise GrievanceError("같은 민원끼리는 비교할 수 없습니다.")
-    review, _ = SimilarityReview.objects.update_or_create(
-        grievance=grievance,
-        candidate=candidate,
-        defaults={
-            "score": score,
-            "same_complainant": same_complainant,
-            "decision": decision,
-            "new_grounds": new_grounds,
-            "note": note,
-            "decided_by": actor,
-            "decided_at": timezone.now(),
-        },
-    )
-    if decision == SimilarityReview.Decision.CONFIRMED:
-        # Merge the two chains under the older first complaint.
-        roots = sorted(
-            Grievance.objects.filter(pk__in={_root_id(grievance), _root_id(candidate)}),
-            key=lambda x: (x.received_at, x.pk),
-        )
-        keep = roots[0]
-        for other in roots[1:]:
-            Grievance.objects.filter(Q(pk=other.pk) | Q(repeat_of=other)).update(repeat_of=keep)
-    record_event(
-        actor,
-        "grievance.similarity_reviewed",
-        grievance,
-        candidate=candidate.case_number,
-        decision=decision,
-        score=round(score, 3),
-        new_grounds=new_grounds,
-    )
-    return review
-
-
-@transaction.atomic
-def request_internal_closure(actor: User, grievance: Grievance, *, reason: str) -> InternalClosureRequest:
-    g = _lock(grievance)
-    if g.status not in OPEN_STATUSES:
-        raise GrievanceError("처리 중인 민원만 내부종결할 수 있습니다.")
-    if not reason.strip():
-        raise GrievanceError("내부종결 사유를 적으세요.")
-    evidence = repeat_evidence(g)
-    if not evidence["conditions_hold"]:
-        raise GrievanceError(
-            f"법 제23조 요건이 충족되지 않았습니다: 확인된 반복 제출 {evidence['filings']}회(3회 이상 필요), "
-            f"결과 통지 {evidence['answers']}회(2회 이상 필요)"
-            + (
-                f", 새로운 이유가 있어 제외한 제출 {evidence['new_grounds']}회"
-                if evidence["new_grounds"]
-                else ""
-            )
-            + "."
-        )
-    if (
-        g.is_multi_party
-        and not AgendaItem.objects.filter(
-            grievance=g, decision__in=[AgendaItem.Decision.APPROVED, AgendaItem.Decision.AMENDED]
-        ).exists()
-    ):
-        raise GrievanceError(
-            "다수인관련민원은 민원조정위원회 심의를 먼저 거쳐야 내부종결할 수 있습니다 (영 제26조)."
-        )
-    if g.department_id is None:
-        raise GrievanceError("처리부서를 먼저 배정하세요. 내부종결은 그 부서장의 결재가 필요합니다.")
-    request = InternalClosureRequest.objects.create(
-        grievance=g, reason=reason.strip(), evidence=evidence, requested_by=actor, requested_at=timezone.now()
-    )
-    record_event(
-        actor,
-        "grievance.internal_closure_requested",
-        g,
-        filings=evidence["filings"],
-        answers=evidence["answers"],
-    )
-    return request
-
-
-@transaction.atomic
-def decide_internal_closure(
-    actor: User, request: InternalClosureRequest, *, approve: bool, note: str = ""
-) -> InternalClosureRequest:
-    if request.decision != InternalClosureRequest.Decision.PENDING:
-        raise GrievanceError("이미 결재한 요청입니다.")
-    g = _lock(request.grievance)
-    request.decision = (
-        InternalClosureRequest.Decision.APPROVED if approve else InternalClosureRequest.Decision.REFUSED
-    )
-    request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note
-    request.save(update_fields=["decision", "decided_by", "decided_at", "decision_note"])
-    if approve:
-        _move(g, Status.CLOSED_INTERNALLY)
-        g.closed_at = request.decided_at
-        g.save(update_fields=["status", "closed_at", "updated_at"])
-    record_event(actor, "grievance.internal_closure_decided", g, approved=approve, note=note)
-    return request
