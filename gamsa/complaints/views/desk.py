@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -23,10 +24,11 @@ from gamsa.complaints.forms import (
     SiteSurveyForm,
     TransferForm,
 )
-from gamsa.complaints.models import Grievance, InternalClosureRequest
+from gamsa.complaints.models import OPEN_STATUSES, Grievance, InternalClosureRequest
 from gamsa.complaints.services import grievances as svc
 from gamsa.complaints.similarity import similar_grievances
 from gamsa.core import permissions as core_perms
+from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Attachment, Event
 from gamsa.core.services import log_access
 
@@ -65,11 +67,19 @@ def grievance_list(request):
 def overdue(request):
     core_perms.deny_outsider(perms.can_see_desk(request.user))
     now = timezone.now()
-    visible = perms.visible_grievances(request.user, Grievance.objects.all())
+    # Everything still open, plus what was received this year (the board is about the current workload).
+    year_start = now.astimezone(SEOUL).replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    visible = perms.visible_grievances(
+        request.user, Grievance.objects.filter(Q(status__in=OPEN_STATUSES) | Q(received_at__gte=year_start))
+    )
     board = selectors.overdue_board(visible, now)
     late = selectors.filtered(selectors.list_queryset(), {"due": "overdue"}, now)
     late = perms.visible_grievances(request.user, late).order_by("due_at")[:200]
-    return render(request, "complaints/overdue.html", {"board": board, "late": late, "now": now})
+    return render(
+        request,
+        "complaints/overdue.html",
+        {"board": board, "late": late, "now": now, "year": year_start.year},
+    )
 
 
 @login_required
