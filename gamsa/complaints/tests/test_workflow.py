@@ -365,3 +365,26 @@ def test_progress_notice_falls_due_after_thirty_days(client, demo, construction,
     # The next one 30 days later: 31 Oct is a Saturday, so from Monday 2 Nov.
     assert not svc.progress_notice_due(g, at(2026, 10, 31, 12))
     assert svc.progress_notice_due(g, at(2026, 11, 2, 9))
+
+
+def test_staff_intake_warns_about_earlier_similar_complaints(client, demo, login):
+    new_grievance(received=at(2026, 10, 5, 10))
+    login("complaints")
+    response = client.post(
+        "/grievances/new/",
+        {
+            "channel": "phone",
+            "kind": "grievance",
+            "name": "김민원",
+            "phone": "010-1111-2222",
+            "title": "당산로 123 불법주차 또 신고",
+            "body": "당산로 123 앞 불법주차 차량 때문에 통행이 어렵습니다. 단속해 주세요.",
+            "place_address": "서울특별시 영등포구 당산로 123",
+            "households": 1,
+            "signatories": 1,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "비슷한 이전 민원이 1건 있습니다(같은 민원인 1건)" in text

@@ -108,6 +108,14 @@ def create(request):
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"{receipt.grievance.case_number}(으)로 접수했습니다.")
+            similar = similar_grievances(receipt.grievance, limit=5)
+            if similar:
+                repeats = sum(1 for c in similar if c.same_complainant)
+                messages.warning(
+                    request,
+                    f"비슷한 이전 민원이 {len(similar)}건 있습니다(같은 민원인 {repeats}건). "
+                    "답변하기 전에 아래 '반복·중복 민원'에서 같은 민원인지 확인하세요 (법 제23조).",
+                )
             return redirect("complaints:detail", case_number=receipt.grievance.case_number)
     return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
 
