@@ -174,9 +174,9 @@ class TaxpayerCloseForm(KrdsForm):
 
 
 def handler_queryset():
-    from gamsa.complaints.services.protection import HANDLER_ROLES
+    from gamsa.complaints.permissions import DEDICATED_HANDLER_ROLES
 
-    ids = Membership.objects.filter(ended_on__isnull=True, role__in=HANDLER_ROLES).values("user_id")
+    ids = Membership.objects.filter(ended_on__isnull=True, role__in=DEDICATED_HANDLER_ROLES).values("user_id")
     return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
 
 

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from gamsa.complaints import permissions as perms
 from gamsa.core import nav
-from gamsa.core import permissions as core_perms
-from gamsa.core.models import Role
-
-
-def can_inspect(user) -> bool:
-    return perms.is_complaint_team(user) or core_perms.has_role(user, Role.OFFICE_HEAD)
-
 
 nav.register("complaints", "민원 가져오기", "complaints_io:import", perms.can_manage, order=35)
-nav.register("complaints", "처리실태 점검", "complaints_io:inspection", can_inspect, order=36)
+nav.register("complaints", "처리실태 점검", "complaints_io:inspection", perms.is_complaint_team, order=36)

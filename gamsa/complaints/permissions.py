@@ -13,7 +13,14 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import has_role, is_office_staff, memberships_of, office_team_roles
+from gamsa.core.permissions import (
+    has_role,
+    is_council_viewer,
+    is_office_staff,
+    is_staff_member,
+    memberships_of,
+    office_team_roles,
+)
 
 TEAM = "complaints"
 
@@ -85,3 +92,69 @@ def can_open_sealed_identity(user: User) -> bool:
     from gamsa.complaints.models import DesignatedOfficer
 
     return user.is_authenticated and DesignatedOfficer.objects.filter(user=user).exists()
+
+
+# --- petitions, the review board and the mediation committee ---------------------------------------------------
+
+
+def can_read_boards(user: User) -> bool:
+    """Petitions, the 청원심의회 and the 민원조정위원회: the office and council viewers read."""
+    return (
+        is_complaint_team(user) or is_office_staff(user) or has_role(user, Role.COUNCIL_VIEWER, Role.SYSADMIN)
+    )
+
+
+# --- public-interest reports -------------------------------------------------------------------------------------
+
+
+def can_view_reports(user: User) -> bool:
+    """The report register (pseudonyms only): the complaint team, the office head, read-only council viewers."""
+    return is_complaint_team(user) or is_council_viewer(user)
+
+
+def can_open_identity(user: User) -> bool:
+    """Only designated officers, and only while they work in the office (법 제12조, 영 제13조)."""
+    return is_office_staff(user) and can_open_sealed_identity(user)
+
+
+def can_designate_officers(user: User) -> bool:
+    return has_role(user, Role.OFFICE_HEAD)
+
+
+# --- taxpayer advocate --------------------------------------------------------------------------------------------
+
+
+def can_view_taxpayer(user: User) -> bool:
+    return is_complaint_team(user) or is_council_viewer(user)
+
+
+# --- abusive complaints and staff protection ----------------------------------------------------------------------
+
+DEDICATED_HANDLER_ROLES = (Role.TEAM_LEADER, Role.OFFICE_HEAD, Role.DEPT_HEAD)
+
+
+def can_view_abuse_register(user: User) -> bool:
+    """The 특이민원 register, incidents and expert advice (council viewers read only, without names)."""
+    return can_manage_abuse(user) or is_council_viewer(user)
+
+
+def can_use_protection_page(user: User) -> bool:
+    """The menu entry: the register's readers and every staff member (for their own requests)."""
+    return can_view_abuse_register(user) or is_staff_member(user)
+
+
+def can_request_protection(user: User) -> bool:
+    return is_staff_member(user)
+
+
+def is_complaint_team_leader(user: User) -> bool:
+    return any(role == Role.TEAM_LEADER and team == TEAM for role, _, team in memberships_of(user))
+
+
+def can_decide_protection(user: User) -> bool:
+    """The complaint team leader and the office head (not the requester's department head)."""
+    return has_role(user, Role.OFFICE_HEAD) or is_complaint_team_leader(user)
+
+
+def can_be_dedicated_handler(user: User) -> bool:
+    return has_role(user, *DEDICATED_HANDLER_ROLES)

@@ -28,13 +28,9 @@ from gamsa.complaints.models import (
     Measure,
     ProtectionRequest,
 )
-from gamsa.core.models import Membership, Role, User
-from gamsa.core.permissions import has_role, is_council_viewer, is_staff_member
+from gamsa.core.models import User
 from gamsa.core.services import record_event
 from gamsa.core.validators import reject_rrn
-
-HANDLER_ROLES = (Role.TEAM_LEADER, Role.OFFICE_HEAD, Role.DEPT_HEAD)
-TEAM = "complaints"
 
 
 class ProtectionError(ValueError):
@@ -44,37 +40,13 @@ class ProtectionError(ValueError):
 # --- who may --------------------------------------------------------------------------------------------------
 
 
-def can_view(user: User) -> bool:
-    """The 특이민원 register, incidents and expert advice (council viewers read only, without names)."""
-    return perms.can_manage_abuse(user) or is_council_viewer(user)
-
-
-def can_manage(user: User) -> bool:
-    return perms.can_manage_abuse(user)
-
-
-def can_see_personal_data(user: User) -> bool:
-    return perms.can_manage_abuse(user)
-
-
-def can_use_protection_page(user: User) -> bool:
-    """The menu entry: the register's readers and every staff member (for their own requests)."""
-    return can_view(user) or is_staff_member(user)
-
-
-def can_request_protection(user: User) -> bool:
-    return is_staff_member(user)
-
-
-def is_complaint_team_leader(user: User) -> bool:
-    return Membership.objects.filter(
-        user=user, ended_on__isnull=True, role=Role.TEAM_LEADER, unit__office_team=TEAM
-    ).exists()
-
-
-def can_decide_requests(user: User) -> bool:
-    """The complaint team leader and the office head (not the requester's department head)."""
-    return has_role(user, Role.OFFICE_HEAD) or is_complaint_team_leader(user)
+can_view = perms.can_view_abuse_register
+can_manage = perms.can_manage_abuse
+can_see_personal_data = perms.can_manage_abuse
+can_use_protection_page = perms.can_use_protection_page
+can_request_protection = perms.can_request_protection
+is_complaint_team_leader = perms.is_complaint_team_leader
+can_decide_requests = perms.can_decide_protection
 
 
 def visible_requests(user: User, queryset: QuerySet | None = None) -> QuerySet:
@@ -86,8 +58,7 @@ def visible_requests(user: User, queryset: QuerySet | None = None) -> QuerySet:
     return queryset.filter(requested_by=user)
 
 
-def can_be_dedicated_handler(user: User) -> bool:
-    return Membership.objects.filter(user=user, ended_on__isnull=True, role__in=HANDLER_ROLES).exists()
+can_be_dedicated_handler = perms.can_be_dedicated_handler
 
 
 def recommended_minutes() -> int:

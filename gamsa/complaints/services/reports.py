@@ -21,8 +21,8 @@ from django.utils import timezone
 from gamsa.complaints import permissions as perms
 from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport, ReportNotice, SealedIdentity
 from gamsa.core import calendar as legal
-from gamsa.core.models import AccessLog, Role, User
-from gamsa.core.permissions import has_role, is_council_viewer, is_office_staff
+from gamsa.core.models import AccessLog, User
+from gamsa.core.permissions import is_office_staff
 from gamsa.core.services import log_access, next_case_number, record_event
 from gamsa.core.validators import reject_rrn
 
@@ -39,22 +39,10 @@ class ReportError(ValueError):
 # --- who may (the per-object rules for public-interest reports) -------------------------------------------------
 
 
-def can_view(user: User) -> bool:
-    """The report register (pseudonyms only): the complaint team, the office head, read-only council viewers."""
-    return perms.is_complaint_team(user) or is_council_viewer(user)
-
-
-def can_manage(user: User) -> bool:
-    return perms.can_manage(user)
-
-
-def can_open_identity(user: User) -> bool:
-    """Only designated officers, and only while they work in the office (법 제12조, 영 제13조)."""
-    return is_office_staff(user) and perms.can_open_sealed_identity(user)
-
-
-def can_designate(user: User) -> bool:
-    return has_role(user, Role.OFFICE_HEAD)
+can_view = perms.can_view_reports
+can_manage = perms.can_manage
+can_open_identity = perms.can_open_identity
+can_designate = perms.can_designate_officers
 
 
 # --- helpers --------------------------------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from gamsa.complaints.models import TaxpayerCase
 from gamsa.complaints.services.grievances import GrievanceError, find_or_create_complainant
 from gamsa.core import calendar as legal
 from gamsa.core.models import User
-from gamsa.core.permissions import is_council_viewer
 from gamsa.core.services import next_case_number, record_event
 from gamsa.core.validators import reject_rrn
 
@@ -30,16 +29,9 @@ class TaxpayerError(ValueError):
     """A refused action; the message is Korean and safe to show."""
 
 
-def can_view(user: User) -> bool:
-    return perms.is_complaint_team(user) or is_council_viewer(user)
-
-
-def can_manage(user: User) -> bool:
-    return perms.can_manage(user)
-
-
-def can_see_personal_data(user: User) -> bool:
-    return perms.can_manage(user)
+can_view = perms.can_view_taxpayer
+can_manage = perms.can_manage
+can_see_personal_data = perms.can_manage
 
 
 def _clean(text: str, label: str, *, required: bool = True) -> str:

@@ -24,7 +24,7 @@ from gamsa.complaints.models import BoardMeeting, BoardMember, Petition
 from gamsa.complaints.services import petitions as svc
 from gamsa.core import calendar as legal
 from gamsa.core import permissions as core_perms
-from gamsa.core.models import Event, Role
+from gamsa.core.models import Event
 from gamsa.core.services import log_access
 
 PAGE_SIZE = 30
@@ -34,21 +34,9 @@ PERSONAL_FIELDS = ["성명", "연락처", "이메일", "주소"]
 # --- who may -----------------------------------------------------------------------------------------------------
 
 
-def can_read(user) -> bool:
-    """Petitions, the 청원심의회 and the 민원조정위원회: the office and council viewers read."""
-    return (
-        perms.is_complaint_team(user)
-        or core_perms.is_office_staff(user)
-        or core_perms.has_role(user, Role.COUNCIL_VIEWER, Role.SYSADMIN)
-    )
-
-
-def can_manage(user) -> bool:
-    return perms.is_complaint_team(user)
-
-
-def can_see_personal_data(user) -> bool:
-    return perms.is_complaint_team(user)
+can_read = perms.can_read_boards
+can_manage = perms.can_manage
+can_see_personal_data = perms.can_manage
 
 
 def _read(request) -> None:

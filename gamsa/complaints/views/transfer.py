@@ -22,7 +22,7 @@ from gamsa.complaints.models import CHECK_ITEMS
 from gamsa.core import permissions as core_perms
 from gamsa.core import services
 from gamsa.core.forms import KrdsForm, apply_krds
-from gamsa.core.models import Job, OrgUnit, Role
+from gamsa.core.models import Job, OrgUnit
 
 DIRECT_IMPORT_ROWS = 300  # larger files are checked and imported by a background task
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,10 +65,6 @@ class InspectionForm(forms.Form):
             code: {"ok": {"yes": True, "no": False}.get(data[f"{code}_ok"]), "note": data[f"{code}_note"]}
             for code, _ in CHECK_ITEMS
         }
-
-
-def _can_inspect(user) -> bool:
-    return perms.is_complaint_team(user) or core_perms.has_role(user, Role.OFFICE_HEAD)
 
 
 def _own_job(request, public_id) -> Job:
@@ -218,7 +214,7 @@ def _quarter(request) -> tuple[QuarterForm, int, int]:
 @login_required
 def inspection_page(request):
     core_perms.deny_outsider(perms.can_see_desk(request.user))
-    core_perms.deny_read_only(_can_inspect(request.user))
+    core_perms.deny_read_only(perms.is_complaint_team(request.user))
     form, year, quarter = _quarter(request)
     data = inspection.report(year, quarter)
     return render(
@@ -291,7 +287,7 @@ def _inspection_url() -> str:
 @require_POST
 def inspection_export(request, year: int, quarter: int, fmt: str):
     core_perms.deny_outsider(perms.can_see_desk(request.user))
-    core_perms.deny_read_only(_can_inspect(request.user))
+    core_perms.deny_read_only(perms.is_complaint_team(request.user))
     if fmt not in ("xlsx", "pdf"):
         core_perms.deny_outsider(False)
     try:
