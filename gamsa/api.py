@@ -5,8 +5,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from gamsa.audits.api import router as audits_router
+from gamsa.audits.reviews.api import router as reviews_router
 from gamsa.complaints.api import router as complaints_router
 from gamsa.core.api import router as core_router
+from gamsa.costing.api import router as costing_router
+from gamsa.patrols.api import router as patrols_router
 
 
 class KoreanJSONRenderer(JSONRenderer):
@@ -37,3 +41,7 @@ def korean_auth_error(request: HttpRequest, exc: AuthenticationError):
 
 api.add_router("/", core_router)
 api.add_router("/", complaints_router)
+api.add_router("/", audits_router)
+api.add_router("/", reviews_router)
+api.add_router("/", costing_router)
+api.add_router("/", patrols_router)

@@ -121,6 +121,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "gamsa.core",
     "gamsa.complaints",
+    "gamsa.audits",
+    "gamsa.audits.reviews",
+    "gamsa.costing",
+    "gamsa.patrols",
+    "gamsa.open311",
 ]
 
 MIDDLEWARE = [

@@ -16,5 +16,10 @@ urlpatterns = [
     path("grievances-io/", include("gamsa.complaints.urls_transfer")),
     path("complaints/", include("gamsa.complaints.urls_other")),
     path("minwon/", include("gamsa.complaints.urls_public")),
+    path("audits/", include("gamsa.audits.urls")),
+    path("reviews/", include("gamsa.audits.reviews.urls")),
+    path("costing/", include("gamsa.costing.urls")),
+    path("patrols/", include("gamsa.patrols.urls")),
+    path("open311/", include("gamsa.open311.urls")),
     path("", include("gamsa.core.urls")),
 ]

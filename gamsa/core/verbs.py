@@ -84,5 +84,10 @@ LABELS = {
 }
 
 
+def register(labels: dict[str, str]) -> None:
+    """Apps add the Korean labels of their own verbs from their hooks module."""
+    LABELS.update(labels)
+
+
 def label(verb: str) -> str:
     return LABELS.get(verb, verb)

@@ -102,6 +102,7 @@ class Role(models.TextChoices):
     DEPT_LIAISON = "dept_liaison", "부서 담당자"
     DEPT_HEAD = "dept_head", "부서장"
     VOLUNTEER = "volunteer", "자원봉사자"
+    CITIZEN_AUDITOR = "citizen_auditor", "구민감사관"
     COUNCIL_VIEWER = "council_viewer", "의회 열람자"
     SYSADMIN = "sysadmin", "시스템 관리자"
 

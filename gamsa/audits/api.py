@@ -1,0 +1,5 @@
+from ninja import Router
+
+from gamsa.core.api import SIGNED_IN_AUTH
+
+router = Router(tags=["audits"], auth=SIGNED_IN_AUTH)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CostingConfig(AppConfig):
+    name = "gamsa.costing"
+    label = "costing"
+    verbose_name = "원가계산 제비율 심사"
+
+    def ready(self):
+        from gamsa.costing import hooks  # noqa: F401  (navigation, work items, demo data, verb labels)

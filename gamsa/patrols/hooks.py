@@ -1,0 +1,1 @@
+"""How patrols plugs into core: navigation, the '내 업무' desk, attachment access, demo data, verb labels."""

@@ -1,0 +1,51 @@
+"""Field operations: 응답소 field complaints, patrol rounds and their findings, local guardians."""
+
+from gamsa.patrols.models.fieldcomplaints import (
+    CLOSED_COMPLAINT_STATUSES,
+    OPEN_COMPLAINT_STATUSES,
+    ComplaintStatus,
+    DeadlineBasis,
+    FieldCategory,
+    FieldComplaint,
+    FieldItem,
+    QualityReview,
+    SiteCheck,
+    Source,
+    UnitAlias,
+)
+from gamsa.patrols.models.patrols import (
+    OPEN_FINDING_STATUSES,
+    DuplicateCandidate,
+    Finding,
+    FindingCategory,
+    FindingStatus,
+    Guardian,
+    GuardianTraining,
+    PatrolRound,
+    Photo,
+    RoundKind,
+)
+
+__all__ = [
+    "CLOSED_COMPLAINT_STATUSES",
+    "OPEN_COMPLAINT_STATUSES",
+    "OPEN_FINDING_STATUSES",
+    "ComplaintStatus",
+    "DeadlineBasis",
+    "DuplicateCandidate",
+    "FieldCategory",
+    "FieldComplaint",
+    "FieldItem",
+    "Finding",
+    "FindingCategory",
+    "FindingStatus",
+    "Guardian",
+    "GuardianTraining",
+    "PatrolRound",
+    "Photo",
+    "QualityReview",
+    "RoundKind",
+    "SiteCheck",
+    "Source",
+    "UnitAlias",
+]

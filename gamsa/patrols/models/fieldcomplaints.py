@@ -1,0 +1,242 @@
+"""응답소 field complaints (현장민원): 12 fields, 73 items each with its own deadline, and the complaints."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class FieldCategory(models.Model):
+    """분야 of 응답소 (교통, 도로, 청소, …). Administrator-editable data."""
+
+    name = models.CharField("분야", max_length=60, unique=True)
+    sort_order = models.PositiveIntegerField("순서", default=0)
+    active = models.BooleanField("사용", default=True)
+
+    class Meta:
+        verbose_name = "현장민원 분야"
+        verbose_name_plural = "현장민원 분야"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DeadlineBasis(models.TextChoices):
+    CLOCK_HOURS = "clock_hours", "경과시간(24시간 기준)"
+    WORKING_HOURS = "working_hours", "근무시간(1일 8시간, 토·일·공휴일 제외)"
+
+
+class FieldItem(models.Model):
+    """세부항목 with its own deadline (e.g. 불법주정차 3시간). Also the Open311 service (`code`).
+
+    An item name an import does not know is created `provisional` with the default deadline and flagged for an
+    administrator, who either confirms it (setting its deadline) or maps it onto an existing item (`alias_of`).
+    """
+
+    category = models.ForeignKey(
+        FieldCategory, on_delete=models.PROTECT, related_name="items", verbose_name="분야"
+    )
+    name = models.CharField("세부항목", max_length=100)
+    code = models.SlugField("서비스 코드", max_length=40, unique=True)
+    description = models.CharField("설명", max_length=300, blank=True)
+    deadline_hours = models.PositiveIntegerField("처리기한(시간)", default=24)
+    deadline_basis = models.CharField(
+        "기한 계산", max_length=20, choices=DeadlineBasis.choices, default=DeadlineBasis.CLOCK_HOURS
+    )
+    default_unit = models.ForeignKey(
+        "core.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="기본 처리부서",
+    )
+    keywords = models.CharField("검색어", max_length=300, blank=True)
+    active = models.BooleanField("사용", default=True)
+    open311 = models.BooleanField("Open311 공개", default=True)
+    provisional = models.BooleanField("미확인(가져오기 중 새로 발견)", default=False)
+    alias_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aliases",
+        verbose_name="같은 항목",
+    )
+    basis_note = models.CharField(
+        "기한 근거",
+        max_length=200,
+        blank=True,
+        help_text="응답소 항목별 처리기한(서울시 기준, 신뢰도 중간): 구 실정에 맞게 수정",
+    )
+    sort_order = models.PositiveIntegerField("순서", default=0)
+
+    class Meta:
+        verbose_name = "현장민원 세부항목"
+        verbose_name_plural = "현장민원 세부항목"
+        ordering = ["category__sort_order", "sort_order", "name"]
+        constraints = [models.UniqueConstraint(fields=["category", "name"], name="field_item_unique_name")]
+
+    def __str__(self) -> str:
+        return f"{self.category.name} > {self.name}"
+
+    @property
+    def effective(self) -> FieldItem:
+        return self.alias_of or self
+
+
+class UnitAlias(models.Model):
+    """A 처리부서 name as the portal writes it, mapped to our organisation unit (null: not yet mapped, flagged)."""
+
+    name = models.CharField("처리부서명(원문)", max_length=100, unique=True)
+    unit = models.ForeignKey(
+        "core.OrgUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="조직"
+    )
+    first_seen_at = models.DateTimeField("처음 발견", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "처리부서 이름 대응"
+        verbose_name_plural = "처리부서 이름 대응"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.TextChoices):
+    EUNGDAPSO = "eungdapso", "응답소"
+    OPEN311 = "open311", "Open311"
+    STAFF = "staff", "직원 등록"
+
+
+class ComplaintStatus(models.TextChoices):
+    RECEIVED = "received", "접수"
+    PROCESSING = "processing", "처리중"
+    DONE = "done", "처리완료"
+    TRANSFERRED = "transferred", "이첩"
+    CANCELLED = "cancelled", "취소·반려"
+    DUPLICATE = "duplicate", "중복"
+
+
+OPEN_COMPLAINT_STATUSES = (ComplaintStatus.RECEIVED, ComplaintStatus.PROCESSING)
+CLOSED_COMPLAINT_STATUSES = (
+    ComplaintStatus.DONE,
+    ComplaintStatus.TRANSFERRED,
+    ComplaintStatus.CANCELLED,
+    ComplaintStatus.DUPLICATE,
+)
+
+
+class FieldComplaint(models.Model):
+    """One 현장민원. `source_id` is the portal's 접수번호 (the import key); Open311 and staff entries get their own."""
+
+    source_id = models.CharField("접수번호", max_length=40, unique=True)
+    source = models.CharField("경로", max_length=20, choices=Source.choices, default=Source.EUNGDAPSO)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    received_at = models.DateTimeField("접수일시")
+    item = models.ForeignKey(
+        FieldItem, on_delete=models.PROTECT, related_name="complaints", verbose_name="세부항목"
+    )
+    title = models.CharField("제목", max_length=300)
+    body = models.TextField("내용", blank=True)
+    address = models.CharField("주소", max_length=300, blank=True)
+    latitude = models.DecimalField("위도", max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField("경도", max_digits=9, decimal_places=6, null=True, blank=True)
+    unit_name = models.CharField("처리부서(원문)", max_length=100, blank=True)
+    unit = models.ForeignKey(
+        "core.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="field_complaints",
+        verbose_name="처리부서",
+    )
+    status = models.CharField(
+        "처리상태", max_length=20, choices=ComplaintStatus.choices, default=ComplaintStatus.RECEIVED
+    )
+    due_at = models.DateTimeField("처리기한")
+    processed_at = models.DateTimeField("처리일시", null=True, blank=True)
+    result = models.TextField("처리내용", blank=True)
+    # Personal data of the reporter (Open311 posts carry them; portal exports do not). Every view is access-logged.
+    reporter_name = models.CharField("신고인", max_length=100, blank=True)
+    reporter_phone = models.CharField("연락처", max_length=40, blank=True)
+    reporter_email = models.EmailField("이메일", blank=True)
+    device_id = models.CharField("기기 ID", max_length=100, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name="중복 원건",
+    )
+    import_job = models.ForeignKey(
+        "core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "현장민원"
+        verbose_name_plural = "현장민원"
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["status", "due_at"]),
+            models.Index(fields=["unit", "status", "due_at"]),
+            models.Index(fields=["item", "received_at"]),
+            models.Index(fields=["received_at"]),
+            models.Index(fields=["updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.title}"
+
+    @property
+    def log_label(self) -> str:
+        return f"현장민원 {self.source_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_COMPLAINT_STATUSES
+
+
+class SiteCheck(models.Model):
+    """현장점검: the patrol team's on-site check of a field complaint's processing."""
+
+    class Result(models.TextChoices):
+        CONFIRMED = "confirmed", "처리 확인"
+        NOT_DONE = "not_done", "미처리·부실"
+        NOT_CHECKABLE = "not_checkable", "확인 불가"
+
+    complaint = models.ForeignKey(FieldComplaint, on_delete=models.CASCADE, related_name="site_checks")
+    checked_at = models.DateTimeField("점검일시")
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    result = models.CharField("결과", max_length=20, choices=Result.choices)
+    note = models.TextField("점검 내용", blank=True)
+
+    class Meta:
+        verbose_name = "현장점검"
+        verbose_name_plural = "현장점검"
+        ordering = ["-checked_at"]
+
+
+class QualityReview(models.Model):
+    """A sampled review of an answer's quality (도봉 practice: answer text and a 처리 사진), for the awards."""
+
+    complaint = models.ForeignKey(FieldComplaint, on_delete=models.CASCADE, related_name="quality_reviews")
+    reviewed_at = models.DateTimeField("평가일시")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField("점수(0–100)")
+    has_photo = models.BooleanField("처리 사진 첨부", default=False)
+    note = models.CharField("의견", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "처리 품질 평가"
+        verbose_name_plural = "처리 품질 평가"
+        ordering = ["-reviewed_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="quality_score_max_100"),
+        ]
