@@ -136,6 +136,8 @@ def page(browser, live_server, transactional_db):
     context = browser.new_context(
         locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900}
     )
+    # Generous waits: CI runs the browser tests beside the rest of the suite on two cores (WeasyPrint PDFs are slow).
+    context.set_default_timeout(90_000)
     page = context.new_page()
     page.csp_errors = []
     page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))

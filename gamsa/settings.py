@@ -364,3 +364,13 @@ GAMSA_RECOMMENDED_CALL_MINUTES = env_int("GAMSA_RECOMMENDED_CALL_MINUTES", 20, m
 NINJA_PAGINATION_PER_PAGE = 50
 # Score from which an earlier complaint is proposed as the same matter (법 제23조). Tune on confirmed pairs.
 GAMSA_REPEAT_THRESHOLD = env_float("GAMSA_REPEAT_THRESHOLD", 0.65, 0.0, 1.0)
+# Working days the audit team has to answer a 일상감사 / 계약심사 request (local practice, Medium confidence).
+GAMSA_REVIEW_WORKING_DAYS = env_int("GAMSA_REVIEW_WORKING_DAYS", 7, minimum=1, maximum=60)
+# Departments with fewer field complaints in a year are ranked apart in the December evaluation (local practice).
+GAMSA_FIELD_EVAL_MIN_COUNT = env_int("GAMSA_FIELD_EVAL_MIN_COUNT", 30, minimum=0, maximum=100000)
+# Open311 GeoReport v2: jurisdiction_id (empty: the agency's own, else "ydp.seoul.kr"), POSTs per key per minute
+# (0 = no limit), and optional contact / key-service texts for the discovery document.
+GAMSA_OPEN311_JURISDICTION = env_str("GAMSA_OPEN311_JURISDICTION", "")
+GAMSA_OPEN311_POSTS_PER_MINUTE = env_int("GAMSA_OPEN311_POSTS_PER_MINUTE", 60, minimum=0, maximum=10000)
+GAMSA_OPEN311_CONTACT = env_str("GAMSA_OPEN311_CONTACT", "")
+GAMSA_OPEN311_KEY_SERVICE = env_str("GAMSA_OPEN311_KEY_SERVICE", "")

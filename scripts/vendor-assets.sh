@@ -21,6 +21,8 @@ set -euo pipefail
 KRDS_VERSION=1.1.0
 HTMX_VERSION=2.0.11
 FONT_VERSION=1.3.9
+LEAFLET_VERSION=1.9.4
+MARKERCLUSTER_VERSION=1.5.3
 FONT_MODE="${FONT_MODE:-dynamic}"
 FONT_WEIGHTS=("400:Regular" "500:Medium" "700:Bold")
 
@@ -50,6 +52,8 @@ fetch() {  # fetch <name> <version> -> extracts to $TMP/<name>/package
 fetch krds-uiux "$KRDS_VERSION"
 fetch htmx.org "$HTMX_VERSION"
 fetch pretendard-gov "$FONT_VERSION"
+fetch leaflet "$LEAFLET_VERSION"
+fetch leaflet.markercluster "$MARKERCLUSTER_VERSION"
 
 KRDS_SRC="$TMP/krds-uiux/package"
 HTMX_SRC="$TMP/htmx.org/package"
@@ -144,6 +148,14 @@ console.error(`font: kept ${kept} chunks, dropped ${dropped} Hanja-only chunks; 
 NODE
 fi
 
+# --- Leaflet and Leaflet.markercluster (the patrol map) ------------------------------
+mkdir -p "$DEST/leaflet/images" "$DEST/leaflet.markercluster"
+cp "$TMP/leaflet/package/dist/"{leaflet.js,leaflet.js.map,leaflet.css} "$DEST/leaflet/"
+cp "$TMP/leaflet/package/dist/images/"*.png "$DEST/leaflet/images/"
+cp "$TMP/leaflet/package/LICENSE" "$DEST/leaflet/LICENSE"
+cp "$TMP/leaflet.markercluster/package/dist/"{leaflet.markercluster.js,leaflet.markercluster.js.map,MarkerCluster.css,MarkerCluster.Default.css} "$DEST/leaflet.markercluster/"
+cp "$TMP/leaflet.markercluster/package/MIT-LICENCE.txt" "$DEST/leaflet.markercluster/LICENSE"
+
 # --- no remote references may remain ------------------------------------------
 # CSS: after stripping /* comments */, no url(http...), url(//...) or @import of a remote URL.
 # JS : after stripping /* comments */, no http:// or https:// string at all.
@@ -156,7 +168,8 @@ while IFS= read -r -d '' f; do
   fi
 done < <(find "$DEST" -name '*.css' -print0)
 while IFS= read -r -d '' f; do
-  if perl -0777 -ne 's{/\*.*?\*/}{}gs; exit(!m{https?://}i)' "$f"; then
+  # Leaflet names the SVG namespace and links its own site in the attribution; neither is ever fetched.
+  if perl -0777 -ne 's{/\*.*?\*/}{}gs; s{http://www\.w3\.org/2000/svg}{}g; s{https://leafletjs\.com}{}g; exit(!m{https?://}i)' "$f"; then
     echo "REMOTE URL in ${f#"$ROOT"/}:" >&2
     perl -0777 -ne 's{/\*.*?\*/}{}gs; print "  ...$&...\n" while m{.{0,40}https?://.{0,40}}g' "$f" | head -5 >&2
     fail=1
@@ -189,6 +202,12 @@ done < <(find "$DEST" -name '*.js' -print0)
     echo "  (all 11,172 Hangul syllables covered; browsers download only the unicode-range chunks a page uses)"
   fi
   echo "  fonts/pretendard-gov/pretendard-gov.css  <- generated @font-face rules, relative URLs"
+  echo
+  echo "leaflet@$LEAFLET_VERSION  ${INTEGRITY[leaflet]}"
+  echo "  leaflet/{leaflet.js,leaflet.css,images/*.png}  <- dist/ (unmodified)"
+  echo
+  echo "leaflet.markercluster@$MARKERCLUSTER_VERSION  ${INTEGRITY[leaflet.markercluster]}"
+  echo "  leaflet.markercluster/{leaflet.markercluster.js,MarkerCluster*.css}  <- dist/ (unmodified)"
   echo
   echo "# sha256  path (relative to gamsa/static/vendor/)"
   (cd "$DEST" && find . -type f ! -name VERSIONS.txt -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum)

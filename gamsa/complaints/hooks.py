@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from gamsa.complaints import permissions as perms
-from gamsa.core import demo, nav, work
+from gamsa.core import demo, nav, seeds, work
 from gamsa.core import permissions as core_perms
 
 nav.register("complaints", "고충민원 목록", "complaints:list", perms.can_see_desk, order=10)
@@ -66,3 +66,10 @@ def _demo():
 
 
 demo.DEMO_HOOKS.append(_demo)
+
+
+# Shipped reference data comes back after a database flush (see gamsa/core/seeds.py).
+seeds.register_reference_seed(
+    "complaints.Category",
+    seeds.migration_function("gamsa.complaints.migrations.0002_search_index_and_categories", "categories"),
+)

@@ -122,6 +122,9 @@ DEMO_LOGINS = [
     ("council", "구의회 열람자", Role.COUNCIL_VIEWER),
     ("admin", "시스템 관리자", Role.SYSADMIN),
     ("citizen", "구민 (역할 없음)", None),
+    # Accounts the apps' demo hooks create (shown by `gamsa demo`; their roles are given by those hooks).
+    ("citizenauditor", "구민감사관 (감사 참여)", None),
+    ("guardian", "내 지역 지킴이 (순찰팀 자원봉사자)", None),
 ]
 
 

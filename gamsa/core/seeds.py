@@ -162,6 +162,82 @@ DEADLINE_RULES += [
 ]
 
 
+# Clocks of the audit team's dispositions and appeals (감사원규칙 자체감사기준 제28조②, 공공감사법 제25조). Periods in
+# months are counted under 민법 제157조·제160조·제161조 from the notification of the audit result.
+DEADLINE_RULES += [
+    (
+        "disposition_restitution",
+        "변상명령 이행",
+        3,
+        "months",
+        "months",
+        "자체감사기준 제28조②제1호 (변상명령: 3개월 이내 변상)",
+        "high",
+        "",
+    ),
+    (
+        "disposition_discipline",
+        "징계·문책 요구 이행",
+        1,
+        "months",
+        "months",
+        "자체감사기준 제28조②제2호 (1개월 이내 징계의결 요구)",
+        "high",
+        "",
+    ),
+    (
+        "disposition_correction",
+        "시정 요구 이행",
+        2,
+        "months",
+        "months",
+        "자체감사기준 제28조②제3호",
+        "high",
+        "",
+    ),
+    (
+        "disposition_improvement",
+        "개선·권고·통보 이행(또는 집행계획 제출)",
+        2,
+        "months",
+        "months",
+        "자체감사기준 제28조②제4호",
+        "high",
+        "2개월 안에 끝내기 어려우면 2개월 안에 집행계획을 내고 완료 후 결과를 통보합니다.",
+    ),
+    (
+        "audit_result_notice",
+        "감사결과 통보",
+        60,
+        "days",
+        "calendar_days",
+        "공공감사에 관한 법률 제23조① (감사 종료 후 60일 이내 통보)",
+        "high",
+        "감사 종료일 다음 날부터 셉니다(민법 제157조). 말일이 휴일이면 다음 근무일입니다.",
+    ),
+    (
+        "reexamination_filing",
+        "재심의 청구 기간",
+        1,
+        "months",
+        "months",
+        "공공감사에 관한 법률 제25조①",
+        "high",
+        "",
+    ),
+    (
+        "reexamination_decision",
+        "재심의 결정",
+        2,
+        "months",
+        "months",
+        "공공감사에 관한 법률 제25조②",
+        "high",
+        "",
+    ),
+]
+
+
 def seed_deadline_rules(model) -> int:
     """Create the missing default rules; never overwrite an administrator's edits. Returns how many were made."""
     created = 0
@@ -180,3 +256,38 @@ def seed_deadline_rules(model) -> int:
         )
         created += new
     return created
+
+
+# --- reference data after a flush ---------------------------------------------------------------------------
+# Data migrations ship reference data (deadline rules, categories, rate tables, field items, thresholds). A database
+# flush (`gamsa flush`, and the test runner after every transactional test) empties those tables without re-running
+# the migrations. After a flush Django sends post_migrate; `reseed_reference_data` then fills each registered table
+# again, but only a table that is entirely empty, so an administrator's edits and deletions are never undone.
+
+REFERENCE_SEEDS: list[tuple[str, object]] = []
+
+
+def register_reference_seed(model_label: str, seed) -> None:
+    """`seed(apps, schema_editor)` is the data migration's own function; it runs when `model_label` is empty."""
+    if (model_label, seed) not in REFERENCE_SEEDS:
+        REFERENCE_SEEDS.append((model_label, seed))
+
+
+def migration_function(module: str, name: str):
+    """A function of a data migration module (their names start with a digit, so `import` cannot name them)."""
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def reseed_reference_data(using: str = "default", **kwargs) -> None:
+    from django.apps import apps
+
+    for model_label, seed in REFERENCE_SEEDS:
+        if not apps.get_model(model_label).objects.using(using).exists():
+            seed(apps, None)
+
+
+register_reference_seed(
+    "core.DeadlineRule", lambda apps, _editor: seed_deadline_rules(apps.get_model("core.DeadlineRule"))
+)

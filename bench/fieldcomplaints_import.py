@@ -1,0 +1,252 @@
+"""Benchmark: importing one district-year of 응답소 field complaints (66,228 rows) against calamine's bare read.
+
+Usage:
+    .venv/bin/python bench/fieldcomplaints_import.py [--rows 66228] [--database-url sqlite:////tmp/x.db]
+
+SQLite (a fresh file under /tmp) by default; `--database-url postgres://…/gamsa_bench_fc` for PostgreSQL (the
+database is created if missing and emptied of field complaints first). It prints:
+  1. the generated XLSX's rows and size;
+  2. the time python-calamine needs just to read the sheet into Python values;
+  3. the time of `import_field_complaints` on an empty table (read + check + write, one transaction);
+  4. the time of re-importing the same file (update in place: every row compared, nothing changes) and of a
+     re-import where 10% of the rows changed status;
+  5. the ratio import ÷ read (target ≤ 2×).
+It asserts nothing about time: read the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
+os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("GAMSA_HTTPS", "false")
+os.environ.setdefault("GAMSA_TASKS_BACKEND", "immediate")
+
+DONGS = [
+    "영등포본동",
+    "영등포동",
+    "여의동",
+    "당산1동",
+    "당산2동",
+    "도림동",
+    "문래동",
+    "양평1동",
+    "양평2동",
+    "신길1동",
+    "신길3동",
+    "신길4동",
+    "신길5동",
+    "신길6동",
+    "신길7동",
+    "대림1동",
+    "대림2동",
+    "대림3동",
+]
+ROADS = [
+    "당산로",
+    "영등포로",
+    "도림로",
+    "문래로",
+    "신길로",
+    "여의대방로",
+    "국회대로",
+    "선유로",
+    "대림로",
+    "경인로",
+]
+STATUS_WEIGHTS = [("처리완료", 90), ("처리중", 4), ("접수", 2), ("이첩", 2), ("중복", 1), ("취소", 1)]
+
+
+def generate_rows(count: int, seed: int = 2025):
+    """Rows shaped like one district's year: 73 items, transport-heavy (≈70% 불법주정차-like), 18 동."""
+    from gamsa.patrols.seeds import item_rows
+
+    rng = random.Random(seed)
+    items = list(item_rows())
+    weights = [60 if r[3] == "traffic-illegal-parking" else (4 if r[5] == 3 else 1) for r in items]
+    statuses = [s for s, _ in STATUS_WEIGHTS]
+    status_weights = [w for _, w in STATUS_WEIGHTS]
+    start = dt.datetime(2025, 1, 1)
+    for n in range(1, count + 1):
+        _, category, _, code, name, hours, _, department = rng.choices(items, weights)[0]
+        received = start + dt.timedelta(seconds=rng.randrange(365 * 86400))
+        status = rng.choices(statuses, status_weights)[0]
+        processed = received + dt.timedelta(minutes=rng.randrange(10, int(hours * 60 * 1.3) + 20))
+        dong = rng.choice(DONGS)
+        unit = f"{dong}주민센터" if rng.random() < 0.25 else department
+        if n % 5000 == 0:
+            unit = "가로정비과"  # a department name the system does not know yet
+        yield [
+            f"2025-{n:07d}",
+            received,
+            category,
+            name if n % 7000 else f"{name} 재신고",  # a few item names the system does not know yet
+            f"{dong} {name} 신고",
+            f"{rng.choice(ROADS)} 부근 {name} 관련 현장 조치 요청드립니다.",
+            f"서울특별시 영등포구 {rng.choice(ROADS)} {rng.randrange(1, 300)}",
+            round(37.52 + rng.uniform(-0.03, 0.03), 6),
+            round(126.90 + rng.uniform(-0.04, 0.04), 6),
+            unit,
+            status,
+            processed if status in ("처리완료", "이첩", "중복", "취소") else None,
+            "현장 확인 후 조치하였습니다." if status == "처리완료" else "",
+        ]
+
+
+def write_xlsx(path: Path, count: int) -> None:
+    from openpyxl import Workbook
+
+    from gamsa.patrols.importing import HEADERS
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("현장민원")
+    ws.append(HEADERS)
+    for row in generate_rows(count):
+        ws.append(row)
+    wb.save(path)
+
+
+def setup_database(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    if url.startswith("postgres"):
+        import psycopg
+
+        name = url.rsplit("/", 1)[1]
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from gamsa.core import services
+    from gamsa.core.models import Agency, OrgUnit, UnitKind
+    from gamsa.patrols.models import FieldComplaint, UnitAlias
+    from gamsa.patrols.seeds import default_department_names
+
+    FieldComplaint.objects.all().delete()
+    UnitAlias.objects.all().delete()
+    agency = Agency.objects.filter(code="bench").first() or services.create_agency(
+        None, name="벤치구", code="bench", open311_jurisdiction_id="bench.example"
+    )
+    if not OrgUnit.objects.filter(agency=agency).exists():
+        root = services.create_unit(None, agency=agency, code="root", name="벤치구청", kind=UnitKind.BUREAU)
+        for i, name in enumerate(sorted(set(default_department_names().values()))):
+            services.create_unit(
+                None, agency=agency, parent=root, code=f"d{i}", name=name, kind=UnitKind.DEPARTMENT
+            )
+        for i, name in enumerate(DONGS):
+            services.create_unit(
+                None,
+                agency=agency,
+                parent=root,
+                code=f"dong{i}",
+                name=f"{name} 주민센터",
+                short_name=name,
+                kind=UnitKind.DONG,
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=66_228)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--scan", action="store_true", help="also time patrols.duplicates.scan_complaints")
+    parser.add_argument("--keep", action="store_true", help="keep the generated XLSX (path printed)")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="fcbench-"))
+    url = args.database_url or f"sqlite:///{tmp / 'bench.db'}"
+    setup_database(url)
+
+    from python_calamine import CalamineWorkbook
+
+    from gamsa.patrols.importing import import_field_complaints
+    from gamsa.patrols.models import FieldComplaint
+
+    path = tmp / "fieldcomplaints.xlsx"
+    t = time.perf_counter()
+    write_xlsx(path, args.rows)
+    print(
+        f"generated {args.rows:,} rows, {path.stat().st_size / 1e6:.1f} MB XLSX in {time.perf_counter() - t:.1f} s"
+    )
+    data = path.read_bytes()
+
+    reads = []
+    for _ in range(3):
+        t = time.perf_counter()
+        rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+        reads.append(time.perf_counter() - t)
+    read = min(reads)
+    print(f"calamine read:    {read:6.2f} s  ({len(rows) - 1:,} data rows; best of 3)")
+
+    t = time.perf_counter()
+    report = import_field_complaints(None, data, source_name=path.name, scan_duplicates=False)
+    first = time.perf_counter() - t
+    assert report.committed and FieldComplaint.objects.count() == args.rows, report.summary()
+    print(f"import (fresh):   {first:6.2f} s  ({report.summary()})")
+    print(
+        f"   new items flagged: {len(report.new_items)}, new department names flagged: {len(report.new_unit_names)}"
+    )
+    if args.scan:
+        from gamsa.patrols.duplicates import scan_complaints
+
+        t = time.perf_counter()
+        pairs = scan_complaints(list(FieldComplaint.objects.values_list("pk", flat=True)))
+        print(
+            f"near-duplicate scan (runs after the import commits): {time.perf_counter() - t:6.2f} s, {pairs:,} pairs"
+        )
+
+    t = time.perf_counter()
+    report = import_field_complaints(None, data, source_name=path.name, scan_duplicates=False)
+    again = time.perf_counter() - t
+    assert FieldComplaint.objects.count() == args.rows
+    print(f"re-import (same): {again:6.2f} s  ({report.summary()})")
+
+    # 10% of the rows change status (처리중 → 처리완료 and the like): a later export of the same period.
+    from openpyxl import Workbook
+
+    from gamsa.patrols.importing import HEADERS
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("현장민원")
+    ws.append(HEADERS)
+    for i, row in enumerate(generate_rows(args.rows)):
+        if i % 10 == 0:
+            row[10], row[11], row[12] = "처리완료", row[1] + dt.timedelta(hours=2), "재처리 완료"
+        ws.append(row)
+    changed = io.BytesIO()
+    wb.save(changed)
+    t = time.perf_counter()
+    report = import_field_complaints(
+        None, changed.getvalue(), source_name="changed.xlsx", scan_duplicates=False
+    )
+    partial = time.perf_counter() - t
+    assert FieldComplaint.objects.count() == args.rows
+    print(f"re-import (10% changed): {partial:6.2f} s  ({report.summary()})")
+
+    from django.db import connection
+
+    print(f"database: {connection.vendor}; file size {len(data) / 1e6:.1f} MB; rows {args.rows:,}")
+    print(f"ratio import ÷ read: {first / read:.2f}× (target ≤ 2×); re-import ÷ read: {again / read:.2f}×")
+    if not args.keep:
+        path.unlink()
+    else:
+        print(f"kept {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""Ledgers (처리대장) and savings totals as XLSX (openpyxl write-only). No private persons' data is listed."""
+
+from __future__ import annotations
+
+import io
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from openpyxl import Workbook
+
+BATCH = 2000
+
+PRE_HEADERS = [
+    "접수번호",
+    "요청일",
+    "요청부서",
+    "사업명",
+    "분야",
+    "유형",
+    "추정가격(원)",
+    "추정금액(원)",
+    "심사 대상",
+    "적용 기준",
+    "처리기한",
+    "상태",
+    "감사의견",
+    "의견 내용",
+    "처리일",
+]
+CONTRACT_HEADERS = [
+    "접수번호",
+    "심사 종류",
+    "요청일",
+    "요청부서",
+    "사업명",
+    "유형",
+    "설계금액(원)",
+    "심사금액(원)",
+    "절감액(원)",
+    "절감률(%)",
+    "심사 대상",
+    "처리기한",
+    "상태",
+    "처리일",
+]
+
+
+def _date(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d") if value else ""
+
+
+def _book(title: str, headers: list[str]):
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title)
+    ws.append(headers)
+    return wb, ws
+
+
+def _save(wb) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def pre_ledger_xlsx(qs: QuerySet) -> tuple[bytes, int]:
+    wb, ws = _book("일상감사 처리대장", PRE_HEADERS)
+    n = 0
+    for r in qs.order_by("filed_at", "id").iterator(chunk_size=BATCH):
+        ws.append(
+            [
+                r.case_number,
+                _date(r.filed_at),
+                r.unit.name,
+                r.title,
+                r.get_field_display(),
+                r.get_category_display(),
+                r.estimated_price,
+                r.estimated_amount,
+                "대상" if r.required else "대상 아님",
+                r.rule.summary if r.rule_id else "",
+                _date(r.due_at),
+                r.get_status_display(),
+                r.get_opinion_display() if r.opinion else "",
+                r.opinion_text,
+                _date(r.completed_at),
+            ]
+        )
+        n += 1
+    return _save(wb), n
+
+
+def contract_ledger_xlsx(qs: QuerySet) -> tuple[bytes, int]:
+    wb, ws = _book("계약심사 처리대장", CONTRACT_HEADERS)
+    n = 0
+    for r in qs.order_by("filed_at", "id").iterator(chunk_size=BATCH):
+        ws.append(
+            [
+                r.case_number,
+                r.get_review_kind_display(),
+                _date(r.filed_at),
+                r.unit.name,
+                r.title,
+                r.get_category_display(),
+                r.designed_amount,
+                r.reviewed_amount,
+                r.savings,
+                r.savings_rate,
+                "대상" if r.required else "대상 아님",
+                _date(r.due_at),
+                r.get_status_display(),
+                _date(r.completed_at),
+            ]
+        )
+        n += 1
+    return _save(wb), n
+
+
+def savings_xlsx(totals: dict) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(f"{totals['year']}년 유형별")
+    ws.append(["심사 종류", "유형", "건수", "설계금액(원)", "심사금액(원)", "절감액(원)", "절감률(%)"])
+    for row in totals["by_type"]:
+        ws.append(
+            [
+                row["kind_label"],
+                row["category_label"],
+                row["count"],
+                row["designed"],
+                row["reviewed"],
+                row["savings"],
+                row["rate"],
+            ]
+        )
+    t = totals["total"]
+    ws.append(["합계", "", t["count"], t["designed"], t["reviewed"], t["savings"], t["rate"]])
+    ws2 = wb.create_sheet(f"{totals['year']}년 부서별")
+    ws2.append(["요청부서", "건수", "설계금액(원)", "심사금액(원)", "절감액(원)", "절감률(%)"])
+    for row in totals["by_unit"]:
+        ws2.append(
+            [row["unit__name"], row["count"], row["designed"], row["reviewed"], row["savings"], row["rate"]]
+        )
+    return _save(wb)

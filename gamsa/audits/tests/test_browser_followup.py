@@ -1,0 +1,113 @@
+"""In Debian Chromium: the auditor plans an engagement and notifies it, records a finding with a 시정 disposition and notifies the result, the audited
+department sees its due date and reports follow-up with evidence, the team verifies, publishes and closes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+
+import pytest
+from PIL import Image
+
+from gamsa.audits.models import Disposition, Engagement
+from gamsa.audits.services import plans as svc
+from gamsa.audits.tests.helpers import user
+from gamsa.conftest import CHROMIUM, log_in_with_totp
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
+]
+
+
+def staff_login(page, username):
+    page.context.clear_cookies()
+    log_in_with_totp(page, username)
+    page.wait_for_url(page.base + "/")
+
+
+def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
+    # 0. The auditor plans an engagement in the year's plan and gives the prior notice (7 days are enforced).
+    svc.create_plan(user("leader"), year=2026, title="2026년 자체감사계획")
+    staff_login(page, "auditor")
+    page.goto(page.base + "/audits/plans/2026/")
+    page.click("text=감사 추가")
+    page.fill("#id_title", "도로 보수공사 특정감사")
+    page.select_option("#id_type", value="special")
+    page.fill("#id_purpose", "공사 집행 적정성")
+    page.select_option("#id_targets", label="건설과")
+    page.fill("#id_scope", "2025년 공사")
+    page.fill("#id_start_date", "2026-11-02")
+    page.fill("#id_end_date", "2026-11-06")
+    page.click("main form button[type=submit]")
+    assert page.inner_text("[data-testid=status]") == "계획"
+    e = Engagement.objects.get(title="도로 보수공사 특정감사")
+    assert e.plan.year == 2026 and list(e.targets.values_list("name", flat=True)) == ["건설과"]
+    page.fill("#id_notified_on", "2026-10-28")
+    page.click("[data-testid=do-notify]")
+    assert "시행령 제12조①" in page.inner_text("[data-testid=action-error]")
+    assert page.input_value("#id_notified_on") == "2026-10-28"  # what was typed stays
+    page.fill("#id_notified_on", "2026-10-23")
+    page.click("[data-testid=do-notify]")
+    assert page.inner_text("[data-testid=status]") == "통보"
+    page.click("[data-testid=do-start]")
+    assert page.inner_text("[data-testid=status]") == "실시"
+
+    # 1. The auditor records a finding with a 시정 disposition, ends the fieldwork and notifies the result.
+    page.click("text=지적사항 기록")
+    page.fill("#id_title", "자재 구입비 분할 집행")
+    page.select_option("#id_unit", label="건설과")
+    page.fill("#id_responsible_person", "김민준")
+    page.fill("#id_condition", "자재 구입비를 3회로 나누어 집행하여 계약 절차를 피함")
+    page.select_option("#id_kind", value="correction")
+    page.select_option("#id_target_unit", label="건설과")
+    page.fill("#id_demand", "부당 집행액 회수")
+    page.fill("#id_amount_recover", "1250000")
+    page.click("main form button[type=submit]")
+    assert "지적사항과 처분요구를 기록했습니다" in page.inner_text("main")
+    assert "1,250,000원" in page.inner_text("main")
+    page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
+    page.fill("#id_ended_on", "2026-11-06")
+    page.click("[data-testid=do-finish]")
+    assert page.inner_text("[data-testid=status]") == "결과처리"
+    page.click("[data-testid=do-notify_result]")
+    d = Disposition.objects.get(finding__engagement=e)
+    assert d.status == "open" and d.due_at is not None
+
+    # 2. The department's liaison sees the due date on its own screen and reports with evidence.
+    staff_login(page, "liaison")
+    page.goto(page.base + "/audits/my-unit/")
+    due = d.due_at.astimezone(dt.timezone(dt.timedelta(hours=9))).date()
+    assert f"{due.year}. {due.month}. {due.day}." in page.inner_text("main")
+    page.click("text=시정")
+    page.fill("#id_text", "부당 집행액 1,250,000원을 회수하고 분할 집행 금지 교육을 실시함")
+    page.fill("#id_recovered_amount", "1250000")
+    evidence = tmp_path / "영수증.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 30), "green").save(buffer, format="PNG")
+    evidence.write_bytes(buffer.getvalue())
+    page.set_input_files("#id_evidence", str(evidence))
+    page.click("[data-testid=followup-submit]")
+    assert "이행결과를 제출했습니다" in page.inner_text("main")
+    assert page.inner_text("[data-testid=status]") == "이행결과 제출"
+
+    # 3. The audit team (its leader; each account enrols its authenticator once) verifies; it is done.
+    staff_login(page, "leader")
+    page.goto(f"{page.base}/audits/dispositions/{d.public_id}/")
+    page.select_option("#id_verdict", value="accepted")
+    page.fill("#id_note", "영수증 확인")
+    page.click("[data-testid=verify-submit]")
+    assert page.inner_text("[data-testid=status]") == "이행 완료"
+    assert "확인 (이행 완료)" in page.inner_text("[data-testid=verdict]")
+    d.refresh_from_db()
+    assert d.status == "done" and d.amount_recovered == 1_250_000
+
+    # 4. The team publishes the result and closes the engagement.
+    page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
+    page.fill("#id_summary", "도로 보수공사 자재 구입비 분할 집행 1건을 시정 요구했습니다.")
+    page.click("[data-testid=do-publish]")
+    assert page.inner_text("[data-testid=status]") == "공개"
+    page.click("[data-testid=do-close]")
+    assert page.inner_text("[data-testid=status]") == "종료"
+    assert page.csp_errors == []

@@ -1,0 +1,87 @@
+"""Every write in costing. Each function runs in one transaction and records one Event row."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from gamsa.core.models import User
+from gamsa.core.services import record_event
+from gamsa.costing.engine import RateTable, parse_sheet
+from gamsa.costing.engine import review as run_review
+from gamsa.costing.engine.sheet import sheet_to_dict
+from gamsa.costing.models import CostReview, RateVersion
+
+
+def active_table() -> RateTable:
+    """The active rate versions as the engine's table (the engine picks the one in force on the sheet's date)."""
+    return RateTable(rv.to_entry() for rv in RateVersion.objects.filter(active=True))
+
+
+def profit_excluded() -> tuple[str, ...]:
+    """경비 line keys left out of the 이윤 base (the 집행기준 list is not confirmed: empty by default)."""
+    return tuple(getattr(settings, "GAMSA_COSTING_PROFIT_EXCLUDED", ()))
+
+
+def compute(sheet_data: dict, table: RateTable | None = None):
+    """Validate and review without saving: (sheet JSON, engine Review). Raises SheetError."""
+    sheet = parse_sheet(sheet_data)
+    result = run_review(sheet, table or active_table(), profit_excluded=profit_excluded())
+    return sheet_to_dict(sheet), result
+
+
+@transaction.atomic
+def review_sheet(actor: User | None, sheet_data: dict, *, title: str = "", source_file=None) -> CostReview:
+    """Review a sheet (JSON shape) against the active rates and save the review. Raises SheetError (Korean)."""
+    data, result = compute(sheet_data)
+    title = (title or data.get("title") or "제목 없는 원가계산서").strip()[:200]
+    data["title"] = title
+    review = CostReview.objects.create(
+        title=title,
+        kind=data["kind"],
+        base_date=result.sheet.base_date,
+        sheet=data,
+        result=result.to_json(),
+        summary=result.summary(),
+        stated_total=result.stated_total,
+        allowed_total=result.allowed_total,
+        savings=result.savings,
+        source_file=source_file,
+        created_by=actor if actor and actor.pk else None,
+    )
+    cuts = sum(1 for line in review.result["lines"] if line["difference"])
+    record_event(actor, "cost_review.created", review, savings=review.savings, lines_changed=cuts)
+    return review
+
+
+@transaction.atomic
+def add_rate_version(actor: User, **fields) -> RateVersion:
+    """A new version of a rate. C-grade values are always saved as inactive drafts."""
+    if fields.get("confidence") == "C":
+        fields["active"] = False
+    version = RateVersion.objects.create(
+        created_by=actor, activated_at=timezone.now() if fields.get("active") else None, **fields
+    )
+    record_event(
+        actor,
+        "rate_version.created",
+        version,
+        key=version.key,
+        rate=str(version.rate),
+        effective_from=version.effective_from,
+        active=version.active,
+    )
+    return version
+
+
+@transaction.atomic
+def set_rate_active(actor: User, version: RateVersion, active: bool) -> RateVersion:
+    version = RateVersion.objects.select_for_update().get(pk=version.pk)
+    if version.active == active:
+        return version
+    version.active = active
+    version.activated_at = timezone.now() if active else None
+    version.save(update_fields=["active", "activated_at"])
+    record_event(actor, "rate_version.activated" if active else "rate_version.deactivated", version)
+    return version

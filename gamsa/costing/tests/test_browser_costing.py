@@ -1,0 +1,45 @@
+"""In Debian Chromium: an auditor uploads the sample XLSX, sees the cuts explained, and downloads the PDF opinion."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gamsa.conftest import CHROMIUM, log_in_with_totp
+from gamsa.costing.models import CostReview
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
+]
+SAMPLE = Path(__file__).resolve().parents[3] / "docs" / "samples" / "costing" / "sample-sheet.xlsx"
+
+
+def test_upload_sample_see_cuts_download_pdf(page):
+    log_in_with_totp(page, "auditor")
+    page.wait_for_url(page.base + "/")
+    assert page.locator("a[href='/costing/']").count() >= 1  # the menu entry (in the 감사팀 dropdown)
+    page.goto(page.base + "/costing/")
+    page.click("main >> text=새 심사")
+    page.set_input_files("#id_file", str(SAMPLE))
+    page.click("main form button[type=submit]")
+    page.wait_for_url(lambda url: "/costing/" in url and url.rstrip("/").count("-") == 4)
+
+    review = CostReview.objects.get()
+    assert page.inner_text("[data-testid=savings]").startswith(f"{review.savings:,}원")
+    findings = page.inner_text("[data-testid=findings]")
+    assert "일반관리비" in findings and "상한 초과: 상한율로 감액 (신고 9% → 인정 8%)" in findings
+    assert "산업안전보건관리비" in findings and "신고 3.5% → 인정 3.11%" in findings
+    row = page.locator("[data-testid=review-table] tr[data-key=general_admin]")
+    assert "33,142,784" in row.inner_text() and "29,366,497" in row.inner_text()
+
+    with page.expect_download(
+        timeout=180_000
+    ) as info:  # WeasyPrint renders on demand; slow on a busy machine
+        page.click("[data-testid=download-pdf]", no_wait_after=True)
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
+    assert page.csp_errors == []

@@ -1,0 +1,180 @@
+"""Pages: saved reviews (list, upload, side-by-side result, opinion downloads) and the rate table."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gamsa.core import permissions as core_perms
+from gamsa.core.filecheck import FileRejected
+from gamsa.core.services import store_attachment
+from gamsa.costing import opinion, services
+from gamsa.costing import permissions as perms
+from gamsa.costing.engine.sheet import LINE_ORDER, SheetError
+from gamsa.costing.forms import RateVersionForm, UploadForm
+from gamsa.costing.models import CostReview, RateVersion
+from gamsa.costing.upload import read_json, read_upload, sample_xlsx
+
+PAGE_SIZE = 30
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def review_list(request):
+    core_perms.deny_outsider(perms.can_review(request.user))
+    page = Paginator(
+        CostReview.objects.select_related("created_by").order_by("-created_at", "-id"), PAGE_SIZE
+    )
+    return render(request, "costing/list.html", {"page": page.get_page(request.GET.get("page"))})
+
+
+@login_required
+def review_new(request):
+    core_perms.deny_outsider(perms.can_review(request.user))
+    errors: list[dict] = []
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("file")
+        try:
+            if upload:
+                content = upload.read()
+                data, kind = read_upload(content)
+            else:
+                content, kind = b"", "json"
+                data = read_json(form.cleaned_data["sheet_json"])
+            with transaction.atomic():
+                review = services.review_sheet(request.user, data, title=form.cleaned_data.get("title") or "")
+                if kind == "xlsx":
+                    review.source_file = store_attachment(
+                        request.user, data=content, original_name=upload.name, owner=review
+                    )
+                    review.save(update_fields=["source_file"])
+        except SheetError as exc:
+            errors = exc.errors
+        except FileRejected as exc:
+            errors = [{"field": "파일", "message": str(exc)}]
+        else:
+            messages.success(request, "심사를 마쳤습니다. 조정된 비목과 사유를 확인하세요.")
+            return redirect("costing:detail", review.public_id)
+    return render(request, "costing/new.html", {"form": form, "sheet_errors": errors})
+
+
+def _review_for(request, public_id) -> CostReview:
+    core_perms.deny_outsider(perms.can_review(request.user))
+    return get_object_or_404(CostReview.objects.select_related("created_by"), public_id=public_id)
+
+
+@login_required
+def review_detail(request, public_id):
+    review = _review_for(request, public_id)
+    return render(request, "costing/detail.html", opinion.opinion_context(review))
+
+
+@login_required
+def review_pdf(request, public_id):
+    review = _review_for(request, public_id)
+    response = HttpResponse(opinion.write_pdf(review), content_type="application/pdf")
+    response["Content-Disposition"] = _attachment(opinion.file_name(review, "pdf"))
+    return response
+
+
+@login_required
+def review_hwpx(request, public_id):
+    review = _review_for(request, public_id)
+    response = HttpResponse(opinion.write_hwpx(review), content_type="application/hwp+zip")
+    response["Content-Disposition"] = _attachment(opinion.file_name(review, "hwpx"))
+    return response
+
+
+@login_required
+def sample(request):
+    core_perms.deny_outsider(perms.can_review(request.user) or perms.can_view_rates(request.user))
+    response = HttpResponse(sample_xlsx(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = _attachment("원가계산서_표준양식_예시.xlsx")
+    return response
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename*=UTF-8''{quote(name)}"
+
+
+# --- the rate table ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def rate_list(request):
+    core_perms.deny_outsider(perms.can_view_rates(request.user))
+    show = request.GET.get("show", "active")
+    rows = RateVersion.objects.all()
+    if show == "active":
+        rows = rows.filter(active=True)
+    elif show == "draft":
+        rows = rows.filter(active=False)
+    order = {key: index for index, key in enumerate(LINE_ORDER)}
+    rows = sorted(
+        rows, key=lambda r: (order.get(r.key, 99), r.sheet_kind, r.variant, r.band_min or 0, r.effective_from)
+    )
+    return render(
+        request,
+        "costing/rates.html",
+        {"rows": rows, "show": show, "can_manage": perms.can_manage_rates(request.user)},
+    )
+
+
+@login_required
+def rate_new(request):
+    core_perms.deny_outsider(perms.can_view_rates(request.user))
+    core_perms.deny_read_only(perms.can_manage_rates(request.user))
+    initial = {}
+    origin = request.GET.get("from")
+    if origin:
+        base = RateVersion.objects.filter(public_id=origin).first() if _is_uuid(origin) else None
+        if base is not None:
+            initial = {
+                f: getattr(base, f)
+                for f in RateVersionForm.Meta.fields
+                if f not in ("active", "effective_from")
+            }
+            initial["rate_percent"] = base.rate * 100
+    form = RateVersionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        version = services.add_rate_version(request.user, **form.rate_fields())
+        state = "사용 중" if version.active else "초안(사용 안 함)"
+        messages.success(
+            request, f"{version.key_label} {version.rate_percent} 요율을 {state}으로 등록했습니다."
+        )
+        return redirect("costing:rates")
+    return render(request, "costing/rate_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def rate_toggle(request, public_id):
+    core_perms.deny_outsider(perms.can_view_rates(request.user))
+    core_perms.deny_read_only(perms.can_manage_rates(request.user))
+    version = get_object_or_404(RateVersion, public_id=public_id)
+    activate = request.POST.get("active") == "1"
+    services.set_rate_active(request.user, version, activate)
+    messages.success(
+        request,
+        f"{version.key_label} {version.rate_percent} 요율을 {'사용' if activate else '사용 중지'}했습니다.",
+    )
+    return redirect(reverse("costing:rates") + f"?show={'active' if activate else 'draft'}")
+
+
+def _is_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

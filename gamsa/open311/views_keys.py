@@ -1,0 +1,37 @@
+"""The sysadmin's list of Open311 partner keys (never the plain key) with revocation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gamsa.core import permissions as core_perms
+from gamsa.open311 import permissions as perms
+from gamsa.open311 import selectors, services
+from gamsa.open311.models import ApiKey
+
+
+@login_required
+def key_list(request):
+    core_perms.deny_outsider(perms.can_manage_keys(request.user))
+    keys = ApiKey.objects.select_related("user", "created_by").order_by("-created_at")[:500]
+    return render(
+        request,
+        "open311/keys.html",
+        {"keys": keys, "jurisdiction": selectors.jurisdiction()},
+    )
+
+
+@login_required
+@require_POST
+def revoke(request, pk: int):
+    core_perms.deny_outsider(perms.can_manage_keys(request.user))
+    key = get_object_or_404(ApiKey, pk=pk)
+    try:
+        services.revoke_key(request.user, key)
+        messages.success(request, f"'{key.name}' 키를 폐기했습니다.")
+    except services.KeyProblem as exc:
+        messages.error(request, str(exc))
+    return redirect("open311:keys")

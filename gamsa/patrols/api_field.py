@@ -1,0 +1,158 @@
+"""Field-complaint API: list with filters, detail, board counts (/api/v1/fieldcomplaints)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.services import log_access
+from gamsa.patrols import board as selectors
+from gamsa.patrols import permissions as perms
+from gamsa.patrols.models import FieldComplaint
+
+router = Router(tags=["fieldcomplaints"], auth=SIGNED_IN_AUTH)
+
+
+def _user(request: HttpRequest):
+    return request.auth if hasattr(request.auth, "pk") else request.user
+
+
+class FieldComplaintOut(Schema):
+    source_id: str
+    public_id: str
+    source: str
+    received_at: dt.datetime
+    category: str
+    item: str
+    item_code: str
+    title: str
+    address: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    department: str | None
+    unit_name: str
+    status: str
+    status_label: str
+    due_at: dt.datetime
+    processed_at: dt.datetime | None
+    overdue: bool
+
+    @staticmethod
+    def resolve_public_id(obj):
+        return str(obj.public_id)
+
+    @staticmethod
+    def resolve_category(obj):
+        return obj.item.category.name
+
+    @staticmethod
+    def resolve_item(obj):
+        return obj.item.name
+
+    @staticmethod
+    def resolve_item_code(obj):
+        return obj.item.code
+
+    @staticmethod
+    def resolve_department(obj):
+        return obj.unit.name if obj.unit_id else None
+
+    @staticmethod
+    def resolve_status_label(obj):
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_overdue(obj):
+        return obj.is_open and obj.due_at < timezone.now()
+
+
+class ReporterOut(Schema):
+    name: str
+    phone: str
+    email: str
+
+
+class FieldComplaintDetailOut(FieldComplaintOut):
+    body: str
+    result: str
+    site_checks: int
+    reporter: ReporterOut | None = None
+
+    @staticmethod
+    def resolve_site_checks(obj):
+        return obj.site_checks.count()
+
+
+class FieldFilters(Schema):
+    state: str | None = None
+    status: str | None = None
+    unit: int | None = None
+    item: int | None = None
+    category: int | None = None
+    source: str | None = None
+    q: str | None = None
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+
+
+class CappedPagination(LimitOffsetPagination):
+    def _items_count(self, queryset) -> int:
+        return queryset.order_by()[: selectors.CappedPaginator.cap + 1].count()
+
+
+@router.get("/fieldcomplaints", response=list[FieldComplaintOut], url_name="fieldcomplaints")
+@paginate(CappedPagination)
+def list_complaints(request, filters: Query[FieldFilters]):
+    """Field complaints the caller may see, newest first. `state`: open, due_soon, overdue, closed."""
+    user = _user(request)
+    if not perms.can_see_field_complaints(user):
+        raise HttpError(404, "찾을 수 없습니다.")
+    if filters.state and filters.state not in selectors.STATE_FILTERS:
+        raise HttpError(400, f"state는 {', '.join(selectors.STATE_FILTERS)} 중 하나입니다.")
+    return selectors.complaint_list(user, filters.model_dump(exclude_none=True))
+
+
+@router.get("/fieldcomplaints/board", response={200: dict, 404: Error}, url_name="fieldcomplaints_board")
+def board_counts(request, soon_hours: int = selectors.DUE_SOON_HOURS):
+    """Open, due-soon and overdue counts per department and 동 (the monitoring board)."""
+    user = _user(request)
+    if not perms.can_see_field_complaints(user):
+        return Status(404, {"detail": "찾을 수 없습니다."})
+    return Status(200, selectors.board(user, soon_hours=max(1, min(soon_hours, 72))).as_dict())
+
+
+@router.get(
+    "/fieldcomplaints/{source_id}",
+    response={200: FieldComplaintDetailOut, 404: Error},
+    url_name="fieldcomplaint",
+)
+def complaint_detail(request, source_id: str):
+    """One complaint. The reporter's contact only for those who need it (patrol team, the answering department);
+    each such read is access-logged."""
+    user = _user(request)
+    complaint = get_object_or_404(
+        FieldComplaint.objects.select_related("item", "item__category", "unit"), source_id=source_id
+    )
+    if not perms.can_view_complaint(user, complaint):
+        return Status(404, {"detail": "찾을 수 없습니다."})
+    complaint.reporter = None
+    if perms.can_view_reporter(user, complaint) and (complaint.reporter_name or complaint.reporter_phone):
+        complaint.reporter = {
+            "name": complaint.reporter_name,
+            "phone": complaint.reporter_phone,
+            "email": complaint.reporter_email,
+        }
+        log_access(
+            user,
+            complaint,
+            ["reporter_name", "reporter_phone", "reporter_email"],
+            request=request,
+            reason="API 현장민원 상세",
+        )
+    return Status(200, complaint)

@@ -1,0 +1,387 @@
+"""Patrol API (/api/v1/patrol-rounds, /api/v1/findings): list, detail, create, route, answer, close, return."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.filecheck import FileRejected
+from gamsa.core.models import OrgUnit
+from gamsa.patrols import permissions_patrol as perms
+from gamsa.patrols.models import OPEN_FINDING_STATUSES, FieldItem, Finding, FindingCategory, PatrolRound
+from gamsa.patrols.services import findings as svc
+from gamsa.patrols.services import rounds as round_svc
+
+router = Router(tags=["patrols"], auth=SIGNED_IN_AUTH)
+NOT_FOUND = "찾을 수 없습니다."
+
+
+def _user(request: HttpRequest):
+    return request.auth if hasattr(request.auth, "pk") else request.user
+
+
+# --- schemas ----------------------------------------------------------------------------------------------------
+
+
+class RoundOut(Schema):
+    number: str
+    kind: str
+    kind_label: str
+    theme: str
+    date: dt.date
+    area: str | None = None
+    residents: int
+    police: int
+    participants_note: str
+    staff_count: int = 0
+    finding_count: int = 0
+
+    @staticmethod
+    def resolve_kind_label(obj):
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_area(obj):
+        return obj.area.name if obj.area_id else None
+
+    @staticmethod
+    def resolve_staff_count(obj):
+        return obj.staff.count()
+
+    @staticmethod
+    def resolve_finding_count(obj):
+        return obj.findings.count()
+
+
+class RoundDetail(RoundOut):
+    route: list = []
+    note: str
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+
+
+class RoundIn(Schema):
+    kind: str
+    date: dt.date
+    theme: str = ""
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    area: int | None = None
+    residents: int = 0
+    police: int = 0
+    participants_note: str = ""
+    route: list[list[float]] = []
+    note: str = ""
+
+
+class FindingOut(Schema):
+    case_number: str
+    source: str
+    title: str
+    category: str
+    status: str
+    status_label: str
+    unit: str | None = None
+    unit_id: int | None = None
+    address: str
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    due_date: dt.date | None = None
+    reported_at: dt.datetime
+    round: str | None = None
+    overdue: bool = False
+
+    @staticmethod
+    def resolve_category(obj):
+        return obj.category.name
+
+    @staticmethod
+    def resolve_status_label(obj):
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_unit(obj):
+        return obj.unit.name if obj.unit_id else None
+
+    @staticmethod
+    def resolve_round(obj):
+        return obj.round.number if obj.round_id else None
+
+    @staticmethod
+    def resolve_overdue(obj):
+        return bool(obj.is_open and obj.due_date and obj.due_date < timezone.localdate())
+
+
+class FindingDetail(FindingOut):
+    description: str
+    requested_action: str
+    answer: str
+    answered_at: dt.datetime | None = None
+    closing_note: str
+    closed_at: dt.datetime | None = None
+    photos: list[dict] = []
+    duplicate_of: str | None = None
+
+    @staticmethod
+    def resolve_photos(obj):
+        return [
+            {"stage": p.stage, "attachment": str(p.attachment.public_id)}
+            for p in obj.photos.select_related("attachment")
+        ]
+
+    @staticmethod
+    def resolve_duplicate_of(obj):
+        return obj.duplicate_of.case_number if obj.duplicate_of_id else None
+
+
+class PhotoIn(Schema):
+    name: str = "photo.jpg"
+    data_base64: str
+
+
+class FindingIn(Schema):
+    category: str
+    title: str
+    description: str = ""
+    address: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    unit: int | None = None
+    round: str | None = None
+    item: str | None = None
+    requested_action: str = ""
+    due_date: dt.date | None = None
+    photos: list[PhotoIn] = []
+
+
+class RouteIn(Schema):
+    unit: int
+    due_date: dt.date | None = None
+    requested_action: str | None = None
+
+
+class AnswerIn(Schema):
+    answer: str
+    photos: list[PhotoIn] = []
+
+
+class NoteIn(Schema):
+    note: str = ""
+    due_date: dt.date | None = None
+
+
+def _photos(items: list[PhotoIn]) -> list[tuple[bytes, str]]:
+    out = []
+    for photo in items:
+        try:
+            out.append((base64.b64decode(photo.data_base64, validate=True), photo.name))
+        except (binascii.Error, ValueError) as exc:
+            raise HttpError(400, "사진을 읽을 수 없습니다(base64).") from exc
+    return out
+
+
+# --- rounds -----------------------------------------------------------------------------------------------------
+
+
+@router.get("/patrol-rounds", response=list[RoundOut], summary="순찰 목록")
+@paginate(LimitOffsetPagination)
+def list_rounds(request, kind: str = "", year: int | None = None, **kwargs):
+    if not perms.can_see_rounds(_user(request)):
+        raise HttpError(404, NOT_FOUND)
+    qs = PatrolRound.objects.select_related("area")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year:
+        qs = qs.filter(date__year=year)
+    return qs.order_by("-date", "-number")
+
+
+@router.get("/patrol-rounds/{number}", response=RoundDetail, summary="순찰 상세")
+def round_detail(request, number: str):
+    if not perms.can_see_rounds(_user(request)):
+        raise HttpError(404, NOT_FOUND)
+    return get_object_or_404(PatrolRound.objects.select_related("area"), number=number)
+
+
+@router.post("/patrol-rounds", response={201: RoundDetail, 400: Error, 403: Error}, summary="순찰 등록")
+def create_round(request, payload: RoundIn):
+    user = _user(request)
+    if not perms.can_see_rounds(user):
+        raise HttpError(404, NOT_FOUND)
+    if not perms.can_manage_rounds(user):
+        return Status(403, {"detail": "순찰팀만 순찰을 등록할 수 있습니다."})
+    data = payload.dict()
+    data["area"] = OrgUnit.objects.filter(pk=payload.area).first() if payload.area else None
+    try:
+        patrol_round = round_svc.create_round(user, staff=[user], **data)
+    except round_svc.RoundError as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(201, patrol_round)
+
+
+# --- findings ---------------------------------------------------------------------------------------------------
+
+
+def _visible_finding(request, case_number: str) -> Finding:
+    finding = get_object_or_404(
+        Finding.objects.select_related("category", "unit", "round", "duplicate_of"), case_number=case_number
+    )
+    if not perms.can_view_finding(_user(request), finding):
+        raise HttpError(404, NOT_FOUND)
+    return finding
+
+
+@router.get("/findings", response=list[FindingOut], summary="적출사항 목록")
+@paginate(LimitOffsetPagination)
+def list_findings(
+    request, status: str = "", unit: int | None = None, category: str = "", source: str = "", **kwargs
+):
+    user = _user(request)
+    if not (perms.can_see_findings(user) or perms.is_guardian(user)):
+        raise HttpError(404, NOT_FOUND)
+    qs = perms.visible_findings(user, Finding.objects.select_related("category", "unit", "round"))
+    if status == "open":
+        qs = qs.filter(status__in=OPEN_FINDING_STATUSES)
+    elif status:
+        qs = qs.filter(status=status)
+    if unit:
+        qs = qs.filter(unit_id=unit)
+    if category:
+        qs = qs.filter(category__name=category)
+    if source:
+        qs = qs.filter(source=source)
+    return qs.order_by("-reported_at", "-id")
+
+
+@router.get("/findings/{case_number}", response=FindingDetail, summary="적출사항 상세")
+def finding_detail(request, case_number: str):
+    return _visible_finding(request, case_number)
+
+
+@router.post("/findings", response={201: FindingDetail, 400: Error, 403: Error}, summary="적출사항 등록")
+def create_finding(request, payload: FindingIn):
+    user = _user(request)
+    if not perms.can_see_findings(user):
+        raise HttpError(404, NOT_FOUND)
+    if not perms.can_record_findings(user):
+        return Status(403, {"detail": "순찰팀만 적출사항을 등록할 수 있습니다."})
+    category = FindingCategory.objects.filter(name=payload.category, active=True).first()
+    if category is None:
+        return Status(400, {"detail": f"알 수 없는 분야입니다: {payload.category}"})
+    if not payload.title.strip():
+        return Status(400, {"detail": "제목을 적어 주세요."})
+    if (payload.latitude is None) != (payload.longitude is None):
+        return Status(400, {"detail": "위도와 경도를 함께 보내 주세요."})
+    if payload.latitude is not None and not (
+        33 <= payload.latitude <= 39 and 124 <= payload.longitude <= 132
+    ):
+        return Status(400, {"detail": "좌표가 우리나라 범위를 벗어났습니다."})
+    unit = OrgUnit.objects.filter(pk=payload.unit).first() if payload.unit else None
+    if payload.unit and unit is None:
+        return Status(400, {"detail": "처리부서를 찾을 수 없습니다."})
+    patrol_round = PatrolRound.objects.filter(number=payload.round).first() if payload.round else None
+    item = FieldItem.objects.filter(code=payload.item).first() if payload.item else None
+    try:
+        finding = svc.create_finding(
+            user,
+            source=Finding.Source.PATROL,
+            category=category,
+            title=payload.title,
+            description=payload.description,
+            address=payload.address,
+            latitude=payload.latitude,
+            longitude=payload.longitude,
+            unit=unit,
+            round=patrol_round,
+            item=item,
+            requested_action=payload.requested_action,
+            due_date=payload.due_date,
+            photos=_photos(payload.photos),
+        )
+    except FileRejected as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(201, finding)
+
+
+def _transition(request, case_number: str, allowed, run):
+    user = _user(request)
+    finding = _visible_finding(request, case_number)
+    if not allowed(user, finding):
+        return Status(403, {"detail": "이 처리를 할 권한이 없습니다."})
+    try:
+        run(user, finding)
+    except (svc.FindingStateError, FileRejected) as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(200, Finding.objects.get(pk=finding.pk))
+
+
+def _team(user, finding):
+    return perms.can_record_findings(user)
+
+
+@router.post(
+    "/findings/{case_number}/route",
+    response={200: FindingDetail, 400: Error, 403: Error},
+    summary="부서 통보",
+)
+def route_finding(request, case_number: str, payload: RouteIn):
+    unit = OrgUnit.objects.filter(pk=payload.unit).first()
+
+    def run(user, finding):
+        if unit is None:
+            raise svc.FindingStateError("처리부서를 찾을 수 없습니다.")
+        svc.route_finding(
+            user, finding, unit=unit, due_date=payload.due_date, requested_action=payload.requested_action
+        )
+
+    return _transition(request, case_number, _team, run)
+
+
+@router.post(
+    "/findings/{case_number}/answer",
+    response={200: FindingDetail, 400: Error, 403: Error},
+    summary="부서 조치 결과 등록",
+)
+def answer_finding(request, case_number: str, payload: AnswerIn):
+    photos = _photos(payload.photos)
+    return _transition(
+        request,
+        case_number,
+        perms.can_answer,
+        lambda user, finding: svc.answer_finding(user, finding, answer=payload.answer, photos=photos),
+    )
+
+
+@router.post(
+    "/findings/{case_number}/close",
+    response={200: FindingDetail, 400: Error, 403: Error},
+    summary="확인 종결",
+)
+def close_finding(request, case_number: str, payload: NoteIn):
+    return _transition(
+        request, case_number, _team, lambda user, finding: svc.close_finding(user, finding, note=payload.note)
+    )
+
+
+@router.post(
+    "/findings/{case_number}/return",
+    response={200: FindingDetail, 400: Error, 403: Error},
+    summary="보완 요구",
+)
+def return_finding(request, case_number: str, payload: NoteIn):
+    return _transition(
+        request,
+        case_number,
+        _team,
+        lambda user, finding: svc.return_finding(user, finding, note=payload.note, due_date=payload.due_date),
+    )

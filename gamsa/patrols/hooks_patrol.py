@@ -1,0 +1,102 @@
+"""How the patrol part plugs into core: navigation, the '내 업무' desk, photo access, demo data, verb labels."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from gamsa.core import demo, nav, verbs, work
+from gamsa.core import permissions as core_perms
+from gamsa.patrols import permissions_patrol as perms
+
+nav.register("patrol", "적출사항", "patrols:finding_list", perms.can_see_findings, order=30)
+nav.register("patrol", "순찰 기록", "patrols:round_list", perms.can_see_rounds, order=40)
+nav.register("patrol", "순찰 실적", "patrols:round_summary", perms.can_see_rounds, order=45)
+nav.register("patrol", "지도", "patrols:map", perms.can_see_map, order=50)
+nav.register("patrol", "중복 후보", "patrols:duplicate_queue", perms.can_decide_duplicates, order=55)
+nav.register("patrol", "내 지역 지킴이", "patrols:guardians", perms.can_see_guardians, order=60)
+nav.register("patrol", "지킴이 교육", "patrols:guardian_training", perms.can_see_guardians, order=65)
+nav.register("patrol", "불편사항 신고", "patrols:guardian_report", perms.can_report_as_guardian, order=70)
+nav.register("patrol", "내 신고", "patrols:guardian_mine", perms.can_report_as_guardian, order=75)
+
+verbs.register(
+    {
+        "finding.created": "적출사항 등록",
+        "finding.routed": "부서 통보",
+        "finding.answered": "부서 조치 결과 등록",
+        "finding.closed": "확인 종결",
+        "finding.returned": "보완 요구",
+        "finding.dismissed": "반려",
+        "finding.photo_added": "사진 추가",
+        "duplicate.linked": "중복으로 연결",
+        "duplicate.dismissed": "중복 아님(별건)",
+        "patrol_round.created": "순찰 등록",
+        "patrol_round.updated": "순찰 수정",
+        "guardian.appointed": "지킴이 위촉",
+        "guardian.ended": "지킴이 해촉",
+        "guardian.training_recorded": "지킴이 교육 기록",
+    }
+)
+
+
+def finding_work(user, now):
+    """Departments: their open findings with due dates. Patrol team: reports to route, answers to verify."""
+    from gamsa.patrols.clock import finding_due_moment
+    from gamsa.patrols.models import Finding, FindingStatus
+
+    items = []
+    units = perms.department_ids(user)
+    if units:
+        qs = Finding.objects.filter(
+            unit_id__in=units, status__in=[FindingStatus.ROUTED, FindingStatus.RETURNED]
+        ).order_by("due_date")[:50]
+        for f in qs:
+            items.append(
+                work.WorkItem(
+                    title=f.title,
+                    url=reverse("patrols:finding_detail", args=[f.case_number]),
+                    kind_label="적출사항",
+                    due_at=finding_due_moment(f.due_date) if f.due_date else None,
+                    status_label=f.get_status_display(),
+                    assigned_to_me=True,
+                    reference=f.case_number,
+                )
+            )
+    if perms.is_patrol_team(user):
+        qs = Finding.objects.filter(status__in=[FindingStatus.REPORTED, FindingStatus.ANSWERED]).order_by(
+            "reported_at"
+        )[:50]
+        for f in qs:
+            items.append(
+                work.WorkItem(
+                    title=f.title,
+                    url=reverse("patrols:finding_detail", args=[f.case_number]),
+                    kind_label="적출사항",
+                    due_at=None,
+                    status_label="부서 통보 필요" if f.status == FindingStatus.REPORTED else "조치 확인 필요",
+                    assigned_to_me=True,
+                    reference=f.case_number,
+                )
+            )
+    return items
+
+
+work.register_provider(finding_work)
+
+
+def _finding_photo_rule(user, attachment):
+    from gamsa.patrols.models import Finding
+
+    finding = Finding.objects.filter(case_number=attachment.owner_id).first()
+    return finding is not None and perms.can_view_finding(user, finding)
+
+
+core_perms.register_attachment_rule("patrols.finding", _finding_photo_rule)
+
+
+def _demo():
+    from gamsa.patrols.demo_patrol import load_demo_patrols
+
+    load_demo_patrols()
+
+
+demo.DEMO_HOOKS.append(_demo)

@@ -1,0 +1,93 @@
+"""`gamsa fieldcomplaints import|evaluate|seed`: 응답소 field complaints from the command line."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "현장민원 가져오기(import), 부서 평가 내보내기(evaluate), 기본 항목 만들기(seed)"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{import,evaluate,seed}")
+        imp = sub.add_parser("import", help="응답소 현장민원 XLSX 또는 CSV(UTF-8·CP949)를 가져옵니다")
+        imp.add_argument("file", help="가져올 파일")
+        imp.add_argument(
+            "--skip-bad",
+            action="store_true",
+            help="잘못된 행은 건너뛰고 정상 행만 반영합니다 (기본: 하나라도 있으면 전부 취소)",
+        )
+        imp.add_argument("--dry-run", action="store_true", help="검사만 하고 아무것도 반영하지 않습니다")
+        imp.add_argument("--user", default="", help="가져온 사람으로 기록할 사용자 아이디 (없으면 '시스템')")
+
+        ev = sub.add_parser("evaluate", help="연도별 부서 평가(포상용)를 XLSX로 저장합니다")
+        ev.add_argument("year", type=int)
+        ev.add_argument("--min-count", type=int, default=None, help="평가 대상 최소 건수 (기본: 설정값)")
+        ev.add_argument("--out", default="", help="저장할 파일 (기본: 현장민원_부서평가_연도.xlsx)")
+
+        sub.add_parser("seed", help="기본 12개 분야·73개 세부항목 중 없는 것을 만듭니다")
+
+    def handle(self, *args, **options):
+        return getattr(self, f"do_{options['action']}")(options)
+
+    def _user(self, username: str):
+        from gamsa.core.models import User
+
+        if not username:
+            return None
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"사용자를 찾을 수 없습니다: {username}")
+        return user
+
+    def do_import(self, options):
+        from gamsa.patrols.importing import ImportFileError, import_field_complaints
+
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"파일이 없습니다: {path}")
+        started = time.perf_counter()
+        try:
+            report = import_field_complaints(
+                self._user(options["user"]),
+                path.read_bytes(),
+                skip_bad=options["skip_bad"],
+                dry_run=options["dry_run"],
+                source_name=path.name,
+                scan_duplicates=False,
+            )
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from None
+        for line in report.lines():
+            self.stderr.write(line)
+        for name in report.new_items:
+            self.stdout.write(f"새 세부항목(관리자 확인 필요): {name}")
+        for name in report.new_unit_names:
+            self.stdout.write(f"새 처리부서명(조직 대응 필요): {name}")
+        self.stdout.write(f"{report.summary()} ({report.total:,}행, {time.perf_counter() - started:.1f}초)")
+        if report.committed and report.new_source_ids:
+            from gamsa.patrols.importing import scan_new_for_duplicates
+
+            pairs = scan_new_for_duplicates(report)
+            self.stdout.write(f"가까운 중복 후보 {pairs:,}건을 찾았습니다.")
+        if report.errors and not report.committed and not report.dry_run:
+            raise CommandError("잘못된 행을 고친 뒤 다시 가져오거나 --skip-bad 를 쓰세요.")
+
+    def do_evaluate(self, options):
+        from gamsa.patrols import evaluation
+
+        data = evaluation.evaluate(options["year"], min_count=options["min_count"])
+        out = Path(options["out"] or evaluation.file_name(options["year"]))
+        out.write_bytes(evaluation.write_xlsx(data))
+        self.stdout.write(
+            f"{len(data['ranked'])}개 부서(기준 미달 {len(data['below'])}개)를 {out}에 저장했습니다."
+        )
+
+    def do_seed(self, options):
+        from gamsa.patrols.models import FieldCategory, FieldItem
+        from gamsa.patrols.seeds import seed_field_items
+
+        self.stdout.write(f"세부항목 {seed_field_items(FieldCategory, FieldItem)}개를 만들었습니다.")
