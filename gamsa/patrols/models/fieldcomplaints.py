@@ -138,7 +138,11 @@ class FieldComplaint(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     received_at = models.DateTimeField("접수일시")
     item = models.ForeignKey(
-        FieldItem, on_delete=models.PROTECT, related_name="complaints", verbose_name="세부항목"
+        FieldItem,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        verbose_name="세부항목",
+        db_index=False,
     )
     title = models.CharField("제목", max_length=300)
     body = models.TextField("내용", blank=True)
@@ -153,6 +157,7 @@ class FieldComplaint(models.Model):
         blank=True,
         related_name="field_complaints",
         verbose_name="처리부서",
+        db_index=False,
     )
     status = models.CharField(
         "처리상태", max_length=20, choices=ComplaintStatus.choices, default=ComplaintStatus.RECEIVED
@@ -172,9 +177,10 @@ class FieldComplaint(models.Model):
         blank=True,
         related_name="duplicates",
         verbose_name="중복 원건",
+        db_index=False,
     )
     import_job = models.ForeignKey(
-        "core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -183,12 +189,13 @@ class FieldComplaint(models.Model):
         verbose_name = "현장민원"
         verbose_name_plural = "현장민원"
         ordering = ["-received_at"]
+        # Few indexes on purpose: a year's import writes 66,000 rows, and each index costs on every insert. The item
+        # and unit foreign keys are covered by the composite indexes (their first column).
         indexes = [
             models.Index(fields=["status", "due_at"]),
             models.Index(fields=["unit", "status", "due_at"]),
             models.Index(fields=["item", "received_at"]),
             models.Index(fields=["received_at"]),
-            models.Index(fields=["updated_at"]),
         ]
 
     def __str__(self) -> str:
