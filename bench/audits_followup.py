@@ -15,13 +15,14 @@ import argparse
 import datetime as dt
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import support  # noqa: E402  (bench/support.py)
+
 DB = ROOT / "var" / "bench-audits.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
@@ -51,13 +52,7 @@ MONTHS = {
 
 
 def timed(label: str, fn, repeat: int = 7):
-    runs, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        runs.append((time.perf_counter() - t0) * 1000)
-    print(f"  {label:<48} median {statistics.median(runs):8.1f} ms   max {max(runs):8.1f} ms")
-    return result
+    return support.timed(label, fn, repeat, width=48)
 
 
 def main() -> None:

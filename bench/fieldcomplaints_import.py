@@ -28,31 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import support  # noqa: E402  (bench/support.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("GAMSA_TASKS_BACKEND", "immediate")
 
-DONGS = [
-    "영등포본동",
-    "영등포동",
-    "여의동",
-    "당산1동",
-    "당산2동",
-    "도림동",
-    "문래동",
-    "양평1동",
-    "양평2동",
-    "신길1동",
-    "신길3동",
-    "신길4동",
-    "신길5동",
-    "신길6동",
-    "신길7동",
-    "대림1동",
-    "대림2동",
-    "대림3동",
-]
 ROADS = [
     "당산로",
     "영등포로",
@@ -70,6 +52,7 @@ STATUS_WEIGHTS = [("처리완료", 90), ("처리중", 4), ("접수", 2), ("이�
 
 def generate_rows(count: int, seed: int = 2025):
     """Rows shaped like one district's year: 73 items, transport-heavy (≈70% 불법주정차-like), 18 동."""
+    from gamsa.core.demo import DONGS
     from gamsa.patrols.seeds import item_rows
 
     rng = random.Random(seed)
@@ -118,21 +101,9 @@ def write_xlsx(path: Path, count: int) -> None:
 
 
 def setup_database(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    if url.startswith("postgres"):
-        import psycopg
-
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-                conn.execute(f'CREATE DATABASE "{name}"')
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    support.setup_database(url)
     from gamsa.core import services
+    from gamsa.core.demo import DONGS
     from gamsa.core.models import Agency, OrgUnit, UnitKind
     from gamsa.patrols.models import FieldComplaint, UnitAlias
     from gamsa.patrols.seeds import default_department_names

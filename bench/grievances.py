@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+import support  # noqa: E402  (bench/support.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("GAMSA_HTTPS", "false")
@@ -58,21 +60,6 @@ KEYWORDS = [
     "무단투기",
     "야간",
 ]
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def load(rows: int) -> dict[str, int | None]:
@@ -281,7 +268,7 @@ def http_bench(clients: int, requests: int, server_kind: str = "waitress", worke
         print(
             f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}), "
             f"{clients} concurrent clients, {len(latencies):,} requests: "
-            f"p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
+            f"p50 {support.percentile(latencies, 50):.0f} ms, p95 {support.percentile(latencies, 95):.0f} ms, "
             f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s"
         )
     finally:
@@ -319,7 +306,7 @@ def similarity_bench(truth: dict[str, int | None], queries: int) -> None:
     recall = tp / (tp + fn) if tp + fn else 1.0
     print(
         f"near-duplicate lookup, {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
-        f"p95 {percentile(latencies, 95):.1f} ms"
+        f"p95 {support.percentile(latencies, 95):.1f} ms"
     )
     print(
         f"repeat proposals vs ground truth: precision {precision:.3f}, recall {recall:.3f} "
@@ -337,7 +324,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
-    ensure_database(os.environ["DATABASE_URL"])
+    support.ensure_database(os.environ["DATABASE_URL"])
     import django
 
     django.setup()

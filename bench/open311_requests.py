@@ -26,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import support  # noqa: E402  (bench/support.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("GAMSA_HTTPS", "false")
@@ -47,20 +49,7 @@ ROADS = [
 
 
 def setup_database(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    if url.startswith("postgres"):
-        import psycopg
-
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-                conn.execute(f'CREATE DATABASE "{name}"')
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    support.setup_database(url)
 
 
 def generate(count: int, seed: int = 2026) -> None:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import support  # noqa: E402  (bench/support.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("GAMSA_HTTPS", "false")
@@ -35,13 +37,7 @@ YEAR_START = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
 def setup(url: str):
-    os.environ["DATABASE_URL"] = url
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    support.setup_database(url)
 
 
 def items():

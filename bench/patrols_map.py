@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import support  # noqa: E402  (bench/support.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("GAMSA_HTTPS", "false")
@@ -34,13 +36,7 @@ BOX = (37.485, 37.545, 126.880, 126.935)
 
 
 def setup(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    support.setup_database(url)
 
 
 def generate(points: int) -> None:

@@ -13,11 +13,8 @@ complainant's own address.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,9 +25,10 @@ from django.db.models.functions import Greatest
 from gamsa.complaints.models import Channel, Grievance, Kind, Status
 from gamsa.complaints.services import grievances as svc
 from gamsa.core import calendar as legal
-from gamsa.core.calendar import SEOUL
 from gamsa.core.models import CaseCounter, OrgUnit, User
 from gamsa.core.services import record_event
+from gamsa.core.tabular import ImportFileError, RowError, cell_text, read_table
+from gamsa.core.tabular import parse_moment as tabular_moment
 from gamsa.core.validators import reject_rrn
 
 HEADERS = [
@@ -132,26 +130,6 @@ STATUSES = _choices(
     },
 )
 CASE_NUMBER = re.compile(r"^(\d{4})-(\d{1,8})$")
-DATE_PATTERNS = [
-    re.compile(
-        r"^(\d{4})[-./년]\s*(\d{1,2})[-./월]\s*(\d{1,2})[.일]?"
-        r"(?:\s*\([^)]*\))?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
-    ),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2}))?)?$"),
-]
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read (not CSV/XLSX, no header, missing columns). Korean message."""
-
-
-@dataclass
-class RowError:
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.line}행: {self.reason}"
 
 
 @dataclass
@@ -185,92 +163,12 @@ class ImportReport:
 
 # --- reading -----------------------------------------------------------------------------------------------------
 
-
-def _is_xlsx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "xl/workbook.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError("글자 인코딩을 알 수 없습니다. CSV는 UTF-8 또는 CP949(엑셀 기본)로 저장하세요.")
-
-
-def read_table(data: bytes) -> list[tuple[int, list]]:
-    """(row number, cells) for every row of the first sheet or the CSV, header included (row 1)."""
-    if not data:
-        raise ImportFileError("빈 파일입니다.")
-    if _is_xlsx(data):
-        from python_calamine import CalamineWorkbook
-
-        try:
-            sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-            rows = sheet.to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine raises its own error types for damaged files
-            raise ImportFileError(f"엑셀 파일을 읽을 수 없습니다: {exc.__class__.__name__}") from None
-        return [(i + 1, list(r)) for i, r in enumerate(rows)]
-    if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다. 옛 엑셀(XLS)은 XLSX로 저장해 올리세요."
-        )
-    text = _decode(data)
-    if "\x00" in text:
-        raise ImportFileError("CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다.")
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    out, start = [], 1
-    try:
-        for cells in reader:
-            out.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ImportFileError(f"{start}행: CSV 형식 오류 ({exc})") from None
-    return out
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_text = cell_text
 
 
 def parse_moment(value) -> dt.datetime | None:
     """A Korean-office date or date-time as an aware datetime in Seoul; a bare date means 09:00."""
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=SEOUL) if value.tzinfo is None else value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(9, 0), SEOUL)
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-        return parsed.replace(tzinfo=SEOUL) if parsed.tzinfo is None else parsed
-    except ValueError:
-        pass
-    for pattern in DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            y, mo, d, hh, mm, ss = (int(x) if x else None for x in m.groups())
-            try:
-                if hh is None:
-                    return dt.datetime(y, mo, d, 9, 0, tzinfo=SEOUL)
-                return dt.datetime(y, mo, d, hh, mm, ss or 0, tzinfo=SEOUL)
-            except ValueError:
-                return None
-    return None
+    return tabular_moment(value, dt.time(9, 0))
 
 
 # --- checking ----------------------------------------------------------------------------------------------------

@@ -18,11 +18,8 @@ How it works (docs/adr/0013):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -31,9 +28,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from gamsa.core.calendar import SEOUL, get_calendar
+from gamsa.core.calendar import get_calendar
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
+from gamsa.core.tabular import ImportFileError, RowError, cell_text, read_table
+from gamsa.core.tabular import parse_moment as tabular_moment
 from gamsa.patrols.clock import complaint_due_at
 from gamsa.patrols.models import (
     OPEN_COMPLAINT_STATUSES,
@@ -113,26 +112,6 @@ STATUS_LABELS = {
     "중복": ComplaintStatus.DUPLICATE,
     "중복민원": ComplaintStatus.DUPLICATE,
 }
-DATE_PATTERNS = [
-    re.compile(
-        r"^(\d{4})[-./년]\s*(\d{1,2})[-./월]\s*(\d{1,2})[.일]?"
-        r"(?:\s*\([^)]*\))?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
-    ),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2})(?::?(\d{2}))?)?$"),
-]
-
-
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read (not CSV/XLSX, no header, missing columns). Korean message."""
-
-
-@dataclass
-class RowError:
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.line}행: {self.reason}"
 
 
 @dataclass
@@ -182,82 +161,8 @@ class ImportReport:
 
 # --- reading -----------------------------------------------------------------------------------------------------
 
-
-def _is_xlsx(data: bytes) -> bool:
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "xl/workbook.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
-def read_table(data: bytes) -> list[list]:
-    """Every row of the first sheet or of the CSV (the header is element 0, i.e. line 1)."""
-    if not data:
-        raise ImportFileError("빈 파일입니다.")
-    if _is_xlsx(data):
-        from python_calamine import CalamineWorkbook
-
-        try:
-            sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-            return sheet.to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine raises its own error types for damaged files
-            raise ImportFileError(f"엑셀 파일을 읽을 수 없습니다: {exc.__class__.__name__}") from None
-    if data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다. 옛 엑셀(XLS)은 XLSX로 저장하세요."
-        )
-    for encoding in ("utf-8-sig", "cp949"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError("글자 인코딩을 알 수 없습니다. CSV는 UTF-8 또는 CP949(엑셀 기본)로 저장하세요.")
-    if "\x00" in text:
-        raise ImportFileError("CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다.")
-    try:
-        return list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        raise ImportFileError(f"CSV 형식 오류: {exc}") from None
-
-
-def _text(value) -> str:
-    if type(value) is str:
-        return value.strip()
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def parse_moment(value) -> dt.datetime | None:
-    """A date-time as the portal writes it, as an aware datetime in Seoul (a bare date means 00:00)."""
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=SEOUL) if value.tzinfo is None else value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0, 0), SEOUL)
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-        return parsed.replace(tzinfo=SEOUL) if parsed.tzinfo is None else parsed
-    except ValueError:
-        pass
-    for pattern in DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            y, mo, d, hh, mm, ss = (int(x) if x else None for x in m.groups())
-            try:
-                return dt.datetime(y, mo, d, hh or 0, mm or 0, ss or 0, tzinfo=SEOUL)
-            except ValueError:
-                return None
-    return None
+_text = cell_text
+parse_moment = tabular_moment  # a bare date means 00:00
 
 
 def _coordinate(value) -> Decimal | None | str:
@@ -410,19 +315,18 @@ def _header_map(header: list) -> dict[str, int]:
     return index
 
 
-def check_rows(table: list[list], names: Names) -> tuple[list[Row], list[RowError]]:
+def check_rows(table: list[tuple[int, list]], names: Names) -> tuple[list[Row], list[RowError]]:
     """Check every row without writing. Returns the good rows and every bad row with its reason(s)."""
     if not table:
         raise ImportFileError("머리글 행이 없습니다.")
-    index = _header_map(table[0])
+    index = _header_map(table[0][1])
     width = max(index.values()) + 1
     cols = [index.get(c) for c in HEADERS]
     good: list[Row] = []
     errors: list[RowError] = []
     seen: dict[str, int] = {}
     status_memo: dict[str, str | None] = {"": ComplaintStatus.RECEIVED}
-    for offset, cells in enumerate(table[1:]):
-        line = offset + 2
+    for line, cells in table[1:]:
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
         values = [cells[i] if i is not None else "" for i in cols]
