@@ -470,6 +470,11 @@ def _existing(source_ids: list[str], adapt: _Adapter, connection) -> dict[str, t
     table = q(FieldComplaint._meta.db_table)
     found: dict[str, tuple] = {}
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # one round trip with an array parameter
+            cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} = ANY(%s)", [source_ids])  # noqa: S608
+            for row in cursor.fetchall():
+                found[row[0]] = (row[1], *adapt.comparable(row[2:]))
+            return found
         for start in range(0, len(source_ids), 900):
             chunk = source_ids[start : start + 900]
             marks = ", ".join(["%s"] * len(chunk))
@@ -507,10 +512,21 @@ def _write(rows: list[Row], names: Names, job, progress) -> tuple[int, int, int,
     total = len(rows)
     cursor = connection.cursor()
 
+    copy_sql = (
+        f"COPY {q(table)} ({', '.join(q(c) for c in _columns(CREATE_FIELDS))}) FROM STDIN"  # noqa: S608
+        if connection.vendor == "postgresql"
+        else None
+    )
+
     def flush():
         nonlocal to_create, to_update, created, updated
         if to_create:
-            cursor.executemany(insert_sql, to_create)
+            if copy_sql:  # PostgreSQL: COPY is several times faster than batched INSERTs
+                with cursor.cursor.copy(copy_sql) as copy:
+                    for values in to_create:
+                        copy.write_row(values)
+            else:
+                cursor.executemany(insert_sql, to_create)
             created += len(to_create)
             to_create = []
         if to_update:
