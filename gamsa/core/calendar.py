@@ -108,6 +108,12 @@ class LegalCalendar:
             current += dt.timedelta(days=1)
         raise CalendarError("400일 안에 근무일이 없습니다. 휴무일 설정을 확인하세요.")
 
+    def latest_day_before(self, day: dt.date, days: int) -> dt.date:
+        """'N일 전까지' (e.g. a prior audit notice at least 7 days before the start, 공공감사법 시행령 제12조①):
+        the last day on which at least `days` calendar days remain before `day`. Not moved for holidays: moving
+        it later would shorten the notice, and nothing in the rule moves it earlier."""
+        return day - dt.timedelta(days=days)
+
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The working day that is `count` working days after `day` (day itself not counted)."""
         current = day

@@ -168,7 +168,7 @@ def set_checklist_result(actor, item: ChecklistItem, *, result: str, note: str =
 
 def notice_latest_day(engagement: Engagement) -> dt.date:
     """The last day the prior notice may be given: NOTICE_DAYS before the start (시행령 제12조①)."""
-    return engagement.start_date - dt.timedelta(days=NOTICE_DAYS)
+    return legal.get_calendar().latest_day_before(engagement.start_date, NOTICE_DAYS)
 
 
 def _require(engagement: Engagement, *statuses: str) -> None:

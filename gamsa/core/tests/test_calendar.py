@@ -294,3 +294,12 @@ def test_passwords_are_hashed_with_argon2():
     user = services.create_person(None, username="hashcheck", password="correct horse battery staple")
     assert user.password.startswith("argon2")
     assert user.check_password("correct horse battery staple")
+
+
+def test_latest_day_before_counts_calendar_days_and_ignores_holidays():
+    cal = LegalCalendar()
+    # A prior audit notice "at least 7 days before" a start on Monday 2026-10-12 may be given until 2026-10-05,
+    # the 개천절 substitute holiday: the latest day is not moved (moving it later would shorten the notice).
+    assert cal.holiday_name(dt.date(2026, 10, 5)) is not None
+    assert cal.latest_day_before(dt.date(2026, 10, 12), 7) == dt.date(2026, 10, 5)
+    assert cal.latest_day_before(dt.date(2026, 3, 3), 7) == dt.date(2026, 2, 24)
