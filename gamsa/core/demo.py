@@ -118,7 +118,7 @@ DEMO_LOGINS = [
     ("patrol", "순찰팀 순찰담당", Role.PATROL_OFFICER),
     ("liaison", "건설과 부서 담당자", Role.DEPT_LIAISON),
     ("depthead", "건설과장 (부서장)", Role.DEPT_HEAD),
-    ("volunteer", "구민감사관 (자원봉사자)", Role.VOLUNTEER),
+    ("volunteer", "자원봉사자 (감사팀)", Role.VOLUNTEER),
     ("council", "구의회 열람자", Role.COUNCIL_VIEWER),
     ("admin", "시스템 관리자", Role.SYSADMIN),
     ("citizen", "구민 (역할 없음)", None),
