@@ -209,6 +209,49 @@ def test_quality_score_and_xlsx_export_opens(units):
     assert [c.value for c in ws[4]][:7] == [1, "주차관리과", 1, 1, 1, 0, 100.0]
 
 
+def test_median_interpolates_and_unmapped_are_counted_apart(units):
+    """The median of an even count is the mean of the middle two (percentile_cont on PostgreSQL, Python elsewhere);
+    complaints without a mapped unit are counted apart; the year starts at midnight Seoul time. On PostgreSQL the
+    one-query path must give the same figures as the portable ORM path."""
+    parking = item("traffic-illegal-parking")
+    a = units["주차관리과"]
+    patrol = User.objects.get(username="patrol")
+    first = None
+    for n, hours in enumerate([1, 2, 4, 8], start=1):
+        received = at(2026, 1, 1, 0, 0) + dt.timedelta(days=n - 1)  # the first at the very start of the year
+        c = make(
+            n,
+            parking,
+            a,
+            received,
+            status=ComplaintStatus.DONE,
+            processed=received + dt.timedelta(hours=hours),
+        )
+        first = first or c
+    svc.record_quality_review(patrol, first, score=90)
+    make(5, parking, None, at(2026, 3, 1, 9, 0))  # unmapped
+    make(6, parking, None, at(2026, 3, 2, 9, 0))  # unmapped
+    make(7, parking, a, at(2025, 12, 31, 23, 59))  # the year before, Seoul time
+    data = evaluation.evaluate(2026, min_count=1, as_of=at(2026, 12, 1))
+    (top,) = data["ranked"]
+    assert (top.name, top.count, top.closed, top.closed_on_time) == (
+        "주차관리과",
+        4,
+        4,
+        2,
+    )  # 3-hour deadline: 1 h, 2 h
+    assert top.median_hours == pytest.approx(3.0)  # (2 + 4) ÷ 2
+    assert (top.quality, top.reviews) == (pytest.approx(90.0), 1)
+    assert data["unmapped"] == 2
+    start, end = evaluation.year_bounds(2026)
+    portable, unmapped = evaluation._scores_portable(start, end, at(2026, 12, 1))
+    assert unmapped == 2
+    assert [
+        (s.unit_id, s.count, s.closed, s.closed_on_time, s.open_overdue, s.median_hours, s.quality, s.reviews)
+        for s in portable
+    ] == [(top.unit_id, 4, 4, 2, 0, pytest.approx(top.median_hours), pytest.approx(top.quality), top.reviews)]
+
+
 def test_quality_review_of_an_open_complaint_is_refused(units):
     c = make(1, item("traffic-illegal-parking"), units["건설과"], at(2026, 4, 1, 9, 0))
     with pytest.raises(svc.FieldComplaintError):
