@@ -25,7 +25,13 @@ from django.utils import timezone
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit
-from gamsa.patrols.models import OPEN_COMPLAINT_STATUSES, ComplaintStatus, FieldComplaint, QualityReview
+from gamsa.patrols.models import (
+    OPEN_COMPLAINT_STATUSES,
+    ComplaintStatus,
+    EvaluationSnapshot,
+    FieldComplaint,
+    QualityReview,
+)
 
 DEFAULT_MIN_COUNT = 30
 
@@ -68,8 +74,11 @@ def evaluate(year: int, *, min_count: int | None = None, as_of: dt.datetime | No
 
     min_count = min_count_setting() if min_count is None else min_count
     start, end = year_bounds(year)
+    live = as_of is None  # the page and the export: stored figures plus a live count of open overdue
     as_of = as_of or min(timezone.now(), end + dt.timedelta(days=365))
-    if connection.vendor == "postgresql":
+    if live:
+        scores, unmapped = _scores_from_snapshot(year, start, end, as_of)
+    elif connection.vendor == "postgresql":
         scores, unmapped = _scores_postgresql(start, end, as_of)
     else:
         scores, unmapped = _scores_portable(start, end, as_of)
@@ -93,6 +102,65 @@ def evaluate(year: int, *, min_count: int | None = None, as_of: dt.datetime | No
         "below": below,
         "unmapped": unmapped,
     }
+
+
+SNAPSHOT_MAX_AGE = dt.timedelta(hours=1)
+STATIC_FIELDS = ("unit_id", "name", "count", "closed", "closed_on_time", "median_hours")
+
+
+def invalidate() -> None:
+    """Drop the stored evaluation figures: called by every write to field complaints (import, intake, status,
+    department mapping, duplicate links). Cheap: the table holds one row per evaluated year."""
+    EvaluationSnapshot.objects.all().delete()
+
+
+def _scores_from_snapshot(year, start, end, as_of) -> tuple[list[DepartmentScore], int]:
+    """Counts, closed on time and medians from the stored snapshot (computed now if missing or older than an
+    hour); open overdue as of `as_of` and the quality reviews counted live (both small)."""
+    from django.db import connection
+
+    snapshot = EvaluationSnapshot.objects.filter(year=year).first()
+    if snapshot is None or snapshot.computed_at < timezone.now() - SNAPSHOT_MAX_AGE:
+        computed_at = timezone.now()
+        if connection.vendor == "postgresql":
+            scores, unmapped = _scores_postgresql(start, end, as_of)
+        else:
+            scores, unmapped = _scores_portable(start, end, as_of)
+        data = {"unmapped": unmapped, "scores": [{f: getattr(sc, f) for f in STATIC_FIELDS} for sc in scores]}
+        EvaluationSnapshot.objects.update_or_create(
+            year=year, defaults={"data": data, "computed_at": computed_at}
+        )
+        return scores, unmapped
+    scores = {row["unit_id"]: DepartmentScore(**row) for row in snapshot.data["scores"]}
+    open_overdue = (
+        FieldComplaint.objects.filter(
+            received_at__gte=start,
+            received_at__lt=end,
+            status__in=OPEN_COMPLAINT_STATUSES,
+            due_at__lt=as_of,
+            unit__isnull=False,
+        )
+        .values("unit_id")
+        .annotate(
+            n=Count("*")
+        )  # COUNT(*): an index-only scan of patrols_fc_open_idx (COUNT(id) reads the table)
+    )
+    for row in open_overdue:
+        if row["unit_id"] in scores:
+            scores[row["unit_id"]].open_overdue = row["n"]
+    _add_quality(scores, start, end)
+    return list(scores.values()), snapshot.data["unmapped"]
+
+
+def _add_quality(scores: dict[int, DepartmentScore], start, end) -> None:
+    for r in (
+        QualityReview.objects.filter(complaint__received_at__gte=start, complaint__received_at__lt=end)
+        .values("complaint__unit_id")
+        .annotate(avg=Avg("score"), n=Count("pk"))
+    ):
+        score = scores.get(r["complaint__unit_id"])
+        if score is not None:
+            score.quality, score.reviews = float(r["avg"]), r["n"]
 
 
 def _scores_postgresql(start, end, as_of) -> tuple[list[DepartmentScore], int]:
@@ -206,14 +274,7 @@ def _scores_portable(start, end, as_of) -> tuple[list[DepartmentScore], int]:
     for unit_id, values in durations.items():
         if unit_id in scores:
             scores[unit_id].median_hours = statistics.median(values)
-    for r in (
-        QualityReview.objects.filter(complaint__received_at__gte=start, complaint__received_at__lt=end)
-        .values("complaint__unit_id")
-        .annotate(avg=Avg("score"), n=Count("pk"))
-    ):
-        score = scores.get(r["complaint__unit_id"])
-        if score is not None:
-            score.quality, score.reviews = float(r["avg"]), r["n"]
+    _add_quality(scores, start, end)
     return list(scores.values()), qs.filter(unit__isnull=True).count()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
 from gamsa.core import demo, nav, verbs, work
@@ -66,3 +67,16 @@ def _demo():
 
 
 demo.DEMO_HOOKS.append(_demo)
+
+
+def _invalidate_evaluation(sender, **kwargs):
+    from gamsa.patrols.evaluation import invalidate
+
+    invalidate()
+
+
+# Any saved or deleted field complaint drops the stored evaluation figures (bulk paths call invalidate() themselves).
+post_save.connect(_invalidate_evaluation, sender="patrols.FieldComplaint", dispatch_uid="patrols.eval.save")
+post_delete.connect(
+    _invalidate_evaluation, sender="patrols.FieldComplaint", dispatch_uid="patrols.eval.delete"
+)

@@ -33,6 +33,7 @@ from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
 from gamsa.core.tabular import ImportFileError, RowError, cell_text, read_table
 from gamsa.core.tabular import parse_moment as tabular_moment
+from gamsa.patrols import evaluation
 from gamsa.patrols.clock import complaint_due_at
 from gamsa.patrols.models import (
     OPEN_COMPLAINT_STATUSES,
@@ -648,6 +649,7 @@ def import_field_complaints(
         report.created, report.updated, report.unchanged, report.new_source_ids = _write(
             rows, names, job, progress
         )
+        evaluation.invalidate()  # the rows went in by raw SQL: no save signals
         record_event(
             actor,
             "fieldcomplaint.imported",

@@ -203,6 +203,13 @@ class FieldComplaint(models.Model):
                 include=["status", "due_at", "processed_at"],
                 name="patrols_fc_evaluation_idx",
             ),
+            # The open complaints only (a small share of a year): the live "open and overdue" count of the ranking.
+            models.Index(
+                fields=["received_at"],
+                include=["unit", "due_at"],
+                condition=models.Q(status__in=["received", "processing"]),
+                name="patrols_fc_open_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -254,3 +261,17 @@ class QualityReview(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(score__lte=100), name="quality_score_max_100"),
         ]
+
+
+class EvaluationSnapshot(models.Model):
+    """The slow, time-independent part of a year's department evaluation (counts, closed on time, medians),
+    stored after it is computed and dropped by every write to field complaints (and after an hour at the latest).
+    "Open and overdue" depends on the moment and is always counted live."""
+
+    year = models.PositiveIntegerField("연도", unique=True)
+    data = models.JSONField(default=dict)
+    computed_at = models.DateTimeField("계산 시각")
+
+    class Meta:
+        verbose_name = "부서 평가 집계"
+        verbose_name_plural = "부서 평가 집계"

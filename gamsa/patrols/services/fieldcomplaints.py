@@ -15,6 +15,7 @@ from django.utils import timezone
 from gamsa.core.calendar import get_calendar
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import next_case_number, record_event
+from gamsa.patrols import evaluation
 from gamsa.patrols.clock import complaint_due_at
 from gamsa.patrols.models import (
     OPEN_COMPLAINT_STATUSES,
@@ -247,6 +248,7 @@ def _redue(qs, item: FieldItem | None = None) -> int:
     if batch:
         FieldComplaint.objects.bulk_update(batch, fields)
         changed += len(batch)
+    evaluation.invalidate()  # bulk updates send no save signals
     return changed
 
 
@@ -293,5 +295,6 @@ def map_unit_alias(actor: User, alias: UnitAlias, *, unit: OrgUnit) -> int:
     alias.unit = unit
     alias.save(update_fields=["unit"])
     moved = FieldComplaint.objects.filter(unit_name=alias.name).update(unit=unit, updated_at=timezone.now())
+    evaluation.invalidate()
     record_event(actor, "fieldunitalias.mapped", alias, unit=unit.code, moved=moved)
     return moved

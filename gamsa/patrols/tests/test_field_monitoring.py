@@ -300,3 +300,35 @@ def test_demo_hook_is_idempotent(units):
     assert FieldComplaint.objects.filter(source_id__startswith="DEMO-").count() == COUNT
     assert FieldComplaint.objects.filter(unit__kind="dong").exists()
     assert item("traffic-illegal-parking").default_unit == units["주차관리과"]
+
+
+def test_live_evaluation_stores_figures_and_any_write_drops_them(units):
+    """The page's evaluation (no as_of) stores the slow figures; open overdue is counted live; a status change,
+    a new complaint or an import drops the stored figures so the next evaluation sees them."""
+    from gamsa.patrols.models import EvaluationSnapshot
+
+    parking = item("traffic-illegal-parking")
+    a = units["주차관리과"]
+    received = at(2025, 4, 1, 9, 0)
+    done = make(
+        1, parking, a, received, status=ComplaintStatus.DONE, processed=received + dt.timedelta(hours=1)
+    )
+    late = make(2, parking, a, received + dt.timedelta(days=1))  # open and long overdue
+    first = evaluation.evaluate(2025, min_count=1)
+    assert EvaluationSnapshot.objects.filter(year=2025).exists()
+    score = first["ranked"][0]
+    assert (score.count, score.closed, score.closed_on_time, score.open_overdue) == (2, 1, 1, 1)
+
+    again = evaluation.evaluate(2025, min_count=1)["ranked"][0]  # from the stored figures, overdue live
+    assert (again.count, again.closed, again.open_overdue, again.median_hours) == (2, 1, 1, 1.0)
+
+    svc.update_status(None, late, status=ComplaintStatus.DONE, processed_at=received + dt.timedelta(days=3))
+    assert not EvaluationSnapshot.objects.exists()
+    after = evaluation.evaluate(2025, min_count=1)["ranked"][0]
+    assert (after.closed, after.closed_on_time, after.open_overdue) == (2, 1, 0)
+    assert after.on_time_rate == pytest.approx(0.5)
+
+    make(3, parking, a, received + dt.timedelta(days=2))
+    assert not EvaluationSnapshot.objects.exists()
+    assert evaluation.evaluate(2025, min_count=1)["ranked"][0].count == 3
+    assert done.pk  # the first complaint stays counted
