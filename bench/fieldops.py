@@ -268,30 +268,9 @@ def load_ranking_data(count: int) -> None:
         60 if i.code == "traffic-illegal-parking" else (4 if i.deadline_hours == 3 else 1) for i in items
     ]
     rng = random.Random(2025)
-    columns = [
-        "source_id",
-        "source",
-        "public_id",
-        "received_at",
-        "item_id",
-        "title",
-        "body",
-        "address",
-        "latitude",
-        "longitude",
-        "unit_name",
-        "unit_id",
-        "status",
-        "due_at",
-        "processed_at",
-        "result",
-        "reporter_name",
-        "reporter_phone",
-        "reporter_email",
-        "device_id",
-        "created_at",
-        "updated_at",
-    ]
+    from gamsa.patrols.importing import CREATE_FIELDS
+
+    columns = [c for c in CREATE_FIELDS if c != "import_job_id"]  # the importer's own column order
     statuses = ["done"] * 90 + ["processing"] * 4 + ["received"] * 2 + ["transferred"] * 2
     statuses += ["duplicate", "cancelled"]
     start = dt.datetime(RANKING_YEAR, 1, 1, tzinfo=SEOUL).astimezone(dt.UTC)
