@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from gamsa.core.logfilters import mask
+
 MASK = "○"
 TITLES = "주무관|팀장|과장|국장|동장|소장|센터장|원장|담당|계장|씨|님"
 # A Korean name (2–4 syllables) directly before or after a title: "주무관 홍길동", "홍길동 팀장".
 # Over-masking is the safe side: a particle after a name may be masked too. Unit names (…과, …국) are kept.
 _BEFORE_TITLE = re.compile(rf"(?<![가-힣])([가-힣]{{1,3}}[가-힣](?<![과국팀실]))(\s?)({TITLES})")
 _AFTER_TITLE = re.compile(rf"({TITLES})(\s)([가-힣]{{2,3}})")
-_PHONE = re.compile(r"\d{2,3}-\d{3,4}-\d{4}")
 
 
 def mask_name(name: str) -> str:
@@ -24,13 +25,13 @@ def person_names(field: str) -> list[str]:
 
 
 def redact(text: str, names: list[str] = ()) -> str:
-    """Mask the given names, names next to a title, and phone numbers."""
+    """Mask the given names, names next to a title, and phone numbers, e-mail addresses and resident numbers."""
     out = text or ""
     for name in sorted(names, key=len, reverse=True):
         out = out.replace(name, mask_name(name))
     out = _BEFORE_TITLE.sub(lambda m: mask_name(m.group(1)) + m.group(2) + m.group(3), out)
     out = _AFTER_TITLE.sub(lambda m: m.group(1) + m.group(2) + mask_name(m.group(3)), out)
-    return _PHONE.sub("***-****-****", out)
+    return mask(out, "***-****-****")
 
 
 def redacted_finding(finding) -> dict:

@@ -355,22 +355,9 @@ def write_xlsx(data: dict) -> bytes:
 
 def write_pdf(data: dict) -> bytes:
     """The report and one letter per department, rendered by WeasyPrint with the vendored Pretendard GOV font."""
-    from pathlib import Path
+    from gamsa.core.pdf import render_pdf
 
-    import weasyprint
-    from django.contrib.staticfiles import finders
-    from django.template.loader import render_to_string
-
-    css_path = finders.find("vendor/fonts/pretendard-gov/pretendard-gov.css")
-    html = render_to_string(
-        "complaints/io/inspection_pdf.html",
-        {
-            **data,
-            "font_css": Path(css_path).resolve().as_uri() if css_path else "",
-        },
-    )
-    base = str(Path(css_path).parent) if css_path else None
-    return weasyprint.HTML(string=html, base_url=base).write_pdf()
+    return render_pdf("complaints/io/inspection_pdf.html", data)
 
 
 def file_name(year: int, quarter: int, ext: str) -> str:

@@ -73,19 +73,9 @@ def opinion_context(review: CostReview) -> dict:
 
 
 def write_pdf(review: CostReview) -> bytes:
-    from pathlib import Path
+    from gamsa.core.pdf import render_pdf
 
-    import weasyprint
-    from django.contrib.staticfiles import finders
-    from django.template.loader import render_to_string
-
-    css_path = finders.find("vendor/fonts/pretendard-gov/pretendard-gov.css")
-    html = render_to_string(
-        "costing/opinion_pdf.html",
-        {**opinion_context(review), "font_css": Path(css_path).resolve().as_uri() if css_path else ""},
-    )
-    base = str(Path(css_path).parent) if css_path else None
-    return weasyprint.HTML(string=html, base_url=base).write_pdf()
+    return render_pdf("costing/opinion_pdf.html", opinion_context(review))
 
 
 def opinion_paragraphs(review: CostReview) -> list[str]:

@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import heapq
 import itertools
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.db.models import Case, DateTimeField, Exists, F, Max, OuterRef, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from gamsa.core.logfilters import mask
 from gamsa.open311.formats import Open311Error, w3c
 from gamsa.open311.models import LIST_DATATYPES, ServiceAttribute
 from gamsa.open311.services import open311_items, parse_iso, service_notice
@@ -56,21 +56,10 @@ def check_jurisdiction(value: str | None) -> None:
 
 # --- personal data in free text --------------------------------------------------------------------------------------
 
-_PERSONAL = re.compile(
-    "|".join(
-        [
-            r"\d{6}\s*-\s*[1-8]\d{6}",  # 주민등록번호 / 외국인등록번호
-            r"(?<!\d)01[016789][-.\s]?\d{3,4}[-.\s]?\d{4}(?!\d)",  # mobile
-            r"(?<!\d)0(?:2|[3-6][1-5])[-.)\s]?\d{3,4}[-.\s]?\d{4}(?!\d)",  # landline
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail
-        ]
-    )
-)
-
 
 def mask_personal(text: str) -> str:
     """Free text as the public may see it: resident numbers, phone numbers and e-mail addresses masked."""
-    return _PERSONAL.sub("***", text)[:4000]
+    return mask(text, "***")[:4000]
 
 
 # --- services -----------------------------------------------------------------------------------------------------
