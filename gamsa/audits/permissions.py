@@ -16,10 +16,10 @@ from django.db.models import Q, QuerySet
 
 from gamsa.core.models import Role, User
 from gamsa.core.permissions import (
+    department_ids,
     has_role,
     is_council_viewer,
     is_office_staff,
-    memberships_of,
     office_team_roles,
 )
 
@@ -37,11 +37,6 @@ def can_read_office(user: User) -> bool:
 
 def can_manage(user: User) -> bool:
     return is_audit_team(user)
-
-
-def department_ids(user: User, *roles: str) -> list[int]:
-    roles = roles or (Role.DEPT_LIAISON, Role.DEPT_HEAD)
-    return [unit_id for role, unit_id, _ in memberships_of(user) if role in roles]
 
 
 def is_department_user(user: User) -> bool:

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 
 from gamsa.core.models import Role, User
 from gamsa.core.permissions import (
+    department_ids,
     has_role,
     is_council_viewer,
     is_office_staff,
@@ -27,11 +28,6 @@ TEAM = "complaints"
 
 def is_complaint_team(user: User) -> bool:
     return office_team_roles(user, TEAM)
-
-
-def department_ids(user: User, *roles: str) -> list[int]:
-    roles = roles or (Role.DEPT_LIAISON, Role.DEPT_HEAD)
-    return [unit_id for role, unit_id, _ in memberships_of(user) if role in roles]
 
 
 def visible_grievances(user: User, queryset: QuerySet) -> QuerySet:

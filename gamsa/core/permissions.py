@@ -74,6 +74,12 @@ def needs_two_factor(user: User) -> bool:
     return has_role(user, *TWO_FACTOR_ROLES)
 
 
+def department_ids(user: User, *roles: str) -> list[int]:
+    """The units on which `user` holds a department role (liaison or head unless `roles` are given)."""
+    roles = roles or (Role.DEPT_LIAISON, Role.DEPT_HEAD)
+    return [unit_id for role, unit_id, _ in memberships_of(user) if role in roles]
+
+
 def office_team_roles(user: User, team: str) -> bool:
     """Whether the user works in the given office team (or heads the office). A system administrator runs the
     system but does not work cases: no case files, no complainants' data."""

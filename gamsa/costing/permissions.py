@@ -7,14 +7,9 @@
 
 from __future__ import annotations
 
+from gamsa.audits.permissions import is_audit_team
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import has_role, is_council_viewer, is_office_staff, office_team_roles
-
-TEAM = "audit"
-
-
-def is_audit_team(user: User) -> bool:
-    return office_team_roles(user, TEAM)
+from gamsa.core.permissions import has_role, is_council_viewer, is_office_staff
 
 
 def can_review(user: User) -> bool:

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from gamsa.audits.permissions import is_audit_team
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import has_role, is_council_viewer, memberships_of, office_team_roles
-
-TEAM = "audit"
-
-
-def is_audit_team(user: User) -> bool:
-    return office_team_roles(user, TEAM)
-
-
-def department_ids(user: User, *roles: str) -> list[int]:
-    roles = roles or (Role.DEPT_LIAISON, Role.DEPT_HEAD)
-    return [unit_id for role, unit_id, _ in memberships_of(user) if role in roles]
+from gamsa.core.permissions import (
+    department_ids,
+    has_role,
+    is_council_viewer,
+)
 
 
 def can_see_reviews(user: User) -> bool:
