@@ -82,10 +82,18 @@ class LegalCalendar:
 
     def __init__(self, closures: Iterable[tuple[dt.date, str]] = ()):
         self.closures: dict[dt.date, str] = dict(closures)
+        self._closed: dict[dt.date, str | None] = {}  # holiday_name per day, for bulk work (imports, boards)
 
     # --- days ---------------------------------------------------------------------------------------------
     def holiday_name(self, day: dt.date) -> str | None:
         """The reason the office is closed on `day`, or None on a working day."""
+        try:
+            return self._closed[day]
+        except KeyError:
+            name = self._closed[day] = self._holiday_name(day)
+            return name
+
+    def _holiday_name(self, day: dt.date) -> str | None:
         if day in self.closures:
             return self.closures[day]
         name = _national_holidays(day.year).get(day)

@@ -19,25 +19,30 @@ How it works (docs/adr/0013):
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from itertools import islice, repeat
 
+import pyarrow as pa
+import pyarrow.compute as pc
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from gamsa.core.calendar import get_calendar
+from gamsa.core.calendar import SEOUL, get_calendar
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
-from gamsa.core.tabular import ImportFileError, RowError, cell_text, read_table
+from gamsa.core.tabular import Columns, ImportFileError, RowError, cell_text, read_columns
 from gamsa.core.tabular import parse_moment as tabular_moment
 from gamsa.patrols import evaluation
 from gamsa.patrols.clock import complaint_due_at
 from gamsa.patrols.models import (
     OPEN_COMPLAINT_STATUSES,
     ComplaintStatus,
+    DeadlineBasis,
     FieldCategory,
     FieldComplaint,
     FieldItem,
@@ -163,17 +168,6 @@ class ImportReport:
 # --- reading -----------------------------------------------------------------------------------------------------
 
 _text = cell_text
-parse_moment = tabular_moment  # a bare date means 00:00
-
-
-def _coordinate(value) -> Decimal | None | str:
-    """A decimal, None when empty, or "bad" when unreadable."""
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(_text(value)).quantize(Decimal("0.000001"))
-    except (InvalidOperation, ValueError):
-        return "bad"
 
 
 # --- name resolution ---------------------------------------------------------------------------------------------
@@ -284,132 +278,211 @@ def _new_code() -> str:
     return slugify(f"new-{uuid.uuid4().hex[:12]}")
 
 
-# --- checking ----------------------------------------------------------------------------------------------------
+# --- checking (column by column) ---------------------------------------------------------------------------------
+
+MOMENT_FORMATS = [
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]  # Excel's own text first; the rest in Python
 
 
-@dataclass(slots=True)
-class Row:
-    line: int
-    source_id: str
-    received_at: dt.datetime
-    item_key: tuple[str, str]
-    title: str
-    body: str
-    address: str
-    latitude: Decimal | None
-    longitude: Decimal | None
-    unit_name: str
-    unit: OrgUnit | None
-    status: str
-    processed_at: dt.datetime | None
-    result: str
+def _moments(text):
+    """Seoul-local text → (timestamp[us, UTC] array with nulls, mask of non-empty cells that could not be read)."""
+    filled = pc.not_equal(text, "")
+    parsed = pc.strptime(text, format=MOMENT_FORMATS[0], unit="us", error_is_null=True)
+    for fmt in MOMENT_FORMATS[1:]:
+        if not pc.any(pc.and_(pc.is_null(parsed), filled)).as_py():
+            break
+        parsed = pc.coalesce(parsed, pc.strptime(text, format=fmt, unit="us", error_is_null=True))
+    rest = pc.indices_nonzero(pc.and_(pc.is_null(parsed), filled)).to_pylist()
+    if rest:  # "2026. 3. 2. 14:05", "2026년 3월 2일", fractions of a second …: the shared parser
+        values = parsed.to_pylist()
+        for i, cell in zip(rest, text.take(rest).to_pylist(), strict=True):
+            moment = tabular_moment(cell)
+            values[i] = moment.astimezone(SEOUL).replace(tzinfo=None) if moment else None
+        parsed = pa.array(values, pa.timestamp("us"))
+    unreadable = pc.and_(pc.is_null(parsed), filled)
+    local = pc.assume_timezone(parsed, "Asia/Seoul", ambiguous="earliest", nonexistent="earliest")
+    return local.cast(pa.timestamp("us", tz="UTC")), unreadable
 
 
-def _header_map(header: list) -> dict[str, int]:
-    names = [_text(h).replace(" ", "").lstrip("\ufeff").rstrip("*") for h in header]
-    index = {col: names.index(col) for col in HEADERS if col in names}
-    missing = [c for c in REQUIRED_COLUMNS if c not in index]
+def _coordinates(text):
+    """Text → (float64 array rounded to 6 places, nulls for empty; mask of unreadable cells)."""
+    cells = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    try:
+        return pc.round(cells.cast(pa.float64()), 6), pa.array([False] * len(text))
+    except pa.ArrowInvalid:
+        values, bad = [], []
+        for cell in cells.to_pylist():
+            try:
+                number = None if cell is None else float(Decimal(cell))
+                bad.append(number is not None and number != number)  # NaN
+            except (InvalidOperation, ValueError):
+                number = None
+                bad.append(True)
+            values.append(number)
+        return pc.round(pa.array(values, pa.float64()), 6), pa.array(bad)
+
+
+def _mapped(text, lookup: Callable[[str], object], kind=None):
+    """Map each distinct value once (statuses, names): a column of results."""
+    encoded = text.dictionary_encode()
+    results = [lookup(value) for value in encoded.dictionary.to_pylist()]
+    if kind is None:
+        return [results[i] for i in encoded.indices.to_pylist()]
+    return pa.array(results, kind).take(encoded.indices)
+
+
+@dataclass
+class Checked:
+    """The good rows, column by column (same order everywhere), ready to write."""
+
+    lines: list[int]
+    source_ids: list[str]
+    received: object  # timestamp[us, UTC]
+    item_keys: list[tuple[str, str]]
+    titles: list[str]
+    bodies: list[str]
+    addresses: list[str]
+    latitudes: list[float | None]
+    longitudes: list[float | None]
+    unit_names: list[str]
+    unit_ids: list[int | None]
+    statuses: list[str]
+    processed: object  # timestamp[us, UTC] with nulls
+    results: list[str]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowError]]:
+    """Check every row without writing: the good rows, and every bad row with its reason(s) in one message."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns.present]
     if missing:
         raise ImportFileError(
             f"1행(머리글)에 필수 열이 없습니다: {', '.join(missing)}. 머리글은 {', '.join(HEADERS)} 입니다."
         )
-    return index
+    col = columns.arrays
+    blank = None
+    for name in columns.present:
+        empty = pc.equal(col[name], "")
+        blank = empty if blank is None else pc.and_(blank, empty)
+    keep = pc.invert(blank)
+    if not pc.all(keep).as_py():
+        col = {name: array.filter(keep) for name, array in col.items()}
+        lines = columns.lines.filter(keep)
+    else:
+        lines = columns.lines
+    source = col["접수번호"]
+    received, received_bad = _moments(col["접수일시"])
+    processed, processed_bad = _moments(col["처리일시"])
+    latitude, latitude_bad = _coordinates(col["위도"])
+    longitude, longitude_bad = _coordinates(col["경도"])
+    state = _mapped(
+        col["처리상태"], lambda s: STATUS_LABELS.get(_key(s)) if s else ComplaintStatus.RECEIVED, pa.string()
+    )
 
-
-def check_rows(table: list[tuple[int, list]], names: Names) -> tuple[list[Row], list[RowError]]:
-    """Check every row without writing. Returns the good rows and every bad row with its reason(s)."""
-    if not table:
-        raise ImportFileError("머리글 행이 없습니다.")
-    index = _header_map(table[0][1])
-    width = max(index.values()) + 1
-    cols = [index.get(c) for c in HEADERS]
-    good: list[Row] = []
-    errors: list[RowError] = []
-    seen: dict[str, int] = {}
-    status_memo: dict[str, str | None] = {"": ComplaintStatus.RECEIVED}
-    for line, cells in table[1:]:
-        if len(cells) < width:
-            cells = list(cells) + [""] * (width - len(cells))
-        values = [cells[i] if i is not None else "" for i in cols]
-        if all(v is None or v == "" for v in values):
-            continue  # blank line
+    lat_ok = pc.and_(
+        pc.greater_equal(latitude, float(LAT_RANGE[0])), pc.less_equal(latitude, float(LAT_RANGE[1]))
+    )
+    lng_ok = pc.and_(
+        pc.greater_equal(longitude, float(LNG_RANGE[0])), pc.less_equal(longitude, float(LNG_RANGE[1]))
+    )
+    checks = [  # (mask, reason); for one row, the first of each group applies
+        ("source", pc.equal(source, ""), "접수번호가 없습니다"),
+        ("received", received_bad, "접수일시를 읽을 수 없습니다"),
+        ("received", pc.is_null(received), "접수일시가 없습니다"),
+        ("coordinates", pc.or_(latitude_bad, longitude_bad), "위도·경도를 숫자로 읽을 수 없습니다"),
         (
-            number,
-            received,
-            category,
-            item,
-            title,
-            body,
-            address,
-            lat,
-            lng,
-            unit,
-            status,
-            processed,
-            result,
-        ) = values
-        reasons = []
-        source_id = _text(number)
-        if not source_id:
-            reasons.append("접수번호가 없습니다")
-        elif source_id in seen:
-            reasons.append(f"접수번호 {source_id}가 {seen[source_id]}행과 중복됩니다")
-        else:
-            seen[source_id] = line
-        received_at = parse_moment(received)
-        if received_at is None:
-            reasons.append("접수일시를 읽을 수 없습니다" if _text(received) else "접수일시가 없습니다")
-        latitude, longitude = _coordinate(lat), _coordinate(lng)
-        if latitude == "bad" or longitude == "bad":
-            reasons.append("위도·경도를 숫자로 읽을 수 없습니다")
-        elif (latitude is None) != (longitude is None):
-            reasons.append("위도와 경도 중 하나만 있습니다")
-        elif latitude is not None and not (
-            LAT_RANGE[0] <= latitude <= LAT_RANGE[1] and LNG_RANGE[0] <= longitude <= LNG_RANGE[1]
-        ):
-            reasons.append("좌표가 국내 범위(위도 33–39, 경도 124–132)를 벗어났습니다")
-        status_text = _text(status)
-        state = status_memo.get(status_text)
-        if state is None:
-            state = status_memo[status_text] = STATUS_LABELS.get(_key(status_text))
-        if state is None:
-            reasons.append(f"처리상태 '{status_text[:20]}'를 알 수 없습니다")
-        processed_at = parse_moment(processed)
-        if processed_at is None and _text(processed):
-            reasons.append("처리일시를 읽을 수 없습니다")
-        elif processed_at is None and state == ComplaintStatus.DONE:
-            reasons.append("처리완료인데 처리일시가 없습니다")
-        if reasons:
-            errors.append(RowError(line, ", ".join(reasons)))
-            continue
-        item_name = _text(item)
-        unit_name, unit_obj = names.unit_for(_text(unit))
-        good.append(
-            Row(
-                line=line,
-                source_id=source_id[:40],
-                received_at=received_at,
-                item_key=names.item_key(_text(category), item_name),
-                title=(_text(title) or item_name or UNCLASSIFIED)[:300],
-                body=_text(body),
-                address=_text(address)[:300],
-                latitude=latitude,
-                longitude=longitude,
-                unit_name=unit_name[:100],
-                unit=unit_obj,
-                status=state,
-                processed_at=processed_at if state not in OPEN_COMPLAINT_STATUSES else None,
-                result=_text(result),
-            )
-        )
-    return good, errors
+            "coordinates",
+            pc.not_equal(pc.is_null(latitude), pc.is_null(longitude)),
+            "위도와 경도 중 하나만 있습니다",
+        ),
+        (
+            "coordinates",
+            pc.fill_null(pc.invert(pc.and_(lat_ok, lng_ok)), False),
+            "좌표가 국내 범위(위도 33–39, 경도 124–132)를 벗어났습니다",
+        ),
+        ("status", pc.is_null(state), None),
+        ("processed", processed_bad, "처리일시를 읽을 수 없습니다"),
+        (
+            "processed",
+            pc.and_(pc.is_null(processed), pc.fill_null(pc.equal(state, ComplaintStatus.DONE), False)),
+            "처리완료인데 처리일시가 없습니다",
+        ),
+    ]
+    bad = None
+    for _, mask, _ in checks:
+        bad = mask if bad is None else pc.or_(bad, mask)
+    bad_rows = set(pc.indices_nonzero(bad).to_pylist())
+    source_ids = source.to_pylist()
+    line_list = lines.to_pylist()
+    duplicates: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for i, number in enumerate(source_ids):
+        if number:
+            first = seen.setdefault(number, i)
+            if first != i:
+                duplicates[i] = f"접수번호 {number}가 {line_list[first]}행과 중복됩니다"
+    errors: list[RowError] = []
+    for i in sorted(bad_rows | set(duplicates)):
+        reasons, groups = [], set()
+        if i in duplicates:
+            reasons.append(duplicates[i])
+            groups.add("source")
+        for group, mask, reason in checks:
+            if group not in groups and mask[i].as_py():
+                groups.add(group)
+                reasons.append(reason or f"처리상태 '{col['처리상태'][i].as_py()[:20]}'를 알 수 없습니다")
+        errors.append(RowError(line_list[i], ", ".join(reasons)))
+    errors.sort(key=lambda e: e.line)
+
+    if errors:
+        good = pa.array([i not in bad_rows and i not in duplicates for i in range(len(line_list))])
+        col = {name: array.filter(good) for name, array in col.items()}
+        received, processed = received.filter(good), processed.filter(good)
+        latitude, longitude, state = latitude.filter(good), longitude.filter(good), state.filter(good)
+        lines = lines.filter(good)
+    item_names = col["세부항목"]
+    titles = pc.if_else(
+        pc.equal(col["제목"], ""), pc.if_else(pc.equal(item_names, ""), UNCLASSIFIED, item_names), col["제목"]
+    )
+    item_keys = [
+        names.item_key(category, item)
+        for category, item in zip(col["분야"].to_pylist(), item_names.to_pylist(), strict=True)
+    ]
+    units = _mapped(col["처리부서"], names.unit_for)
+    statuses = state.to_pylist()
+    open_rows = pc.is_in(state, pa.array(list(OPEN_COMPLAINT_STATUSES), pa.string()))
+    processed = pc.if_else(open_rows, pa.scalar(None, processed.type), processed)
+    return (
+        Checked(
+            lines=lines.to_pylist(),
+            source_ids=pc.utf8_slice_codeunits(col["접수번호"], 0, 40).to_pylist(),
+            received=received,
+            item_keys=item_keys,
+            titles=pc.utf8_slice_codeunits(titles, 0, 300).to_pylist(),
+            bodies=col["내용"].to_pylist(),
+            addresses=pc.utf8_slice_codeunits(col["주소"], 0, 300).to_pylist(),
+            latitudes=latitude.to_pylist(),
+            longitudes=longitude.to_pylist(),
+            unit_names=[name[:100] for name, _ in units],
+            unit_ids=[unit.pk if unit else None for _, unit in units],
+            statuses=statuses,
+            processed=processed,
+            results=col["처리내용"].to_pylist(),
+        ),
+        errors,
+    )
 
 
 # --- writing -----------------------------------------------------------------------------------------------------
 
 
-# Creating and updating tens of thousands of rows goes through plain batched SQL (executemany): the ORM's
-# bulk_create/bulk_update spend most of their time compiling per-value SQL (bench/fieldcomplaints_import.py).
+# Creating and updating tens of thousands of rows goes through plain batched SQL (executemany; COPY on
+# PostgreSQL): the ORM's bulk_create/bulk_update spend most of their time compiling per-value SQL.
 CREATE_FIELDS = [
     "source_id",
     "source",
@@ -423,8 +496,6 @@ CREATE_FIELDS = [
     "created_at",
     "updated_at",
 ]
-
-
 COORDINATE_POSITIONS = [IMPORTED_FIELDS.index("latitude"), IMPORTED_FIELDS.index("longitude")]
 MOMENT_POSITIONS = [IMPORTED_FIELDS.index(n) for n in ("received_at", "due_at", "processed_at")]
 
@@ -435,164 +506,183 @@ def _columns(names: list[str]) -> list[str]:
     return [meta.get_field(n.removesuffix("_id") if n in fks else n).column for n in names]
 
 
-class _Adapter:
-    """Database values for the raw statements: naive UTC text for SQLite, native values for PostgreSQL."""
-
-    def __init__(self, connection):
-        self.sqlite = connection.vendor == "sqlite"
-
-    def moment(self, value):
-        if value is None or not self.sqlite:
-            return value
-        return str(value.astimezone(dt.UTC).replace(tzinfo=None))
-
-    def uuid(self, value):
-        return value.hex if self.sqlite else value
-
-    def comparable(self, values) -> tuple:
-        """IMPORTED_FIELDS values (as written or as read raw) in one form: coordinates as floats, moments as text."""
-        out = list(values)
-        for i in COORDINATE_POSITIONS:
-            if out[i] is not None:
-                out[i] = round(float(out[i]), 6)
-        for i in MOMENT_POSITIONS:
-            value = out[i]
-            if value is None or isinstance(value, str):
-                continue
-            # SQLite hands back naive UTC datetimes (Django's converter), PostgreSQL aware ones.
-            out[i] = str(value if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None))
-        return tuple(out)
+def moment_texts(moments, suffix: str = "") -> list[str | None]:
+    """timestamp[us, UTC] → UTC text as Django writes it to SQLite ("2026-03-02 05:40:00[.123000]") + suffix."""
+    seconds = moments.cast(pa.timestamp("s", tz="UTC"), safe=False)
+    whole = pc.strftime(seconds, format="%Y-%m-%d %H:%M:%S")
+    fraction = pc.not_equal(seconds.cast(pa.timestamp("us", tz="UTC")), moments)
+    if pc.any(fraction).as_py():
+        whole = pc.if_else(fraction, pc.strftime(moments, format="%Y-%m-%d %H:%M:%S"), whole)
+    if suffix:
+        whole = pc.binary_join_element_wise(whole, suffix, "")
+    return whole.to_pylist()
 
 
-def _existing(source_ids: list[str], adapt: _Adapter, connection) -> dict[str, tuple]:
+def comparable(values, suffix: str = "") -> tuple:
+    """IMPORTED_FIELDS values as read raw from either database, in the form the import writes them."""
+    out = list(values)
+    for i in COORDINATE_POSITIONS:
+        if out[i] is not None:
+            out[i] = round(float(out[i]), 6)
+    for i in MOMENT_POSITIONS:
+        value = out[i]
+        if value is None or isinstance(value, str):
+            continue
+        # PostgreSQL hands back aware datetimes; SQLite's raw values are already text.
+        out[i] = (
+            str(value if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None)) + suffix
+        )
+    return tuple(out)
+
+
+def _existing(source_ids: list[str], connection, suffix: str) -> dict[str, tuple]:
     """source_id → (pk, *comparable IMPORTED_FIELDS values) of the complaints on file, read raw (no converters)."""
     q = connection.ops.quote_name
-    cols = ", ".join(q(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
     table = q(FieldComplaint._meta.db_table)
     found: dict[str, tuple] = {}
     with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
+        if not cursor.fetchone()[0]:
+            return found
+        cols = ", ".join(q(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
         if connection.vendor == "postgresql":  # one round trip with an array parameter
             cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} = ANY(%s)", [source_ids])  # noqa: S608
             for row in cursor.fetchall():
-                found[row[0]] = (row[1], *adapt.comparable(row[2:]))
+                found[row[0]] = (row[1], *comparable(row[2:], suffix))
             return found
         for start in range(0, len(source_ids), 900):
             chunk = source_ids[start : start + 900]
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} IN ({marks})", chunk)  # noqa: S608
             for row in cursor.fetchall():
-                found[row[0]] = (row[1], *adapt.comparable(row[2:]))
+                found[row[0]] = (row[1], *comparable(row[2:], suffix))
     return found
 
 
-def _write(rows: list[Row], names: Names, job, progress) -> tuple[int, int, int, list[str]]:
-    """Insert new rows and update changed ones in batches. Returns (created, updated, unchanged, new ids)."""
-    import uuid
-
+def _due(checked: Checked, items: dict) -> object:
+    """Each row's deadline (timestamp[us, UTC]): clock hours added column-wise, working hours by the calendar."""
     calendar = get_calendar()
+    per_key = {
+        key: (item.deadline_hours, item.deadline_basis == DeadlineBasis.WORKING_HOURS)
+        for key, item in items.items()
+    }
+    hours = [per_key[key] for key in checked.item_keys]
+    span = pa.array([round(h * 3_600_000_000) for h, _ in hours], pa.duration("us"))
+    due = pc.add(checked.received, span)
+    working = [i for i, (_, by_working_hours) in enumerate(hours) if by_working_hours]
+    if working:
+        received = checked.received.take(working).to_pylist()
+        values: list = [None] * len(hours)
+        memo: dict[tuple, dt.datetime] = {}
+        for i, moment in zip(working, received, strict=True):
+            # Counting working hours starts where working time starts: rows received after hours share it.
+            key = (calendar.start_of_working_time(moment), checked.item_keys[i])
+            due_at = memo.get(key)
+            if due_at is None:
+                due_at = memo[key] = complaint_due_at(items[key[1]], key[0], calendar)
+            values[i] = due_at
+        mask = pa.array([v is not None for v in values])
+        due = pc.if_else(mask, pa.array(values, pa.timestamp("us", tz="UTC")), due)
+    return due
+
+
+def _public_ids(count: int) -> list[str]:
+    """Random version-4 UUIDs as 32 hex digits (what both databases accept for the uuid column)."""
+    raw = os.urandom(16 * count).hex()
+    variant = "89ab"
+    return [
+        f"{raw[j : j + 12]}4{raw[j + 13 : j + 16]}{variant[int(raw[j + 16], 16) & 3]}{raw[j + 17 : j + 32]}"
+        for j in range(0, 32 * count, 32)
+    ]
+
+
+def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int, list[str]]:
+    """Insert new rows and update changed ones in batches. Returns (created, updated, unchanged, new ids)."""
     connection = transaction.get_connection()
-    adapt = _Adapter(connection)
-    existing = _existing([r.source_id for r in rows], adapt, connection)
-    table = FieldComplaint._meta.db_table
+    postgres = connection.vendor == "postgresql"
+    suffix = (
+        "+00" if postgres else ""
+    )  # the text moments are UTC: say so to PostgreSQL, whatever its time zone
     q = connection.ops.quote_name
-    insert_sql = (
-        f"INSERT INTO {q(table)} ({', '.join(q(c) for c in _columns(CREATE_FIELDS))}) "  # noqa: S608
-        f"VALUES ({', '.join(['%s'] * len(CREATE_FIELDS))})"
-    )
-    update_cols = _columns([*IMPORTED_FIELDS, "import_job_id", "updated_at"])
-    update_sql = (
-        f"UPDATE {q(table)} SET {', '.join(f'{q(c)} = %s' for c in update_cols)} WHERE {q('id')} = %s"  # noqa: S608
-    )
-    now = adapt.moment(timezone.now())
-    job_id = job.pk if job is not None else None
-    restore_cache = _grow_sqlite_cache(connection)
-    to_create: list[tuple] = []
-    to_update: list[tuple] = []
-    created = updated = unchanged = 0
-    created_ids: list[str] = []
-    total = len(rows)
-    cursor = connection.cursor()
-
-    copy_sql = (
-        f"COPY {q(table)} ({', '.join(q(c) for c in _columns(CREATE_FIELDS))}) FROM STDIN"  # noqa: S608
-        if connection.vendor == "postgresql"
-        else None
-    )
-
-    def flush():
-        nonlocal to_create, to_update, created, updated
-        if to_create:
-            if copy_sql:  # PostgreSQL: COPY is several times faster than batched INSERTs
-                with cursor.cursor.copy(copy_sql) as copy:
-                    for values in to_create:
-                        copy.write_row(values)
-            else:
-                cursor.executemany(insert_sql, to_create)
-            created += len(to_create)
-            to_create = []
-        if to_update:
-            cursor.executemany(update_sql, to_update)
-            updated += len(to_update)
-            to_update = []
-
+    table = q(FieldComplaint._meta.db_table)
     items = {key: item.effective for key, item in names.items.items()}
-    for done, row in enumerate(rows, start=1):
-        item = items[row.item_key]
-        due = complaint_due_at(item, row.received_at, calendar)
-        values = (
-            row.received_at,
-            item.pk,
-            row.title,
-            row.body,
-            row.address,
-            row.latitude,
-            row.longitude,
-            row.unit_name,
-            row.unit.pk if row.unit else None,
-            row.status,
-            due,
-            row.processed_at,
-            row.result,
-        )
-        old = existing.get(row.source_id)
-        db_values = (
-            adapt.moment(row.received_at),
-            *values[1:10],
-            adapt.moment(due),
-            adapt.moment(row.processed_at),
-            row.result,
-        )
-        if old is None:
-            to_create.append(
-                (
-                    row.source_id,
-                    Source.EUNGDAPSO,
-                    adapt.uuid(uuid.uuid4()),
-                    *db_values,
-                    "",
-                    "",
-                    "",
-                    "",
-                    job_id,
-                    now,
-                    now,
-                )
-            )
-            created_ids.append(row.source_id)
-        elif old[1:] != adapt.comparable(db_values):
-            to_update.append((*db_values, job_id, now, old[0]))
-        else:
-            unchanged += 1
-        if len(to_create) >= BATCH or len(to_update) >= BATCH:
-            flush()
+    columns = [  # IMPORTED_FIELDS, column by column
+        moment_texts(checked.received, suffix),
+        [items[key].pk for key in checked.item_keys],
+        checked.titles,
+        checked.bodies,
+        checked.addresses,
+        checked.latitudes,
+        checked.longitudes,
+        checked.unit_names,
+        checked.unit_ids,
+        checked.statuses,
+        moment_texts(_due(checked, items), suffix),
+        moment_texts(checked.processed, suffix),
+        checked.results,
+    ]
+    existing = _existing(checked.source_ids, connection, suffix)
+    now = str(timezone.now().astimezone(dt.UTC).replace(tzinfo=None)) + suffix
+    job_id = job.pk if job is not None else None
+    unchanged = 0
+    to_update: list[tuple] = []
+    if existing:
+        new_rows = []
+        for i, (source_id, values) in enumerate(zip(checked.source_ids, zip(*columns, strict=True), strict=True)):
+            old = existing.get(source_id)
+            if old is None:
+                new_rows.append(i)
+            elif old[1:] != values:
+                to_update.append((*values, job_id, now, old[0]))
+            else:
+                unchanged += 1
+        source_ids = [checked.source_ids[i] for i in new_rows]
+        columns = [[column[i] for i in new_rows] for column in columns]
+    else:  # a first load: every row is new, and the rows stream straight into the database
+        source_ids = checked.source_ids
+    constants = [Source.EUNGDAPSO, "", "", "", "", job_id, now, now]
+    create = zip(
+        source_ids,
+        repeat(constants[0]),
+        _public_ids(len(source_ids)),
+        *columns,
+        *(repeat(value) for value in constants[1:]),
+    )
+    total = len(source_ids) + len(to_update)
+    restore_cache = _grow_sqlite_cache(connection)
+    done = 0
+    with connection.cursor() as cursor:
+        names_sql = ", ".join(q(c) for c in _columns(CREATE_FIELDS))
+        copy_sql = f"COPY {table} ({names_sql}) FROM STDIN"  # noqa: S608
+        insert_sql = f"INSERT INTO {table} ({names_sql}) VALUES ({', '.join(['%s'] * len(CREATE_FIELDS))})"  # noqa: S608
+        if postgres and source_ids:  # one COPY: the server inserts while the rows are still being sent
+            with cursor.cursor.copy(copy_sql) as copy:
+                for done, values in enumerate(create, start=1):
+                    copy.write_row(values)
+                    if progress and done % BATCH == 0:
+                        progress(done, total)
+            done = len(source_ids)
+        while done < len(source_ids):
+            batch = list(islice(create, BATCH))
+            cursor.executemany(insert_sql, batch)
+            done += len(batch)
             if progress:
                 progress(done, total)
-    flush()
-    if restore_cache is not None:
-        cursor.execute(f"PRAGMA cache_size = {int(restore_cache)}")
+        if to_update:
+            update_cols = _columns([*IMPORTED_FIELDS, "import_job_id", "updated_at"])
+            update_sql = (
+                f"UPDATE {table} SET {', '.join(f'{q(c)} = %s' for c in update_cols)} WHERE {q('id')} = %s"  # noqa: S608
+            )
+            for start in range(0, len(to_update), BATCH):
+                cursor.executemany(update_sql, to_update[start : start + BATCH])
+                done += len(to_update[start : start + BATCH])
+                if progress:
+                    progress(done, total)
+        if restore_cache is not None:
+            cursor.execute(f"PRAGMA cache_size = {int(restore_cache)}")
     if progress:
         progress(total, total)
-    return created, updated, unchanged, created_ids
+    return len(source_ids), len(to_update), unchanged, list(source_ids)
 
 
 def _grow_sqlite_cache(connection) -> int | None:
@@ -636,9 +726,9 @@ def import_field_complaints(
     scan_duplicates: bool = True,
 ) -> ImportReport:
     """Check the whole file, then write every good row in one transaction (see the module docstring)."""
-    table = read_table(data)
+    columns = read_columns(data, HEADERS)
     names = Names()
-    rows, errors = check_rows(table, names)
+    rows, errors = check_columns(columns, names)
     report = ImportReport(total=len(rows) + len(errors), errors=errors, dry_run=dry_run, skip_bad=skip_bad)
     report.new_items = [f"{c} > {n}" for c, n in names.new_items.values()]
     report.new_unit_names = [n for n, unit in names.new_aliases.values() if unit is None]

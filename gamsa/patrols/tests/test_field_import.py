@@ -273,3 +273,75 @@ def test_known_item_under_another_field_name_is_matched_not_duplicated(units, tm
     assert report.committed and report.new_items == []
     assert FieldComplaint.objects.get(source_id="2026-0000101").item.code == "traffic-illegal-parking"
     assert FieldComplaint.objects.get(source_id="2026-0000102").item.code == "safety-security-light"
+
+
+def test_native_excel_cells_leading_blank_rows_and_working_hour_items(units, tmp_path):
+    """Dates as Excel date cells, numbers as numbers, two blank rows above the header: line numbers stay the
+    sheet's, a working-hours item is counted by the calendar (over 추석 2026), a fraction of a second is kept."""
+    working_item = FieldItem.objects.filter(deadline_basis="working_hours", deadline_hours=40).first()
+    wb = Workbook()
+    ws = wb.active
+    ws.append([])
+    ws.append([])
+    ws.append(HEADER)  # row 3
+    ws.append(  # row 4
+        [
+            20260101,
+            dt.datetime(2026, 9, 23, 20, 30),
+            working_item.category.name,
+            working_item.name,
+            "제목",
+            "내용",
+            "주소",
+            37.5256,
+            126.8952,
+            "건설과",
+            "처리중",
+            None,
+            None,
+        ]
+    )
+    ws.append(  # row 5: a fraction of a second
+        [
+            "A-2",
+            dt.datetime(2026, 3, 2, 8, 15, 7, 250000),
+            "교통",
+            "불법주정차",
+            "",
+            "",
+            "",
+            None,
+            None,
+            "",
+            "접수",
+            None,
+            None,
+        ]
+    )
+    ws.append(
+        ["A-3", "어제쯤", "교통", "불법주정차", "", "", "", 40.1, 126.9, "", "접수", None, None]
+    )  # row 6: bad
+    path = tmp_path / "native.xlsx"
+    wb.save(path)
+    report = importing.import_field_complaints(None, path.read_bytes())
+    assert not report.committed
+    assert report.lines() == [
+        "6행: 접수일시를 읽을 수 없습니다, 좌표가 국내 범위(위도 33–39, 경도 124–132)를 벗어났습니다"
+    ]
+    assert FieldComplaint.objects.count() == 0
+
+    report = importing.import_field_complaints(None, path.read_bytes(), skip_bad=True)
+    assert report.committed and report.created == 2
+    first = FieldComplaint.objects.get(source_id="20260101")
+    assert first.received_at == dt.datetime(2026, 9, 23, 20, 30, tzinfo=SEOUL)
+    # 40 working hours (5 days) from Wednesday evening: 추석 9/24–26 and the weekend are skipped, so the days
+    # are 9/28, 9/29, 9/30, 10/1, 10/2 and it is due at 18:00 on Friday 10/2.
+    assert first.due_at == dt.datetime(2026, 10, 2, 18, 0, tzinfo=SEOUL)
+    assert first.latitude == Decimal("37.525600") and first.title == "제목"
+    second = FieldComplaint.objects.get(source_id="A-2")
+    assert second.received_at == dt.datetime(2026, 3, 2, 8, 15, 7, 250000, tzinfo=SEOUL)
+    assert second.title == "불법주정차"  # no 제목: the item's name
+    assert second.due_at == dt.datetime(2026, 3, 2, 11, 15, 7, 250000, tzinfo=SEOUL)
+
+    again = importing.import_field_complaints(None, path.read_bytes(), skip_bad=True)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from gamsa.core import permissions as core_perms
 from gamsa.core import services
 from gamsa.core.models import Job
+from gamsa.core.tabular import read_columns
 from gamsa.patrols import evaluation, importing, tasks
 from gamsa.patrols import permissions as perms
 from gamsa.patrols.forms_field import ConfirmItemForm, EvaluationForm, MapItemForm, MapUnitForm, UploadForm
@@ -44,7 +45,7 @@ def import_upload(request):
         else:
             data = upload.read()
             try:
-                rows = len(importing.read_table(data)) - 1  # checks the content: CSV or XLSX, readable
+                rows = len(read_columns(data, importing.HEADERS))  # checks the content: CSV or XLSX, readable
             except importing.ImportFileError as exc:
                 form.add_error("file", str(exc))
             else:
