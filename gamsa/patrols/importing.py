@@ -508,11 +508,12 @@ def _columns(names: list[str]) -> list[str]:
 
 def moment_texts(moments, suffix: str = "") -> list[str | None]:
     """timestamp[us, UTC] → UTC text as Django writes it to SQLite ("2026-03-02 05:40:00[.123000]") + suffix."""
-    seconds = moments.cast(pa.timestamp("s", tz="UTC"), safe=False)
-    whole = pc.strftime(seconds, format="%Y-%m-%d %H:%M:%S")
-    fraction = pc.not_equal(seconds.cast(pa.timestamp("us", tz="UTC")), moments)
+    naive = moments.cast(pa.timestamp("us"))  # the same instants, as UTC wall time
+    seconds = naive.cast(pa.timestamp("s"), safe=False)
+    whole = seconds.cast(pa.string())  # a cast, not strftime: many times faster
+    fraction = pc.not_equal(seconds.cast(pa.timestamp("us")), naive)
     if pc.any(fraction).as_py():
-        whole = pc.if_else(fraction, pc.strftime(moments, format="%Y-%m-%d %H:%M:%S"), whole)
+        whole = pc.if_else(fraction, naive.cast(pa.string()), whole)
     if suffix:
         whole = pc.binary_join_element_wise(whole, suffix, "")
     return whole.to_pylist()
@@ -562,28 +563,27 @@ def _existing(source_ids: list[str], connection, suffix: str) -> dict[str, tuple
 def _due(checked: Checked, items: dict) -> object:
     """Each row's deadline (timestamp[us, UTC]): clock hours added column-wise, working hours by the calendar."""
     calendar = get_calendar()
-    per_key = {
-        key: (item.deadline_hours, item.deadline_basis == DeadlineBasis.WORKING_HOURS)
-        for key, item in items.items()
+    span_of = {key: round(item.deadline_hours * 3_600_000_000) for key, item in items.items()}
+    by_working_hours = {
+        key for key, item in items.items() if item.deadline_basis == DeadlineBasis.WORKING_HOURS
     }
-    hours = [per_key[key] for key in checked.item_keys]
-    span = pa.array([round(h * 3_600_000_000) for h, _ in hours], pa.duration("us"))
-    due = pc.add(checked.received, span)
-    working = [i for i, (_, by_working_hours) in enumerate(hours) if by_working_hours]
-    if working:
-        received = checked.received.take(working).to_pylist()
-        values: list = [None] * len(hours)
-        memo: dict[tuple, dt.datetime] = {}
-        for i, moment in zip(working, received, strict=True):
-            # Counting working hours starts where working time starts: rows received after hours share it.
-            key = (calendar.start_of_working_time(moment), checked.item_keys[i])
-            due_at = memo.get(key)
-            if due_at is None:
-                due_at = memo[key] = complaint_due_at(items[key[1]], key[0], calendar)
-            values[i] = due_at
-        mask = pa.array([v is not None for v in values])
-        due = pc.if_else(mask, pa.array(values, pa.timestamp("us", tz="UTC")), due)
-    return due
+    due = pc.add(checked.received, pa.array([span_of[key] for key in checked.item_keys], pa.duration("us")))
+    if not by_working_hours:
+        return due
+    working = [key in by_working_hours for key in checked.item_keys]
+    rows = [i for i, flag in enumerate(working) if flag]
+    if not rows:
+        return due
+    values: list[dt.datetime] = []
+    memo: dict[tuple, dt.datetime] = {}
+    for i, moment in zip(rows, checked.received.take(pa.array(rows, pa.int64())).to_pylist(), strict=True):
+        # Counting working hours starts where working time starts: rows received after hours share it.
+        key = (calendar.start_of_working_time(moment), checked.item_keys[i])
+        due_at = memo.get(key)
+        if due_at is None:
+            due_at = memo[key] = complaint_due_at(items[key[1]], key[0], calendar)
+        values.append(due_at)
+    return pc.replace_with_mask(due, pa.array(working), pa.array(values, due.type))
 
 
 def _public_ids(count: int) -> list[str]:
@@ -628,7 +628,9 @@ def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int
     to_update: list[tuple] = []
     if existing:
         new_rows = []
-        for i, (source_id, values) in enumerate(zip(checked.source_ids, zip(*columns, strict=True), strict=True)):
+        for i, (source_id, values) in enumerate(
+            zip(checked.source_ids, zip(*columns, strict=True), strict=True)
+        ):
             old = existing.get(source_id)
             if old is None:
                 new_rows.append(i)
