@@ -4,13 +4,13 @@ Columns (Korean headers, row 1): 접수번호*, 접수일시*, 분야, 세부항
 처리상태, 처리일시, 처리내용 (* required in every row).
 
 How it works (docs/adr/0013):
-1. The whole file is read (python-calamine for XLSX; the csv module for CSV in UTF-8 with or without BOM, or CP949)
-   and EVERY row is checked before anything is written. Bad rows (no 접수번호, unreadable date, coordinates outside
-   Korea, unknown status, the same 접수번호 twice in the file) are reported as "N행: 사유" (N as a spreadsheet
-   shows it: the header is row 1).
+1. The whole file is read column by column (`core.tabular.read_columns`: fastexcel into Arrow for XLSX; the csv
+   module for CSV in UTF-8 with or without BOM, or CP949) and EVERY row is checked, whole columns at a time, before
+   anything is written. Bad rows (no 접수번호, unreadable date, coordinates outside Korea, unknown status, the same
+   접수번호 twice in the file) are reported as "N행: 사유" (N as a spreadsheet shows it: the header is row 1).
 2. Nothing is written when any row is bad, unless the user chose `skip_bad` (then the good rows are written and the
    bad ones reported). A dry run writes nothing.
-3. The good rows are written in ONE transaction, in batches (bulk_create / bulk_update). Re-importing updates in
+3. The good rows are written in ONE transaction (executemany on SQLite, one COPY on PostgreSQL). Re-importing updates in
    place keyed by 접수번호: unchanged rows are not touched, changed rows are updated, nothing is duplicated.
 4. Names the system does not know are kept, never dropped: an unknown 세부항목 becomes a provisional FieldItem with
    the default deadline, an unknown 처리부서 a UnitAlias without a unit; both appear on the admin mapping screens.
