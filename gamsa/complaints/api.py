@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from gamsa.complaints import permissions as perms
 from gamsa.complaints import selectors
@@ -18,6 +18,7 @@ from gamsa.complaints.models import Grievance
 from gamsa.complaints.services import grievances as svc
 from gamsa.complaints.similarity import similar_grievances
 from gamsa.complaints.views.actions import ACTIONS
+from gamsa.core import paging
 from gamsa.core.api import SIGNED_IN_AUTH, Error
 from gamsa.core.models import AccessLog
 from gamsa.core.services import log_access
@@ -25,11 +26,10 @@ from gamsa.core.services import log_access
 router = Router(tags=["grievances"], auth=SIGNED_IN_AUTH)
 
 
-class CappedPagination(LimitOffsetPagination):
-    """`count` stops at 1,001 (as on the desk's list page): a common keyword need not count every match."""
+class CappedPagination(paging.CappedPagination):
+    """`count` stops at 1,001 (as on the desk's list page); a common keyword's page walks the received_at index."""
 
-    def _items_count(self, queryset) -> int:
-        return queryset.order_by()[: selectors.CappedPaginator.cap + 1].count()
+    walk_when_capped = True
 
 
 def _user(request: HttpRequest):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils.functional import cached_property
 
 from gamsa.complaints.models import OPEN_STATUSES, Grievance
+from gamsa.core import paging
 from gamsa.core.calendar import SEOUL
 from gamsa.text.grams import query_bigrams
 
@@ -107,15 +106,7 @@ def list_queryset() -> QuerySet:
     )
 
 
-class CappedPaginator(Paginator):
-    """Counts at most `cap` rows: a keyword that matches 80,000 complaints need not count them all."""
+class CappedPaginator(paging.CappedPaginator):
+    """The desk's pages: a common keyword's page is read along the received_at index (core/paging.py)."""
 
-    cap = 1_000
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.cap
+    walk_when_capped = True

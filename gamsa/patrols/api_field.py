@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from gamsa.core import paging
 from gamsa.core.api import SIGNED_IN_AUTH, Error
 from gamsa.core.services import log_access
 from gamsa.patrols import board as selectors
@@ -101,9 +102,8 @@ class FieldFilters(Schema):
     received_to: dt.date | None = None
 
 
-class CappedPagination(LimitOffsetPagination):
-    def _items_count(self, queryset) -> int:
-        return queryset.order_by()[: selectors.CappedPaginator.cap + 1].count()
+class CappedPagination(paging.CappedPagination):
+    cap = selectors.CappedPaginator.cap
 
 
 @router.get("/fieldcomplaints", response=list[FieldComplaintOut], url_name="fieldcomplaints")

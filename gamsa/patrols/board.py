@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from django.utils.functional import cached_property
 
+from gamsa.core import paging
 from gamsa.core.models import OrgUnit, UnitKind
 from gamsa.patrols import permissions as perms
 from gamsa.patrols.models import OPEN_COMPLAINT_STATUSES, FieldComplaint
@@ -157,15 +156,7 @@ def complaint_list(user, filters: dict) -> QuerySet:
     )
 
 
-class CappedPaginator(Paginator):
+class CappedPaginator(paging.CappedPaginator):
     """Counts at most `cap` rows (a district-year is 66,000 complaints; nobody pages through them all)."""
 
     cap = 10_000
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list.order_by()[: self.cap + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.cap

@@ -1,0 +1,84 @@
+"""Paging long lists: counts that stop at a cap, and a page plan for lists where many rows match.
+
+Why the plan (docs/adr/0009, addendum): a keyword such as 불법주차 matches 6 % of a million grievances. PostgreSQL
+estimates the rows of a tsquery joining three syllable pairs as if the pairs were independent (808 rows estimated,
+60,256 found), so it reads every match through the GIN bitmap and sorts them for the newest 30: 210 ms. Walking the
+(received_at, id) index from the newest row and checking each row finds the 30 in under a millisecond. The capped
+count tells the two cases apart: when more rows match than the cap, the page is read with bitmap scans turned off
+for that one query (`set_config(…, true)` inside a transaction, put back right after); otherwise (few matches) the bitmap plan is the right
+one and is left alone.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.utils.functional import cached_property
+from ninja.pagination import LimitOffsetPagination
+
+
+def capped_count(queryset, cap: int) -> int:
+    """The number of rows, counted up to `cap` + 1 (more than `cap` reads as cap + 1)."""
+    return queryset.order_by()[: cap + 1].count()
+
+
+def rows_walking_order(queryset) -> list:
+    """Evaluate an ordered, sliced queryset walking its ordering index (PostgreSQL: no bitmap scans for it)."""
+    if connection.vendor != "postgresql":
+        return list(queryset)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Local to the transaction, and put back at once: an enclosing transaction (a request's, a test's) keeps
+        # its own plans for everything else.
+        cursor.execute(
+            "SELECT current_setting('enable_bitmapscan'), set_config('enable_bitmapscan', 'off', true)"
+        )
+        previous = cursor.fetchone()[0]
+        try:
+            return list(queryset)
+        finally:
+            cursor.execute("SELECT set_config('enable_bitmapscan', %s, true)", [previous])
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows: a keyword that matches 80,000 rows need not count them all.
+
+    With `walk_when_capped`, a page of a list with more matches than the cap is read along the ordering index.
+    """
+
+    cap = 1_000
+    walk_when_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        return capped_count(self.object_list, self.cap)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+    def page(self, number):
+        if not (self.walk_when_capped and self.capped):
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(
+            rows_walking_order(self.object_list[bottom : bottom + self.per_page]), number, self
+        )
+
+
+class CappedPagination(LimitOffsetPagination):
+    """The API's limit/offset pages with the same capped count (and the same page plan when asked)."""
+
+    cap = 1_000
+    walk_when_capped = False
+
+    def _items_count(self, queryset) -> int:
+        return capped_count(queryset, self.cap)
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        offset, limit = pagination.offset, min(pagination.limit, self.max_limit)
+        count = self._items_count(queryset)
+        items = queryset[offset : offset + limit]
+        if self.walk_when_capped and count > self.cap:
+            items = rows_walking_order(items)
+        return {self.items_attribute: items, "count": count}

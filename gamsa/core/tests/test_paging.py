@@ -1,0 +1,47 @@
+"""Capped counts and the page plan for lists where many rows match (core/paging.py)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from gamsa.core import paging
+from gamsa.core.models import OrgUnit
+
+
+class Walking(paging.CappedPaginator):
+    cap = 3
+    walk_when_capped = True
+
+
+def _bitmap_setting() -> str | None:
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_bitmapscan")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_capped_count_and_walked_pages_hold_the_same_rows(demo):
+    units = OrgUnit.objects.order_by("-path", "-id")
+    total = units.count()
+    assert total > 10
+    paginator = Walking(units, 2)
+    assert paginator.count == 4 and paginator.capped  # counted up to cap + 1 only: two pages of two
+    before = _bitmap_setting()
+    first, second = paginator.page(1), paginator.page(2)
+    assert list(first.object_list) == list(units[:2])
+    assert list(second.object_list) == list(units[2:4])
+    assert _bitmap_setting() == before  # the plan setting is put back for the rest of the transaction
+
+    some = units.filter(pk__in=[u.pk for u in units[:3]])
+    few = Walking(some, 2)
+    assert not few.capped and few.count == 3  # at or under the cap: counted exactly, the usual plan
+    assert list(few.page(2).object_list) == list(some[2:3])
+
+
+@pytest.mark.django_db
+def test_rows_walking_order_returns_the_slice(demo):
+    units = OrgUnit.objects.order_by("name", "id")
+    assert paging.rows_walking_order(units[2:5]) == list(units[2:5])
