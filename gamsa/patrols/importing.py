@@ -35,7 +35,7 @@ from django.utils.text import slugify
 from gamsa.core.calendar import SEOUL, get_calendar
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
-from gamsa.core.tabular import Columns, ImportFileError, RowError, cell_text, read_columns
+from gamsa.core.tabular import Columns, ImportFileError, RowError, read_columns
 from gamsa.core.tabular import parse_moment as tabular_moment
 from gamsa.patrols import evaluation
 from gamsa.patrols.clock import complaint_due_at
@@ -163,11 +163,6 @@ class ImportReport:
         if self.errors:
             text += f" 잘못된 행 {len(self.errors):,}개는 건너뛰었습니다."
         return text
-
-
-# --- reading -----------------------------------------------------------------------------------------------------
-
-_text = cell_text
 
 
 # --- name resolution ---------------------------------------------------------------------------------------------
