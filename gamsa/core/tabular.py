@@ -194,8 +194,8 @@ def read_columns(data: bytes, wanted: list[str]) -> Columns:
     """Read the first sheet (or the CSV) column by column, every cell as trimmed text.
 
     XLSX goes through fastexcel straight into Arrow arrays (no Python object per cell), which is what lets a
-    year of 응답소 rows be checked and written in about the time a plain read takes; CSV goes through
-    `read_table`. Dates from Excel come as "YYYY-MM-DD HH:MM:SS[.fff]" text, numbers as their shortest text.
+    year of 응답소 rows be checked and written in about the time a plain read takes; CSV, and any workbook
+    fastexcel cannot read, go through `read_table` (which names the problem when the file is really damaged). Dates from Excel come as "YYYY-MM-DD HH:MM:SS[.fff]" text, numbers as their shortest text.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -205,14 +205,15 @@ def read_columns(data: bytes, wanted: list[str]) -> Columns:
 
     if not data:
         raise ImportFileError("빈 파일입니다.")
+    table = None
     if is_xlsx(data):
         import fastexcel
 
         try:
-            sheet = fastexcel.read_excel(data).load_sheet(0, header_row=0, dtypes="string")
-            table = sheet.to_arrow()
-        except Exception as exc:  # fastexcel raises its own error types for damaged or empty files
-            raise ImportFileError(f"엑셀 파일을 읽을 수 없습니다: {exc.__class__.__name__}") from None
+            table = fastexcel.read_excel(data).load_sheet(0, header_row=0, dtypes="string").to_arrow()
+        except Exception:  # noqa: BLE001  fastexcel's own error types: the row reader below reads it or says why
+            table = None
+    if table is not None:
         by_name: dict[str, int] = {}
         for i, name in enumerate(table.column_names):
             by_name.setdefault(normalise_header(name), i)

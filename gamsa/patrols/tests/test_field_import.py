@@ -345,3 +345,14 @@ def test_native_excel_cells_leading_blank_rows_and_working_hour_items(units, tmp
 
     again = importing.import_field_complaints(None, path.read_bytes(), skip_bad=True)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_a_damaged_workbook_is_refused_with_a_message(units):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:  # looks like XLSX (workbook.xml) but has no sheet
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(importing.ImportFileError, match="엑셀 파일을 읽을 수 없습니다"):
+        importing.import_field_complaints(None, buffer.getvalue())
+    assert FieldComplaint.objects.count() == 0
