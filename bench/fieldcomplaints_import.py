@@ -170,7 +170,9 @@ def main() -> None:
         reads.append(time.perf_counter() - t)
     read = min(reads)
     print(f"calamine read:    {read:6.2f} s  ({len(rows) - 1:,} data rows; best of 3)")
-    del rows  # the read's 860,000 Python values would otherwise stay alive through the import (and its GC passes)
+    del (
+        rows
+    )  # the read's 860,000 Python values would otherwise stay alive through the import (and its GC passes)
     gc.collect()
 
     t = time.perf_counter()
