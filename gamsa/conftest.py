@@ -12,6 +12,14 @@ from gamsa.core.models import User
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: remembered counts and pages never leak from one test to another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(request, settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
     if "real_hasher" not in request.keywords:

@@ -5,21 +5,44 @@ estimates the rows of a tsquery joining three syllable pairs as if the pairs wer
 60,256 found), so it reads every match through the GIN bitmap and sorts them for the newest 30: 210 ms. Walking the
 (received_at, id) index from the newest row and checking each row finds the 30 in under a millisecond. The capped
 count tells the two cases apart: when more rows match than the cap, the page is read with bitmap scans turned off
-for that one query (`set_config(…, true)` inside a transaction, put back right after); otherwise (few matches) the bitmap plan is the right
-one and is left alone.
+for that one query (`set_config(…, true)` inside a transaction, put back right after); otherwise (few matches)
+the bitmap plan is the right one and is left alone. Where the page plan is used, "more than the cap" is also remembered for five minutes per
+query (`capped_count(remember=True)`), so paging through a common keyword does not count its matches again.
 """
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.utils.functional import cached_property
 from ninja.pagination import LimitOffsetPagination
 
+# How long "more than the cap" is remembered for the same query. It can only stop being true when hundreds of rows
+# are deleted, so a stale answer is harmless; a count at or under the cap is never remembered.
+REMEMBER_CAPPED_SECONDS = 300
 
-def capped_count(queryset, cap: int) -> int:
-    """The number of rows, counted up to `cap` + 1 (more than `cap` reads as cap + 1)."""
-    return queryset.order_by()[: cap + 1].count()
+
+def capped_count(queryset, cap: int, remember: bool = False) -> int:
+    """The number of rows, counted up to `cap` + 1 (more than `cap` reads as cap + 1).
+
+    With `remember`, a query found to match more than `cap` rows is not counted again for a while (paging through
+    a common keyword's results, or the next official searching the same word in the same scope). The key is the
+    query's own SQL and parameters, so filters and the user's scope are part of it.
+    """
+    plain = queryset.order_by()
+    key = None
+    if remember:
+        sql, params = plain.query.sql_with_params()
+        key = "paging:capped:" + hashlib.sha256(repr((sql, params, cap)).encode()).hexdigest()
+        if cache.get(key):
+            return cap + 1
+    count = plain[: cap + 1].count()
+    if key and count > cap:
+        cache.set(key, True, REMEMBER_CAPPED_SECONDS)
+    return count
 
 
 def rows_walking_order(queryset) -> list:
@@ -50,7 +73,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return capped_count(self.object_list, self.cap)
+        return capped_count(self.object_list, self.cap, remember=self.walk_when_capped)
 
     @property
     def capped(self) -> bool:
@@ -73,7 +96,7 @@ class CappedPagination(LimitOffsetPagination):
     walk_when_capped = False
 
     def _items_count(self, queryset) -> int:
-        return capped_count(queryset, self.cap)
+        return capped_count(queryset, self.cap, remember=self.walk_when_capped)
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         offset, limit = pagination.offset, min(pagination.limit, self.max_limit)

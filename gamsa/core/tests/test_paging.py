@@ -45,3 +45,20 @@ def test_capped_count_and_walked_pages_hold_the_same_rows(demo):
 def test_rows_walking_order_returns_the_slice(demo):
     units = OrgUnit.objects.order_by("name", "id")
     assert paging.rows_walking_order(units[2:5]) == list(units[2:5])
+
+
+@pytest.mark.django_db
+def test_more_than_the_cap_is_remembered_and_a_small_count_is_not(demo):
+    units = OrgUnit.objects.filter(kind__in=["department", "dong"]).order_by("-path", "-id")
+    assert paging.capped_count(units, 3, remember=True) == 4
+    keep = list(units.values_list("pk", flat=True)[:2])
+    units.exclude(pk__in=keep).update(active=False)
+    active = units.filter(active=True)
+    assert active.count() == 2
+    first = paging.capped_count(active, 3, remember=True)
+    assert first == 2  # at or under the cap: counted, and not remembered
+    OrgUnit.objects.filter(kind__in=["department", "dong"]).update(active=True)
+    assert paging.capped_count(active, 3, remember=True) == 4  # counted again, now over the cap
+    OrgUnit.objects.filter(kind__in=["department", "dong"]).exclude(pk__in=keep).update(active=False)
+    assert paging.capped_count(active, 3, remember=True) == 4  # remembered: "more than 3" is not recounted
+    assert paging.capped_count(active, 3) == 2  # without remembering, the real count
