@@ -11,12 +11,14 @@ from django_tasks import task
 
 from gamsa.core import services
 from gamsa.core.models import Job
-from gamsa.patrols import importing
 
 IMPORT_DIR = "imports/fieldcomplaints"
 
 
 def run_import(job_id: int) -> dict:
+    # Imported here: the importer brings Arrow, which web processes need only for this.
+    from gamsa.patrols import importing
+
     job = Job.objects.select_related("owner").get(pk=job_id)
     params = job.params
     try:

@@ -19,7 +19,7 @@ from gamsa.core import permissions as core_perms
 from gamsa.core import services
 from gamsa.core.models import Job
 from gamsa.core.tabular import read_columns
-from gamsa.patrols import evaluation, importing, tasks
+from gamsa.patrols import evaluation, tasks
 from gamsa.patrols import permissions as perms
 from gamsa.patrols.forms_field import ConfirmItemForm, EvaluationForm, MapItemForm, MapUnitForm, UploadForm
 from gamsa.patrols.models import FieldComplaint, FieldItem, UnitAlias
@@ -35,6 +35,8 @@ JOB_KIND = "fieldcomplaint_import"
 
 @login_required
 def import_upload(request):
+    from gamsa.patrols import importing  # here: the import brings Arrow, which other pages never need
+
     core_perms.deny_outsider(perms.can_see_field_complaints(request.user))
     core_perms.deny_read_only(perms.can_import_field_complaints(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
