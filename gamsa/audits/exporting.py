@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-
 from django.db.models import Count, QuerySet, Sum
-from django.utils import timezone
-from openpyxl import Workbook
+
+from gamsa.core.xlsx import local_date, new_sheet, safe_cell, xlsx_bytes
 
 BATCH = 2000
 
@@ -46,41 +43,13 @@ DISPOSITION_HEADERS = [
 ]
 
 
-def _cell(value):
-    """Text that a spreadsheet would read as a formula is written as text (formula injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _date(value) -> str:
-    if not value:
-        return ""
-    if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d")
-    return value.strftime("%Y-%m-%d")
-
-
-def _book(title: str, headers: list[str]):
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title)
-    ws.append(headers)
-    return wb, ws
-
-
-def _save(wb) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
 def engagements_xlsx(qs: QuerySet) -> tuple[bytes, int]:
-    wb, ws = _book("자체감사", ENGAGEMENT_HEADERS)
+    wb, ws = new_sheet("자체감사", ENGAGEMENT_HEADERS)
     n = 0
     for e in qs.select_related("plan").prefetch_related("targets").order_by("start_date", "case_number"):
         ws.append(
             [
-                _cell(v)
+                safe_cell(v)
                 for v in (
                     e.case_number,
                     e.plan.year if e.plan_id else "",
@@ -89,29 +58,29 @@ def engagements_xlsx(qs: QuerySet) -> tuple[bytes, int]:
                     e.get_theme_display() if e.theme else "",
                     ", ".join(t.name for t in e.targets.all()),
                     e.scope,
-                    _date(e.start_date),
-                    _date(e.end_date),
+                    local_date(e.start_date),
+                    local_date(e.end_date),
                     e.headcount,
                     e.get_status_display(),
-                    _date(e.notified_on),
-                    _date(e.result_due_at),
-                    _date(e.result_notified_at),
-                    _date(e.published_on),
+                    local_date(e.notified_on),
+                    local_date(e.result_due_at),
+                    local_date(e.result_notified_at),
+                    local_date(e.published_on),
                 )
             ]
         )
         n += 1
-    return _save(wb), n
+    return xlsx_bytes(wb), n
 
 
 def dispositions_xlsx(qs: QuerySet, now) -> tuple[bytes, int]:
-    wb, ws = _book("처분요구", DISPOSITION_HEADERS)
+    wb, ws = new_sheet("처분요구", DISPOSITION_HEADERS)
     n = 0
     rows = qs.select_related("finding__engagement", "target_unit").order_by("due_at", "pk")
     for d in rows.iterator(chunk_size=BATCH):
         ws.append(
             [
-                _cell(v)
+                safe_cell(v)
                 for v in (
                     d.finding.engagement.case_number,
                     d.finding.engagement.title,
@@ -122,8 +91,8 @@ def dispositions_xlsx(qs: QuerySet, now) -> tuple[bytes, int]:
                     d.amount_recover,
                     d.amount_reduce,
                     d.amount_recovered,
-                    _date(d.notified_at),
-                    _date(d.due_at),
+                    local_date(d.notified_at),
+                    local_date(d.due_at),
                     d.get_status_display(),
                     "예" if d.is_open and d.due_at and d.due_at < now else "",
                     d.reminder_count,
@@ -131,7 +100,7 @@ def dispositions_xlsx(qs: QuerySet, now) -> tuple[bytes, int]:
             ]
         )
         n += 1
-    return _save(wb), n
+    return xlsx_bytes(wb), n
 
 
 def yearly_counts() -> list[dict]:

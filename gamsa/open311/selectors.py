@@ -291,19 +291,26 @@ def _complaint_row(row: dict, extensions: bool) -> dict:
         "requested_datetime": w3c(row["received_at"]),
         "updated_datetime": w3c(row["updated"]),
         "expected_datetime": w3c(row["due_at"]),
-        "address": row["address"] or None,
-        "address_id": None,
-        "zipcode": None,
-        "lat": _float(row["latitude"]),
-        "long": _float(row["longitude"]),
-        "media_url": None,
     }
+    return _with_place(out, row, label, extensions, row["source"])
+
+
+def _with_place(out: dict, row: dict, label: str, extensions: bool, channel: str) -> dict:
+    """The place fields every request ends with, then (when asked) the extension attributes."""
+    out.update(
+        address=row["address"] or None,
+        address_id=None,
+        zipcode=None,
+        lat=_float(row["latitude"]),
+        long=_float(row["longitude"]),
+        media_url=None,
+    )
     if extensions:
         out["extended_attributes"] = {
             "title": mask_personal(row["title"]),
             "status_ko": label,
             "detailed_status": row["status"],
-            "channel": row["source"],
+            "channel": channel,
         }
     return out
 
@@ -323,21 +330,8 @@ def _finding_row(row: dict, extensions: bool) -> dict:
         "requested_datetime": w3c(row["reported_at"]),
         "updated_datetime": w3c((row["closed_at"] or row["updated_at"]) if closed else row["updated_at"]),
         "expected_datetime": w3c(finding_due_moment(row["due_date"])) if row["due_date"] else None,
-        "address": row["address"] or None,
-        "address_id": None,
-        "zipcode": None,
-        "lat": _float(row["latitude"]),
-        "long": _float(row["longitude"]),
-        "media_url": None,
     }
-    if extensions:
-        out["extended_attributes"] = {
-            "title": mask_personal(row["title"]),
-            "status_ko": label,
-            "detailed_status": row["status"],
-            "channel": "guardian",
-        }
-    return out
+    return _with_place(out, row, label, extensions, "guardian")
 
 
 def find_requests(query: RequestQuery) -> list[dict]:

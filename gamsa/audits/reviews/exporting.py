@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 from django.db.models import QuerySet
-from django.utils import timezone
-from openpyxl import Workbook
+
+from gamsa.core.xlsx import local_date, new_sheet, xlsx_bytes
 
 BATCH = 2000
 
@@ -45,31 +43,14 @@ CONTRACT_HEADERS = [
 ]
 
 
-def _date(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d") if value else ""
-
-
-def _book(title: str, headers: list[str]):
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title)
-    ws.append(headers)
-    return wb, ws
-
-
-def _save(wb) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
 def pre_ledger_xlsx(qs: QuerySet) -> tuple[bytes, int]:
-    wb, ws = _book("일상감사 처리대장", PRE_HEADERS)
+    wb, ws = new_sheet("일상감사 처리대장", PRE_HEADERS)
     n = 0
     for r in qs.order_by("filed_at", "id").iterator(chunk_size=BATCH):
         ws.append(
             [
                 r.case_number,
-                _date(r.filed_at),
+                local_date(r.filed_at),
                 r.unit.name,
                 r.title,
                 r.get_field_display(),
@@ -78,26 +59,26 @@ def pre_ledger_xlsx(qs: QuerySet) -> tuple[bytes, int]:
                 r.estimated_amount,
                 "대상" if r.required else "대상 아님",
                 r.rule.summary if r.rule_id else "",
-                _date(r.due_at),
+                local_date(r.due_at),
                 r.get_status_display(),
                 r.get_opinion_display() if r.opinion else "",
                 r.opinion_text,
-                _date(r.completed_at),
+                local_date(r.completed_at),
             ]
         )
         n += 1
-    return _save(wb), n
+    return xlsx_bytes(wb), n
 
 
 def contract_ledger_xlsx(qs: QuerySet) -> tuple[bytes, int]:
-    wb, ws = _book("계약심사 처리대장", CONTRACT_HEADERS)
+    wb, ws = new_sheet("계약심사 처리대장", CONTRACT_HEADERS)
     n = 0
     for r in qs.order_by("filed_at", "id").iterator(chunk_size=BATCH):
         ws.append(
             [
                 r.case_number,
                 r.get_review_kind_display(),
-                _date(r.filed_at),
+                local_date(r.filed_at),
                 r.unit.name,
                 r.title,
                 r.get_category_display(),
@@ -106,19 +87,20 @@ def contract_ledger_xlsx(qs: QuerySet) -> tuple[bytes, int]:
                 r.savings,
                 r.savings_rate,
                 "대상" if r.required else "대상 아님",
-                _date(r.due_at),
+                local_date(r.due_at),
                 r.get_status_display(),
-                _date(r.completed_at),
+                local_date(r.completed_at),
             ]
         )
         n += 1
-    return _save(wb), n
+    return xlsx_bytes(wb), n
 
 
 def savings_xlsx(totals: dict) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(f"{totals['year']}년 유형별")
-    ws.append(["심사 종류", "유형", "건수", "설계금액(원)", "심사금액(원)", "절감액(원)", "절감률(%)"])
+    wb, ws = new_sheet(
+        f"{totals['year']}년 유형별",
+        ["심사 종류", "유형", "건수", "설계금액(원)", "심사금액(원)", "절감액(원)", "절감률(%)"],
+    )
     for row in totals["by_type"]:
         ws.append(
             [
@@ -139,4 +121,4 @@ def savings_xlsx(totals: dict) -> bytes:
         ws2.append(
             [row["unit__name"], row["count"], row["designed"], row["reviewed"], row["savings"], row["rate"]]
         )
-    return _save(wb)
+    return xlsx_bytes(wb)

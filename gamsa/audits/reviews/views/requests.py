@@ -110,67 +110,66 @@ def contract_list(request):
 # --- filing ----------------------------------------------------------------------------------------------------
 
 
-@login_required
-def pre_create(request):
+def _file(request, form_class, file, template: str, detail: str, check_kind):
+    """A department files a review request: the form, the service call `file(user, cleaned_data)`, the answer."""
     core_perms.deny_outsider(perms.can_see_reviews(request.user))
     core_perms.deny_read_only(perms.can_file(request.user))
-    form = PreExecutionForm(request.POST or None)
+    form = form_class(request.POST or None)
     form.set_units(perms.filing_units(request.user))
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
         try:
-            review = svc.file_pre_execution(
-                request.user,
-                d["unit"],
-                title=d["title"],
-                field=d["field"],
-                category=d["category"],
-                estimated_price=d["estimated_price"],
-                estimated_amount=d["estimated_amount"],
-                description=d["description"],
-            )
+            review = file(request.user, form.cleaned_data)
         except svc.ReviewError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"{review.case_number}(으)로 요청했습니다. {review.decision_reason}")
-            return redirect("reviews:pre_detail", case_number=review.case_number)
+            return redirect(detail, case_number=review.case_number)
     return render(
         request,
-        "reviews/pre_form.html",
-        {"form": form, "check": _check_for(form, ReviewKind.PRE_EXECUTION)},
+        template,
+        {"form": form, "check": _check_for(form, check_kind)},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def pre_create(request):
+    def file(user, d):
+        return svc.file_pre_execution(
+            user,
+            d["unit"],
+            title=d["title"],
+            field=d["field"],
+            category=d["category"],
+            estimated_price=d["estimated_price"],
+            estimated_amount=d["estimated_amount"],
+            description=d["description"],
+        )
+
+    return _file(
+        request,
+        PreExecutionForm,
+        file,
+        "reviews/pre_form.html",
+        "reviews:pre_detail",
+        ReviewKind.PRE_EXECUTION,
     )
 
 
 @login_required
 def contract_create(request):
-    core_perms.deny_outsider(perms.can_see_reviews(request.user))
-    core_perms.deny_read_only(perms.can_file(request.user))
-    form = ContractForm(request.POST or None)
-    form.set_units(perms.filing_units(request.user))
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            review = svc.file_contract_review(
-                request.user,
-                d["unit"],
-                review_kind=d["review_kind"],
-                title=d["title"],
-                category=d["category"],
-                designed_amount=d["designed_amount"],
-                description=d["description"],
-            )
-        except svc.ReviewError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"{review.case_number}(으)로 요청했습니다. {review.decision_reason}")
-            return redirect("reviews:contract_detail", case_number=review.case_number)
-    return render(
-        request,
-        "reviews/contract_form.html",
-        {"form": form, "check": _check_for(form, None)},
-        status=400 if form.errors else 200,
-    )
+    def file(user, d):
+        return svc.file_contract_review(
+            user,
+            d["unit"],
+            review_kind=d["review_kind"],
+            title=d["title"],
+            category=d["category"],
+            designed_amount=d["designed_amount"],
+            description=d["description"],
+        )
+
+    return _file(request, ContractForm, file, "reviews/contract_form.html", "reviews:contract_detail", None)
 
 
 def _int(value):
