@@ -24,9 +24,6 @@ sys.path.insert(0, str(ROOT))
 import support  # noqa: E402  (bench/support.py)
 
 DB = ROOT / "var" / "bench-audits.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
-os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{DB}")
 
 ENGAGEMENTS_PER_YEAR = 12

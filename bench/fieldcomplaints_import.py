@@ -31,29 +31,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 import support  # noqa: E402  (bench/support.py)
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
-os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("GAMSA_TASKS_BACKEND", "immediate")
 
-ROADS = [
-    "당산로",
-    "영등포로",
-    "도림로",
-    "문래로",
-    "신길로",
-    "여의대방로",
-    "국회대로",
-    "선유로",
-    "대림로",
-    "경인로",
-]
 STATUS_WEIGHTS = [("처리완료", 90), ("처리중", 4), ("접수", 2), ("이첩", 2), ("중복", 1), ("취소", 1)]
 
 
 def generate_rows(count: int, seed: int = 2025, year: int = 2025):
     """Rows shaped like one district's year: 73 items, transport-heavy (≈70% 불법주정차-like), 18 동."""
     from gamsa.core.demo import DONGS
+    from gamsa.patrols.demo_field import ROADS
     from gamsa.patrols.seeds import item_rows
 
     rng = random.Random(seed)

@@ -32,9 +32,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 import support  # noqa: E402  (bench/support.py)
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
-os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("GAMSA_OTP_REQUIRED", "false")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/gamsa_bench")
 

@@ -28,24 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 import support  # noqa: E402  (bench/support.py)
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
-os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("GAMSA_TASKS_BACKEND", "immediate")
 os.environ.setdefault("GAMSA_DEBUG", "false")
-
-ROADS = [
-    "당산로",
-    "영등포로",
-    "도림로",
-    "문래로",
-    "신길로",
-    "여의대방로",
-    "국회대로",
-    "선유로",
-    "대림로",
-    "경인로",
-]
 
 
 def setup_database(url: str) -> None:
@@ -57,6 +41,7 @@ def generate(count: int, seed: int = 2026) -> None:
 
     from gamsa.core import services
     from gamsa.core.models import Agency, OrgUnit, UnitKind
+    from gamsa.patrols.demo_field import ROADS
     from gamsa.patrols.models import ComplaintStatus, FieldComplaint, FieldItem
 
     FieldComplaint.objects.all().delete()

@@ -27,9 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 import support  # noqa: E402  (bench/support.py)
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
-os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("GAMSA_TASKS_BACKEND", "immediate")
 
 BOX = (37.485, 37.545, 126.880, 126.935)  # 영등포구, roughly

@@ -22,9 +22,6 @@ sys.path.insert(0, str(ROOT))
 import support  # noqa: E402  (bench/support.py)
 
 DB = ROOT / "var" / "bench-reviews.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
-os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("GAMSA_HTTPS", "false")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{DB}")
 
 PER_YEAR = {"pre": 476, "contract": 736, "completion": 165}

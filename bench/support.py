@@ -6,6 +6,11 @@ import os
 import statistics
 import time
 
+# Every benchmark runs the project's settings with a throwaway key over plain HTTP (scripts may set more).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
+os.environ.setdefault("GAMSA_SECRET_KEY", "bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("GAMSA_HTTPS", "false")
+
 
 def ensure_database(url: str) -> None:
     """Create the PostgreSQL database named by `url` if it does not exist (SQLite files create themselves)."""
