@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from gamsa.complaints.models import Channel, Grievance, Kind, Status
+from gamsa.core.commandline import active_user, input_file
 
 
 class Command(BaseCommand):
@@ -46,26 +47,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         return getattr(self, f"do_{options['action']}")(options)
 
-    def _user(self, username: str):
-        from gamsa.core.models import User
-
-        if not username:
-            return None
-        user = User.objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"사용자를 찾을 수 없습니다: {username}")
-        return user
-
     # --- import ---------------------------------------------------------------------------------------------
     def do_import(self, options):
         from gamsa.complaints import importing
 
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"파일이 없습니다: {path}")
+        path = input_file(options["file"])
         try:
             report = importing.import_grievances(
-                self._user(options["user"]),
+                active_user(options["user"]),
                 path.read_bytes(),
                 skip_bad=options["skip_bad"],
                 dry_run=options["dry_run"],
@@ -100,7 +89,7 @@ class Command(BaseCommand):
         from gamsa.complaints import exporting
         from gamsa.complaints.models import OPEN_STATUSES
 
-        user = self._user(options["user"])
+        user = active_user(options["user"])
         personal = options["with_personal"]
         if personal and (user is None or not exporting.may_export_personal(user)):
             raise CommandError(

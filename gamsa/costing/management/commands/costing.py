@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gamsa.core.commandline import input_file
 from gamsa.costing.engine.sheet import SheetError
 
 
@@ -63,9 +64,7 @@ class Command(BaseCommand):
         actor = User.objects.filter(username=options["user"]).first()
         if actor is None or not perms.can_manage_rates(actor):
             raise CommandError("요율표를 등록할 수 있는 사용자 아이디를 --user로 적어야 합니다.")
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"파일이 없습니다: {path}")
+        path = input_file(options["file"])
         try:
             result = import_rates(actor, path.read_bytes(), dry_run=options["dry_run"])
         except ImportFailed as exc:
@@ -81,9 +80,7 @@ class Command(BaseCommand):
         from gamsa.costing import services
         from gamsa.costing.upload import read_upload
 
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"파일이 없습니다: {path}")
+        path = input_file(options["file"])
         try:
             data, _ = read_upload(path.read_bytes())
             if options["save"]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gamsa.core.commandline import active_user
+
 
 class Command(BaseCommand):
     help = (
@@ -29,22 +31,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         return getattr(self, "do_" + options["action"].replace("-", "_"))(options)
 
-    def _user(self, username: str):
-        from gamsa.core.models import User
-
-        if not username:
-            return None
-        user = User.objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"사용자를 찾을 수 없습니다: {username}")
-        return user
-
     def do_create_key(self, options):
         from gamsa.open311 import services
 
-        user = self._user(options["user"])
+        user = active_user(options["user"])
         try:
-            key, raw = services.create_key(self._user(options["by"]), name=options["name"], user=user)
+            key, raw = services.create_key(active_user(options["by"]), name=options["name"], user=user)
         except services.KeyProblem as exc:
             raise CommandError(str(exc)) from None
         kind = "지킴이 신고(적출사항)" if services.is_guardian(user) else "현장민원"
@@ -83,7 +75,7 @@ class Command(BaseCommand):
         if len(matches) > 1:
             raise CommandError("앞자리가 같은 키가 여럿입니다. 키 전체를 주세요.")
         try:
-            key = services.revoke_key(self._user(options["by"]), matches[0])
+            key = services.revoke_key(active_user(options["by"]), matches[0])
         except services.KeyProblem as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(f"'{key.name}' 키({key.prefix}…)를 폐기했습니다.")

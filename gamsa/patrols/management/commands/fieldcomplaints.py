@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from gamsa.core.commandline import active_user, input_file
+
 
 class Command(BaseCommand):
     help = "현장민원 가져오기(import), 부서 평가 내보내기(evaluate), 기본 항목 만들기(seed)"
@@ -33,26 +35,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         return getattr(self, f"do_{options['action']}")(options)
 
-    def _user(self, username: str):
-        from gamsa.core.models import User
-
-        if not username:
-            return None
-        user = User.objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"사용자를 찾을 수 없습니다: {username}")
-        return user
-
     def do_import(self, options):
         from gamsa.patrols.importing import ImportFileError, import_field_complaints
 
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(f"파일이 없습니다: {path}")
+        path = input_file(options["file"])
         started = time.perf_counter()
         try:
             report = import_field_complaints(
-                self._user(options["user"]),
+                active_user(options["user"]),
                 path.read_bytes(),
                 skip_bad=options["skip_bad"],
                 dry_run=options["dry_run"],
