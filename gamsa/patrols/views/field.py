@@ -95,22 +95,14 @@ def detail(request, source_id):
 def change_status(request, source_id):
     complaint = _complaint(request, source_id)
     core_perms.deny_read_only(perms.can_answer_complaint(request.user, complaint))
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.update_status(
-                request.user,
-                complaint,
-                status=form.cleaned_data["status"],
-                result=form.cleaned_data["result"],
-            )
-        except svc.FieldComplaintError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "처리상태를 저장했습니다.")
-            return redirect("patrols:field_detail", source_id=complaint.source_id)
-    context = _detail_context(request, complaint, status_form=form)
-    return render(request, "patrols/field/detail.html", context, status=400)
+    return _act(
+        request,
+        complaint,
+        "status_form",
+        StatusForm(request.POST),
+        lambda d: svc.update_status(request.user, complaint, status=d["status"], result=d["result"]),
+        "처리상태를 저장했습니다.",
+    )
 
 
 @login_required
@@ -118,23 +110,16 @@ def change_status(request, source_id):
 def site_check(request, source_id):
     complaint = _complaint(request, source_id)
     core_perms.deny_read_only(perms.can_edit_field_complaints(request.user))
-    form = SiteCheckForm(request.POST)
-    if form.is_valid():
-        try:
-            svc.record_site_check(
-                request.user,
-                complaint,
-                result=form.cleaned_data["result"],
-                note=form.cleaned_data["note"],
-                checked_at=form.cleaned_data["checked_at"],
-            )
-        except svc.FieldComplaintError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "현장점검을 기록했습니다.")
-            return redirect("patrols:field_detail", source_id=complaint.source_id)
-    context = _detail_context(request, complaint, check_form=form)
-    return render(request, "patrols/field/detail.html", context, status=400)
+    return _act(
+        request,
+        complaint,
+        "check_form",
+        SiteCheckForm(request.POST),
+        lambda d: svc.record_site_check(
+            request.user, complaint, result=d["result"], note=d["note"], checked_at=d["checked_at"]
+        ),
+        "현장점검을 기록했습니다.",
+    )
 
 
 @login_required
@@ -142,14 +127,25 @@ def site_check(request, source_id):
 def quality_review(request, source_id):
     complaint = _complaint(request, source_id)
     core_perms.deny_read_only(perms.can_edit_field_complaints(request.user))
-    form = QualityReviewForm(request.POST)
+    return _act(
+        request,
+        complaint,
+        "review_form",
+        QualityReviewForm(request.POST),
+        lambda d: svc.record_quality_review(request.user, complaint, **d),
+        "품질 평가를 기록했습니다.",
+    )
+
+
+def _act(request, complaint, form_name: str, form, action, done: str):
+    """One action on the detail page: the service call, then back to the page, or the page again with the form."""
     if form.is_valid():
         try:
-            svc.record_quality_review(request.user, complaint, **form.cleaned_data)
+            action(form.cleaned_data)
         except svc.FieldComplaintError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "품질 평가를 기록했습니다.")
+            messages.success(request, done)
             return redirect("patrols:field_detail", source_id=complaint.source_id)
-    context = _detail_context(request, complaint, review_form=form)
+    context = _detail_context(request, complaint, **{form_name: form})
     return render(request, "patrols/field/detail.html", context, status=400)
