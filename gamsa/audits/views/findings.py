@@ -174,16 +174,14 @@ def followup_verify(request, public_id, report_id):
     d = _disposition_for(request, public_id)
     core_perms.deny_read_only(perms.can_verify(request.user))
     report = get_object_or_404(FollowUpReport, public_id=report_id, disposition=d)
-    form = f.VerifyForm(request.POST)
-    if not form.is_valid():
-        return disposition_detail(request, public_id, {"verify": form}, status=400)
-    try:
-        svc.verify_report(request.user, report, **form.cleaned_data)
-    except AuditError as exc:
-        form.add_error(None, str(exc))
-        return disposition_detail(request, public_id, {"verify": form}, status=400)
-    messages.success(request, "검토 결과를 기록했습니다.")
-    return redirect("audits:disposition", public_id=d.public_id)
+    return _act(
+        request,
+        d,
+        "verify",
+        f.VerifyForm(request.POST),
+        lambda data: svc.verify_report(request.user, report, **data),
+        "검토 결과를 기록했습니다.",
+    )
 
 
 @login_required
@@ -206,16 +204,14 @@ def disposition_remind(request, public_id):
 def reexamination_file(request, public_id):
     d = _disposition_for(request, public_id)
     core_perms.deny_read_only(perms.can_file_reexamination(request.user, d))
-    form = f.ReexaminationForm(request.POST)
-    if not form.is_valid():
-        return disposition_detail(request, public_id, {"reexam": form}, status=400)
-    try:
-        svc.file_reexamination(request.user, d, **form.cleaned_data)
-    except AuditError as exc:
-        form.add_error(None, str(exc))
-        return disposition_detail(request, public_id, {"reexam": form}, status=400)
-    messages.success(request, "재심의 청구를 접수했습니다.")
-    return redirect("audits:disposition", public_id=d.public_id)
+    return _act(
+        request,
+        d,
+        "reexam",
+        f.ReexaminationForm(request.POST),
+        lambda data: svc.file_reexamination(request.user, d, **data),
+        "재심의 청구를 접수했습니다.",
+    )
 
 
 @login_required
@@ -224,15 +220,28 @@ def reexamination_decide(request, public_id, item_id):
     d = _disposition_for(request, public_id)
     core_perms.deny_read_only(perms.can_manage(request.user))
     item = get_object_or_404(Reexamination, public_id=item_id, disposition=d)
-    form = f.ReexaminationDecisionForm(request.POST)
-    if not form.is_valid():
-        return disposition_detail(request, public_id, {"decision": form}, status=400)
-    try:
-        svc.decide_reexamination(request.user, item, **form.cleaned_data)
-    except AuditError as exc:
-        form.add_error(None, str(exc))
-        return disposition_detail(request, public_id, {"decision": form}, status=400)
-    return redirect("audits:disposition", public_id=d.public_id)
+    return _act(
+        request,
+        d,
+        "decision",
+        f.ReexaminationDecisionForm(request.POST),
+        lambda data: svc.decide_reexamination(request.user, item, **data),
+    )
+
+
+def _act(request, d, key: str, form, action, done: str = ""):
+    """One action on a disposition's page: the service call, then back to the page, or the page again with the
+    form (under `key`) and its errors."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except AuditError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if done:
+                messages.success(request, done)
+            return redirect("audits:disposition", public_id=d.public_id)
+    return disposition_detail(request, d.public_id, {key: form}, status=400)
 
 
 @login_required
