@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from gamsa.complaints.models import Answer, Category, Channel, Extension, Kind, Status
-from gamsa.core.forms import KrdsForm
+from gamsa.core.forms import CachedModelChoiceField, KrdsForm
 from gamsa.core.models import OrgUnit, UnitKind, User
 from gamsa.core.validators import reject_rrn
 
@@ -119,11 +119,12 @@ class FilterForm(KrdsForm):
         label="접수경로", required=False, choices=[("", "전체")] + list(Channel.choices)
     )
     kind = forms.ChoiceField(label="종류", required=False, choices=[("", "전체")] + list(Kind.choices))
-    department = forms.ModelChoiceField(
+    department = CachedModelChoiceField(
         label="처리부서",
         required=False,
         empty_label="전체",
         queryset=OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], active=True),
+        choices_key="complaints:filter-departments",
     )
     due = forms.ChoiceField(
         label="기한",

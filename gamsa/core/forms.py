@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Closure, DeadlineRule
@@ -33,6 +35,53 @@ class KrdsModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         apply_krds(self)
+
+
+CHOICES_SECONDS = (
+    60  # how long another process may show a renamed or new choice (the saving process forgets at once)
+)
+_CACHED_CHOICES: dict[type, set[str]] = {}  # model → cache keys of its choice lists
+
+
+def _forget_choices(sender, **kwargs) -> None:
+    cache.delete_many([f"choices:{key}" for key in _CACHED_CHOICES.get(sender, ())])
+
+
+class _CachedChoiceIterator(forms.models.ModelChoiceIterator):
+    def _rows(self) -> list[tuple[object, str]]:
+        key = f"choices:{self.field.choices_key}"
+        rows = cache.get(key)
+        if rows is None:
+            rows = [(obj.pk, self.field.label_from_instance(obj)) for obj in self.queryset]
+            cache.set(key, rows, CHOICES_SECONDS)
+        return rows
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self._rows()
+
+    def __len__(self) -> int:
+        return len(self._rows()) + (self.field.empty_label is not None)
+
+
+class CachedModelChoiceField(forms.ModelChoiceField):
+    """A model choice whose option list is read once a minute, not on every page: for filter forms on busy lists
+    (the grievance desk's 80 departments cost a query and 80 objects per request). Validation still asks the
+    database, so a choice deleted a moment ago is refused. Saving or deleting a row of the model forgets the list
+    at once in this process (and in every process when the cache is shared, GAMSA_REDIS_URL)."""
+
+    iterator = _CachedChoiceIterator
+
+    def __init__(self, *args, choices_key: str, **kwargs):
+        self.choices_key = choices_key
+        super().__init__(*args, **kwargs)
+        model = self.queryset.model
+        if model not in _CACHED_CHOICES:
+            _CACHED_CHOICES[model] = set()
+            post_save.connect(_forget_choices, sender=model, weak=False)
+            post_delete.connect(_forget_choices, sender=model, weak=False)
+        _CACHED_CHOICES[model].add(choices_key)
 
 
 class LoginForm(AuthenticationForm):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from gamsa.core import permissions as perms
 
@@ -55,12 +56,27 @@ def _core_entries() -> list[Entry]:
 SECTION_LABELS = {"home": "내 업무", **dict(TEAMS), "office": "업무 지원"}
 
 
+@lru_cache(maxsize=1)
+def _entries(count: int) -> list[Entry]:
+    """Every entry in menu order; `count` (how many apps registered) keys the cache."""
+    return sorted(_core_entries() + _ENTRIES, key=lambda e: e.order)
+
+
+@lru_cache(maxsize=256)
+def _url(url_name: str, kwargs: tuple, prefix: str) -> str:
+    return reverse(url_name, kwargs=dict(kwargs) or None)
+
+
 def menu_for(user) -> list[dict]:
     sections: dict[str, list[dict]] = {}
-    for entry in sorted(_core_entries() + _ENTRIES, key=lambda e: e.order):
+    prefix = get_script_prefix()
+    for entry in _entries(len(_ENTRIES)):
         if entry.allowed(user):
             sections.setdefault(entry.section, []).append(
-                {"label": entry.label, "url": reverse(entry.url_name, kwargs=entry.kwargs or None)}
+                {
+                    "label": entry.label,
+                    "url": _url(entry.url_name, tuple(sorted(entry.kwargs.items())), prefix),
+                }
             )
     return [
         {"code": code, "label": SECTION_LABELS.get(code, code), "items": items}

@@ -48,9 +48,17 @@ def memberships_of(user: User) -> tuple[tuple[str, int, str], ...]:
 
 
 def roles_of(user: User) -> frozenset[str]:
-    """The user's active roles (sysadmin for superusers)."""
-    roles = frozenset(role for role, _, _ in memberships_of(user))
-    return roles | {Role.SYSADMIN} if user.is_authenticated and user.is_superuser else roles
+    """The user's active roles (sysadmin for superusers), cached on the user beside its memberships: a page asks
+    this dozens of times (the menu alone, once per entry)."""
+    memberships = memberships_of(user)
+    cached = getattr(user, "_gamsa_roles", None)
+    if cached is None or cached[0] is not memberships:
+        roles = frozenset(role for role, _, _ in memberships)
+        if user.is_authenticated and user.is_superuser:
+            roles |= {Role.SYSADMIN}
+        cached = (memberships, roles)
+        user._gamsa_roles = cached
+    return cached[1]
 
 
 def has_role(user: User, *roles: str) -> bool:

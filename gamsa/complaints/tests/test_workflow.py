@@ -388,3 +388,29 @@ def test_staff_intake_warns_about_earlier_similar_complaints(client, demo, login
     assert response.status_code == 200
     text = response.content.decode()
     assert "비슷한 이전 민원이 1건 있습니다(같은 민원인 1건)" in text
+
+
+def test_desk_list_marks_late_cases_red_and_answered_ones_green(client, demo, construction, login):
+    late = new_grievance(received=at(2026, 1, 5, 10))  # open, its deadline long past
+    done = new_grievance(title="가로등 고장", received=at(2026, 1, 6, 10))
+    Grievance.objects.filter(pk=done.pk).update(status=Status.ANSWERED)
+    login("complaints")
+    html = client.get("/grievances/").content.decode()
+    row = {g: html[html.index(f">{g.case_number}</a>") :].split("</tr>")[0] for g in (late, done)}
+    assert 'bg-light-danger">접수</span>' in row[late]
+    assert 'bg-light-success">답변완료</span>' in row[done]
+
+
+def test_department_filter_lists_new_departments_and_refuses_closed_ones(client, demo, construction, login):
+    login("complaints")
+    assert ">건설과</option>" in client.get("/grievances/").content.decode()
+    construction.name = "도로건설과"
+    construction.save()  # saving forgets the cached option list at once
+    assert ">도로건설과</option>" in client.get("/grievances/").content.decode()
+    OrgUnit.objects.filter(pk=construction.pk).update(name="몰래바뀐과")  # a write that skips save()
+    html = client.get("/grievances/").content.decode()
+    assert ">도로건설과</option>" in html and "몰래바뀐과" not in html  # the list is read once a minute
+    OrgUnit.objects.filter(pk=construction.pk).update(active=False)
+    response = client.get("/grievances/", {"department": construction.pk})
+    assert response.context["form"].errors["department"]  # still listed for a minute, but refused
+    assert list(response.context["page"]) == []

@@ -14,12 +14,15 @@ class Walking(paging.CappedPaginator):
     walk_when_capped = True
 
 
-def _bitmap_setting() -> str | None:
+def _plan_settings() -> list[str] | None:
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
-        cursor.execute("SHOW enable_bitmapscan")
-        return cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT " + ", ".join(["current_setting(%s)"] * len(paging.WALK_SETTINGS)),
+            list(paging.WALK_SETTINGS),
+        )
+        return list(cursor.fetchone())
 
 
 @pytest.mark.django_db
@@ -29,11 +32,13 @@ def test_capped_count_and_walked_pages_hold_the_same_rows(demo):
     assert total > 10
     paginator = Walking(units, 2)
     assert paginator.count == 4 and paginator.capped  # counted up to cap + 1 only: two pages of two
-    before = _bitmap_setting()
+    before = _plan_settings()
     first, second = paginator.page(1), paginator.page(2)
     assert list(first.object_list) == list(units[:2])
     assert list(second.object_list) == list(units[2:4])
-    assert _bitmap_setting() == before  # the plan setting is put back for the rest of the transaction
+    assert _plan_settings() == before  # the plan settings are put back for the rest of the transaction
+    if before is not None:
+        assert before[0] == "on" and before[-1] != "0"  # and they were the server's own, not the walk's
 
     some = units.filter(pk__in=[u.pk for u in units[:3]])
     few = Walking(some, 2)
@@ -62,3 +67,22 @@ def test_more_than_the_cap_is_remembered_and_a_small_count_is_not(demo):
     OrgUnit.objects.filter(kind__in=["department", "dong"]).exclude(pk__in=keep).update(active=False)
     assert paging.capped_count(active, 3, remember=True) == 4  # remembered: "more than 3" is not recounted
     assert paging.capped_count(active, 3) == 2  # without remembering, the real count
+
+
+@pytest.mark.django_db
+def test_moments_in_a_remembered_query_count_to_the_minute():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gamsa.core.models import Event
+
+    since = timezone.now().replace(second=5, microsecond=0) - dt.timedelta(days=1)
+    Event.objects.bulk_create([Event(verb="test.paging") for _ in range(4)])
+    events = Event.objects.filter(verb="test.paging")
+    assert paging.capped_count(events.filter(at__gte=since), 3, remember=True) == 4
+    Event.objects.filter(verb="test.paging").update(verb="test.other")
+    # the same list asked 40 seconds later (the overdue filter's "now" moved) is remembered, not counted again
+    assert paging.capped_count(events.filter(at__gte=since + dt.timedelta(seconds=40)), 3, remember=True) == 4
+    # a minute later it is a new question, and counted
+    assert paging.capped_count(events.filter(at__gte=since + dt.timedelta(minutes=1)), 3, remember=True) == 0
