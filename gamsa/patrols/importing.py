@@ -69,6 +69,9 @@ HEADERS = [
 ]
 REQUIRED_COLUMNS = ["접수번호", "접수일시", "세부항목"]
 BATCH = 2000
+# A first load of at least this many rows into an empty table builds SQLite's indexes after the rows (see
+# _set_indexes_aside); smaller files keep them up row by row, which costs them less than two rebuilds.
+REBUILD_INDEXES_FROM = 5000
 MAX_ERRORS_KEPT = 2000
 UNCLASSIFIED = "미분류"
 # The fields an import writes (and compares on re-import).
@@ -444,11 +447,10 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
     titles = pc.if_else(
         pc.equal(col["제목"], ""), pc.if_else(pc.equal(item_names, ""), UNCLASSIFIED, item_names), col["제목"]
     )
-    item_keys = [
-        names.item_key(category, item)
-        for category, item in zip(col["분야"].to_pylist(), item_names.to_pylist(), strict=True)
-    ]
-    units = _mapped(col["처리부서"], names.unit_for)
+    item_keys = _mapped(  # per distinct (field, item) pair, joined by a unit separator no cell holds
+        pc.binary_join_element_wise(col["분야"], item_names, "\x1f"),
+        lambda pair: names.item_key(*pair.split("\x1f", 1)),
+    )
     statuses = state.to_pylist()
     open_rows = pc.is_in(state, pa.array(list(OPEN_COMPLAINT_STATUSES), pa.string()))
     processed = pc.if_else(open_rows, pa.scalar(None, processed.type), processed)
@@ -463,8 +465,8 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
             addresses=pc.utf8_slice_codeunits(col["주소"], 0, 300).to_pylist(),
             latitudes=latitude.to_pylist(),
             longitudes=longitude.to_pylist(),
-            unit_names=[name[:100] for name, _ in units],
-            unit_ids=[unit.pk if unit else None for _, unit in units],
+            unit_names=_mapped(col["처리부서"], lambda text: names.unit_for(text)[0][:100]),
+            unit_ids=_mapped(col["처리부서"], lambda text: getattr(names.unit_for(text)[1], "pk", None)),
             statuses=statuses,
             processed=processed,
             results=col["처리내용"].to_pylist(),
@@ -531,15 +533,35 @@ def comparable(values, suffix: str = "") -> tuple:
     return tuple(out)
 
 
+def _table_is_empty(connection) -> bool:
+    with connection.cursor() as cursor:
+        table = connection.ops.quote_name(FieldComplaint._meta.db_table)
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608
+        return cursor.fetchone() is None
+
+
+def _set_indexes_aside(connection) -> list[str]:
+    """SQLite, a first load into an empty table: drop the table's secondary indexes and return the statements that
+    build them again. Seven indexes kept up row by row cost 0.6 s over a year's 66,228 rows; built once from the
+    loaded table they cost 0.3 s (ADR 0013). SQLite's DDL is part of the import's transaction: a failed import
+    rolls the indexes back with the rows, and readers see the old table, indexes included, until the commit."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL",
+            [FieldComplaint._meta.db_table],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return [sql for _, sql in indexes]
+
+
 def _existing(source_ids: list[str], connection, suffix: str) -> dict[str, tuple]:
     """source_id → (pk, *comparable IMPORTED_FIELDS values) of the complaints on file, read raw (no converters)."""
     q = connection.ops.quote_name
     table = q(FieldComplaint._meta.db_table)
     found: dict[str, tuple] = {}
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608  (an empty table: nothing to compare)
-        if cursor.fetchone() is None:
-            return found
         cols = ", ".join(q(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
         if connection.vendor == "postgresql":  # one round trip with an array parameter
             cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} = ANY(%s)", [source_ids])  # noqa: S608
@@ -582,13 +604,15 @@ def _due(checked: Checked, items: dict) -> object:
 
 
 def _public_ids(count: int) -> list[str]:
-    """Random version-4 UUIDs as 32 hex digits (what both databases accept for the uuid column)."""
+    """Random version-4 UUIDs as 32 hex digits (what both databases accept for the uuid column), in ascending order:
+    each is as random as ever, but the unique index takes them one after another instead of at random places
+    (0.06–0.12 s less for a year's rows on SQLite)."""
     raw = os.urandom(16 * count).hex()
     variant = "89ab"
-    return [
+    return sorted(
         f"{raw[j : j + 12]}4{raw[j + 13 : j + 16]}{variant[int(raw[j + 16], 16) & 3]}{raw[j + 17 : j + 32]}"
         for j in range(0, 32 * count, 32)
-    ]
+    )
 
 
 def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int, list[str]]:
@@ -601,9 +625,10 @@ def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int
     q = connection.ops.quote_name
     table = q(FieldComplaint._meta.db_table)
     items = {key: item.effective for key, item in names.items.items()}
+    item_ids = {key: item.pk for key, item in items.items()}
     columns = [  # IMPORTED_FIELDS, column by column
         moment_texts(checked.received, suffix),
-        [items[key].pk for key in checked.item_keys],
+        [item_ids[key] for key in checked.item_keys],
         checked.titles,
         checked.bodies,
         checked.addresses,
@@ -616,7 +641,8 @@ def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int
         moment_texts(checked.processed, suffix),
         checked.results,
     ]
-    existing = _existing(checked.source_ids, connection, suffix)
+    empty = _table_is_empty(connection)
+    existing = {} if empty else _existing(checked.source_ids, connection, suffix)
     now = str(timezone.now().astimezone(dt.UTC).replace(tzinfo=None)) + suffix
     job_id = job.pk if job is not None else None
     unchanged = 0
@@ -647,6 +673,11 @@ def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int
     )
     total = len(source_ids) + len(to_update)
     restore_cache = _grow_sqlite_cache(connection)
+    rebuild = (
+        _set_indexes_aside(connection)
+        if empty and not postgres and len(source_ids) >= REBUILD_INDEXES_FROM
+        else []
+    )
     done = 0
     with connection.cursor() as cursor:
         names_sql = ", ".join(q(c) for c in _columns(CREATE_FIELDS))
@@ -675,6 +706,8 @@ def _write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int
                 done += len(to_update[start : start + BATCH])
                 if progress:
                     progress(done, total)
+        for statement in rebuild:
+            cursor.execute(statement)
         if restore_cache is not None:
             cursor.execute(f"PRAGMA cache_size = {int(restore_cache)}")
     if progress:
