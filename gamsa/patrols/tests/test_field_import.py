@@ -356,3 +356,52 @@ def test_a_damaged_workbook_is_refused_with_a_message(units):
     with pytest.raises(importing.ImportFileError, match="엑셀 파일을 읽을 수 없습니다"):
         importing.import_field_complaints(None, buffer.getvalue())
     assert FieldComplaint.objects.count() == 0
+
+
+def _schema():
+    """Every index and constraint of the field-complaint table, by name, as the database describes it."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, FieldComplaint._meta.db_table)
+    return {
+        name: (tuple(info["columns"]), info["unique"], info["foreign_key"]) for name, info in found.items()
+    }
+
+
+def test_a_first_load_builds_indexes_and_keys_after_the_rows(units, tmp_path, monkeypatch):
+    monkeypatch.setattr(importing, "REBUILD_INDEXES_FROM", 1)  # a year's file does it; three rows stand in
+    before = _schema()
+    assert len([n for n, (_, unique, fk) in before.items() if not unique and not fk]) >= 6
+    path = _xlsx(tmp_path / "export.xlsx", _rows())
+    report = importing.import_field_complaints(None, path.read_bytes())
+    assert report.committed and report.created == 3
+    assert _schema() == before  # every index and foreign key is back, under its own name
+    complaint = FieldComplaint.objects.get(source_id="2026-0000101")
+    assert complaint.unit == units["주차관리과"] and complaint.item.code == "traffic-illegal-parking"
+
+
+def test_a_first_load_that_fails_leaves_the_table_and_its_indexes_as_they_were(units, tmp_path, monkeypatch):
+    monkeypatch.setattr(importing, "REBUILD_INDEXES_FROM", 1)
+    before = _schema()
+
+    def broken():
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importing.evaluation, "invalidate", broken)  # fails after the rows and the rebuild
+    path = _xlsx(tmp_path / "export.xlsx", _rows())
+    with pytest.raises(RuntimeError):
+        importing.import_field_complaints(None, path.read_bytes())
+    assert FieldComplaint.objects.count() == 0
+    assert _schema() == before
+
+
+def test_a_later_load_keeps_the_indexes_in_place(units, tmp_path, monkeypatch):
+    monkeypatch.setattr(importing, "REBUILD_INDEXES_FROM", 1)
+    path = _xlsx(tmp_path / "export.xlsx", _rows()[:1])
+    importing.import_field_complaints(None, path.read_bytes())
+    dropped = []
+    monkeypatch.setattr(importing, "_set_indexes_aside", lambda connection: dropped.append(1) or [])
+    path = _xlsx(tmp_path / "more.xlsx", _rows()[1:])
+    assert importing.import_field_complaints(None, path.read_bytes()).created == 2
+    assert dropped == []  # the table was not empty: indexes are kept up row by row
