@@ -83,6 +83,8 @@ class LegalCalendar:
     def __init__(self, closures: Iterable[tuple[dt.date, str]] = ()):
         self.closures: dict[dt.date, str] = dict(closures)
         self._closed: dict[dt.date, str | None] = {}  # holiday_name per day, for bulk work (imports, boards)
+        self._next: dict[dt.date, dt.date] = {}  # next_working_day per day, same reason
+        self._periods: dict[dt.date, list[tuple[dt.datetime, dt.datetime]]] = {}  # a day's working periods
 
     # --- days ---------------------------------------------------------------------------------------------
     def holiday_name(self, day: dt.date) -> str | None:
@@ -109,12 +111,30 @@ class LegalCalendar:
         return self.holiday_name(day) is None
 
     def next_working_day(self, day: dt.date, include_self: bool = False) -> dt.date:
-        current = day if include_self else day + dt.timedelta(days=1)
+        if include_self and self.is_working_day(day):
+            return day
+        try:
+            return self._next[day]
+        except KeyError:
+            pass
+        current = day + dt.timedelta(days=1)
         for _ in range(400):
             if self.is_working_day(current):
+                self._next[day] = current
                 return current
             current += dt.timedelta(days=1)
         raise CalendarError("400일 안에 근무일이 없습니다. 휴무일 설정을 확인하세요.")
+
+    def _working_periods(self, day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The day's working periods as Seoul moments (whether or not the day is a working day)."""
+        try:
+            return self._periods[day]
+        except KeyError:
+            periods = self._periods[day] = [
+                (dt.datetime.combine(day, start, SEOUL), dt.datetime.combine(day, end, SEOUL))
+                for start, end in PERIODS
+            ]
+            return periods
 
     def latest_day_before(self, day: dt.date, days: int) -> dt.date:
         """'N일 전까지' (e.g. a prior audit notice at least 7 days before the start, 공공감사법 시행령 제12조①):
@@ -159,14 +179,12 @@ class LegalCalendar:
         local = self._local(moment)
         day = local.date()
         if self.is_working_day(day):
-            for start, end in PERIODS:
-                period_start = dt.datetime.combine(day, start, SEOUL)
-                period_end = dt.datetime.combine(day, end, SEOUL)
+            for period_start, period_end in self._working_periods(day):
                 if local < period_start:
                     return period_start
                 if local < period_end:
                     return local
-        return dt.datetime.combine(self.next_working_day(day), PERIODS[0][0], SEOUL)
+        return self._working_periods(self.next_working_day(day))[0][0]
 
     def add_working_hours(self, moment: dt.datetime, hours: float) -> dt.datetime:
         """Count `hours` of working time from `moment`. A count ending exactly at 12:00 or 18:00 is due then."""
@@ -176,9 +194,7 @@ class LegalCalendar:
             return current
         while True:
             day = current.date()
-            for start, end in PERIODS:
-                period_start = dt.datetime.combine(day, start, SEOUL)
-                period_end = dt.datetime.combine(day, end, SEOUL)
+            for period_start, period_end in self._working_periods(day):
                 if current >= period_end:
                     continue
                 begin = max(current, period_start)
@@ -187,7 +203,7 @@ class LegalCalendar:
                     return begin + remaining
                 remaining -= available
                 current = period_end
-            current = dt.datetime.combine(self.next_working_day(day), PERIODS[0][0], SEOUL)
+            current = self._working_periods(self.next_working_day(day))[0][0]
 
     def working_hours_between(self, start: dt.datetime, end: dt.datetime) -> float:
         """Working hours elapsed between two moments (used to pause and resume clocks)."""

@@ -415,15 +415,15 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
     for _, mask, _ in checks:
         bad = mask if bad is None else pc.or_(bad, mask)
     bad_rows = set(pc.indices_nonzero(bad).to_pylist())
-    source_ids = source.to_pylist()
     line_list = lines.to_pylist()
     duplicates: dict[int, str] = {}
-    seen: dict[str, int] = {}
-    for i, number in enumerate(source_ids):
-        if number:
-            first = seen.setdefault(number, i)
-            if first != i:
-                duplicates[i] = f"접수번호 {number}가 {line_list[first]}행과 중복됩니다"
+    if pc.count_distinct(source).as_py() < len(source):  # rare: find which rows repeat a number
+        seen: dict[str, int] = {}
+        for i, number in enumerate(source.to_pylist()):
+            if number:
+                first = seen.setdefault(number, i)
+                if first != i:
+                    duplicates[i] = f"접수번호 {number}가 {line_list[first]}행과 중복됩니다"
     errors: list[RowError] = []
     for i in sorted(bad_rows | set(duplicates)):
         reasons, groups = [], set()
