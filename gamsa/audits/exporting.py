@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet, Sum
 
-from gamsa.core.xlsx import local_date, new_sheet, safe_cell, xlsx_bytes
+from gamsa.core.xlsx import local_date, new_sheet, xlsx_bytes
 
 BATCH = 2000
 
@@ -48,26 +48,23 @@ def engagements_xlsx(qs: QuerySet) -> tuple[bytes, int]:
     n = 0
     for e in qs.select_related("plan").prefetch_related("targets").order_by("start_date", "case_number"):
         ws.append(
-            [
-                safe_cell(v)
-                for v in (
-                    e.case_number,
-                    e.plan.year if e.plan_id else "",
-                    e.title,
-                    e.get_type_display(),
-                    e.get_theme_display() if e.theme else "",
-                    ", ".join(t.name for t in e.targets.all()),
-                    e.scope,
-                    local_date(e.start_date),
-                    local_date(e.end_date),
-                    e.headcount,
-                    e.get_status_display(),
-                    local_date(e.notified_on),
-                    local_date(e.result_due_at),
-                    local_date(e.result_notified_at),
-                    local_date(e.published_on),
-                )
-            ]
+            (
+                e.case_number,
+                e.plan.year if e.plan_id else "",
+                e.title,
+                e.get_type_display(),
+                e.get_theme_display() if e.theme else "",
+                ", ".join(t.name for t in e.targets.all()),
+                e.scope,
+                local_date(e.start_date),
+                local_date(e.end_date),
+                e.headcount,
+                e.get_status_display(),
+                local_date(e.notified_on),
+                local_date(e.result_due_at),
+                local_date(e.result_notified_at),
+                local_date(e.published_on),
+            )
         )
         n += 1
     return xlsx_bytes(wb), n
@@ -79,25 +76,22 @@ def dispositions_xlsx(qs: QuerySet, now) -> tuple[bytes, int]:
     rows = qs.select_related("finding__engagement", "target_unit").order_by("due_at", "pk")
     for d in rows.iterator(chunk_size=BATCH):
         ws.append(
-            [
-                safe_cell(v)
-                for v in (
-                    d.finding.engagement.case_number,
-                    d.finding.engagement.title,
-                    d.finding.title,
-                    d.get_kind_display(),
-                    d.target_unit.name,
-                    d.demand,
-                    d.amount_recover,
-                    d.amount_reduce,
-                    d.amount_recovered,
-                    local_date(d.notified_at),
-                    local_date(d.due_at),
-                    d.get_status_display(),
-                    "예" if d.is_open and d.due_at and d.due_at < now else "",
-                    d.reminder_count,
-                )
-            ]
+            (
+                d.finding.engagement.case_number,
+                d.finding.engagement.title,
+                d.finding.title,
+                d.get_kind_display(),
+                d.target_unit.name,
+                d.demand,
+                d.amount_recover,
+                d.amount_reduce,
+                d.amount_recovered,
+                local_date(d.notified_at),
+                local_date(d.due_at),
+                d.get_status_display(),
+                "예" if d.is_open and d.due_at and d.due_at < now else "",
+                d.reminder_count,
+            )
         )
         n += 1
     return xlsx_bytes(wb), n

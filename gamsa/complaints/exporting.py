@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from openpyxl import Workbook
 
 from gamsa.complaints import permissions as perms
 from gamsa.complaints.forms import FilterForm
@@ -20,6 +19,7 @@ from gamsa.complaints.selectors import filtered
 from gamsa.core.models import AccessLog, Role, User
 from gamsa.core.permissions import has_role
 from gamsa.core.services import log_access
+from gamsa.core.xlsx import new_sheet
 
 BATCH = 2000
 DIRECT_LIMIT = 1000  # larger lists are written by a background task with a progress bar
@@ -62,12 +62,10 @@ def write_xlsx(
     total = queryset.count()
     if progress:
         progress(0, total)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("고충민원")
     headers = BASE_HEADERS + (PERSONAL_HEADERS if include_personal else []) + TAIL_HEADERS
     if include_personal:
         headers.append("민원인주소")
-    ws.append(headers)
+    wb, ws = new_sheet("고충민원", headers)
     done = 0
     for g in queryset.iterator(chunk_size=BATCH):
         answers = list(g.answers.all())

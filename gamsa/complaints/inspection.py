@@ -23,13 +23,13 @@ from dataclasses import asdict, dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from openpyxl import Workbook
 
 from gamsa.complaints.models import CHECK_ITEMS, OPEN_STATUSES, Grievance, InspectionRecord, Status
 from gamsa.core import calendar as legal
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
+from gamsa.core.xlsx import add_sheet, new_sheet
 
 NOT_COUNTED = (Status.TRANSFERRED, Status.WITHDRAWN)
 CHECK_LABELS = dict(CHECK_ITEMS)
@@ -303,9 +303,7 @@ VERDICT = {True: "적정", False: "부적정", None: "미점검"}
 
 
 def write_xlsx(data: dict) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("부서별 처리실태")
-    ws.append([f"{data['year']}년 {data['quarter']}분기 고충민원 처리실태 점검"])
+    wb, ws = new_sheet("부서별 처리실태", [f"{data['year']}년 {data['quarter']}분기 고충민원 처리실태 점검"])
     ws.append(
         [
             "부서",
@@ -344,8 +342,7 @@ def write_xlsx(data: dict) -> bytes:
             + [VERDICT[c["ok"]] for c in item["checklist"]]
             + [c["note"] for c in item["checklist"]]
         )
-    letters = wb.create_sheet("통보문")
-    letters.append(["부서", "통보문"])
+    letters = add_sheet(wb, "통보문", ["부서", "통보문"])
     for item in data["departments"]:
         letters.append([item["figures"].department, item["letter"]])
     buffer = io.BytesIO()

@@ -7,11 +7,11 @@ import io
 
 from django.utils import timezone
 from django_tasks import task
-from openpyxl import Workbook
 
 from gamsa.core import services
 from gamsa.core.models import AccessLog, Job
 from gamsa.core.selectors import ACCESS_TEXT_FIELDS, filter_log
+from gamsa.core.xlsx import new_sheet
 
 BATCH = 2000
 
@@ -28,9 +28,8 @@ def export_access_log(job_id: int) -> dict:
         rows = filter_log(AccessLog.objects.order_by("-at", "-id"), params, ACCESS_TEXT_FIELDS, "user_label")
         total = rows.count()
         services.job_progress(job, done=0, total=total, message="접근기록을 모으는 중입니다.")
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("접근기록")
-        ws.append(
+        wb, ws = new_sheet(
+            "접근기록",
             [
                 "일시",
                 "열람자",
@@ -42,7 +41,7 @@ def export_access_log(job_id: int) -> dict:
                 "화면·경로",
                 "접속지",
                 "사유",
-            ]
+            ],
         )
         actions = dict(AccessLog.Action.choices)
         done = 0

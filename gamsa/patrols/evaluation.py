@@ -312,9 +312,10 @@ def write_xlsx(data: dict) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from gamsa.core.xlsx import add_sheet
+
     wb = Workbook()
-    ws = wb.active
-    ws.title = "부서 순위"
+    ws = add_sheet(wb, "부서 순위", first=True)
     ws.append(
         [
             f"{data['year']}년 현장민원 부서 평가 (기준 시각 {timezone.localtime(data['as_of']):%Y. %m. %d. %H:%M})"
@@ -330,7 +331,7 @@ def write_xlsx(data: dict) -> bytes:
         cell.font = Font(bold=True)
     for s in data["ranked"]:
         ws.append(_row(s))
-    below = wb.create_sheet("기준 미달")
+    below = add_sheet(wb, "기준 미달")
     below.append([f"접수 {data['min_count']}건 미만 부서 (순위 없음)"])
     below.append(COLUMNS)
     for s in data["below"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from gamsa.core.xlsx import local_date, new_sheet, xlsx_bytes
+from gamsa.core.xlsx import add_sheet, local_date, new_sheet, xlsx_bytes
 
 BATCH = 2000
 
@@ -115,8 +115,11 @@ def savings_xlsx(totals: dict) -> bytes:
         )
     t = totals["total"]
     ws.append(["합계", "", t["count"], t["designed"], t["reviewed"], t["savings"], t["rate"]])
-    ws2 = wb.create_sheet(f"{totals['year']}년 부서별")
-    ws2.append(["요청부서", "건수", "설계금액(원)", "심사금액(원)", "절감액(원)", "절감률(%)"])
+    ws2 = add_sheet(
+        wb,
+        f"{totals['year']}년 부서별",
+        ["요청부서", "건수", "설계금액(원)", "심사금액(원)", "절감액(원)", "절감률(%)"],
+    )
     for row in totals["by_unit"]:
         ws2.append(
             [row["unit__name"], row["count"], row["designed"], row["reviewed"], row["savings"], row["rate"]]

@@ -132,9 +132,10 @@ def test_exports_and_yearly_counts(client, login, demo):
     login("council")
     r = client.get("/audits/dispositions.xlsx?overdue=1")
     assert r.status_code == 200 and r.content[:2] == b"PK"
-    rows = list(load_workbook(io.BytesIO(r.content)).active.values)
+    sheet = load_workbook(io.BytesIO(r.content)).active
+    rows = list(sheet.values)
     assert rows[0][3] == "처분" and rows[1][3] == "시정" and rows[1][12] == "예"
-    assert rows[1][5].startswith("'=")  # no formula injection
+    assert rows[1][5] == '=HYPERLINK("http://x")' and sheet.cell(2, 6).data_type == "s"  # text, not a formula
     r = client.get("/audits/engagements.xlsx?year=2026")
     rows = list(load_workbook(io.BytesIO(r.content)).active.values)
     assert rows[1][0] == e.case_number and rows[1][3] == "특정감사"

@@ -436,3 +436,16 @@ def test_list_page_offers_export_and_team_links(fresh, client, login):
     login("liaison")
     html = client.get("/grievances/").content.decode()
     assert "엑셀로 내보내기" in html and "/grievances-io/import/" not in html
+
+
+def test_export_writes_a_typed_formula_as_text(fresh, client, login):
+    _seed(1)
+    Grievance.objects.update(title='=HYPERLINK("http://evil.example","보기")', body="+82 10 1234 5678")
+    login("complaints")
+    response = client.post("/grievances-io/export/", {"status": ""})
+    ws = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in ws[1]]
+    title = ws.cell(2, header.index("제목") + 1)
+    body = ws.cell(2, header.index("내용") + 1)
+    assert title.value == '=HYPERLINK("http://evil.example","보기")' and title.data_type == "s"
+    assert body.value == "+82 10 1234 5678"  # shown exactly as typed, no apostrophe

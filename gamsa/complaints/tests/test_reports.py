@@ -335,3 +335,14 @@ def test_pages_render_for_the_team_and_the_menu_lists_them(client, login):
     login("liaison")
     home = client.get("/").content.decode()
     assert "특이민원·직원 보호" in home and "/complaints/reports/" not in home
+
+
+def test_csv_export_writes_a_typed_formula_as_text(client, login):
+    import csv
+
+    new_report(subject='=HYPERLINK("http://evil.example")')
+    login("complaints")
+    text = client.get("/complaints/reports/export.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert rows[1][2] == '\'=HYPERLINK("http://evil.example")'  # a spreadsheet shows it, never runs it
+    assert NAME not in text  # and the sealed identity never leaves

@@ -29,6 +29,7 @@ from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport
 from gamsa.complaints.services import reports as svc
 from gamsa.core import permissions as core_perms
 from gamsa.core.models import Event, User
+from gamsa.core.xlsx import csv_safe
 
 PAGE_SIZE = 30
 
@@ -92,7 +93,8 @@ def export_csv(request):
 
     for r in PublicInterestReport.objects.order_by("received_at", "id").iterator(chunk_size=500):
         writer.writerow(
-            [
+            csv_safe(value)
+            for value in (
                 r.case_number,
                 r.pseudonym,
                 r.subject,
@@ -102,7 +104,7 @@ def export_csv(request):
                 local(r.finished_at),
                 local(r.acrc_report_due_at),
                 local(r.acrc_reported_at),
-            ]
+            )
         )
     return response
 
