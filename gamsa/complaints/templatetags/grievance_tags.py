@@ -49,13 +49,14 @@ def grievance_row(grievance, now):
     marks = (_badge("반복", "warning") if g.repeat_of_id else "") + (
         _badge("재민원", "warning") if g.reopened_from_id else ""
     )
-    due = kdatetime(g.due_at)
+    due = format_html('<span class="gamsa-nowrap">{}</span>', kdatetime(g.due_at))
     if g.is_open:
         due = format_html("{}<br><small>{}</small>", due, remaining(g.due_at, now))
     if g.extension_count:
         due = format_html("{}{}", due, _badge(f"연장 {g.extension_count}", "secondary"))
     return format_html(
-        '<tr><td><a href="{}">{}</a></td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+        '<tr><td class="gamsa-nowrap"><a href="{}">{}</a></td><td>{}{}</td><td>{}</td><td>{}</td>'
+        '<td class="gamsa-nowrap">{}</td><td>{}</td><td>{}</td></tr>',
         reverse("complaints:detail", args=[g.case_number]),
         g.case_number,
         title,
