@@ -37,9 +37,8 @@ class KrdsModelForm(forms.ModelForm):
         apply_krds(self)
 
 
-CHOICES_SECONDS = (
-    60  # how long another process may show a renamed or new choice (the saving process forgets at once)
-)
+# How long another process may show a renamed or new choice (the saving process forgets at once).
+CHOICES_SECONDS = 60
 _CACHED_CHOICES: dict[type, set[str]] = {}  # model → cache keys of its choice lists
 
 
