@@ -366,6 +366,8 @@ def run_ranking(args) -> None:
     from django.contrib.auth import get_user_model
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    import gamsa.wsgi  # noqa: F401  (set up as served: gamsa/wsgi.py freezes the loaded code for the collector)
+
     settings.ALLOWED_HOSTS = ["*"]
     user = get_user_model().objects.get(username="patrol")
     device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})

@@ -36,7 +36,9 @@ def kdatetime(value) -> str:
     return f"{kdate(value)} {value:%H:%M}"
 
 
-def _number(value) -> Decimal | None:
+def _number(value) -> Decimal | int | None:
+    if type(value) is int:  # the common case on long tables: no Decimal round trip
+        return value
     if value is None or value == "":
         return None
     try:
@@ -62,6 +64,13 @@ def thousand_won(value) -> str:
 def comma(value) -> str:
     number = _number(value)
     return "" if number is None else f"{number:,.0f}"
+
+
+@register.filter
+def decimal(value, digits: int = 1) -> str:
+    """1234.56 → "1,234.6" (rounded half to even, like every figure here)."""
+    number = _number(value)
+    return "" if number is None else f"{number:,.{int(digits)}f}"
 
 
 @register.filter

@@ -60,3 +60,21 @@ def test_remaining_tag():
     assert out == "3시간 남음"
     out = Template("{% remaining due now %}").render(Context({"due": now - dt.timedelta(days=2), "now": now}))
     assert out == "2일 지남"
+
+
+def test_decimal_and_comma_keep_korean_separators():
+    from decimal import Decimal
+
+    from gamsa.core.templatetags.krfmt import comma, decimal
+
+    assert comma(1234567) == "1,234,567" and comma(Decimal("1234.5")) == "1,234" and comma(None) == ""
+    assert decimal(1234.56, 1) == "1,234.6" and decimal(Decimal("0.25"), 1) == "0.2"  # half to even
+    assert decimal(7, 1) == "7.0" and decimal("", 1) == ""
+
+
+def test_the_served_application_freezes_its_loaded_code_for_the_collector():
+    import gc
+
+    import gamsa.wsgi  # noqa: F401
+
+    assert gc.get_freeze_count() > 10_000
