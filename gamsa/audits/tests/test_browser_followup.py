@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from gamsa.audits.models import Disposition, Engagement
 from gamsa.audits.services import plans as svc
@@ -106,8 +107,9 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     # 4. The team publishes the result and closes the engagement.
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
     page.fill("#id_summary", "도로 보수공사 자재 구입비 분할 집행 1건을 시정 요구했습니다.")
+    # A loaded CI can be slow to bring the next page: wait for it rather than read the old one.
     page.click("[data-testid=do-publish]")
-    assert page.inner_text("[data-testid=status]") == "공개"
+    expect(page.locator("[data-testid=status]")).to_have_text("공개", timeout=15_000)
     page.click("[data-testid=do-close]")
-    assert page.inner_text("[data-testid=status]") == "종료"
+    expect(page.locator("[data-testid=status]")).to_have_text("종료", timeout=15_000)
     assert page.csp_errors == []
