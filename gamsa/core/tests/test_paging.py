@@ -89,14 +89,16 @@ def test_moments_in_a_remembered_query_count_to_the_minute():
 
 
 @pytest.mark.django_db
-def test_a_walk_past_its_budget_gives_way_to_the_usual_plan(demo, monkeypatch):
+def test_a_walk_past_its_budget_gives_way_to_the_usual_plan(demo, monkeypatch, caplog):
     if connection.vendor != "postgresql":
         pytest.skip("the walk and its time budget are PostgreSQL's")
     monkeypatch.setattr(paging, "WALK_BUDGET_MS", 5)
     units = OrgUnit.objects.order_by("name", "id")
     slow = units.extra(where=["pg_sleep(0.002) IS NOT NULL"])[:4]  # every row costs 2 ms: 4 rows pass 5 ms
     before = _plan_settings()
-    assert paging._walk(slow) is None  # cancelled at the budget
+    with caplog.at_level("INFO", logger="gamsa.core.paging"):
+        assert paging._walk(slow) is None  # cancelled at the budget
+    assert "budget" in caplog.text and "pg_sleep" not in caplog.text  # said, without the query
     assert _plan_settings() == before  # settings put back, and the transaction still answers
     assert paging.rows_walking_order(slow) == list(units[:4])  # the usual plan, no budget
     assert paging._walk(units[:2]) == list(units[:2])  # a quick walk is kept
