@@ -257,7 +257,7 @@ def load_ranking_data(count: int) -> None:
         60 if i.code == "traffic-illegal-parking" else (4 if i.deadline_hours == 3 else 1) for i in items
     ]
     rng = random.Random(2025)
-    from gamsa.patrols.importing import CREATE_FIELDS
+    from gamsa.patrols.import_writing import CREATE_FIELDS
 
     columns = [c for c in CREATE_FIELDS if c != "import_job_id"]  # the importer's own column order
     statuses = ["done"] * 90 + ["processing"] * 4 + ["received"] * 2 + ["transferred"] * 2

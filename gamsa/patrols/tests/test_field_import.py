@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event, OrgUnit
-from gamsa.patrols import importing
+from gamsa.patrols import import_writing, importing
 from gamsa.patrols.models import ComplaintStatus, FieldComplaint, FieldItem, UnitAlias
 
 HEADER = importing.HEADERS
@@ -370,7 +370,9 @@ def _schema():
 
 
 def test_a_first_load_builds_indexes_and_keys_after_the_rows(units, tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "REBUILD_INDEXES_FROM", 1)  # a year's file does it; three rows stand in
+    monkeypatch.setattr(
+        import_writing, "REBUILD_INDEXES_FROM", 1
+    )  # a year's file does it; three rows stand in
     before = _schema()
     assert len([n for n, (_, unique, fk) in before.items() if not unique and not fk]) >= 6
     path = _xlsx(tmp_path / "export.xlsx", _rows())
@@ -382,7 +384,7 @@ def test_a_first_load_builds_indexes_and_keys_after_the_rows(units, tmp_path, mo
 
 
 def test_a_first_load_that_fails_leaves_the_table_and_its_indexes_as_they_were(units, tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "REBUILD_INDEXES_FROM", 1)
+    monkeypatch.setattr(import_writing, "REBUILD_INDEXES_FROM", 1)
     before = _schema()
 
     def broken():
@@ -397,11 +399,11 @@ def test_a_first_load_that_fails_leaves_the_table_and_its_indexes_as_they_were(u
 
 
 def test_a_later_load_keeps_the_indexes_in_place(units, tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "REBUILD_INDEXES_FROM", 1)
+    monkeypatch.setattr(import_writing, "REBUILD_INDEXES_FROM", 1)
     path = _xlsx(tmp_path / "export.xlsx", _rows()[:1])
     importing.import_field_complaints(None, path.read_bytes())
     dropped = []
-    monkeypatch.setattr(importing, "_set_indexes_aside", lambda connection: dropped.append(1) or [])
+    monkeypatch.setattr(import_writing, "_set_indexes_aside", lambda connection: dropped.append(1) or [])
     path = _xlsx(tmp_path / "more.xlsx", _rows()[1:])
     assert importing.import_field_complaints(None, path.read_bytes()).created == 2
     assert dropped == []  # the table was not empty: indexes are kept up row by row
