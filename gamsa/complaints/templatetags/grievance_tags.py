@@ -27,7 +27,6 @@ def status_tone(grievance, now) -> str:
     return "primary"
 
 
-@register.simple_tag
 def status_badge(grievance, now):
     return format_html(
         '<span class="krds-badge small bg-light-{}">{}</span>',
