@@ -68,6 +68,7 @@ def _url(url_name: str, kwargs: tuple, prefix: str) -> str:
 
 
 def menu_for(user) -> list[dict]:
+    user = perms.concrete(user)  # each entry asks about the user: once through the lazy wrapper is enough
     sections: dict[str, list[dict]] = {}
     prefix = get_script_prefix()
     for entry in _entries(len(_ENTRIES)):

@@ -90,29 +90,37 @@ def _walk(queryset) -> list | None:
     """The rows by walking the ordering index, or None when the walk ran past WALK_BUDGET_MS."""
     settings = {**WALK_SETTINGS, "statement_timeout": str(WALK_BUDGET_MS)}
     names = list(settings)
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Local to the transaction, and put back at once: an enclosing transaction (a request's, a test's) keeps
-        # its own plans for everything else.
-        cursor.execute(
-            "SELECT "
-            + ", ".join(["current_setting(%s)"] * len(names) + ["set_config(%s, %s, true)"] * len(names)),
-            [*names, *(value for name in names for value in (name, settings[name]))],
-        )
-        previous = cursor.fetchone()[: len(names)]
-        try:
-            with transaction.atomic():  # a savepoint: a cancelled walk leaves the transaction usable
+    set_all = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(names))
+    try:
+        if not connection.in_atomic_block:
+            # The usual case (a page request): the settings live in a transaction of their own, which ends with
+            # the walk. Four statements in all; a cancelled walk rolls back only this transaction.
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(set_all, [value for name in names for value in (name, settings[name])])
                 return list(queryset)
-        except OperationalError as exc:
-            if getattr(exc.__cause__, "sqlstate", None) != "57014":  # not query_canceled: a real error
-                raise
-            # No query text or parameters: a keyword typed by staff may hold a person's name.
-            logger.info("Index walk passed its %d ms budget; the planner's plan answered.", WALK_BUDGET_MS)
-            return None
-        finally:
+        # Inside an enclosing transaction (a test's, a service's): set locally, walk in a savepoint, put back.
+        with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
-                "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(names)),
-                [value for pair in zip(names, previous, strict=True) for value in pair],
+                "SELECT "
+                + ", ".join(["current_setting(%s)"] * len(names))
+                + ", "
+                + set_all[len("SELECT ") :],
+                [*names, *(value for name in names for value in (name, settings[name]))],
             )
+            previous = cursor.fetchone()[: len(names)]
+            try:
+                with transaction.atomic():  # a savepoint: a cancelled walk leaves the transaction usable
+                    return list(queryset)
+            finally:
+                cursor.execute(
+                    set_all, [value for pair in zip(names, previous, strict=True) for value in pair]
+                )
+    except OperationalError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) != "57014":  # not query_canceled: a real error
+            raise
+        # No query text or parameters: a keyword typed by staff may hold a person's name.
+        logger.info("Index walk passed its %d ms budget; the planner's plan answered.", WALK_BUDGET_MS)
+        return None
 
 
 def rows_walking_order(queryset) -> list:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.functional import LazyObject, empty
 
 from gamsa.core.models import Attachment, Membership, Role, User, UserKind
 
@@ -32,8 +33,19 @@ TEAM_ROLE = {
 }
 
 
+def concrete(user):
+    """`request.user` itself rather than its lazy wrapper. Every attribute read through the wrapper costs a
+    failed lookup and a proxy call; a page asks for roles dozens of times (the menu alone, once per entry)."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def memberships_of(user: User) -> tuple[tuple[str, int, str], ...]:
     """The user's active (role, unit id, office team) triples: one query per request, cached on the user."""
+    user = concrete(user)
     if not user.is_authenticated or not user.is_active:
         return ()
     cached = getattr(user, "_gamsa_memberships", None)
@@ -50,6 +62,7 @@ def memberships_of(user: User) -> tuple[tuple[str, int, str], ...]:
 def roles_of(user: User) -> frozenset[str]:
     """The user's active roles (sysadmin for superusers), cached on the user beside its memberships: a page asks
     this dozens of times (the menu alone, once per entry)."""
+    user = concrete(user)
     memberships = memberships_of(user)
     cached = getattr(user, "_gamsa_roles", None)
     if cached is None or cached[0] is not memberships:

@@ -414,3 +414,17 @@ def test_department_filter_lists_new_departments_and_refuses_closed_ones(client,
     response = client.get("/grievances/", {"department": construction.pk})
     assert response.context["form"].errors["department"]  # still listed for a minute, but refused
     assert list(response.context["page"]) == []
+
+
+def test_desk_rows_escape_what_people_typed_and_link_any_case_number(client, demo, login):
+    typed = new_grievance(title='<script>alert("x")</script> 가로등 & 보도')
+    imported = new_grievance(title="가져온 민원")
+    Grievance.objects.filter(pk=imported.pk).update(case_number="응답소-17")  # not the office's own form
+    login("complaints")
+    html = client.get("/grievances/").content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; 가로등 &amp; 보도" in html
+    assert f'<a href="/grievances/{typed.case_number}/">{typed.case_number}</a>' in html
+    assert (
+        '<a href="/grievances/%EC%9D%91%EB%8B%B5%EC%86%8C-17/">응답소-17</a>' in html
+    )  # reverse() quotes it

@@ -102,3 +102,29 @@ def test_a_walk_past_its_budget_gives_way_to_the_usual_plan(demo, monkeypatch, c
     assert _plan_settings() == before  # settings put back, and the transaction still answers
     assert paging.rows_walking_order(slow) == list(units[:4])  # the usual plan, no budget
     assert paging._walk(units[:2]) == list(units[:2])  # a quick walk is kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_walk_outside_any_transaction_has_its_own_and_leaves_nothing_behind(monkeypatch, caplog):
+    """A page request is not inside a transaction: the walk opens its own, the settings end with it, and a walk
+    past its budget gives way the same as inside one."""
+    from django.db.models.expressions import RawSQL
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the walk and its settings are PostgreSQL's")
+    from gamsa.core.models import Event
+
+    Event.objects.bulk_create([Event(verb="test.walk") for _ in range(4)])
+    events = Event.objects.filter(verb="test.walk").order_by("id")
+    assert not connection.in_atomic_block
+    before = _plan_settings()
+    seen = events.annotate(scan=RawSQL("current_setting('enable_seqscan')", []))
+    assert paging._walk(seen.values_list("scan", flat=True)[:1]) == ["off"]  # the walk ran with its settings
+    assert _plan_settings() == before and before[1] == "on"  # and they ended with its transaction
+    monkeypatch.setattr(paging, "WALK_BUDGET_MS", 5)
+    slow = events.extra(where=["pg_sleep(0.002) IS NOT NULL"])[:4]
+    with caplog.at_level("INFO", logger="gamsa.core.paging"):
+        assert paging._walk(slow) is None
+    assert "budget" in caplog.text
+    assert not connection.in_atomic_block and _plan_settings() == before
+    assert paging.rows_walking_order(slow) == list(events[:4])
