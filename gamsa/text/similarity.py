@@ -48,6 +48,9 @@ PENALTY_OTHER_PLACE = 0.30
 PENALTY_OTHER_CATEGORY = 0.20
 """Subtracted when both categories are known and differ."""
 
+MAX_WITHOUT_COMPLAINANT = W_TEXT + W_PLACE + W_CATEGORY
+"""The best score a candidate can reach with no complainant signal (0.60): the same place, category and text."""
+
 NGRAM_SIZES = (2, 3)
 
 

@@ -311,6 +311,30 @@ def test_similar_candidates_are_proposed(demo):
     assert found and found[0].grievance == first and found[0].same_complainant
 
 
+def test_a_busy_place_does_not_hide_the_same_person_behind_the_others(demo, monkeypatch):
+    """Others' complaints about the same place cannot reach the threshold without the same name or phone, so they
+    are not read at all; the one from the same phone under another name is still found past many others."""
+    from gamsa.complaints import similarity
+
+    monkeypatch.setattr(similarity, "PLACE_CANDIDATES", 3)  # a busy corner: more others than the place reads
+    earlier = new_grievance(
+        received=at(2026, 10, 2, 10), complainant={"name": "김민훤", "phone": "010-1111-2222"}
+    )
+    for n in range(5):
+        new_grievance(
+            received=at(2026, 10, 5 + n, 10), complainant={"name": f"이웃{n}", "phone": f"010-5555-000{n}"}
+        )
+    latest = new_grievance(received=at(2026, 10, 20, 10))
+    assert latest.place_key and earlier.place_key == latest.place_key
+    found = {c.grievance for c in similarity.similar_grievances(latest)}
+    assert earlier in found  # same phone, the name typed differently: read and proposed
+    assert not any(c.complainant.name.startswith("이웃") for c in found)
+    everyone = similarity.similar_grievances(
+        latest, threshold=0.4
+    )  # a lower threshold reads the others again
+    assert any(c.grievance.complainant.name.startswith("이웃") for c in everyone)
+
+
 def test_refile_from_the_case_screen(client, demo, construction, login):
     g = new_grievance()
     svc.assign(user("complaints"), g, department=construction)

@@ -13,8 +13,11 @@ WEEKDAYS = "월화수목금토일"
 
 
 def _local(value):
-    if isinstance(value, dt.datetime) and timezone.is_aware(value):
-        return timezone.localtime(value)
+    """A moment in the district's time (settings.TIME_ZONE, Asia/Seoul). Nothing here activates another zone, and
+    the default zone is one cached lookup where the active one is a context-variable read: long tables show
+    dozens of moments per page."""
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None:
+        return value.astimezone(timezone.get_default_timezone())
     return value
 
 
