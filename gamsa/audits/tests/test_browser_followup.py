@@ -106,10 +106,22 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
 
     # 4. The team publishes the result and closes the engagement.
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
+    # Under a loaded CI the page's deferred scripts may still move the layout when the click lands (it failed
+    # twice there, never locally): click only once the page is settled, and say what the page showed if not.
+    page.wait_for_load_state("networkidle")
     page.fill("#id_summary", "도로 보수공사 자재 구입비 분할 집행 1건을 시정 요구했습니다.")
-    # A loaded CI can be slow to bring the next page: wait for it rather than read the old one.
     page.click("[data-testid=do-publish]")
-    expect(page.locator("[data-testid=status]")).to_have_text("공개", timeout=15_000)
+    _expect_status(page, "공개")
+    page.wait_for_load_state("networkidle")
     page.click("[data-testid=do-close]")
-    expect(page.locator("[data-testid=status]")).to_have_text("종료", timeout=15_000)
+    _expect_status(page, "종료")
     assert page.csp_errors == []
+
+
+def _expect_status(page, status: str) -> None:
+    try:
+        expect(page.locator("[data-testid=status]")).to_have_text(status, timeout=15_000)
+    except AssertionError:
+        raise AssertionError(
+            f"상태가 {status}(으)로 바뀌지 않음. 화면: {page.inner_text('main')[:600]}"
+        ) from None
