@@ -14,18 +14,12 @@ from playwright.sync_api import expect
 from gamsa.audits.models import Disposition, Engagement
 from gamsa.audits.services import plans as svc
 from gamsa.audits.tests.helpers import user
-from gamsa.conftest import CHROMIUM, log_in_with_totp
+from gamsa.conftest import CHROMIUM, staff_login
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
 ]
-
-
-def staff_login(page, username):
-    page.context.clear_cookies()
-    log_in_with_totp(page, username)
-    page.wait_for_url(page.base + "/")
 
 
 def test_finding_followup_and_verification(page, isolated_settings, tmp_path):

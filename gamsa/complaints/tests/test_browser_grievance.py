@@ -9,18 +9,12 @@ import shutil
 import pytest
 
 from gamsa.complaints.models import Extension, Grievance
-from gamsa.conftest import CHROMIUM, log_in_with_totp
+from gamsa.conftest import CHROMIUM, staff_login
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian chromium is not installed"),
 ]
-
-
-def staff_login(page, username):
-    page.context.clear_cookies()
-    log_in_with_totp(page, username)
-    page.wait_for_url(page.base + "/")
 
 
 def open_action(page, action):

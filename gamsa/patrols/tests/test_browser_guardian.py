@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import shutil
 
-import pyotp
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
-from gamsa.conftest import CHROMIUM, log_in_with_totp
+from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.core.demo import DEMO_PASSWORD, load_demo
 from gamsa.patrols.demo_patrol import ensure_guardian_account, seed_finding_categories
 from gamsa.patrols.models import Finding, FindingStatus, Photo
@@ -58,26 +55,6 @@ def located(browser, live_server, transactional_db, settings, tmp_path):
     page.base = live_server.url
     yield page
     context.close()
-
-
-def staff_login(page, username):
-    """Staff sign in with 2FA: enrol on the first login, then type the code of the enrolled authenticator."""
-    page.context.clear_cookies()
-    device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
-    if device is None:
-        log_in_with_totp(page, username)
-    else:
-        # the same code twice in one 30-second step is refused as a replay: forget the last step used
-        TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
-        page.goto(page.base + "/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", DEMO_PASSWORD)
-        page.click("main button[type=submit]")
-        page.wait_for_url(re.compile(r"/login/otp/"))
-        secret = base64.b32encode(device.bin_key).decode()
-        page.fill("#id_token", pyotp.TOTP(secret).now())
-        page.click("main form button[type=submit].primary")
-    page.wait_for_url(page.base + "/")
 
 
 def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
