@@ -125,7 +125,9 @@ def _walk(queryset) -> list | None:
 
 def rows_walking_order(queryset) -> list:
     """Evaluate an ordered, sliced queryset by walking its ordering index (PostgreSQL; elsewhere a plain read)."""
-    if connection.vendor == "postgresql":
+    if (
+        connection.vendor == "postgresql" and queryset.query.where
+    ):  # unfiltered, the planner walks the index itself
         rows = _walk(queryset)
         if rows is not None:
             return rows

@@ -128,3 +128,19 @@ def test_a_walk_outside_any_transaction_has_its_own_and_leaves_nothing_behind(mo
     assert "budget" in caplog.text
     assert not connection.in_atomic_block and _plan_settings() == before
     assert paging.rows_walking_order(slow) == list(events[:4])
+
+
+@pytest.mark.django_db
+def test_an_unfiltered_list_is_read_without_the_walk_settings(demo):
+    """With no filter the planner walks the ordering index by itself: no settings, no extra statements."""
+    from django.test.utils import CaptureQueriesContext
+
+    units = OrgUnit.objects.order_by("-path", "-id")
+    expected, active = list(units[1:3]), list(units.filter(active=True)[1:3])
+    with CaptureQueriesContext(connection) as plain:
+        assert paging.rows_walking_order(units[1:3]) == expected
+    assert len(plain.captured_queries) == 1 and "set_config" not in plain.captured_queries[0]["sql"]
+    with CaptureQueriesContext(connection) as walked:
+        assert paging.rows_walking_order(units.filter(active=True)[1:3]) == active
+    if connection.vendor == "postgresql":
+        assert any("set_config" in q["sql"] for q in walked.captured_queries)
