@@ -8,12 +8,14 @@ builds the indexes (and PostgreSQL's foreign keys) after the rows. Everything ru
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from itertools import islice, repeat
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from gamsa.patrols.importing import Checked, Names
 
 BATCH = 2000
+COPY_BATCH = 10_000  # rows per COPY on PostgreSQL; the progress bar moves between two
 # A first load of at least this many rows into an empty table builds the indexes (and PostgreSQL's foreign keys)
 # after the rows (see _set_indexes_aside); smaller files keep them up row by row.
 REBUILD_INDEXES_FROM = 5000
@@ -267,10 +270,11 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     else:  # a first load: every row is new, and the rows stream straight into the database
         source_ids = checked.source_ids
     constants = [Source.EUNGDAPSO, "", "", "", "", job_id, now, now]
+    public_ids = _public_ids(len(source_ids))
     create = zip(
         source_ids,
         repeat(constants[0]),
-        _public_ids(len(source_ids)),
+        public_ids,
         *columns,
         *(repeat(value) for value in constants[1:]),
     )
@@ -280,15 +284,21 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     done = 0
     with connection.cursor() as cursor:
         names_sql = ", ".join(q(c) for c in _columns(CREATE_FIELDS))
-        copy_sql = f"COPY {table} ({names_sql}) FROM STDIN"  # noqa: S608
+        copy_sql = f"COPY {table} ({names_sql}) FROM STDIN WITH (FORMAT csv)"  # noqa: S608
         insert_sql = f"INSERT INTO {table} ({names_sql}) VALUES ({', '.join(['%s'] * len(CREATE_FIELDS))})"  # noqa: S608
-        if postgres and source_ids:  # one COPY: the server inserts while the rows are still being sent
-            with cursor.cursor.copy(copy_sql) as copy:
-                for done, values in enumerate(create, start=1):
-                    copy.write_row(values)
-                    if progress and done % BATCH == 0:
-                        progress(done, total)
-            done = len(source_ids)
+        if postgres and source_ids:
+            # A COPY per COPY_BATCH rows: the server inserts while the rows are still being sent, and the progress
+            # is reported between two of them. Not during one: the connection is busy until its COPY ends, so the
+            # job's progress update (same connection) would wait for it for ever.
+            rows = _arrow_rows(
+                [source_ids, constants[0], public_ids, *columns, *constants[1:]], len(source_ids)
+            )
+            for start in range(0, rows.num_rows, COPY_BATCH):
+                with cursor.cursor.copy(copy_sql) as copy:
+                    copy.write(_csv(rows.slice(start, COPY_BATCH)))
+                done = min(start + COPY_BATCH, rows.num_rows)
+                if progress:
+                    progress(done, total)
         while done < len(source_ids):
             batch = list(islice(create, BATCH))
             cursor.executemany(insert_sql, batch)
@@ -312,6 +322,33 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     if progress:
         progress(total, total)
     return len(source_ids), len(to_update), unchanged, list(source_ids)
+
+
+# The COPY's rows are written by Arrow's CSV writer (C++), not row by row in Python (0.25 s of a year's import).
+# Its "needed" quoting is what PostgreSQL's CSV format reads: every text quoted (an empty one as ""), a missing value
+# as nothing at all (NULL), quotes doubled, line breaks kept inside the quotes.
+_CSV = pacsv.WriteOptions(include_header=False, quoting_style="needed")
+_ARROW_TYPES = {"item_id": pa.int64(), "unit_id": pa.int64(), "import_job_id": pa.int64()}
+_ARROW_TYPES |= {"latitude": pa.float64(), "longitude": pa.float64()}
+
+
+def _arrow_rows(values: list, count: int) -> pa.Table:
+    """The new rows as an Arrow table: `values` holds, in CREATE_FIELDS order, a list per column or one value for
+    every row."""
+    return pa.table(
+        {
+            name: pa.array(
+                column if isinstance(column, list) else [column] * count, _ARROW_TYPES.get(name, pa.string())
+            )
+            for name, column in zip(CREATE_FIELDS, values, strict=True)
+        }
+    )
+
+
+def _csv(rows: pa.Table) -> bytes:
+    sink = io.BytesIO()
+    pacsv.write_csv(rows, sink, _CSV)
+    return sink.getvalue()
 
 
 def _grow_sqlite_cache(connection) -> int | None:

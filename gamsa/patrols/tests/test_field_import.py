@@ -407,3 +407,29 @@ def test_a_later_load_keeps_the_indexes_in_place(units, tmp_path, monkeypatch):
     path = _xlsx(tmp_path / "more.xlsx", _rows()[1:])
     assert importing.import_field_complaints(None, path.read_bytes()).created == 2
     assert dropped == []  # the table was not empty: indexes are kept up row by row
+
+
+def test_progress_is_reported_between_writes_and_can_touch_the_database(units, tmp_path, monkeypatch):
+    """The web import reports progress by updating its job on the same connection. On PostgreSQL that must happen
+    between two COPY statements, never during one (the connection is busy until its COPY ends: it would hang)."""
+    from django.db import connection
+
+    monkeypatch.setattr(import_writing, "COPY_BATCH", 1)
+    monkeypatch.setattr(import_writing, "BATCH", 1)
+    seen = []
+
+    def progress(done, total):
+        if connection.vendor == "postgresql":
+            seen.append(
+                connection.connection.info.transaction_status.name
+            )  # INTRANS between writes, ACTIVE in one
+        seen.append(
+            (done, total, Event.objects.filter(verb="none").count())
+        )  # a query on the same connection
+
+    path = _xlsx(tmp_path / "export.xlsx", _rows())
+    report = importing.import_field_complaints(None, path.read_bytes(), progress=progress)
+    assert report.committed and report.created == 3
+    steps = [s for s in seen if isinstance(s, tuple)]
+    assert [done for done, _, _ in steps][:3] == [1, 2, 3] and steps[-1][:2] == (3, 3)
+    assert "ACTIVE" not in seen
