@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.urls import get_script_prefix, reverse
 
@@ -67,19 +68,27 @@ def _url(url_name: str, kwargs: tuple, prefix: str) -> str:
     return reverse(url_name, kwargs=dict(kwargs) or None)
 
 
-def menu_for(user) -> list[dict]:
+class MenuItem(NamedTuple):
+    label: str
+    url: str
+
+
+class MenuSection(NamedTuple):
+    """One section of the menu. Tuples all the way down: the rendered menu is kept per menu (menu template tag)."""
+
+    code: str
+    label: str
+    items: tuple[MenuItem, ...]
+
+
+def menu_for(user) -> tuple[MenuSection, ...]:
     user = perms.concrete(user)  # each entry asks about the user: once through the lazy wrapper is enough
-    sections: dict[str, list[dict]] = {}
+    sections: dict[str, list[MenuItem]] = {}
     prefix = get_script_prefix()
     for entry in _entries(len(_ENTRIES)):
         if entry.allowed(user):
-            sections.setdefault(entry.section, []).append(
-                {
-                    "label": entry.label,
-                    "url": _url(entry.url_name, tuple(sorted(entry.kwargs.items())), prefix),
-                }
-            )
-    return [
-        {"code": code, "label": SECTION_LABELS.get(code, code), "items": items}
-        for code, items in sections.items()
-    ]
+            url = _url(entry.url_name, tuple(sorted(entry.kwargs.items())), prefix)
+            sections.setdefault(entry.section, []).append(MenuItem(entry.label, url))
+    return tuple(
+        MenuSection(code, SECTION_LABELS.get(code, code), tuple(items)) for code, items in sections.items()
+    )

@@ -90,30 +90,27 @@ def _walk(queryset) -> list | None:
     """The rows by walking the ordering index, or None when the walk ran past WALK_BUDGET_MS."""
     settings = {**WALK_SETTINGS, "statement_timeout": str(WALK_BUDGET_MS)}
     names = list(settings)
-    set_all = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(names))
+    set_each = ", ".join(["set_config(%s, %s, true)"] * len(names))
+    walk_values = [value for name in names for value in (name, settings[name])]
     try:
         if not connection.in_atomic_block:
             # The usual case (a page request): the settings live in a transaction of their own, which ends with
             # the walk. Four statements in all; a cancelled walk rolls back only this transaction.
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(set_all, [value for name in names for value in (name, settings[name])])
+                cursor.execute(f"SELECT {set_each}", walk_values)
                 return list(queryset)
         # Inside an enclosing transaction (a test's, a service's): set locally, walk in a savepoint, put back.
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT "
-                + ", ".join(["current_setting(%s)"] * len(names))
-                + ", "
-                + set_all[len("SELECT ") :],
-                [*names, *(value for name in names for value in (name, settings[name]))],
-            )
+            read_each = ", ".join(["current_setting(%s)"] * len(names))
+            cursor.execute(f"SELECT {read_each}, {set_each}", [*names, *walk_values])
             previous = cursor.fetchone()[: len(names)]
             try:
                 with transaction.atomic():  # a savepoint: a cancelled walk leaves the transaction usable
                     return list(queryset)
             finally:
                 cursor.execute(
-                    set_all, [value for pair in zip(names, previous, strict=True) for value in pair]
+                    f"SELECT {set_each}",
+                    [value for pair in zip(names, previous, strict=True) for value in pair],
                 )
     except OperationalError as exc:
         if getattr(exc.__cause__, "sqlstate", None) != "57014":  # not query_canceled: a real error
@@ -125,9 +122,8 @@ def _walk(queryset) -> list | None:
 
 def rows_walking_order(queryset) -> list:
     """Evaluate an ordered, sliced queryset by walking its ordering index (PostgreSQL; elsewhere a plain read)."""
-    if (
-        connection.vendor == "postgresql" and queryset.query.where
-    ):  # unfiltered, the planner walks the index itself
+    # Unfiltered, the planner walks the ordering index by itself: no settings needed.
+    if connection.vendor == "postgresql" and queryset.query.where:
         rows = _walk(queryset)
         if rows is not None:
             return rows

@@ -269,15 +269,20 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
         columns = [[column[i] for i in new_rows] for column in columns]
     else:  # a first load: every row is new, and the rows stream straight into the database
         source_ids = checked.source_ids
-    constants = [Source.EUNGDAPSO, "", "", "", "", job_id, now, now]
-    public_ids = _public_ids(len(source_ids))
-    create = zip(
+    # The new rows, in CREATE_FIELDS order: a list per column, or one value for every row.
+    new_rows_by_column = [
         source_ids,
-        repeat(constants[0]),
-        public_ids,
+        Source.EUNGDAPSO,
+        _public_ids(len(source_ids)),
         *columns,
-        *(repeat(value) for value in constants[1:]),
-    )
+        "",  # reporter name, phone, email and device: a portal row has none
+        "",
+        "",
+        "",
+        job_id,
+        now,
+        now,
+    ]
     total = len(source_ids) + len(to_update)
     restore_cache = _grow_sqlite_cache(connection)
     rebuild = _set_indexes_aside(connection) if empty and len(source_ids) >= REBUILD_INDEXES_FROM else []
@@ -290,15 +295,15 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
             # A COPY per COPY_BATCH rows: the server inserts while the rows are still being sent, and the progress
             # is reported between two of them. Not during one: the connection is busy until its COPY ends, so the
             # job's progress update (same connection) would wait for it for ever.
-            rows = _arrow_rows(
-                [source_ids, constants[0], public_ids, *columns, *constants[1:]], len(source_ids)
-            )
+            rows = _arrow_rows(new_rows_by_column, len(source_ids))
             for start in range(0, rows.num_rows, COPY_BATCH):
                 with cursor.cursor.copy(copy_sql) as copy:
                     copy.write(_csv(rows.slice(start, COPY_BATCH)))
                 done = min(start + COPY_BATCH, rows.num_rows)
                 if progress:
                     progress(done, total)
+        # strict=False: the one-value columns repeat without end, the lists decide the length
+        create = zip(*(c if isinstance(c, list) else repeat(c) for c in new_rows_by_column), strict=False)
         while done < len(source_ids):
             batch = list(islice(create, BATCH))
             cursor.executemany(insert_sql, batch)
@@ -332,15 +337,15 @@ _ARROW_TYPES = {"item_id": pa.int64(), "unit_id": pa.int64(), "import_job_id": p
 _ARROW_TYPES |= {"latitude": pa.float64(), "longitude": pa.float64()}
 
 
-def _arrow_rows(values: list, count: int) -> pa.Table:
-    """The new rows as an Arrow table: `values` holds, in CREATE_FIELDS order, a list per column or one value for
-    every row."""
+def _arrow_rows(by_column: list, count: int) -> pa.Table:
+    """The new rows as an Arrow table: `by_column` holds, in CREATE_FIELDS order, a list per column or one value
+    for every row."""
     return pa.table(
         {
             name: pa.array(
                 column if isinstance(column, list) else [column] * count, _ARROW_TYPES.get(name, pa.string())
             )
-            for name, column in zip(CREATE_FIELDS, values, strict=True)
+            for name, column in zip(CREATE_FIELDS, by_column, strict=True)
         }
     )
 

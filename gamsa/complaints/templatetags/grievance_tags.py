@@ -17,7 +17,6 @@ register = template.Library()
 _DONE = frozenset({Status.ANSWERED, Status.CLOSED})
 _ENDED = frozenset({Status.TRANSFERRED, Status.WITHDRAWN, Status.REJECTED, Status.CLOSED_INTERNALLY})
 _PLAIN_NUMBER = re.compile(r"[0-9A-Za-z-]+")  # the office's own numbers; imported ones may hold anything
-_STATUS_LABELS = dict(Status.choices)
 _detail_prefixes: dict[str, str] = {}
 
 
@@ -35,7 +34,7 @@ def status_tone(grievance, now) -> str:
 def status_badge(grievance, now) -> SafeString:
     return mark_safe(  # noqa: S308 — every value in it passed through escape()
         f'<span class="krds-badge small bg-light-{status_tone(grievance, now)}">'
-        f"{escape(str(_STATUS_LABELS.get(grievance.status, grievance.status)))}</span>"
+        f"{escape(str(grievance.get_status_display()))}</span>"
     )
 
 

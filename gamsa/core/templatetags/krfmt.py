@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from html import escape
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 WEEKDAYS = "월화수목금토일"
@@ -124,10 +126,6 @@ def filesize(value) -> str:
 def fast_select(bound_field):
     """A <select> for a choice field, built in Python: on busy list pages Django's per-option widget templates
     (and even format_html per option) cost more than the query behind them."""
-    from html import escape
-
-    from django.utils.safestring import mark_safe
-
     current = str(bound_field.value() or "")
     options = []
     for value, label in bound_field.field.choices:

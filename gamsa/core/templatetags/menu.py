@@ -19,28 +19,17 @@ register = template.Library()
 TEMPLATES = {"desktop": "core/_menu.html", "mobile": "core/_menu_mobile.html"}
 
 
-def _frozen(nav) -> tuple:
-    return tuple(
-        (section["code"], section["label"], tuple((item["label"], item["url"]) for item in section["items"]))
-        for section in nav
-    )
-
-
 @lru_cache(maxsize=512)
-def _rendered(variant: str, frozen: tuple, current: str):
-    nav = [
-        {"code": code, "label": label, "items": [{"label": text, "url": url} for text, url in items]}
-        for code, label, items in frozen
-    ]
+def _rendered(variant: str, nav: tuple, current: str):
     return get_template(TEMPLATES[variant]).render({"nav": nav, "current": current})
 
 
 @register.simple_tag
 def main_menu(nav, path: str, variant: str = "desktop"):
-    """`{% main_menu nav request.path "mobile" %}`: the menu's markup, with the current page marked."""
-    frozen = _frozen(nav or [])
-    urls = {url for _, _, items in frozen for _, url in items}
+    """`{% main_menu nav request.path "mobile" %}`: the menu's markup (`nav.menu_for`), the current page marked."""
+    nav = tuple(nav or ())
+    urls = {item.url for section in nav for item in section.items}
     current = path if path in urls else ""  # keeps the cache to one entry per menu page, not per URL
     if settings.DEBUG:  # templates may change while the development server runs
         _rendered.cache_clear()
-    return _rendered(variant, frozen, current)
+    return _rendered(variant, nav, current)
