@@ -5,8 +5,11 @@ Usage (PostgreSQL; the database is created if missing and loaded once, then reus
         .venv/bin/python bench/grievances.py [--rows 1000000] [--clients 16] [--requests 800] [--queries 500]
 
 It prints the data size, then:
-  1. list + Korean keyword search through the real HTTP stack (waitress + Django), 16 concurrent clients:
-     p50 / p95 / max per request;
+  1. list + Korean keyword search through the real HTTP stack (waitress or gunicorn + Django), 16 concurrent
+     clients: p50 / p95 / max per request and requests per second. The clients are wrk (Debian's `wrk`, a C load
+     generator that leaves the cores to the server and PostgreSQL, as the staff's own PCs would) when it is
+     installed, else Python threads (`--client python`; on a 2-core machine those 16 threads and their one GIL
+     compete with the server, which lengthens the tail they measure);
   2. near-duplicate lookup (`similar_grievances`) per query: p50 / p95;
   3. precision and recall of the proposed repeats against the generator's ground truth
      (a pair is a repeat iff the same complainant filed the same matter at the same place).
@@ -20,6 +23,7 @@ import datetime as dt
 import gc
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -183,7 +187,14 @@ def load(rows: int) -> dict[str, int | None]:
     return truth
 
 
-def http_bench(clients: int, requests: int, server_kind: str = "waitress", workers: int = 3) -> None:
+def http_bench(
+    clients: int,
+    requests: int,
+    server_kind: str = "waitress",
+    workers: int = 3,
+    client: str = "python",
+    seconds: int = 20,
+) -> None:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -238,40 +249,113 @@ def http_bench(clients: int, requests: int, server_kind: str = "waitress", worke
                 urls.append(f"/grievances/?page={rng.randrange(1, 50)}")
             else:
                 urls.append("/grievances/?due=overdue")
-        latencies: list[float] = []
-        lock = threading.Lock()
-
-        def worker(chunk):
-            for url in chunk:
-                request = urllib.request.Request(
-                    f"http://127.0.0.1:{port}{url}", headers={"Cookie": f"sessionid={session.session_key}"}
-                )
-                t = time.perf_counter()
-                with urllib.request.urlopen(request, timeout=30) as response:
-                    response.read()
-                    assert response.status == 200
-                with lock:
-                    latencies.append((time.perf_counter() - t) * 1000)
-
-        for url in urls[:clients]:  # warm up
-            worker([url])
-        latencies.clear()
-        threads = [threading.Thread(target=worker, args=(urls[i::clients],)) for i in range(clients)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - t0
-        print(
-            f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}), "
-            f"{clients} concurrent clients, {len(latencies):,} requests: "
-            f"p50 {support.percentile(latencies, 50):.0f} ms, p95 {support.percentile(latencies, 95):.0f} ms, "
-            f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s"
+        label = (
+            f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}, "
+            f"{client} client), {clients} concurrent clients"
         )
+        cookie = f"sessionid={session.session_key}"
+        if client == "wrk":
+            wrk_bench(label, port, cookie, urls, clients, seconds)
+        else:
+            python_bench(label, port, cookie, urls, clients)
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def python_bench(label: str, port: int, cookie: str, urls: list[str], clients: int) -> None:
+    """Python threads with urllib: simple, but on this machine the client competes with the server for the cores
+    (16 threads, one GIL, a new connection per request), so its figures include its own waiting."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def worker(chunk):
+        for url in chunk:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers={"Cookie": cookie})
+            t = time.perf_counter()
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+                assert response.status == 200
+            with lock:
+                latencies.append((time.perf_counter() - t) * 1000)
+
+    for url in urls[:clients]:  # warm up
+        worker([url])
+    latencies.clear()
+    threads = [threading.Thread(target=worker, args=(urls[i::clients],)) for i in range(clients)]
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    print(
+        f"{label}, {len(latencies):,} requests: "
+        f"p50 {support.percentile(latencies, 50):.0f} ms, p95 {support.percentile(latencies, 95):.0f} ms, "
+        f"max {max(latencies):.0f} ms, {len(latencies) / wall:.0f} req/s; "
+        f"the client itself used {cpu / len(latencies) * 1000:.2f} ms of CPU per request"
+    )
+
+
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local threads = {}
+function setup(thread)
+  thread:set("offset", #threads * 997)
+  table.insert(threads, thread)
+end
+function init(args)
+  n = offset
+  bad = 0
+  wrk.headers["Cookie"] = "%(cookie)s"
+end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1])
+end
+function response(status, headers, body)
+  if status ~= 200 or not string.find(body, "<caption>고충민원 목록", 1, true) then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout
+  for _, thread in ipairs(threads) do failed = failed + thread:get("bad") end
+  io.write(string.format("WRK %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency.max, failed))
+end
+"""
+
+
+def wrk_bench(label: str, port: int, cookie: str, urls: list[str], clients: int, seconds: int) -> None:
+    """wrk (Debian package `wrk`), a C load generator: it needs a few microseconds of CPU per request, so the two
+    cores go to the server and PostgreSQL, as when the clients are the staff's own PCs. Same URL mix as above."""
+    import tempfile
+
+    wrk = shutil.which("wrk")
+    if not wrk:
+        sys.exit("wrk is not installed: apt-get install -y wrk (or use --client python)")
+    paths = ", ".join('"' + url.replace('"', "") + '"' for url in urls)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie})
+    base = f"http://127.0.0.1:{port}"
+    subprocess.run(
+        [wrk, "-t2", f"-c{clients}", "-d3s", "-s", script.name, base], capture_output=True, check=True
+    )
+    out = subprocess.run(
+        [wrk, "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "30s", "-s", script.name, base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+    line = next(row for row in out.splitlines() if row.startswith("WRK "))
+    count, duration_us, p50, p95, longest, errors = (int(x) for x in line.split()[1:])
+    if errors:
+        sys.exit(f"wrk saw {errors} failed answers or answers that were not the list: {out}")
+    print(
+        f"{label}, {count:,} requests in {duration_us / 1e6:.0f} s: "
+        f"p50 {p50 / 1000:.0f} ms, p95 {p95 / 1000:.0f} ms, max {longest / 1000:.0f} ms, "
+        f"{count / (duration_us / 1e6):.0f} req/s"
+    )
 
 
 def similarity_bench(truth: dict[str, int | None], queries: int) -> None:
@@ -320,6 +404,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--server", choices=["waitress", "gunicorn"], default="waitress")
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument(
+        "--client",
+        choices=["python", "wrk"],
+        default="wrk" if shutil.which("wrk") else "python",
+        help="load generator: wrk (C, apt-get install wrk; the default when installed) or Python threads",
+    )
+    parser.add_argument("--seconds", type=int, default=20, help="how long wrk runs")
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
     support.ensure_database(os.environ["DATABASE_URL"])
@@ -334,7 +425,7 @@ def main() -> None:
 
     print(f"data: {Grievance.objects.count():,} grievances on PostgreSQL")
     if not args.skip_http:
-        http_bench(args.clients, args.requests, args.server, args.workers)
+        http_bench(args.clients, args.requests, args.server, args.workers, args.client, args.seconds)
     # The generator's million-row truth lives in this process: without this, the lookups' garbage triggers full
     # collections that walk it (tens of ms), as the web processes avoid with gc.freeze() (gamsa/wsgi.py).
     gc.collect()
