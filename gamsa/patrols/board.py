@@ -1,7 +1,7 @@
 """Reads shared by the field-complaint pages and the API: the monitoring board's counts and the list filters.
 
 Every count comes from the stored `due_at` (the item's own period from the calendar, set at intake/import), so a
-count is one grouped query on the (unit, status, due_at) index.
+count is one grouped query on the partial index of open complaints by (unit, due_at).
 """
 
 from __future__ import annotations

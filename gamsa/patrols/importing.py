@@ -309,22 +309,23 @@ def _mapped(text, lookup: Callable[[str], object], kind=None):
 
 @dataclass
 class Checked:
-    """The good rows, column by column (same order everywhere), ready to write."""
+    """The good rows, column by column (same order everywhere), ready to write: Arrow arrays, as read and checked
+    (the writer hands them to PostgreSQL as they are, and makes Python values of them only for SQLite)."""
 
     lines: list[int]
-    source_ids: list[str]
-    received: object  # timestamp[us, UTC]
+    source_ids: pa.Array  # string
+    received: pa.Array  # timestamp[us, UTC]
     item_keys: list[tuple[str, str]]
-    titles: list[str]
-    bodies: list[str]
-    addresses: list[str]
-    latitudes: list[float | None]
-    longitudes: list[float | None]
-    unit_names: list[str]
-    unit_ids: list[int | None]
-    statuses: list[str]
-    processed: object  # timestamp[us, UTC] with nulls
-    results: list[str]
+    titles: pa.Array  # string, as are the other texts
+    bodies: pa.Array
+    addresses: pa.Array
+    latitudes: pa.Array  # float64 with nulls
+    longitudes: pa.Array
+    unit_names: pa.Array
+    unit_ids: pa.Array  # int64 with nulls
+    statuses: pa.Array
+    processed: pa.Array  # timestamp[us, UTC] with nulls
+    results: pa.Array
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -426,25 +427,26 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
         pc.binary_join_element_wise(col["분야"], item_names, "\x1f"),
         lambda pair: names.item_key(*pair.split("\x1f", 1)),
     )
-    statuses = state.to_pylist()
     open_rows = pc.is_in(state, pa.array(list(OPEN_COMPLAINT_STATUSES), pa.string()))
     processed = pc.if_else(open_rows, pa.scalar(None, processed.type), processed)
     return (
         Checked(
             lines=lines.to_pylist(),
-            source_ids=pc.utf8_slice_codeunits(col["접수번호"], 0, 40).to_pylist(),
+            source_ids=pc.utf8_slice_codeunits(col["접수번호"], 0, 40),
             received=received,
             item_keys=item_keys,
-            titles=pc.utf8_slice_codeunits(titles, 0, 300).to_pylist(),
-            bodies=col["내용"].to_pylist(),
-            addresses=pc.utf8_slice_codeunits(col["주소"], 0, 300).to_pylist(),
-            latitudes=latitude.to_pylist(),
-            longitudes=longitude.to_pylist(),
-            unit_names=_mapped(col["처리부서"], lambda text: names.unit_for(text)[0][:100]),
-            unit_ids=_mapped(col["처리부서"], lambda text: getattr(names.unit_for(text)[1], "pk", None)),
-            statuses=statuses,
+            titles=pc.utf8_slice_codeunits(titles, 0, 300),
+            bodies=col["내용"],
+            addresses=pc.utf8_slice_codeunits(col["주소"], 0, 300),
+            latitudes=latitude,
+            longitudes=longitude,
+            unit_names=_mapped(col["처리부서"], lambda text: names.unit_for(text)[0][:100], pa.string()),
+            unit_ids=_mapped(
+                col["처리부서"], lambda text: getattr(names.unit_for(text)[1], "pk", None), pa.int64()
+            ),
+            statuses=state,
             processed=processed,
-            results=col["처리내용"].to_pylist(),
+            results=col["처리내용"],
         ),
         errors,
     )

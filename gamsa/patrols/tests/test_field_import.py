@@ -433,3 +433,30 @@ def test_progress_is_reported_between_writes_and_can_touch_the_database(units, t
     steps = [s for s in seen if isinstance(s, tuple)]
     assert [done for done, _, _ in steps][:3] == [1, 2, 3] and steps[-1][:2] == (3, 3)
     assert "ACTIVE" not in seen
+
+
+def test_every_value_arrives_as_written_and_a_second_import_finds_nothing_changed(units, tmp_path):
+    """The write path (binary COPY on PostgreSQL, executemany on SQLite): awkward text, coordinates to the sixth
+    place, moments, empty values and the generated ids come back exactly; re-importing then changes nothing."""
+    rows = _rows()
+    awkward = 'a "quoted", comma\nnew line\ttab \\ backslash 😀 한글'
+    rows[0][4], rows[0][5], rows[0][12] = awkward, awkward * 3, "결과\n둘째 줄"
+    rows[0][7], rows[0][8] = "37.000001", "126.999999"
+    before = dt.datetime.now(dt.UTC)
+    report = importing.import_field_complaints(None, _xlsx(tmp_path / "a.xlsx", rows).read_bytes())
+    assert report.created == 3
+    first = FieldComplaint.objects.get(source_id="2026-0000101")
+    assert (first.title, first.body, first.result) == (awkward, awkward * 3, "결과\n둘째 줄")
+    assert (first.latitude, first.longitude) == (Decimal("37.000001"), Decimal("126.999999"))
+    assert first.received_at == dt.datetime(2026, 3, 2, 8, 15, tzinfo=SEOUL)
+    assert first.processed_at == dt.datetime(2026, 3, 2, 9, 40, tzinfo=SEOUL)
+    assert first.reporter_name == first.reporter_phone == first.device_id == "" and first.import_job is None
+    assert before <= first.created_at == first.updated_at <= dt.datetime.now(dt.UTC)
+    third = FieldComplaint.objects.get(source_id="2026-0000103")
+    assert third.latitude is None and third.longitude is None and third.processed_at is None
+    ids = list(FieldComplaint.objects.values_list("public_id", flat=True))
+    assert len(set(ids)) == 3 and all(
+        uid.version == 4 and uid.variant == "specified in RFC 4122" for uid in ids
+    )
+    again = importing.import_field_complaints(None, _xlsx(tmp_path / "a.xlsx", rows).read_bytes())
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
