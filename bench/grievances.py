@@ -194,6 +194,7 @@ def http_bench(
     workers: int = 3,
     client: str = "python",
     seconds: int = 20,
+    redis_url: str = "",
 ) -> None:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
@@ -208,6 +209,8 @@ def http_bench(
     session.create()
     port = 8765
     env = dict(os.environ, GAMSA_DEBUG="false")
+    if redis_url:  # the processes share one cache (sessions read through it), as docs/operations.md advises
+        env["GAMSA_REDIS_URL"] = redis_url
     if server_kind == "gunicorn":  # several processes: Python's GIL limits one process to one core
         command = [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -251,7 +254,7 @@ def http_bench(
                 urls.append("/grievances/?due=overdue")
         label = (
             f"list + keyword search over HTTP ({server_kind}{f', {workers} workers' if server_kind == 'gunicorn' else ''}, "
-            f"{client} client), {clients} concurrent clients"
+            f"{client} client, {'Redis' if redis_url else 'per-process'} cache), {clients} concurrent clients"
         )
         cookie = f"sessionid={session.session_key}"
         if client == "wrk":
@@ -411,6 +414,11 @@ def main() -> None:
         help="load generator: wrk (C, apt-get install wrk; the default when installed) or Python threads",
     )
     parser.add_argument("--seconds", type=int, default=20, help="how long wrk runs")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/15",
+        help="the web processes' shared cache with --server gunicorn ('' for each process's own)",
+    )
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
     support.ensure_database(os.environ["DATABASE_URL"])
@@ -425,7 +433,15 @@ def main() -> None:
 
     print(f"data: {Grievance.objects.count():,} grievances on PostgreSQL")
     if not args.skip_http:
-        http_bench(args.clients, args.requests, args.server, args.workers, args.client, args.seconds)
+        http_bench(
+            args.clients,
+            args.requests,
+            args.server,
+            args.workers,
+            args.client,
+            args.seconds,
+            args.redis_url if args.server == "gunicorn" else "",
+        )
     # The generator's million-row truth lives in this process: without this, the lookups' garbage triggers full
     # collections that walk it (tens of ms), as the web processes avoid with gc.freeze() (gamsa/wsgi.py).
     gc.collect()

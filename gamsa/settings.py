@@ -229,8 +229,13 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # no usernames/addresses in an extra table beyond axes' own
 
-# Sessions live in the database and are read through the cache (one query less per request).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in the database. With a shared cache (Redis) they are read through it, one query less per request.
+# Not with the per-process memory cache: a logout in one web process would leave the session alive in the others'.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env_str("GAMSA_REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env_int("GAMSA_SESSION_HOURS", 9, minimum=1, maximum=72) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -107,6 +107,35 @@ def test_valid_settings_import(tmp_path, changes):
     assert result.stderr == ""
 
 
+@pytest.mark.parametrize(
+    ("redis", "engine"),
+    [
+        ("", "django.contrib.sessions.backends.db"),
+        ("redis://127.0.0.1:6379/0", "django.contrib.sessions.backends.cached_db"),
+    ],
+)
+def test_sessions_are_read_through_the_cache_only_when_it_is_shared(tmp_path, redis, engine):
+    """Each web process has its own memory cache: a session cached there would outlive its logout in another
+    process. So sessions go through the cache only when it is Redis, shared by every process."""
+    env = clean_env(tmp_path, GAMSA_REDIS_URL=redis or None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import gamsa.settings as s; print(s.SESSION_ENGINE, s.CACHES['default']['BACKEND'])",
+        ],
+        env=env,
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    session_engine, cache = result.stdout.split()
+    assert session_engine == engine
+    assert cache.endswith("RedisCache" if redis else "LocMemCache")
+
+
 # --- backup and restore -------------------------------------------------------------------------------------
 
 
