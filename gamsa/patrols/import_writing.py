@@ -161,6 +161,19 @@ def _set_indexes_aside(connection) -> list[str]:
     return [sql for _, sql in indexes] + keys
 
 
+def _pg_comparable(column: str) -> str:
+    """A column read back on PostgreSQL in the form `moment_texts` (suffix "+00") and `comparable` give."""
+    if column in MOMENT_FIELDS:
+        utc = f"(\"{column}\" AT TIME ZONE 'UTC')"
+        return (
+            f"to_char({utc}, CASE WHEN mod(date_part('microseconds', {utc})::bigint, 1000000) = 0"
+            f" THEN 'YYYY-MM-DD HH24:MI:SS' ELSE 'YYYY-MM-DD HH24:MI:SS.US' END) || '+00'"
+        )
+    if column in ("latitude", "longitude"):
+        return f'"{column}"::float8'
+    return f'"{column}"'
+
+
 def _existing(source_ids: list[str], connection, suffix: str) -> dict[str, tuple]:
     """source_id → (pk, *comparable IMPORTED_FIELDS values) of the complaints on file, read raw (no converters)."""
     q = connection.ops.quote_name
@@ -169,6 +182,9 @@ def _existing(source_ids: list[str], connection, suffix: str) -> dict[str, tuple
     with connection.cursor() as cursor:
         cols = ", ".join(q(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
         if connection.vendor == "postgresql":  # one round trip with an array parameter
+            # Moments as the UTC text the import writes, coordinates as floats: PostgreSQL formats them, instead of
+            # Python building an aware datetime and a Decimal per value (half of a re-import's time before).
+            cols = ", ".join(_pg_comparable(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
             cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} = ANY(%s)", [source_ids])  # noqa: S608
             for row in cursor.fetchall():
                 found[row[0]] = (row[1], *comparable(row[2:], suffix))

@@ -442,13 +442,14 @@ def test_every_value_arrives_as_written_and_a_second_import_finds_nothing_change
     awkward = 'a "quoted", comma\nnew line\ttab \\ backslash 😀 한글'
     rows[0][4], rows[0][5], rows[0][12] = awkward, awkward * 3, "결과\n둘째 줄"
     rows[0][7], rows[0][8] = "37.000001", "126.999999"
+    rows[0][1] = "2026-03-02 08:15:30.25"  # a fraction of a second must compare equal when re-imported
     before = dt.datetime.now(dt.UTC)
     report = importing.import_field_complaints(None, _xlsx(tmp_path / "a.xlsx", rows).read_bytes())
     assert report.created == 3
     first = FieldComplaint.objects.get(source_id="2026-0000101")
     assert (first.title, first.body, first.result) == (awkward, awkward * 3, "결과\n둘째 줄")
     assert (first.latitude, first.longitude) == (Decimal("37.000001"), Decimal("126.999999"))
-    assert first.received_at == dt.datetime(2026, 3, 2, 8, 15, tzinfo=SEOUL)
+    assert first.received_at == dt.datetime(2026, 3, 2, 8, 15, 30, 250000, tzinfo=SEOUL)
     assert first.processed_at == dt.datetime(2026, 3, 2, 9, 40, tzinfo=SEOUL)
     assert first.reporter_name == first.reporter_phone == first.device_id == "" and first.import_job is None
     assert before <= first.created_at == first.updated_at <= dt.datetime.now(dt.UTC)
