@@ -416,6 +416,7 @@ def test_progress_is_reported_between_writes_and_can_touch_the_database(units, t
 
     monkeypatch.setattr(import_writing, "COPY_BATCH", 1)
     monkeypatch.setattr(import_writing, "BATCH", 1)
+    monkeypatch.setattr(import_writing, "ROWS_PER_INSERT", 1)
     seen = []
 
     def progress(done, total):
@@ -435,9 +436,15 @@ def test_progress_is_reported_between_writes_and_can_touch_the_database(units, t
     assert "ACTIVE" not in seen
 
 
-def test_every_value_arrives_as_written_and_a_second_import_finds_nothing_changed(units, tmp_path):
-    """The write path (binary COPY on PostgreSQL, executemany on SQLite): awkward text, coordinates to the sixth
+@pytest.mark.parametrize(
+    "rows_per_insert", [500, 2]
+)  # SQLite: one short statement; a full one and a short one
+def test_every_value_arrives_as_written_and_a_second_import_finds_nothing_changed(
+    units, tmp_path, monkeypatch, rows_per_insert
+):
+    """The write path (binary COPY on PostgreSQL, multi-row INSERTs on SQLite): awkward text, coordinates to the sixth
     place, moments, empty values and the generated ids come back exactly; re-importing then changes nothing."""
+    monkeypatch.setattr(import_writing, "ROWS_PER_INSERT", rows_per_insert)
     rows = _rows()
     awkward = 'a "quoted", comma\nnew line\ttab \\ backslash 😀 한글'
     rows[0][4], rows[0][5], rows[0][12] = awkward, awkward * 3, "결과\n둘째 줄"
