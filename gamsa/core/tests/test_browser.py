@@ -57,3 +57,34 @@ def test_deadline_calculator_updates_in_place(page):
     assert "2026. 10. 6.(화) 18:00" in result.inner_text()
     assert page.url.endswith("/calendar/")  # htmx swapped the result without a page load
     assert page.csp_errors == []
+
+
+def test_links_in_text_look_like_links_and_list_cells_do_not_break(page):
+    """KRDS resets links to the text's colour; a plain link in the content is underlined in KRDS's link colour
+    (WCAG 1.4.1), the home page's cards stay plain, and a list's case numbers and dates stay on one line."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gamsa.complaints.services.grievances import receive_grievance
+
+    receive_grievance(  # received 40 days ago: late, so it is on the complaint team's home page and in the list
+        None,
+        channel="visit",
+        kind="grievance",
+        title="보도블록 파손",
+        body="보도블록이 깨져 있습니다.",
+        complainant={"name": "김민원", "phone": "010-1234-5678"},
+        received_at=timezone.now() - dt.timedelta(days=40),
+    )
+    log_in_with_totp(page, "complaints")
+    page.wait_for_url(page.base + "/")
+    card = page.locator(".gamsa-work-list a").first
+    assert "underline" not in card.evaluate("a => getComputedStyle(a).textDecorationLine")
+    page.goto(page.base + "/grievances/")
+    number = page.locator("table tbody tr td:first-child a").first
+    assert "underline" in number.evaluate("a => getComputedStyle(a).textDecorationLine")
+    body_colour = page.evaluate("getComputedStyle(document.body).color")
+    assert number.evaluate("a => getComputedStyle(a).color") != body_colour
+    assert number.evaluate("a => getComputedStyle(a.closest('td')).whiteSpace") == "nowrap"
+    assert page.csp_errors == []
