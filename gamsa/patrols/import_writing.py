@@ -65,7 +65,8 @@ CREATE_FIELDS = [
     "updated_at",
 ]
 COORDINATE_POSITIONS = [IMPORTED_FIELDS.index("latitude"), IMPORTED_FIELDS.index("longitude")]
-MOMENT_POSITIONS = [IMPORTED_FIELDS.index(n) for n in ("received_at", "due_at", "processed_at")]
+MOMENT_FIELDS = {"received_at", "due_at", "processed_at"}
+MOMENT_POSITIONS = [i for i, name in enumerate(IMPORTED_FIELDS) if name in MOMENT_FIELDS]
 
 
 def _columns(names: list[str]) -> list[str]:
@@ -87,20 +88,17 @@ def moment_texts(moments, suffix: str = "") -> list[str | None]:
     return whole.to_pylist()
 
 
-def comparable(values, suffix: str = "") -> tuple:
-    """IMPORTED_FIELDS values as read raw from either database, in the form the import writes them."""
+def comparable(values) -> tuple:
+    """IMPORTED_FIELDS values as read back by `_existing`, in the form the import writes them: coordinates rounded
+    to six places, moments as UTC text (SQLite's datetime converter gives naive UTC datetimes; PostgreSQL is asked
+    for the text itself)."""
     out = list(values)
     for i in COORDINATE_POSITIONS:
         if out[i] is not None:
             out[i] = round(float(out[i]), 6)
     for i in MOMENT_POSITIONS:
-        value = out[i]
-        if value is None or isinstance(value, str):
-            continue
-        # PostgreSQL hands back aware datetimes; SQLite's raw values are already text.
-        out[i] = (
-            str(value if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None)) + suffix
-        )
+        if out[i] is not None and not isinstance(out[i], str):
+            out[i] = str(out[i])
     return tuple(out)
 
 
@@ -175,27 +173,30 @@ def _pg_comparable(column: str) -> str:
     return f'"{column}"'
 
 
-def _existing(source_ids: list[str], connection, suffix: str) -> dict[str, tuple]:
-    """source_id → (pk, *comparable IMPORTED_FIELDS values) of the complaints on file, read raw (no converters)."""
+def _existing(source_ids: list[str], connection) -> dict[str, tuple]:
+    """source_id → (pk, *comparable IMPORTED_FIELDS values) of the complaints on file, read by a plain cursor.
+
+    PostgreSQL is asked for the moments as the UTC text the import writes and for the coordinates as floats: it
+    formats them, instead of Python building an aware datetime and a Decimal per value (half of a re-import's time
+    before)."""
     q = connection.ops.quote_name
     table = q(FieldComplaint._meta.db_table)
+    names = _columns(["source_id", "id", *IMPORTED_FIELDS])
     found: dict[str, tuple] = {}
     with connection.cursor() as cursor:
-        cols = ", ".join(q(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
         if connection.vendor == "postgresql":  # one round trip with an array parameter
-            # Moments as the UTC text the import writes, coordinates as floats: PostgreSQL formats them, instead of
-            # Python building an aware datetime and a Decimal per value (half of a re-import's time before).
-            cols = ", ".join(_pg_comparable(c) for c in _columns(["source_id", "id", *IMPORTED_FIELDS]))
+            cols = ", ".join(_pg_comparable(c) for c in names)
             cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} = ANY(%s)", [source_ids])  # noqa: S608
             for row in cursor.fetchall():
-                found[row[0]] = (row[1], *comparable(row[2:], suffix))
+                found[row[0]] = (row[1], *comparable(row[2:]))
             return found
+        cols = ", ".join(q(c) for c in names)
         for start in range(0, len(source_ids), 900):
             chunk = source_ids[start : start + 900]
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"SELECT {cols} FROM {table} WHERE {q('source_id')} IN ({marks})", chunk)  # noqa: S608
             for row in cursor.fetchall():
-                found[row[0]] = (row[1], *comparable(row[2:], suffix))
+                found[row[0]] = (row[1], *comparable(row[2:]))
     return found
 
 
@@ -233,9 +234,6 @@ def _public_ids(count: int) -> list[bytes]:
     raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
     whole = bytes(raw)
     return sorted(whole[j : j + 16] for j in range(0, 16 * count, 16))
-
-
-MOMENT_FIELDS = {"received_at", "due_at", "processed_at"}
 
 
 def _python_columns(imported: pa.Table, suffix: str) -> list[list]:
@@ -276,7 +274,7 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     )
     source_ids = checked.source_ids
     empty = _table_is_empty(connection)
-    existing = {} if empty else _existing(source_ids.to_pylist(), connection, suffix)
+    existing = {} if empty else _existing(source_ids.to_pylist(), connection)
     now = timezone.now().astimezone(dt.UTC)
     now_text = str(now.replace(tzinfo=None)) + suffix
     job_id = job.pk if job is not None else None
