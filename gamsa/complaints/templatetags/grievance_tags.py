@@ -31,9 +31,12 @@ def status_tone(grievance, now) -> str:
     return "primary"
 
 
-def status_badge(grievance, now) -> SafeString:
+@register.simple_tag
+def status_badge(grievance, now, size: str = "small", testid: str = "") -> SafeString:
+    """The status as a badge in its tone: the list's rows (small) and the case's own page (large, with a test id)."""
+    test_attribute = f' data-testid="{escape(testid)}"' if testid else ""
     return mark_safe(  # noqa: S308 — every value in it passed through escape()
-        f'<span class="krds-badge small bg-light-{status_tone(grievance, now)}">'
+        f'<span class="krds-badge {escape(size)} bg-light-{status_tone(grievance, now)}"{test_attribute}>'
         f"{escape(str(grievance.get_status_display()))}</span>"
     )
 

@@ -425,6 +425,22 @@ def test_desk_list_marks_late_cases_red_and_answered_ones_green(client, demo, co
     assert 'bg-light-success">답변완료</span>' in row[done]
 
 
+def test_case_page_badge_has_the_lists_colours_and_says_when_the_case_is_late(
+    client, demo, construction, login
+):
+    late = new_grievance(received=at(2026, 1, 5, 10))
+    done = new_grievance(title="가로등 고장", received=at(2026, 1, 6, 10))
+    Grievance.objects.filter(pk=done.pk).update(status=Status.ANSWERED)
+    login("complaints")
+    late_page = client.get(f"/grievances/{late.case_number}/").content.decode()
+    assert 'class="krds-badge large bg-light-danger" data-testid="status">접수</span>' in late_page
+    due = late_page[late_page.index('data-testid="due"') :].split("</dd>")[0]
+    assert "지남)" in due and "기한 지남</span>" in due
+    done_page = client.get(f"/grievances/{done.case_number}/").content.decode()
+    assert 'class="krds-badge large bg-light-success" data-testid="status">답변완료</span>' in done_page
+    assert "기한 지남</span>" not in done_page[done_page.index('data-testid="due"') :].split("</dd>")[0]
+
+
 def test_department_filter_lists_new_departments_and_refuses_closed_ones(client, demo, construction, login):
     login("complaints")
     assert ">건설과</option>" in client.get("/grievances/").content.decode()

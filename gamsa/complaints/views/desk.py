@@ -144,6 +144,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         candidates = [c for c in similar_grievances(g, limit=10) if c.grievance.pk not in decided | in_chain][
             :5
         ]
+    now = timezone.now()
     context = {
         "g": g,
         "show_personal": show_personal,
@@ -161,7 +162,8 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "pending_closure": g.closure_requests.filter(
             decision=InternalClosureRequest.Decision.PENDING
         ).first(),
-        "progress_due": svc.progress_notice_due(g, timezone.now()),
+        "now": now,
+        "progress_due": svc.progress_notice_due(g, now),
         "can_manage": perms.can_manage(user),
         "can_answer": perms.can_answer(user, g),
         "can_extend": perms.can_extend(user, g),
