@@ -100,6 +100,14 @@ def log_in_with_totp(page, username: str) -> None:
     page.click("main form button[type=submit].primary")
 
 
+def settle(page) -> None:
+    """Wait until the page has loaded (its deferred scripts run) and its web fonts are in. The fonts swap in
+    (`font-display: swap`): the text is laid out again and a button can move between Playwright finding it and
+    clicking it, so on a loaded machine a click could land beside a submit button and nothing was submitted."""
+    page.wait_for_load_state("load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+
+
 def staff_login(page, username: str) -> None:
     """Sign in as a staff account in the browser with 2FA: enrol the authenticator on its first login, then type
     the code of the enrolled one. Ends on the home page."""
@@ -129,6 +137,7 @@ def staff_login(page, username: str) -> None:
         page.fill("#id_token", pyotp.TOTP(base64.b32encode(device.bin_key).decode()).now())
         page.click("main form button[type=submit].primary")
     page.wait_for_url(page.base + "/")
+    settle(page)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from gamsa.audits.models import Disposition, Engagement
 from gamsa.audits.services import plans as svc
 from gamsa.audits.tests.helpers import user
-from gamsa.conftest import CHROMIUM, staff_login
+from gamsa.conftest import CHROMIUM, settle, staff_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,7 +27,9 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     svc.create_plan(user("leader"), year=2026, title="2026년 자체감사계획")
     staff_login(page, "auditor")
     page.goto(page.base + "/audits/plans/2026/")
+    settle(page)
     page.click("text=감사 추가")
+    settle(page)
     page.fill("#id_title", "도로 보수공사 특정감사")
     page.select_option("#id_type", value="special")
     page.fill("#id_purpose", "공사 집행 적정성")
@@ -37,20 +39,25 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     page.fill("#id_end_date", "2026-11-06")
     page.click("main form button[type=submit]")
     assert page.inner_text("[data-testid=status]") == "계획"
+    settle(page)
     e = Engagement.objects.get(title="도로 보수공사 특정감사")
     assert e.plan.year == 2026 and list(e.targets.values_list("name", flat=True)) == ["건설과"]
     page.fill("#id_notified_on", "2026-10-28")
     page.click("[data-testid=do-notify]")
     assert "시행령 제12조①" in page.inner_text("[data-testid=action-error]")
+    settle(page)
     assert page.input_value("#id_notified_on") == "2026-10-28"  # what was typed stays
     page.fill("#id_notified_on", "2026-10-23")
     page.click("[data-testid=do-notify]")
     assert page.inner_text("[data-testid=status]") == "통보"
+    settle(page)
     page.click("[data-testid=do-start]")
     assert page.inner_text("[data-testid=status]") == "실시"
+    settle(page)
 
     # 1. The auditor records a finding with a 시정 disposition, ends the fieldwork and notifies the result.
     page.click("text=지적사항 기록")
+    settle(page)
     page.fill("#id_title", "자재 구입비 분할 집행")
     page.select_option("#id_unit", label="건설과")
     page.fill("#id_responsible_person", "김민준")
@@ -63,9 +70,11 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     assert "지적사항과 처분요구를 기록했습니다" in page.inner_text("main")
     assert "1,250,000원" in page.inner_text("main")
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
+    settle(page)
     page.fill("#id_ended_on", "2026-11-06")
     page.click("[data-testid=do-finish]")
     assert page.inner_text("[data-testid=status]") == "결과처리"
+    settle(page)
     page.click("[data-testid=do-notify_result]")
     d = Disposition.objects.get(finding__engagement=e)
     assert d.status == "open" and d.due_at is not None
@@ -73,9 +82,11 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     # 2. The department's liaison sees the due date on its own screen and reports with evidence.
     staff_login(page, "liaison")
     page.goto(page.base + "/audits/my-unit/")
+    settle(page)
     due = d.due_at.astimezone(dt.timezone(dt.timedelta(hours=9))).date()
     assert f"{due.year}. {due.month}. {due.day}." in page.inner_text("main")
     page.click("text=시정")
+    settle(page)
     page.fill("#id_text", "부당 집행액 1,250,000원을 회수하고 분할 집행 금지 교육을 실시함")
     page.fill("#id_recovered_amount", "1250000")
     evidence = tmp_path / "영수증.png"
@@ -90,6 +101,7 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     # 3. The audit team (its leader; each account enrols its authenticator once) verifies; it is done.
     staff_login(page, "leader")
     page.goto(f"{page.base}/audits/dispositions/{d.public_id}/")
+    settle(page)
     page.select_option("#id_verdict", value="accepted")
     page.fill("#id_note", "영수증 확인")
     page.click("[data-testid=verify-submit]")
@@ -100,13 +112,13 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
 
     # 4. The team publishes the result and closes the engagement.
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
-    # Under a loaded CI the page's deferred scripts may still move the layout when the click lands (it failed
-    # twice there, never locally): click only once the page is settled, and say what the page showed if not.
-    page.wait_for_load_state("networkidle")
+    # Under a loaded CI a click that lands while the fonts swap in may miss its button (this test failed so, at
+    # this step and at the notice, a few times): every step waits for settle(); a failure says what the page showed.
+    settle(page)
     page.fill("#id_summary", "도로 보수공사 자재 구입비 분할 집행 1건을 시정 요구했습니다.")
     page.click("[data-testid=do-publish]")
     _expect_status(page, "공개")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.click("[data-testid=do-close]")
     _expect_status(page, "종료")
     assert page.csp_errors == []
