@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from gamsa.complaints.models import Extension, Grievance
-from gamsa.conftest import CHROMIUM, staff_login
+from gamsa.conftest import CHROMIUM, settle, staff_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,6 +33,7 @@ def open_action(page, action):
 def test_citizen_to_department_and_back(page):
     # 1. A citizen files on the public form, without an account.
     page.goto(page.base + "/minwon/")
+    settle(page)
     page.fill("#id_name", "이구민")
     page.fill("#id_phone", "010-3333-4444")
     page.fill("#id_address", "서울 영등포구 도림로 10")
@@ -47,6 +48,7 @@ def test_citizen_to_department_and_back(page):
     # 2. The complaint officer assigns it to 건설과.
     staff_login(page, "complaints")
     page.goto(f"{page.base}/grievances/{number}/")
+    settle(page)
     form = open_action(page, "assign")
     form.locator("select[name=department]").select_option(label="건설과")
     form.locator("button[type=submit]").click()
@@ -56,6 +58,7 @@ def test_citizen_to_department_and_back(page):
     # 3. The department liaison tries a forbidden extension reason: refused, with the article and the input kept.
     staff_login(page, "liaison")
     page.goto(f"{page.base}/grievances/{number}/")
+    settle(page)
     form = open_action(page, "extend")
     form.locator("select[name=reason]").select_option("workload")
     form.locator("textarea[name=reason_detail]").fill("처리할 민원이 많습니다")
@@ -70,6 +73,7 @@ def test_citizen_to_department_and_back(page):
 
     # 4. The liaison answers.
     page.goto(f"{page.base}/grievances/{number}/")
+    settle(page)
     form = open_action(page, "answer")
     form.locator("select[name=method]").select_option("electronic")
     form.locator("select[name=outcome]").select_option("accepted")
@@ -81,6 +85,7 @@ def test_citizen_to_department_and_back(page):
     # 5. The citizen reads the answer with the receipt number and PIN.
     page.context.clear_cookies()
     page.goto(page.base + "/minwon/status/")
+    settle(page)
     page.fill("#id_case_number", number)
     page.fill("#id_pin", pin)
     page.click("main form button[type=submit]")

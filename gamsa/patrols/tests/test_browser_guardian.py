@@ -10,7 +10,7 @@ import shutil
 import pytest
 from PIL import Image
 
-from gamsa.conftest import CHROMIUM, staff_login
+from gamsa.conftest import CHROMIUM, settle, staff_login
 from gamsa.core.demo import DEMO_PASSWORD, load_demo
 from gamsa.patrols.demo_patrol import ensure_guardian_account, seed_finding_categories
 from gamsa.patrols.models import Finding, FindingStatus, Photo
@@ -62,11 +62,13 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
 
     # 1. The guardian signs in (no 2FA for volunteers) and reports from the phone with a photo.
     page.goto(page.base + "/login/")
+    settle(page)
     page.fill("#id_username", "guardian")
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url(page.base + "/")
     page.goto(page.base + "/patrols/guardian/report/")
+    settle(page)
     page.wait_for_selector("form[data-located=true]")
     assert page.locator("input[name=latitude]").input_value() == "37.526410"
     assert page.locator("input[type=file][capture=environment]").count() == 1
@@ -87,6 +89,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     # 2. The patrol team routes it to 건설과.
     staff_login(page, "patrol")
     page.goto(url)
+    settle(page)
     section = page.locator("[data-testid=route-section]")
     section.locator("select[name=route-unit]").select_option(label="건설과")
     section.locator("textarea[name=route-requested_action]").fill("보도블록 재시공 바랍니다.")
@@ -98,6 +101,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     # 3. The department's liaison answers with an after-photo.
     staff_login(page, "liaison")
     page.goto(page.base + "/patrols/findings/")
+    settle(page)
     page.click(f"text={finding.case_number}")
     page.wait_for_url(url)
     section = page.locator("[data-testid=answer-section]")
@@ -111,6 +115,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     # 4. The patrol team verifies and closes.
     staff_login(page, "patrol")
     page.goto(url)
+    settle(page)
     section = page.locator("[data-testid=close-section]")
     section.locator("textarea[name=close-note]").fill("현장 확인 완료")
     section.locator("button[type=submit]").click()
@@ -123,6 +128,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     # 5. The map shows its marker (data loaded by the page; the marker or its cluster is drawn).
     with page.expect_response(re.compile(r"/patrols/map/data\.json")) as info:
         page.goto(page.base + "/patrols/map/?what=findings&status=closed")
+        settle(page)
     data = info.value.json()
     assert finding.case_number in [p[1] for p in data["points"]]
     page.wait_for_selector("#gamsa-map[data-loaded=true]")
