@@ -340,16 +340,18 @@ def wrk_bench(label: str, port: int, cookie: str, urls: list[str], clients: int,
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie})
     base = f"http://127.0.0.1:{port}"
-    subprocess.run(
-        [wrk, "-t2", f"-c{clients}", "-d3s", "-s", script.name, base], capture_output=True, check=True
-    )
-    out = subprocess.run(
-        [wrk, "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "30s", "-s", script.name, base],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    os.unlink(script.name)
+    try:
+        subprocess.run(
+            [wrk, "-t2", f"-c{clients}", "-d3s", "-s", script.name, base], capture_output=True, check=True
+        )  # warm up
+        out = subprocess.run(
+            [wrk, "-t2", f"-c{clients}", f"-d{seconds}s", "--timeout", "30s", "-s", script.name, base],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(script.name)
     line = next(row for row in out.splitlines() if row.startswith("WRK "))
     count, duration_us, p50, p95, longest, errors = (int(x) for x in line.split()[1:])
     if errors:

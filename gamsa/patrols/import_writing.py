@@ -64,8 +64,15 @@ CREATE_FIELDS = [
     "created_at",
     "updated_at",
 ]
-COORDINATE_POSITIONS = [IMPORTED_FIELDS.index("latitude"), IMPORTED_FIELDS.index("longitude")]
+COORDINATE_FIELDS = ("latitude", "longitude")
+COORDINATE_POSITIONS = [IMPORTED_FIELDS.index(name) for name in COORDINATE_FIELDS]
 MOMENT_FIELDS = {"received_at", "due_at", "processed_at"}
+EMPTY_FOR_PORTAL_ROWS = (
+    "reporter_name",
+    "reporter_phone",
+    "reporter_email",
+    "device_id",
+)  # a portal row has none
 MOMENT_POSITIONS = [i for i, name in enumerate(IMPORTED_FIELDS) if name in MOMENT_FIELDS]
 
 
@@ -168,7 +175,7 @@ def _pg_comparable(column: str) -> str:
             f"to_char({utc}, CASE WHEN mod(date_part('microseconds', {utc})::bigint, 1000000) = 0"
             f" THEN 'YYYY-MM-DD HH24:MI:SS' ELSE 'YYYY-MM-DD HH24:MI:SS.US' END) || '+00'"
         )
-    if column in ("latitude", "longitude"):
+    if column in COORDINATE_FIELDS:
         return f'"{column}"::float8'
     return f'"{column}"'
 
@@ -274,7 +281,8 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     )
     source_ids = checked.source_ids
     empty = _table_is_empty(connection)
-    existing = {} if empty else _existing(source_ids.to_pylist(), connection)
+    ids = source_ids.to_pylist()
+    existing = {} if empty else _existing(ids, connection)
     now = timezone.now().astimezone(dt.UTC)
     now_text = str(now.replace(tzinfo=None)) + suffix
     job_id = job.pk if job is not None else None
@@ -283,7 +291,7 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     if existing:
         new_rows = []
         for i, (source_id, values) in enumerate(
-            zip(source_ids.to_pylist(), zip(*_python_columns(imported, suffix), strict=True), strict=True)
+            zip(ids, zip(*_python_columns(imported, suffix), strict=True), strict=True)
         ):
             old = existing.get(source_id)
             if old is None:
@@ -294,6 +302,7 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
                 unchanged += 1
         take = pa.array(new_rows, pa.int64())
         imported, source_ids = imported.take(take), source_ids.take(take)
+        ids = [ids[i] for i in new_rows]
     # else a first load: every row is new, and the rows stream straight into the database
     count = len(source_ids)
     total = count + len(to_update)
@@ -321,11 +330,11 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
         elif count:
             # CREATE_FIELDS in order; strict=False: the one-value columns repeat without end, the lists decide
             create = zip(
-                source_ids.to_pylist(),
+                ids,
                 repeat(Source.EUNGDAPSO),
                 [uid.hex() for uid in _public_ids(count)],
                 *_python_columns(imported, suffix),
-                *[repeat("")] * 4,  # reporter name, phone, email and device: a portal row has none
+                *[repeat("")] * len(EMPTY_FOR_PORTAL_ROWS),
                 repeat(job_id),
                 repeat(now_text),
                 repeat(now_text),
@@ -349,7 +358,7 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
             cursor.execute(f"PRAGMA cache_size = {int(restore_cache)}")
     if progress:
         progress(total, total)
-    return count, len(to_update), unchanged, source_ids.to_pylist()
+    return count, len(to_update), unchanged, ids
 
 
 ROWS_PER_INSERT = 500  # SQLite: rows per multi-row INSERT (within its limit of bound values)
@@ -394,13 +403,10 @@ def _arrow_rows(source_ids, imported: pa.Table, job_id: int | None, now: dt.date
     }
     for name in IMPORTED_FIELDS:
         column = imported[name]
-        if name in ("latitude", "longitude"):  # already rounded to 6 places when read
+        if name in COORDINATE_FIELDS:  # already rounded to 6 places when read
             column = column.cast(_COORDINATE, safe=False)
         columns[name] = column
-    columns |= {
-        name: pa.repeat(text, count) for name in ("reporter_name", "reporter_phone", "reporter_email")
-    }
-    columns["device_id"] = pa.repeat(text, count)
+    columns |= {name: pa.repeat(text, count) for name in EMPTY_FOR_PORTAL_ROWS}
     columns["import_job_id"] = pa.repeat(pa.scalar(job_id, pa.int64()), count)
     columns["created_at"] = columns["updated_at"] = pa.repeat(pa.scalar(now, _MOMENT), count)
     return pa.table(columns)

@@ -130,6 +130,10 @@ CLOSED_COMPLAINT_STATUSES = (
 )
 
 
+# The partial indexes' condition: the open complaints, as plain strings (the form the migrations store).
+OPEN_ONLY = models.Q(status__in=[str(status) for status in OPEN_COMPLAINT_STATUSES])
+
+
 class FieldComplaint(models.Model):
     """One 현장민원. `source_id` is the portal's 접수번호 (the import key); Open311 and staff entries get their own."""
 
@@ -205,7 +209,7 @@ class FieldComplaint(models.Model):
             models.Index(
                 fields=["received_at"],
                 include=["unit", "due_at"],
-                condition=models.Q(status__in=["received", "processing"]),
+                condition=OPEN_ONLY,
                 name="patrols_fc_open_idx",
             ),
             # The open complaints by unit and deadline: the monitoring board's counts, a department's due and overdue
@@ -213,7 +217,7 @@ class FieldComplaint(models.Model):
             # (a year's import of mostly closed rows barely touches it; ADR 0013).
             models.Index(
                 fields=["unit", "due_at"],
-                condition=models.Q(status__in=["received", "processing"]),
+                condition=OPEN_ONLY,
                 name="patrols_fc_open_unit_due_idx",
             ),
             # Only the complaints marked as duplicates (none from an import, so inserts do not pay for it): without
