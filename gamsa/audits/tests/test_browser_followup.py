@@ -23,6 +23,12 @@ pytestmark = [
 
 
 def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
+    # What the browser sent and got, for the failure message (a step here failed now and then under CI's load).
+    page.exchanges = []
+    page.on(
+        "response",
+        lambda r: page.exchanges.append(f"{r.request.method} {r.url[len(page.base) :]} {r.status}"),
+    )
     # 0. The auditor plans an engagement in the year's plan and gives the prior notice (7 days are enforced).
     svc.create_plan(user("leader"), year=2026, title="2026년 자체감사계획")
     staff_login(page, "auditor")
@@ -128,6 +134,9 @@ def _expect_status(page, status: str) -> None:
     try:
         expect(page.locator("[data-testid=status]")).to_have_text(status, timeout=15_000)
     except AssertionError:
+        workflow = page.locator("[data-testid=workflow]")
         raise AssertionError(
-            f"상태가 {status}(으)로 바뀌지 않음. 화면: {page.inner_text('main')[:600]}"
+            f"상태가 {status}(으)로 바뀌지 않음. 다음 단계: {workflow.inner_html()[:1500] if workflow.count() else '-'}"
+            f" · 오류: {page.locator('[data-testid=action-error]').all_inner_texts()}"
+            f" · 마지막 요청: {[x for x in page.exchanges if '/static/' not in x][-8:]}"
         ) from None
