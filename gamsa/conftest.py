@@ -108,6 +108,15 @@ def settle(page) -> None:
     page.evaluate("() => document.fonts.ready.then(() => true)")
 
 
+def submit(page, target) -> None:
+    """Submit a form from the keyboard: focus its button and press Enter. A pointer click can miss: when Playwright
+    scrolls a button low on a long page into view, KRDS shows its header again on the scroll (#wrap.scroll-up) and
+    under load the header can cover the button as the click lands, so nothing is submitted."""
+    button = page.locator(target) if isinstance(target, str) else target  # a selector or a Locator
+    button.focus()
+    button.press("Enter")
+
+
 def staff_login(page, username: str) -> None:
     """Sign in as a staff account in the browser with 2FA: enrol the authenticator on its first login, then type
     the code of the enrolled one. Ends on the home page."""

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from gamsa.audits.models import Disposition, Engagement
 from gamsa.audits.services import plans as svc
 from gamsa.audits.tests.helpers import user
-from gamsa.conftest import CHROMIUM, settle, staff_login
+from gamsa.conftest import CHROMIUM, settle, staff_login, submit
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,21 +43,21 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     page.fill("#id_scope", "2025년 공사")
     page.fill("#id_start_date", "2026-11-02")
     page.fill("#id_end_date", "2026-11-06")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert page.inner_text("[data-testid=status]") == "계획"
     settle(page)
     e = Engagement.objects.get(title="도로 보수공사 특정감사")
     assert e.plan.year == 2026 and list(e.targets.values_list("name", flat=True)) == ["건설과"]
     page.fill("#id_notified_on", "2026-10-28")
-    page.click("[data-testid=do-notify]")
+    submit(page, "[data-testid=do-notify]")
     assert "시행령 제12조①" in page.inner_text("[data-testid=action-error]")
     settle(page)
     assert page.input_value("#id_notified_on") == "2026-10-28"  # what was typed stays
     page.fill("#id_notified_on", "2026-10-23")
-    page.click("[data-testid=do-notify]")
+    submit(page, "[data-testid=do-notify]")
     assert page.inner_text("[data-testid=status]") == "통보"
     settle(page)
-    page.click("[data-testid=do-start]")
+    submit(page, "[data-testid=do-start]")
     assert page.inner_text("[data-testid=status]") == "실시"
     settle(page)
 
@@ -72,16 +72,16 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     page.select_option("#id_target_unit", label="건설과")
     page.fill("#id_demand", "부당 집행액 회수")
     page.fill("#id_amount_recover", "1250000")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert "지적사항과 처분요구를 기록했습니다" in page.inner_text("main")
     assert "1,250,000원" in page.inner_text("main")
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
     settle(page)
     page.fill("#id_ended_on", "2026-11-06")
-    page.click("[data-testid=do-finish]")
+    submit(page, "[data-testid=do-finish]")
     assert page.inner_text("[data-testid=status]") == "결과처리"
     settle(page)
-    page.click("[data-testid=do-notify_result]")
+    submit(page, "[data-testid=do-notify_result]")
     d = Disposition.objects.get(finding__engagement=e)
     assert d.status == "open" and d.due_at is not None
 
@@ -100,7 +100,7 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     Image.new("RGB", (30, 30), "green").save(buffer, format="PNG")
     evidence.write_bytes(buffer.getvalue())
     page.set_input_files("#id_evidence", str(evidence))
-    page.click("[data-testid=followup-submit]")
+    submit(page, "[data-testid=followup-submit]")
     assert "이행결과를 제출했습니다" in page.inner_text("main")
     assert page.inner_text("[data-testid=status]") == "이행결과 제출"
 
@@ -110,7 +110,7 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     settle(page)
     page.select_option("#id_verdict", value="accepted")
     page.fill("#id_note", "영수증 확인")
-    page.click("[data-testid=verify-submit]")
+    submit(page, "[data-testid=verify-submit]")
     assert page.inner_text("[data-testid=status]") == "이행 완료"
     assert "확인 (이행 완료)" in page.inner_text("[data-testid=verdict]")
     d.refresh_from_db()
@@ -118,14 +118,14 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
 
     # 4. The team publishes the result and closes the engagement.
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
-    # Under a loaded CI a click that lands while the fonts swap in may miss its button (this test failed so, at
-    # this step and at the notice, a few times): every step waits for settle(); a failure says what the page showed.
+    # Forms are submitted from the keyboard (submit()): pointer clicks on buttons low on this long page missed now
+    # and then under CI's load (here and at the notice). A failure still says what the page showed and sent.
     settle(page)
     page.fill("#id_summary", "도로 보수공사 자재 구입비 분할 집행 1건을 시정 요구했습니다.")
-    page.click("[data-testid=do-publish]")
+    submit(page, "[data-testid=do-publish]")
     _expect_status(page, "공개")
     settle(page)
-    page.click("[data-testid=do-close]")
+    submit(page, "[data-testid=do-close]")
     _expect_status(page, "종료")
     assert page.csp_errors == []
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from gamsa.complaints.models import Extension, Grievance
-from gamsa.conftest import CHROMIUM, settle, staff_login
+from gamsa.conftest import CHROMIUM, settle, staff_login, submit
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,8 +39,8 @@ def test_citizen_to_department_and_back(page):
     page.fill("#id_address", "서울 영등포구 도림로 10")
     page.fill("#id_title", "도림로 보도블록 파손")
     page.fill("#id_body", "도림로 10 앞 보도블록이 깨져 넘어질 뻔했습니다. 고쳐 주세요.")
-    page.click("label[for=id_agree]")
-    page.click("main form button[type=submit]")
+    page.locator("#id_agree").press("Space")  # the keyboard, like submit()
+    submit(page, "main form button[type=submit]")
     number = page.inner_text("[data-testid=case-number]").strip()
     pin = page.inner_text("[data-testid=pin]").strip()
     assert re.fullmatch(r"\d{4}-\d{6}", number) and re.fullmatch(r"\d{6}", pin)
@@ -51,7 +51,7 @@ def test_citizen_to_department_and_back(page):
     settle(page)
     form = open_action(page, "assign")
     form.locator("select[name=department]").select_option(label="건설과")
-    form.locator("button[type=submit]").click()
+    submit(page, form.locator("button[type=submit]"))
     assert "배정했습니다" in page.inner_text("main")
     assert page.inner_text("[data-testid=status]") == "배정"
 
@@ -63,7 +63,7 @@ def test_citizen_to_department_and_back(page):
     form.locator("select[name=reason]").select_option("workload")
     form.locator("textarea[name=reason_detail]").fill("처리할 민원이 많습니다")
     form.locator("input[name=amount]").fill("3")
-    form.locator("button[type=submit]").click()
+    submit(page, form.locator("button[type=submit]"))
     assert "시행령 제21조②" in page.inner_text("[data-testid=action-error]")
     assert (
         page.locator("details[data-action=extend] textarea[name=reason_detail]").input_value()
@@ -78,7 +78,7 @@ def test_citizen_to_department_and_back(page):
     form.locator("select[name=method]").select_option("electronic")
     form.locator("select[name=outcome]").select_option("accepted")
     form.locator("textarea[name=text]").fill("현장을 확인하고 보도블록을 교체했습니다.")
-    form.locator("button[type=submit]").click()
+    submit(page, form.locator("button[type=submit]"))
     assert page.inner_text("[data-testid=status]") == "답변완료"
     assert Grievance.objects.get(case_number=number).status == "answered"
 
@@ -88,7 +88,7 @@ def test_citizen_to_department_and_back(page):
     settle(page)
     page.fill("#id_case_number", number)
     page.fill("#id_pin", pin)
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     assert page.inner_text("[data-testid=public-status]") == "답변완료"
     assert "보도블록을 교체했습니다" in page.inner_text("[data-testid=public-answer]")
     assert page.csp_errors == []

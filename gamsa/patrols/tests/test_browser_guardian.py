@@ -10,7 +10,7 @@ import shutil
 import pytest
 from PIL import Image
 
-from gamsa.conftest import CHROMIUM, settle, staff_login
+from gamsa.conftest import CHROMIUM, settle, staff_login, submit
 from gamsa.core.demo import DEMO_PASSWORD, load_demo
 from gamsa.patrols.demo_patrol import ensure_guardian_account, seed_finding_categories
 from gamsa.patrols.models import Finding, FindingStatus, Photo
@@ -65,7 +65,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     settle(page)
     page.fill("#id_username", "guardian")
     page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
+    submit(page, "main button[type=submit]")
     page.wait_for_url(page.base + "/")
     page.goto(page.base + "/patrols/guardian/report/")
     settle(page)
@@ -76,7 +76,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     page.fill("#id_title", "보도블록이 들떠 있어요")
     page.fill("#id_description", "영등포로 150 앞 보도블록이 들떠 걸려 넘어질 뻔했습니다.")
     page.set_input_files("#id_photo", photo_file(tmp_path, "before.jpg", "orange"))
-    page.click("main form[data-testid=guardian-form] button[type=submit]")
+    submit(page, "main form[data-testid=guardian-form] button[type=submit]")
     page.wait_for_url(re.compile(r"/patrols/guardian/mine/"))
     assert "보도블록이 들떠 있어요" in page.inner_text("[data-testid=my-reports]")
     finding = Finding.objects.get(title="보도블록이 들떠 있어요")
@@ -93,7 +93,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     section = page.locator("[data-testid=route-section]")
     section.locator("select[name=route-unit]").select_option(label="건설과")
     section.locator("textarea[name=route-requested_action]").fill("보도블록 재시공 바랍니다.")
-    section.locator("button[type=submit]").click()
+    submit(page, section.locator("button[type=submit]"))
     page.wait_for_url(url)
     assert page.inner_text("[data-testid=finding-status]") == "부서 통보"
     assert page.inner_text("[data-testid=unit]") == "건설과"
@@ -107,7 +107,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     section = page.locator("[data-testid=answer-section]")
     section.locator("textarea[name=answer-answer]").fill("보도블록 12장을 새로 깔았습니다.")
     section.locator("input[name=answer-photo]").set_input_files(photo_file(tmp_path, "after.jpg", "green"))
-    section.locator("button[type=submit]").click()
+    submit(page, section.locator("button[type=submit]"))
     page.wait_for_url(url)
     assert page.inner_text("[data-testid=finding-status]") == "부서 조치 완료"
     assert "조치 후" in page.inner_text("[data-testid=photos]")
@@ -118,7 +118,7 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     settle(page)
     section = page.locator("[data-testid=close-section]")
     section.locator("textarea[name=close-note]").fill("현장 확인 완료")
-    section.locator("button[type=submit]").click()
+    submit(page, section.locator("button[type=submit]"))
     page.wait_for_url(url)
     assert page.inner_text("[data-testid=finding-status]") == "확인 종결"
     finding.refresh_from_db()

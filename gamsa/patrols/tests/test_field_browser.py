@@ -8,7 +8,7 @@ import shutil
 import pytest
 from openpyxl import Workbook
 
-from gamsa.conftest import CHROMIUM, log_in_with_totp, settle
+from gamsa.conftest import CHROMIUM, log_in_with_totp, settle, submit
 from gamsa.patrols import importing
 from gamsa.patrols.models import FieldCategory, FieldComplaint, FieldItem
 from gamsa.patrols.seeds import seed_field_items
@@ -68,7 +68,7 @@ def test_web_import_with_progress_and_board(page, tmp_path):
     page.goto(page.base + "/patrols/field/import/")
     settle(page)
     page.set_input_files("#id_file", str(path))
-    page.click("[data-testid=import-form] button[type=submit]")
+    submit(page, "[data-testid=import-form] button[type=submit]")
     page.wait_for_selector("[data-testid=import-result]")
     assert page.locator("progress.gamsa-progress").get_attribute("value") == "100"
     text = page.inner_text("[data-testid=import-result]")
