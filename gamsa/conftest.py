@@ -101,9 +101,8 @@ def log_in_with_totp(page, username: str) -> None:
 
 
 def settle(page) -> None:
-    """Wait until the page has loaded (its deferred scripts run) and its web fonts are in. The fonts swap in
-    (`font-display: swap`): the text is laid out again and a button can move between Playwright finding it and
-    clicking it, so on a loaded machine a click could land beside a submit button and nothing was submitted."""
+    """Wait until the page has loaded (its deferred scripts run) and its web fonts are in, so that what a test reads
+    and types goes to the finished page. (Forms are submitted with submit(), not a pointer click.)"""
     page.wait_for_load_state("load")
     page.evaluate("() => document.fonts.ready.then(() => true)")
 
