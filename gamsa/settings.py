@@ -333,7 +333,13 @@ LOGGING = {
         "handlers": ["console"],
         "level": env_choice("GAMSA_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),
     },
-    "loggers": {"axes": {"level": "WARNING"}, "django.server": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.server": {"level": "WARNING"},
+        # WeasyPrint's step-by-step progress and fontTools' subsetting notes; their warnings still show.
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # --- background work (Tasks API) ----------------------------------------------------------------------------

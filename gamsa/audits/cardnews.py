@@ -1,24 +1,19 @@
 """One-page "card news" of a key finding, as PDF (WeasyPrint) and PNG (Pillow), with personal data masked.
 
-Both use the vendored Pretendard GOV font. It ships as unicode-range subsets in WOFF2 (see
-static/vendor/fonts/pretendard-gov/pretendard-gov.css): WeasyPrint reads the same @font-face rules; for the PNG
-each character is drawn with the subset file whose range holds it (FreeType opens WOFF2 directly). Nothing is
-downloaded.
+Both use the vendored Pretendard GOV font: the PDF through core.pdf, the PNG with the same complete TrueType files
+(core/fonts/), one per weight. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from functools import lru_cache
-from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from gamsa.audits.redaction import redacted_finding
+from gamsa.core.pdf import font_path, html_to_pdf
 
-FONT_DIR = Path(settings.BASE_DIR) / "static" / "vendor" / "fonts" / "pretendard-gov"
 WIDTH, HEIGHT = 1080, 1350  # 4:5, the usual card-news size
 
 
@@ -29,85 +24,32 @@ def card_context(finding) -> dict:
     return data
 
 
+def card_html(finding) -> str:
+    return render_to_string("audits/cardnews.html", {"card": card_context(finding)})
+
+
 def render_pdf(finding) -> bytes:
-    from weasyprint import HTML
-
-    card = card_context(finding)
-    html = render_to_string("audits/cardnews.html", {"card": card})
-    faces = _font_faces(html)
-    html = html.replace("/*FONT-FACES*/", faces)
-    return HTML(string=html, base_url=str(FONT_DIR)).write_pdf()
-
-
-def _font_faces(text: str) -> str:
-    """@font-face rules for only the subsets the text needs (WeasyPrint would otherwise load all of them)."""
-    rules = []
-    for weight in (400, 700):
-        files = {
-            path
-            for char in set(text)
-            for first, last, path in _ranges().get(weight, [])
-            if first <= ord(char) <= last
-        }
-        for path in sorted(files):
-            uri = (FONT_DIR / path).as_uri()
-            rules.append(
-                f"@font-face{{font-family:'Card';font-weight:{weight};src:url('{uri}') format('woff2')}}"
-            )
-    return "\n".join(rules)
+    return html_to_pdf(card_html(finding))
 
 
 # --- PNG ---------------------------------------------------------------------------------------------------------
 
-_RULE = re.compile(r"font-weight:(\d+);.*?src:url\(\./([^)]+)\).*?unicode-range:([^}]+)\}")
 
-
-@lru_cache(maxsize=1)
-def _ranges() -> dict[int, list[tuple[int, int, str]]]:
-    """weight → [(first, last, file)] parsed from the vendored CSS."""
-    css = (FONT_DIR / "pretendard-gov.css").read_text(encoding="utf-8")
-    out: dict[int, list[tuple[int, int, str]]] = {}
-    for weight, path, ranges in _RULE.findall(css):
-        for part in ranges.split(","):
-            part = part.strip().removeprefix("U+").removeprefix("u+")
-            first, _, last = part.partition("-")
-            out.setdefault(int(weight), []).append((int(first, 16), int(last or first, 16), path))
-    return out
-
-
-@lru_cache(maxsize=512)
-def _font(path: str, size: int):
+@lru_cache(maxsize=16)
+def _font(weight: int, size: int):
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(FONT_DIR / path), size)
-
-
-def _font_for(char: str, weight: int, size: int):
-    code = ord(char)
-    for first, last, path in _ranges().get(weight, []):
-        if first <= code <= last:
-            return _font(path, size)
-    return None
+    return ImageFont.truetype(str(font_path(weight)), size)
 
 
 def _draw_text(draw, xy, text: str, *, size: int, weight: int = 400, fill="#1d1d1d") -> float:
-    x, y = xy
-    for char in text:
-        font = _font_for(char, weight, size)
-        if font is None:
-            x += size * 0.3
-            continue
-        draw.text((x, y), char, font=font, fill=fill)
-        x += font.getlength(char)
-    return x
+    font = _font(weight, size)
+    draw.text(xy, text, font=font, fill=fill)
+    return xy[0] + font.getlength(text)
 
 
 def _width(text: str, size: int, weight: int = 400) -> float:
-    total = 0.0
-    for char in text:
-        font = _font_for(char, weight, size)
-        total += font.getlength(char) if font else size * 0.3
-    return total
+    return _font(weight, size).getlength(text)
 
 
 def _wrap(text: str, size: int, width: int, weight: int = 400) -> list[str]:

@@ -1,22 +1,50 @@
 """PDF documents from Django templates with WeasyPrint and the vendored Pretendard GOV font (ADR 0008).
 
-A template gets `font_css` (the font's @font-face file as a file: URI) to link in its <head>; nothing is fetched
-from the network.
+Every PDF the system makes goes through `render_pdf` (or `html_to_pdf` for HTML made elsewhere). The font is one
+complete TrueType file per weight in `core/fonts/` (400 and 700), declared here as the family "Pretendard GOV";
+templates only name that family. Nothing is fetched from the network and no system font is needed.
+
+Why not the pages' unicode-range chunks (static/vendor/fonts/pretendard-gov/): WeasyPrint (70.0) keys a PDF font
+by its family, weight and style, so every chunk of one weight became a single PDF font holding the first chunk's
+glyph table. Characters drawn from the other chunks printed as whatever glyph had the same number in the first one
+("공사명" as "계사명"), and spaces came out as .notdef. One file per weight has nothing to merge.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FAMILY = "Pretendard GOV"
+FONT_FILES = {400: "PretendardGOV-Regular.ttf", 700: "PretendardGOV-Bold.ttf"}
+
+
+def font_path(weight: int = 400) -> Path:
+    """The complete font file for a weight (400 or 700; other weights take the nearer one)."""
+    return FONT_DIR / FONT_FILES[700 if weight >= 600 else 400]
+
+
+@lru_cache(maxsize=1)
+def font_face_css() -> str:
+    return "\n".join(
+        f"@font-face{{font-family:'{FONT_FAMILY}';font-style:normal;font-weight:{weight};"
+        f"src:url('{(FONT_DIR / name).as_uri()}') format('truetype')}}"
+        for weight, name in FONT_FILES.items()
+    )
+
+
+def html_to_pdf(html: str) -> bytes:
+    """HTML (with `font-family: "Pretendard GOV"`) to PDF bytes."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    fonts = CSS(string=font_face_css(), font_config=font_config)
+    return HTML(string=html, base_url=str(FONT_DIR)).write_pdf(stylesheets=[fonts], font_config=font_config)
 
 
 def render_pdf(template: str, context: dict) -> bytes:
-    import weasyprint
-    from django.contrib.staticfiles import finders
     from django.template.loader import render_to_string
 
-    css_path = finders.find("vendor/fonts/pretendard-gov/pretendard-gov.css")
-    html = render_to_string(
-        template, {**context, "font_css": Path(css_path).resolve().as_uri() if css_path else ""}
-    )
-    base = str(Path(css_path).parent) if css_path else None
-    return weasyprint.HTML(string=html, base_url=base).write_pdf()
+    return html_to_pdf(render_to_string(template, context))

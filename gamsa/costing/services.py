@@ -31,13 +31,14 @@ def compute(sheet_data: dict, table: RateTable | None = None):
     return sheet_to_dict(sheet), result
 
 
-@transaction.atomic
-def review_sheet(actor: User | None, sheet_data: dict, *, title: str = "", source_file=None) -> CostReview:
-    """Review a sheet (JSON shape) against the active rates and save the review. Raises SheetError (Korean)."""
+def build_review(actor: User | None, sheet_data: dict, *, title: str = "", source_file=None) -> CostReview:
+    """Review a sheet (JSON shape) against the active rates into an unsaved CostReview. Raises SheetError.
+
+    The command line writes opinions of unsaved reviews; `review_sheet` saves them."""
     data, result = compute(sheet_data)
     title = (title or data.get("title") or "제목 없는 원가계산서").strip()[:200]
     data["title"] = title
-    review = CostReview.objects.create(
+    return CostReview(
         title=title,
         kind=data["kind"],
         base_date=result.sheet.base_date,
@@ -49,7 +50,15 @@ def review_sheet(actor: User | None, sheet_data: dict, *, title: str = "", sourc
         savings=result.savings,
         source_file=source_file,
         created_by=actor if actor and actor.pk else None,
+        created_at=timezone.now(),
     )
+
+
+@transaction.atomic
+def review_sheet(actor: User | None, sheet_data: dict, *, title: str = "", source_file=None) -> CostReview:
+    """Review a sheet (JSON shape) against the active rates and save the review. Raises SheetError (Korean)."""
+    review = build_review(actor, sheet_data, title=title, source_file=source_file)
+    review.save()
     cuts = sum(1 for line in review.result["lines"] if line["difference"])
     record_event(actor, "cost_review.created", review, savings=review.savings, lines_changed=cuts)
     return review

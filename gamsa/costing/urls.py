@@ -12,6 +12,6 @@ urlpatterns = [
     path("rates/new/", views.rate_new, name="rate_new"),
     path("rates/<uuid:public_id>/active/", views.rate_toggle, name="rate_toggle"),
     path("<uuid:public_id>/", views.review_detail, name="detail"),
-    path("<uuid:public_id>/opinion.pdf", views.review_pdf, name="pdf"),
+    path("<uuid:public_id>/opinion/pdf/", views.review_pdf, name="pdf"),
     path("<uuid:public_id>/opinion.hwpx", views.review_hwpx, name="hwpx"),
 ]

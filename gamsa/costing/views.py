@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.services import store_attachment
-from gamsa.costing import opinion, services
+from gamsa.costing import opinion, services, tasks
 from gamsa.costing import permissions as perms
 from gamsa.costing.engine.sheet import LINE_ORDER, SheetError
 from gamsa.costing.forms import RateVersionForm, UploadForm
@@ -77,11 +77,12 @@ def review_detail(request, public_id):
 
 
 @login_required
+@require_POST
 def review_pdf(request, public_id):
+    """Start the opinion PDF as a background job and show its page (progress, then the download link)."""
     review = _review_for(request, public_id)
-    response = HttpResponse(opinion.write_pdf(review), content_type="application/pdf")
-    response["Content-Disposition"] = _attachment(opinion.file_name(review, "pdf"))
-    return response
+    job = tasks.start_opinion_pdf(request.user, review)
+    return redirect("core:job", public_id=job.public_id)
 
 
 @login_required

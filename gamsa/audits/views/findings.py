@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gamsa.audits import cardnews, selectors
+from gamsa.audits import tasks as audit_tasks
 from gamsa.audits import forms as f
 from gamsa.audits import permissions as perms
 from gamsa.audits.models import Disposition, Engagement, Finding, FollowUpReport, Reexamination
@@ -278,12 +279,13 @@ def my_unit(request):
 
 
 @login_required
+@require_POST
 def card_pdf(request, public_id):
+    """Start the card news PDF as a background job and show its page (progress, then the download link)."""
     finding = _finding_for(request, public_id)
     core_perms.deny_outsider(perms.can_read_office(request.user))
-    response = HttpResponse(cardnews.render_pdf(finding), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="cardnews-{finding.public_id}.pdf"'
-    return response
+    job = audit_tasks.start_card_pdf(request.user, finding)
+    return redirect("core:job", public_id=job.public_id)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""`gamsa costing review FILE [--json] [--save --user ID]`: review a cost sheet (XLSX or JSON) from the command line."""
+"""`gamsa costing review FILE [--json] [--save --user ID] [--pdf OUT.pdf] [--hwpx OUT.hwpx]`: review a cost sheet
+(XLSX or JSON) from the command line and, if asked, write the review opinion (심사 의견서) as PDF and HWPX."""
 
 from __future__ import annotations
 
@@ -27,6 +28,18 @@ def _pct(rate) -> str:
     return f"{rate * 100:.4f}".rstrip("0").rstrip(".") + "%"
 
 
+def _output_file(name: str, ext: str) -> Path:
+    """Where an opinion goes: the name must end in .pdf/.hwpx and its folder must exist (checked before the work)."""
+    out = Path(name)
+    if out.suffix.lower() != f".{ext}":
+        raise CommandError(f"--{ext}에는 .{ext}로 끝나는 파일 이름을 적어야 합니다: {name}")
+    if not out.parent.is_dir():
+        raise CommandError(f"폴더가 없습니다: {out.parent}")
+    if out.is_dir():
+        raise CommandError(f"파일이 아니라 폴더입니다: {out}")
+    return out
+
+
 class Command(BaseCommand):
     help = "원가계산서 제비율 심사(review)"
 
@@ -39,6 +52,8 @@ class Command(BaseCommand):
         rev.add_argument("--json", action="store_true", help="결과를 JSON(lines, totals)으로 출력합니다")
         rev.add_argument("--save", action="store_true", help="심사 결과를 저장합니다 (--user 필요)")
         rev.add_argument("--user", default="", help="저장할 때 심사자로 기록할 사용자 아이디")
+        rev.add_argument("--pdf", default="", metavar="OUT.pdf", help="심사 의견서를 PDF로 저장할 파일")
+        rev.add_argument("--hwpx", default="", metavar="OUT.hwpx", help="심사 의견서를 HWPX로 저장할 파일")
 
         exp = sub.add_parser("export-rates", help="요율표 전체를 XLSX로 내보냅니다")
         exp.add_argument("--out", default="제비율_요율표.xlsx", help="저장할 파일")
@@ -81,6 +96,7 @@ class Command(BaseCommand):
         from gamsa.costing.upload import read_upload
 
         path = input_file(options["file"])
+        outputs = {ext: _output_file(options[ext], ext) for ext in ("pdf", "hwpx") if options[ext]}
         try:
             data, _ = read_upload(path.read_bytes())
             if options["save"]:
@@ -89,21 +105,28 @@ class Command(BaseCommand):
                 actor = User.objects.filter(username=options["user"]).first() if options["user"] else None
                 if actor is None:
                     raise CommandError("--save에는 --user로 심사자 아이디를 적어야 합니다.")
-                saved = services.review_sheet(actor, data)
-                result_json, title = saved.result, saved.title
-                summary = saved.summary
+                review = services.review_sheet(actor, data)
             else:
-                sheet_json, result = services.compute(data)
-                result_json, title, summary = result.to_json(), sheet_json.get("title", ""), result.summary()
+                review = services.build_review(None, data)
         except SheetError as exc:
             raise CommandError(
                 "원가계산서에 고칠 곳이 있습니다:\n"
                 + "\n".join(f"  - {e['field']}: {e['message']}" for e in exc.errors)
             ) from None
         if options["json"]:
-            self.stdout.write(json.dumps(result_json, ensure_ascii=False, indent=2))
-            return
-        self.stdout.write(self._table(title, result_json, summary))
+            self.stdout.write(json.dumps(review.result, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(self._table(review.title, review.result, review.summary))
+        self._write_opinions(review, outputs, notes=self.stderr if options["json"] else self.stdout)
+
+    def _write_opinions(self, review, outputs: dict[str, Path], notes) -> None:
+        from gamsa.costing import opinion
+
+        writers = {"pdf": opinion.write_pdf, "hwpx": opinion.write_hwpx}
+        for ext, out in outputs.items():
+            content = writers[ext](review)
+            out.write_bytes(content)
+            notes.write(f"심사 의견서({ext.upper()})를 {out}에 저장했습니다 ({len(content):,}바이트).")
 
     def _table(self, title: str, result: dict, summary: dict) -> str:
         widths = (26, 9, 15, 9, 15, 13)
