@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from gamsa.core.models import Attachment, Event, User
+from gamsa.core.models import Attachment, Event, Job, User
 from gamsa.core.services import issue_api_token
 from gamsa.costing import services
 from gamsa.costing.engine.defaults import default_table
@@ -287,9 +287,11 @@ def test_upload_page_review_and_opinions(login):
     assert "법정요율 초과: 법정요율로 감액 (신고 3.5% → 인정 3.11%)" in html
     assert f"{review.savings:,}원" in html
 
-    pdf = client.get(f"/costing/{review.public_id}/opinion.pdf")
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF-")
+    # The PDF is a background job (ADR 0008); its text is checked in test_opinion_pdf.py.
+    started = client.post(f"/costing/{review.public_id}/opinion/pdf/")
+    job = Job.objects.get(kind="cost_opinion_pdf")
+    assert started.status_code == 302 and started["Location"] == f"/jobs/{job.public_id}/"
+    assert job.status == Job.Status.DONE and job.result_file.file.read().startswith(b"%PDF-")
 
     hwpx = client.get(f"/costing/{review.public_id}/opinion.hwpx")
     assert hwpx.status_code == 200
@@ -350,9 +352,9 @@ def test_reviews_hidden_from_others(login, username):
         "/costing/",
         "/costing/new/",
         f"/costing/{review.public_id}/",
-        f"/costing/{review.public_id}/opinion.pdf",
     ]:
         assert client.get(url).status_code == 404, url
+    assert client.post(f"/costing/{review.public_id}/opinion/pdf/").status_code == 404
     assert client.post("/costing/new/", {"sheet_json": json.dumps(SHEET_2026)}).status_code == 404
     assert state() == before
 
