@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zlib
 
 import pytest
 from openpyxl import load_workbook
@@ -15,6 +13,7 @@ from gamsa.complaints.models import Grievance, InspectionRecord
 from gamsa.complaints.services import grievances as svc
 from gamsa.core.calendar import SEOUL, get_calendar
 from gamsa.core.models import Event, Job, OrgUnit, User
+from gamsa.core.tests.pdfcheck import AMOUNT, MASK, MINISTRY, assert_page_one_drawn, assert_reads
 
 
 def at(y, m, d, hh=0, mm=0):
@@ -165,9 +164,18 @@ def test_pages_and_access(quarter, client, login):
     assert InspectionRecord.objects.get().letter == "통보문"
 
 
+LETTER = (
+    f"건설과장 귀하\n{MINISTRY} 지침에 따라 기한 경과 민원 2건을 점검했습니다. "
+    f"민원인 {MASK}님의 보상금 {AMOUNT} 건은 처리 결과를 다시 알려 주십시오."
+)
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
-def test_report_files(quarter, client, login, fmt):
+def test_report_files(quarter, client, login, fmt, tmp_path):
     login("complaints")
+    inspection.save_inspection(
+        officer(), year=2026, quarter=3, department=quarter["construction"], checklist={}, letter=LETTER
+    )
     response = client.post(f"/grievances-io/inspection/2026/3/export/{fmt}/")
     assert response.status_code == 302
     job = Job.objects.get(kind="grievance_inspection")
@@ -178,13 +186,17 @@ def test_report_files(quarter, client, login, fmt):
         names = [row[0] for row in ws.iter_rows(min_row=3, values_only=True)]
         assert "건설과" in names and "합계" in names
     else:
-        assert content.startswith(b"%PDF")
-        # The vendored Korean font is embedded: its glyphs map back to Hangul (건 U+AC74, 설 U+C124).
-        streams = []
-        for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-            try:
-                streams.append(zlib.decompress(m.group(1)))
-            except zlib.error:
-                continue
-        cmaps = b"".join(s for s in streams if b"beginbfchar" in s or b"beginbfrange" in s)
-        assert b"<ac74>" in cmaps and b"<c124>" in cmaps
+        # Read back as its reader would: the head, the department, its figures and the letter, word for word.
+        figures = next(
+            d["figures"] for d in inspection.report(2026, 3)["departments"] if d["figures"].department == "건설과"
+        )
+        assert_reads(
+            content,
+            "2026년 3분기 고충민원 처리실태 점검 결과",
+            "기한 경과(미처리)",
+            "건설과",
+            f"{figures.on_time_rate}%",
+            f"{figures.extended}건/{figures.extensions}회",
+            *LETTER.splitlines(),
+        )
+        assert_page_one_drawn(content, tmp_path / "inspection-1.png")
