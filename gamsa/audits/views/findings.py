@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gamsa.audits import cardnews, selectors
-from gamsa.audits import tasks as audit_tasks
 from gamsa.audits import forms as f
 from gamsa.audits import permissions as perms
+from gamsa.audits import tasks as audit_tasks
 from gamsa.audits.models import Disposition, Engagement, Finding, FollowUpReport, Reexamination
 from gamsa.audits.services import AuditError
 from gamsa.audits.services import findings as svc

@@ -188,7 +188,9 @@ def test_report_files(quarter, client, login, fmt, tmp_path):
     else:
         # Read back as its reader would: the head, the department, its figures and the letter, word for word.
         figures = next(
-            d["figures"] for d in inspection.report(2026, 3)["departments"] if d["figures"].department == "건설과"
+            d["figures"]
+            for d in inspection.report(2026, 3)["departments"]
+            if d["figures"].department == "건설과"
         )
         assert_reads(
             content,

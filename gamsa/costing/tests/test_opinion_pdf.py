@@ -4,8 +4,8 @@ FILE --pdf OUT.pdf --hwpx OUT.hwpx`; its text is read back and page 1 drawn."""
 from __future__ import annotations
 
 import copy
-import json
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -95,9 +95,7 @@ def test_a_plain_get_starts_nothing(login):
 def test_command_line_writes_pdf_and_hwpx(tmp_path):
     pdf_out, hwpx_out = tmp_path / "의견서.pdf", tmp_path / "의견서.hwpx"
     out = io.StringIO()
-    call_command(
-        "costing", "review", str(SAMPLE), "--pdf", str(pdf_out), "--hwpx", str(hwpx_out), stdout=out
-    )
+    call_command("costing", "review", str(SAMPLE), "--pdf", str(pdf_out), "--hwpx", str(hwpx_out), stdout=out)
     said = out.getvalue()
     assert f"심사 의견서(PDF)를 {pdf_out}에 저장했습니다" in said and "절감액 6,260,000원" in said
     assert not CostReview.objects.exists()  # without --save nothing is stored
