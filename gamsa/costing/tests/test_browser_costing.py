@@ -1,4 +1,5 @@
-"""In Debian Chromium: an auditor uploads the sample XLSX, sees the cuts explained, and downloads the PDF opinion."""
+"""In Debian Chromium: an auditor uploads the sample XLSX, sees the cuts explained, starts the PDF opinion, watches
+its job finish and downloads it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gamsa.conftest import CHROMIUM, log_in_with_totp
+from gamsa.conftest import CHROMIUM, log_in_with_totp, settle, submit
+from gamsa.core.tests.pdfcheck import assert_reads
 from gamsa.costing.models import CostReview
 
 pytestmark = [
@@ -35,11 +37,22 @@ def test_upload_sample_see_cuts_download_pdf(page):
     row = page.locator("[data-testid=review-table] tr[data-key=general_admin]")
     assert "33,142,784" in row.inner_text() and "29,366,497" in row.inner_text()
 
-    with page.expect_download(
-        timeout=180_000
-    ) as info:  # WeasyPrint renders on demand; slow on a busy machine
-        page.click("[data-testid=download-pdf]", no_wait_after=True)
+    # The button starts a background job; its page shows the progress and then the download link.
+    submit(page, "[data-testid=download-pdf]")
+    page.wait_for_url(lambda url: "/jobs/" in url, timeout=180_000)
+    settle(page)
+    progress = page.locator("[data-testid=job-progress]")
+    link = progress.locator("a", has_text="내려받기")
+    link.wait_for(timeout=180_000)
+    assert "100%" in progress.inner_text()
+    with page.expect_download(timeout=60_000) as info:
+        link.click()
     download = info.value
     assert download.suggested_filename.endswith(".pdf")
-    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
+    assert_reads(
+        Path(download.path()).read_bytes(),
+        "원가계산 제비율 심사 의견서",
+        review.title,
+        f"{review.savings:,}원",
+    )
     assert page.csp_errors == []
