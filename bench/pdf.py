@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,23 +34,36 @@ import support  # noqa: E402
 SAMPLE = ROOT / "docs" / "samples" / "costing" / "sample-sheet.json"
 
 
-def seconds(fn, repeat: int) -> list[float]:
-    runs = []
+def seconds(fn, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each run (CPU time shows the cost when other work shares the cores)."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fn()
-        runs.append(time.perf_counter() - t0)
-    return runs
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return wall, cpu
 
 
-def command_wall_time(args: list[str], env: dict, repeat: int) -> list[float]:
+def command_wall_time(args: list[str], env: dict, repeat: int) -> tuple[list[float], list[float]]:
     gamsa = str(Path(sys.executable).with_name("gamsa"))
-    runs = []
+    wall, cpu = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run([gamsa, *args], env=env, check=True, capture_output=True)
-        runs.append(time.perf_counter() - t0)
-    return runs
+        wall.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def show(label: str, runs: tuple[list[float], list[float]]) -> None:
+    wall, cpu = runs
+    print(
+        f"  {label:<55} median {statistics.median(wall):6.2f} s   max {max(wall):6.2f} s   "
+        f"(CPU median {statistics.median(cpu):5.2f} s)"
+    )
 
 
 def main() -> None:
@@ -74,19 +88,21 @@ def main() -> None:
     context = opinion.opinion_context(review)
     html = render_to_string("costing/opinion_pdf.html", context)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     pdf = opinion.write_pdf(review)
-    first = time.perf_counter() - t0
+    first, first_cpu = time.perf_counter() - t0, time.process_time() - c0
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(
         f"data: {len(context['lines'])} cost lines ({len(context['findings'])} adjusted), "
-        f"HTML {len(html):,} characters -> {pages} pages, PDF {len(pdf):,} bytes"
+        f"HTML {len(html):,} characters -> {pages} pages, PDF {len(pdf):,} bytes; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
-    print(f"  first PDF of a process (WeasyPrint import and fonts)   {first:6.2f} s")
-    runs = seconds(lambda: opinion.write_pdf(review), args.repeat)
     print(
-        f"  next PDFs (the job's cost), {args.repeat} runs               "
-        f"median {statistics.median(runs):6.2f} s   max {max(runs):6.2f} s"
+        f"  {'first PDF of a process (WeasyPrint import and fonts)':<55} {first:6.2f} s (CPU {first_cpu:.2f} s)"
+    )
+    show(
+        f"next PDFs (the job's cost), {args.repeat} runs",
+        seconds(lambda: opinion.write_pdf(review), args.repeat),
     )
 
     if args.chunks:
@@ -94,26 +110,23 @@ def main() -> None:
 
         css = ROOT / "gamsa" / "static" / "vendor" / "fonts" / "pretendard-gov" / "pretendard-gov.css"
         old_html = html.replace("<head>", f'<head><link rel="stylesheet" href="{css.as_uri()}">', 1)
-        old = seconds(lambda: weasyprint.HTML(string=old_html, base_url=str(css.parent)).write_pdf(), 1)
-        print(f"  former unicode-range chunks (wrong glyphs), 1 run      {old[0]:6.2f} s")
+        show(
+            "former unicode-range chunks (wrong glyphs), 1 run",
+            seconds(lambda: weasyprint.HTML(string=old_html, base_url=str(css.parent)).write_pdf(), 1),
+        )
 
     sheet_file = tmp / "sheet.json"
     sheet_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     env = {**os.environ, "DATABASE_URL": url}
     plain = command_wall_time(["costing", "review", str(sheet_file)], env, args.repeat)
+    show("command `gamsa costing review FILE` (start-up included)", plain)
     with_files = command_wall_time(
         ["costing", "review", str(sheet_file), "--pdf", str(tmp / "o.pdf"), "--hwpx", str(tmp / "o.hwpx")],
         env,
         args.repeat,
     )
-    print(
-        f"  command `gamsa costing review FILE` (start-up included)  "
-        f"median {statistics.median(plain):6.2f} s   max {max(plain):6.2f} s"
-    )
-    print(
-        f"  the same with --pdf OUT.pdf --hwpx OUT.hwpx              "
-        f"median {statistics.median(with_files):6.2f} s   max {max(with_files):6.2f} s"
-    )
+    show("the same with --pdf OUT.pdf --hwpx OUT.hwpx", with_files)
+    print(f"  load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
