@@ -10,8 +10,11 @@ Counting methods
   For both, something received outside working time counts as received at the start of the next working period.
 - calendar_days (민법 제157조, 제161조; the general rule where a law is silent, e.g. 청원법 제21조): the day of
   receipt is not counted; a last day on a Saturday, Sunday or holiday moves to the next working day.
-- months (민법 제157조, 제160조, 제161조): from the day after; ends on the same day of the month N months later
-  (the month's last day where that day does not exist); moved to the next working day like calendar_days.
+- months (민법 제157조, 제160조, 제161조): counted from the day after. When that day is a 1st, the period ends on
+  the last day of the Nth month (e.g. received 30 Sept, 1 month → 31 Oct); otherwise on the day before the
+  corresponding day of the Nth month (received 15 Jan → 15 Feb), or on that month's last day if it has no such day
+  (received 30 Jan → 28 Feb). Then moved to the next working day like calendar_days. An extension by months counts
+  from the day after the current due day with the same rule.
 
 Due moments for day-based methods are 18:00 on the last day (the end of working hours) — see docs/adr/0003.
 """
@@ -234,13 +237,27 @@ class LegalCalendar:
         last = self._local(received_at).date() + dt.timedelta(days=days)
         return dt.datetime.combine(self.next_working_day(last, include_self=True), END_OF_DAY, SEOUL)
 
+    @staticmethod
+    def last_day_of_months(start: dt.date, months: int) -> dt.date:
+        """민법 제157조·제160조: the last day of a period of `months` months that begins after `start`.
+
+        The first day is not counted (제157조), so the count starts on the day after `start`. If that day is the
+        1st of a month, the period is whole calendar months and ends on the last day of the Nth month (제160조①).
+        Otherwise it ends on the day before the corresponding day of the Nth month (제160조②), or on that month's
+        last day when the month has no corresponding day (제160조③). Saturdays and holidays are not moved here.
+        """
+        first = start + dt.timedelta(days=1)
+        month_index = first.month - 1 + months
+        year, month = first.year + month_index // 12, month_index % 12 + 1
+        if first.day > _stdcal.monthrange(year, month)[1]:  # 제160조③: no corresponding day in that month
+            return dt.date(year, month, _stdcal.monthrange(year, month)[1])
+        # The day before the corresponding day; when `first` is a 1st this is the last day of the Nth month.
+        return dt.date(year, month, first.day) - dt.timedelta(days=1)
+
     def due_in_months(self, received_at: dt.datetime, months: int) -> dt.datetime:
-        """민법 제160조: ends the day before the corresponding day, i.e. the same day of the month N months
-        after the day of receipt (or that month's last day); 제161조 moves a closed last day forward."""
-        day = self._local(received_at).date()
-        month_index = day.month - 1 + months
-        year, month = day.year + month_index // 12, month_index % 12 + 1
-        last = dt.date(year, month, min(day.day, _stdcal.monthrange(year, month)[1]))
+        """민법 제157조·제160조 (`last_day_of_months`); 제161조 moves a last day on a Saturday, Sunday or holiday to
+        the next working day. Due at the end of working hours of that day."""
+        last = self.last_day_of_months(self._local(received_at).date(), months)
         return dt.datetime.combine(self.next_working_day(last, include_self=True), END_OF_DAY, SEOUL)
 
     def compute(

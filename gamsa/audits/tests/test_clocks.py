@@ -27,20 +27,20 @@ def test_holidays_library_knows_the_samiljeol_substitute_holiday():
 @pytest.mark.parametrize(
     ("kind", "notified", "expected"),
     [
-        # 1/31 + 1 month: no 2/31 → 2/28 (Sat) → 3/1 Sun (삼일절) → 3/2 substitute holiday → 3/3 (Tue).
+        # From 2/1 (the day after 1/31), the whole of February → 2/28 (Sat) → 3/1 Sun (삼일절) → 3/2 substitute → 3/3.
         ("disposition_discipline", moment(2026, 1, 31), dt.date(2026, 3, 3)),
         ("reexamination_filing", moment(2026, 1, 31), dt.date(2026, 3, 3)),
-        # 8/3 + 2 months = 10/3 (Sat, 개천절) → 10/4 Sun → 10/5 substitute → 10/6.
+        # From 8/4, 2 months: the day before 10/4 = 10/3 (Sat, 개천절) → 10/4 Sun → 10/5 substitute → 10/6.
         ("disposition_correction", moment(2026, 8, 3), dt.date(2026, 10, 6)),
         ("disposition_improvement", moment(2026, 8, 3), dt.date(2026, 10, 6)),
         ("reexamination_decision", moment(2026, 8, 3), dt.date(2026, 10, 6)),
-        # 6/26 + 3 months = 9/26 (Sat, 추석 다음날) → 9/27 Sun → 9/28 (Mon).
+        # From 6/27, 3 months: the day before 9/27 = 9/26 (Sat, 추석 다음날) → 9/27 Sun → 9/28 (Mon).
         ("disposition_restitution", moment(2026, 6, 26), dt.date(2026, 9, 28)),
-        # An ordinary weekday: 4/15 (Wed) + 1 month = 5/15 (Fri).
+        # An ordinary weekday: from 4/16, the day before 5/16 = 5/15 (Fri).
         ("disposition_discipline", moment(2026, 4, 15), dt.date(2026, 5, 15)),
-        # Month end in a leap year: 2028-01-30 + 1 month → 2/29 (Tue).
+        # From 2028-01-31: no 2/31 → the month's last day, 2/29 (Tue; leap year).
         ("disposition_discipline", moment(2028, 1, 30), dt.date(2028, 2, 29)),
-        # 11/30 + 3 months → 2/28/2027 (Sun) → 3/1 (삼일절, Mon) → 3/2 (Tue).
+        # From 12/1, three whole months → 2/28/2027 (Sun) → 3/1 (삼일절, Mon) → 3/2 (Tue).
         ("disposition_restitution", moment(2026, 11, 30), dt.date(2027, 3, 2)),
     ],
 )
@@ -96,7 +96,7 @@ def test_reexamination_filing_and_decision_clocks(demo):
     )
     assert not on_time.filed_late
     assert on_time.filing_due_at.astimezone(SEOUL).date() == dt.date(2026, 3, 3)
-    # filed 3/3 + 2 months = 5/3 (Sun) → 5/4 (Mon; 5/5 is 어린이날 but 5/4 is a working day).
+    # filed 3/3, from 3/4: the day before 5/4 = 5/3 (Sun) → 5/4 (Mon; 5/5 is 어린이날 but 5/4 is a working day).
     assert on_time.decision_due_at.astimezone(SEOUL).date() == dt.date(2026, 5, 4)
 
 

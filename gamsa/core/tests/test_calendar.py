@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gamsa.core import services
@@ -132,10 +132,19 @@ def test_petition_last_day_on_a_holiday_moves_to_the_next_working_day():
             at(2026, 1, 31, 10),
             1,
             at(2026, 3, 3, 18),
-        ),  # no 31 Feb → Sat 28 Feb; Sun 1 Mar 삼일절; Mon 2 Mar substitute
+        ),  # counted from 1 Feb, whole February → Sat 28 Feb; Sun 1 Mar 삼일절; Mon 2 Mar substitute
         (at(2026, 5, 15, 10), 3, at(2026, 8, 18, 18)),  # Sat 15 Aug 광복절; Mon 17 Aug substitute
         (at(2026, 11, 26, 10), 2, at(2027, 1, 26, 18)),  # plain case across a year end
-        (at(2026, 3, 31, 10), 2, at(2026, 6, 1, 18)),  # 31 May is a Sunday → Mon 1 June
+        (at(2026, 3, 31, 10), 2, at(2026, 6, 1, 18)),  # from 1 Apr, April and May → Sun 31 May → Mon 1 June
+        (at(2026, 9, 30, 10), 1, at(2026, 11, 2, 18)),  # from 1 Oct, all October → Sat 31 Oct → Mon 2 Nov
+        (at(2027, 2, 28, 10), 1, at(2027, 3, 31, 18)),  # from 1 Mar → 31 Mar (not 28 or 29 Mar)
+        (at(2028, 2, 29, 10), 1, at(2028, 3, 31, 18)),  # leap day: from 1 Mar → Fri 31 Mar
+        (
+            at(2027, 1, 30, 10),
+            1,
+            at(2027, 3, 2, 18),
+        ),  # from 31 Jan: no 31 Feb → Sun 28 Feb, 삼일절 → Tue 2 Mar
+        (at(2026, 4, 29, 10), 1, at(2026, 5, 29, 18)),  # from 30 Apr → the day before 30 May = Fri 29 May
     ],
 )
 def test_months(received, months, due):
@@ -208,6 +217,73 @@ def test_working_days_property(received, days):
     assert CAL.working_days_between(result.counted_from.date(), result.due_at.date()) == days
 
 
+def months_law_last_day(start: dt.date, months: int) -> dt.date:
+    """민법 제157조·제160조 written out as the issue states it, apart from the calendar's code."""
+    first = start + dt.timedelta(days=1)  # 제157조: the first day is not counted
+    if first.day == 1:  # 제160조①: whole calendar months → the last day of the Nth month
+        months_after = first.year * 12 + first.month - 1 + months  # the month after the Nth month
+        return dt.date(months_after // 12, months_after % 12 + 1, 1) - dt.timedelta(days=1)
+    target = first.year * 12 + first.month - 1 + months
+    year, month = target // 12, target % 12 + 1
+    try:  # 제160조②: the day before the corresponding day
+        return dt.date(year, month, first.day) - dt.timedelta(days=1)
+    except ValueError:  # 제160조③: no corresponding day → that month's last day
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+def assert_moved_past_closed_days(nominal: dt.date, due: dt.datetime) -> None:
+    """제161조: the due day is the first working day on or after the nominal last day."""
+    assert due.time() == dt.time(18) and due.tzinfo is not None
+    assert CAL.is_working_day(due.date())
+    assert due.date() >= nominal
+    assert all(
+        not CAL.is_working_day(nominal + dt.timedelta(days=i)) for i in range((due.date() - nominal).days)
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    start=st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2030, 12, 31)),
+    months=st.integers(min_value=1, max_value=12),
+    minute=st.integers(min_value=0, max_value=24 * 60 - 1),
+)
+@example(start=dt.date(2026, 9, 30), months=1, minute=600)
+@example(start=dt.date(2027, 2, 28), months=3, minute=0)
+@example(start=dt.date(2028, 2, 29), months=12, minute=1439)
+@example(start=dt.date(2030, 12, 31), months=12, minute=600)
+def test_months_property(start, months, minute):
+    received = dt.datetime.combine(start, dt.time(minute // 60, minute % 60), SEOUL)
+    due = CAL.compute(received_at=received, amount=months, unit="months").due_at
+    nominal = months_law_last_day(start, months)
+    assert_moved_past_closed_days(nominal, due)
+    if (start + dt.timedelta(days=1)).day == 1:  # the issue's case: a start on a month's last day
+        assert (nominal + dt.timedelta(days=1)).day == 1  # the period ends on a month's last day
+
+
+def test_months_every_start_day_2025_to_2030():
+    """The same law, on every start date of 2025–2030 and every length of 1–12 months (26,292 cases)."""
+    day, checked = dt.date(2025, 1, 1), 0
+    while day <= dt.date(2030, 12, 31):
+        received = dt.datetime.combine(day, dt.time(10), SEOUL)
+        for months in range(1, 13):
+            assert_moved_past_closed_days(
+                months_law_last_day(day, months), CAL.due_in_months(received, months)
+            )
+            checked += 1
+        day += dt.timedelta(days=1)
+    assert checked == 2191 * 12
+
+
+def test_month_extension_counts_from_the_day_after_the_due_day():
+    # A 1-month clock due Mon 2 Nov 2026, extended by 1 month: counted from 3 Nov → Wed 2 Dec.
+    assert CAL.extend(at(2026, 11, 2, 18), "months", 1, "months") == at(2026, 12, 2, 18)
+    # Due Mon 30 Nov 2026, extended by 1 month: counted from 1 Dec, the whole of December → Thu 31 Dec.
+    assert CAL.extend(at(2026, 11, 30, 18), "months", 1, "months") == at(2026, 12, 31, 18)
+    # Due Wed 31 Mar 2027, extended by 2 months: from 1 Apr, April and May → Mon 31 May 2027.
+    assert CAL.extend(at(2027, 3, 31, 18), "months", 2, "months") == at(2027, 5, 31, 18)
+
+
 @settings(max_examples=300, deadline=None)
 @given(received=moments, days=st.integers(min_value=1, max_value=120))
 def test_calendar_days_property(received, days):
@@ -254,6 +330,34 @@ def test_deadline_endpoint(client, kind, received, due, method):
     assert body["method"] == method
     assert body["basis"]
     assert body["received_at"].endswith("+09:00")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "kind, received, due",
+    [
+        # The issue's dates: a period started on a month's last day is counted from the 1st of the next month.
+        (
+            "reexamination_filing",
+            "2026-09-30T10:00:00+09:00",
+            "2026-11-02T18:00:00+09:00",
+        ),  # Sat 31 Oct → Mon
+        ("reexamination_filing", "2027-02-28T10:00:00+09:00", "2027-03-31T18:00:00+09:00"),
+        ("disposition_discipline", "2026-11-30T10:00:00+09:00", "2026-12-31T18:00:00+09:00"),
+        ("disposition_restitution", "2027-02-28T10:00:00+09:00", "2027-05-31T18:00:00+09:00"),
+        ("reexamination_decision", "2027-06-30T10:00:00+09:00", "2027-08-31T18:00:00+09:00"),
+        # Late in the evening, and given in UTC: the Seoul date counts.
+        ("reexamination_filing", "2026-09-30T14:30:00Z", "2026-11-02T18:00:00+09:00"),
+        # Not the month's last day: the day before the corresponding day (15 Dec), unchanged.
+        ("disposition_discipline", "2026-11-15T10:00:00+09:00", "2026-12-15T18:00:00+09:00"),
+    ],
+)
+def test_deadline_endpoint_month_periods_from_a_months_last_day(client, kind, received, due):
+    response = client.get("/api/v1/calendar/deadline", {"kind": kind, "received_at": received})
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["method"] == "months"
+    assert body["due_at"] == due
 
 
 @pytest.mark.django_db
