@@ -371,11 +371,7 @@ def get_calendar() -> LegalCalendar:
 
 def deadline_for(kind: str, received_at: dt.datetime, calendar: LegalCalendar | None = None) -> Deadline:
     """The due moment of a legal clock of `kind` (a DeadlineRule) started at `received_at`."""
-    from gamsa.core.models import DeadlineRule
-
-    rule = DeadlineRule.objects.filter(kind=kind, active=True).first()
-    if rule is None:
-        raise CalendarError(f"알 수 없는 처리기간 종류입니다: {kind}")
+    rule = _active_rule(kind)
     return (calendar or get_calendar()).compute(
         received_at=received_at,
         amount=rule.amount,
@@ -385,6 +381,71 @@ def deadline_for(kind: str, received_at: dt.datetime, calendar: LegalCalendar | 
         basis=rule.basis,
         confidence=rule.confidence,
     )
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """The n-th period of a clock that repeats from one start (see `repeating_deadline`)."""
+
+    number: int
+    opens_on: dt.date  # the day the n-th period is complete; a notice from this day on answers it
+    deadline: Deadline
+
+
+def _active_rule(kind: str):
+    from gamsa.core.models import DeadlineRule
+
+    rule = DeadlineRule.objects.filter(kind=kind, active=True).first()
+    if rule is None:
+        raise CalendarError(f"알 수 없는 처리기간 종류입니다: {kind}")
+    return rule
+
+
+def _cycle(rule, cal: LegalCalendar, received_at: dt.datetime, number: int) -> Cycle:
+    deadline = cal.compute(
+        received_at=received_at,
+        amount=rule.amount * number,
+        unit=rule.unit,
+        method=rule.method,
+        kind=rule.kind,
+        basis=rule.basis,
+        confidence=rule.confidence,
+    )
+    if deadline.method == "calendar_days":
+        opens_on = deadline.received_at.date() + dt.timedelta(days=rule.amount * number)
+    else:  # other methods: the period is complete on its last (working) day
+        opens_on = deadline.due_at.astimezone(SEOUL).date()
+    return Cycle(number=number, opens_on=opens_on, deadline=deadline)
+
+
+def repeating_deadline(
+    kind: str, received_at: dt.datetime, number: int, calendar: LegalCalendar | None = None
+) -> Cycle:
+    """The `number`-th period of a clock that repeats, every one counted from the same start.
+
+    민원처리법 시행령 제23조②: progress notices are due "민원이 접수된 날부터 30일이 지날 때마다", so the n-th one
+    falls due n × 30 days after the day of receipt (counted like any `calendar_days` clock: the day of receipt not
+    counted, a closed last day moved to the next working day). A notice sent early (on the complainant's request,
+    제23조①) or late never moves the next one. The period and method come from the DeadlineRule of `kind` (data).
+    """
+    if number < 1:
+        raise CalendarError("회차는 1 이상이어야 합니다.")
+    return _cycle(_active_rule(kind), calendar or get_calendar(), received_at, number)
+
+
+def current_cycle(
+    kind: str, received_at: dt.datetime, now: dt.datetime, calendar: LegalCalendar | None = None
+) -> tuple[Cycle | None, Cycle]:
+    """The latest period of a repeating clock whose due day has begun by `now` (None before the first one), and
+    the next period."""
+    rule, cal = _active_rule(kind), calendar or get_calendar()
+    previous, number = None, 1
+    while True:
+        cycle = _cycle(rule, cal, received_at, number)
+        due_day = cycle.deadline.due_at.astimezone(SEOUL).date()
+        if dt.datetime.combine(due_day, dt.time(0), SEOUL) > now:
+            return previous, cycle
+        previous, number = cycle, number + 1
 
 
 def now() -> dt.datetime:

@@ -309,7 +309,7 @@ def start_site_survey(
         raise GrievanceError(f"현장조사 기간은 {SITE_SURVEY_MAX_DAYS}일 이내여야 합니다 (영 제17조④).")
     if grievance.pauses.filter(kind=Pause.Kind.SITE_SURVEY).exists():
         raise GrievanceError(
-            "현장조사는 이미 실시했습니다. 연장은 1회 7일 이내로만 할 수 있습니다 (영 제17조⑤)."
+            "현장조사는 이미 실시했습니다. 연장은 1회 7일 이내로만 할 수 있습니다 (영 제17조④ 단서)."
         )
     g = lock(grievance)
     move_status(g, Status.SITE_SURVEY)
@@ -334,10 +334,10 @@ def extend_site_survey(actor: User, grievance: Grievance, *, days: int, reason: 
     if g.status != Status.SITE_SURVEY or pause is None:
         raise GrievanceError("진행 중인 현장조사가 없습니다.")
     if pause.survey_extended:
-        raise GrievanceError("현장조사 기간은 한 번만 연장할 수 있습니다 (영 제17조⑤).")
+        raise GrievanceError("현장조사 기간은 한 번만 연장할 수 있습니다 (영 제17조④ 단서).")
     if not 1 <= days <= SITE_SURVEY_EXTENSION_MAX_DAYS:
         raise GrievanceError(
-            f"현장조사 연장은 {SITE_SURVEY_EXTENSION_MAX_DAYS}일 이내여야 합니다 (영 제17조⑤)."
+            f"현장조사 연장은 {SITE_SURVEY_EXTENSION_MAX_DAYS}일 이내여야 합니다 (영 제17조④ 단서)."
         )
     pause.survey_extended = True
     pause.planned_until = (pause.planned_until or timezone.now()) + dt.timedelta(days=days)
@@ -460,15 +460,37 @@ def extend_deadline(
 # --- notices and answers -------------------------------------------------------------------------------------------
 
 
-def progress_notice_due(g: Grievance, now: dt.datetime, calendar: legal.LegalCalendar | None = None) -> bool:
-    """영 제23조: a progress notice when 30 days have passed since receipt, then every 30 days."""
+@dataclass(frozen=True)
+class ProgressNoticeStatus:
+    """Where a complaint stands on 영 제23조② ("접수된 날부터 30일이 지날 때마다"): the n-th notice falls due n × 30
+    days after receipt, whenever the earlier ones were sent."""
+
+    required: bool  # the latest cycle that has fallen due has no notice sent on or after its day
+    cycle: legal.Cycle | None  # the latest cycle fallen due (None in the first 30 days)
+    next_cycle: legal.Cycle
+
+
+def progress_notice_status(
+    g: Grievance, now: dt.datetime, calendar: legal.LegalCalendar | None = None
+) -> ProgressNoticeStatus | None:
+    """영 제23조: the progress-notice cycle of an open complaint, counted from the day of receipt (None if closed)."""
     if g.status not in OPEN_STATUSES:
-        return False
-    since = g.last_progress_notice_at or g.received_at
-    if now - since < dt.timedelta(days=28):  # cannot be due yet: spare the calendar
-        return False
-    due = legal.deadline_for("progress_notice", since, calendar).due_at
-    return now >= due.replace(hour=0, minute=0)
+        return None
+    cycle, next_cycle = legal.current_cycle("progress_notice", g.received_at, now, calendar)
+    required = cycle is not None and (
+        g.last_progress_notice_at is None
+        or g.last_progress_notice_at.astimezone(legal.SEOUL).date() < cycle.opens_on
+    )
+    return ProgressNoticeStatus(required=required, cycle=cycle, next_cycle=next_cycle)
+
+
+def progress_notice_due(g: Grievance, now: dt.datetime, calendar: legal.LegalCalendar | None = None) -> bool:
+    """영 제23조: a progress notice is owed for the latest 30-day mark since receipt (see `progress_notice_status`).
+    A notice sent before that mark, e.g. on the complainant's request on day 10, does not answer it."""
+    if g.status not in OPEN_STATUSES or now - g.received_at < dt.timedelta(days=28):
+        return False  # cannot be due yet: spare the calendar
+    status = progress_notice_status(g, now, calendar)
+    return status is not None and status.required
 
 
 @transaction.atomic

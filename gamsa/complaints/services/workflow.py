@@ -45,7 +45,7 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 SITE_SURVEY_MAX_DAYS = 14  # 영 제17조④
-SITE_SURVEY_EXTENSION_MAX_DAYS = 7  # 영 제17조⑤, once
+SITE_SURVEY_EXTENSION_MAX_DAYS = 7  # 영 제17조④ 단서, once
 
 
 def move_status(grievance: Grievance, new_status: str) -> str:

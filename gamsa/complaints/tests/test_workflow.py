@@ -196,11 +196,14 @@ def test_site_survey_limits(demo, construction):
     with pytest.raises(svc.GrievanceError, match="14일"):
         svc.start_site_survey(officer, g, days=15, reason="현장")
     svc.start_site_survey(officer, g, days=14, reason="현장 측량")
-    with pytest.raises(svc.GrievanceError, match="7일"):
+    with pytest.raises(svc.GrievanceError, match="7일") as too_long:
         svc.extend_site_survey(officer, g, days=8, reason="더")
     svc.extend_site_survey(officer, g, days=7, reason="측량 지연")
-    with pytest.raises(svc.GrievanceError, match="한 번만"):
+    with pytest.raises(svc.GrievanceError, match="한 번만") as twice:
         svc.extend_site_survey(officer, g, days=1, reason="또")
+    # The extension is 영 제17조④ 단서; ⑤ is the rule that the survey time is not counted.
+    for error in (too_long, twice):
+        assert "제17조④ 단서" in str(error.value) and "⑤" not in str(error.value)
 
 
 def test_liaison_sees_only_its_department(client, demo, construction, login):
@@ -389,6 +392,68 @@ def test_progress_notice_falls_due_after_thirty_days(client, demo, construction,
     # The next one 30 days later: 31 Oct is a Saturday, so from Monday 2 Nov.
     assert not svc.progress_notice_due(g, at(2026, 10, 31, 12))
     assert svc.progress_notice_due(g, at(2026, 11, 2, 9))
+
+
+def test_a_notice_asked_for_on_day_ten_does_not_move_the_next_required_one(demo, construction):
+    # 영 제23조②: "민원이 접수된 날부터 30일이 지날 때마다". Received Tue 1 Sept 2026.
+    g = new_grievance(received=at(2026, 9, 1, 10))
+    svc.assign(user("complaints"), g, department=construction)
+    g.last_progress_notice_at = at(2026, 9, 11, 15)  # sent on the complainant's request on day 10 (제23조①)
+    assert not svc.progress_notice_due(g, at(2026, 9, 30, 17))
+    # The 30-day mark is still Thu 1 Oct; counting from the notice would give 11 Oct.
+    assert svc.progress_notice_due(g, at(2026, 10, 1, 9))
+    status = svc.progress_notice_status(g, at(2026, 10, 1, 9))
+    assert status.cycle.number == 1 and status.cycle.opens_on == dt.date(2026, 10, 1)
+    assert status.next_cycle.deadline.due_at == at(2026, 11, 2, 18)  # 31 Oct is a Saturday
+
+
+def test_a_late_first_notice_does_not_shift_the_later_ones(demo, construction):
+    g = new_grievance(received=at(2026, 9, 1, 10))
+    svc.assign(user("complaints"), g, department=construction)
+    assert svc.progress_notice_due(g, at(2026, 10, 14, 9))  # the first one is late
+    g.last_progress_notice_at = at(2026, 10, 15, 11)  # sent on day 44
+    assert not svc.progress_notice_due(g, at(2026, 10, 16, 9))
+    # The second falls due 60 days after receipt (Sat 31 Oct → Mon 2 Nov), not 30 days after the late one (14 Nov).
+    assert not svc.progress_notice_due(g, at(2026, 10, 31, 12))
+    assert svc.progress_notice_due(g, at(2026, 11, 2, 9))
+    status = svc.progress_notice_status(g, at(2026, 11, 2, 9))
+    assert status.cycle.number == 2 and status.cycle.opens_on == dt.date(2026, 10, 31)
+    # A notice sent on Saturday 31 Oct, the 60th day itself, answers the second cycle.
+    g.last_progress_notice_at = at(2026, 10, 31, 10)
+    assert not svc.progress_notice_due(g, at(2026, 11, 2, 9))
+    # The third: 90 days after receipt, Mon 30 Nov.
+    assert not svc.progress_notice_due(g, at(2026, 11, 29, 12))
+    assert svc.progress_notice_due(g, at(2026, 11, 30, 9))
+    assert svc.progress_notice_status(g, at(2026, 11, 30, 9)).cycle.number == 3
+
+
+def test_no_progress_notice_for_a_closed_complaint(demo, construction):
+    g = new_grievance(received=at(2026, 9, 1, 10))
+    svc.assign(user("complaints"), g, department=construction)
+    Grievance.objects.filter(pk=g.pk).update(status=Status.CLOSED)
+    g.refresh_from_db()
+    assert not svc.progress_notice_due(g, at(2026, 10, 5, 9))
+    assert svc.progress_notice_status(g, at(2026, 10, 5, 9)) is None
+
+
+def test_detail_page_asks_for_the_notice_of_the_cycle_counted_from_receipt(client, demo, construction, login):
+    from django.utils import timezone
+
+    now = timezone.now()
+    g = new_grievance(received=now - dt.timedelta(days=40))
+    svc.assign(user("complaints"), g, department=construction)
+    svc.send_progress_notice(user("complaints"), g, text="요청에 따라 진행상황을 알립니다.")
+    Grievance.objects.filter(pk=g.pk).update(last_progress_notice_at=now - dt.timedelta(days=30))  # day 10
+    login("complaints")
+    page = client.get(f"/grievances/{g.case_number}/").content.decode()
+    assert 'data-testid="progress-required"' in page
+    assert "접수일부터 30일이 되었습니다" in page
+    assert "영 제23조②" in page
+    # Once the notice of this cycle is recorded, the warning goes away and the next date is shown.
+    svc.send_progress_notice(user("complaints"), g, text="현장 확인 중입니다.")
+    page = client.get(f"/grievances/{g.case_number}/").content.decode()
+    assert 'data-testid="progress-required"' not in page
+    assert 'data-testid="progress-next"' in page
 
 
 def test_staff_intake_warns_about_earlier_similar_complaints(client, demo, login):

@@ -163,7 +163,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
             decision=InternalClosureRequest.Decision.PENDING
         ).first(),
         "now": now,
-        "progress_due": svc.progress_notice_due(g, now),
+        "progress": svc.progress_notice_status(g, now),
         "can_manage": perms.can_manage(user),
         "can_answer": perms.can_answer(user, g),
         "can_extend": perms.can_extend(user, g),
