@@ -87,7 +87,13 @@ class EngagementForm(KrdsForm):
 
 
 class NoticeForm(KrdsForm):
-    notified_on = forms.DateField(label="사전 통보일", widget=DATE, error_messages=DATE_ERR)
+    notified_on = forms.DateField(
+        label="사전 통보일",
+        widget=DATE,
+        error_messages=DATE_ERR,
+        help_text="감사예정일 7일 전까지 (시행령 제12조①): 시작일 전날을 1일째로 거꾸로 세어 7일째 날이 시작되기 전, "
+        "곧 시작일보다 8일 앞선 날까지입니다. 예: 시작일 10. 12. → 10. 4.까지.",
+    )
     exception = forms.CharField(
         label="7일 전 통보 예외 사유",
         max_length=200,

@@ -140,10 +140,24 @@ class LegalCalendar:
             return periods
 
     def latest_day_before(self, day: dt.date, days: int) -> dt.date:
-        """'N일 전까지' (e.g. a prior audit notice at least 7 days before the start, 공공감사법 시행령 제12조①):
-        the last day on which at least `days` calendar days remain before `day`. Not moved for holidays: moving
-        it later would shorten the notice, and nothing in the rule moves it earlier."""
-        return day - dt.timedelta(days=days)
+        """'N일 전까지' (e.g. 공공감사법 시행령 제12조① "감사예정일 7일 전까지"), counted backwards the way 민법
+        counts forwards (제157조·제159조, applied in reverse): `day` itself is not counted, the day before it is
+        day 1, and the period ends at the start of day N, so the act must be done by the end of the day before
+        day N, i.e. `day` − (N + 1) days. A start on Mon 12 Oct 2026 with N = 7: 11 Oct is day 1, 5 Oct day 7,
+        so the notice is due by Sun 4 Oct. This is the strict, safe reading: the looser one (`day` − N, 5 Oct)
+        gives one day less notice than the strict one requires. The day is not moved for holidays: moving it
+        later would shorten the notice (see `previous_working_day` for advice on when to send it).
+        """
+        return day - dt.timedelta(days=days + 1)
+
+    def previous_working_day(self, day: dt.date, include_self: bool = False) -> dt.date:
+        """The last working day before `day` (or `day` itself if it is one and `include_self`)."""
+        current = day if include_self else day - dt.timedelta(days=1)
+        for _ in range(400):
+            if self.is_working_day(current):
+                return current
+            current -= dt.timedelta(days=1)
+        raise CalendarError("400일 안에 근무일이 없습니다. 휴무일 설정을 확인하세요.")
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The working day that is `count` working days after `day` (day itself not counted)."""

@@ -167,8 +167,18 @@ def set_checklist_result(actor, item: ChecklistItem, *, result: str, note: str =
 
 
 def notice_latest_day(engagement: Engagement) -> dt.date:
-    """The last day the prior notice may be given: NOTICE_DAYS before the start (시행령 제12조①)."""
+    """The last day the prior notice may be given, "감사예정일 7일 전까지" (시행령 제12조①) counted backwards by
+    민법 (the strict reading; `LegalCalendar.latest_day_before`): a start on 12 Oct needs the notice by 4 Oct."""
     return legal.get_calendar().latest_day_before(engagement.start_date, NOTICE_DAYS)
+
+
+def notice_advice(engagement: Engagement) -> dict:
+    """What the engagement page says about the prior notice: the last day, and the last working day on or before
+    it when that day is a Saturday, Sunday or holiday."""
+    calendar = legal.get_calendar()
+    latest = calendar.latest_day_before(engagement.start_date, NOTICE_DAYS)
+    working = calendar.previous_working_day(latest, include_self=True)
+    return {"latest": latest, "last_working_day": working if working != latest else None}
 
 
 def _require(engagement: Engagement, *statuses: str) -> None:
@@ -188,8 +198,9 @@ def notify_engagement(
     latest = notice_latest_day(engagement)
     if notified_on > latest and not exception.strip():
         raise AuditError(
-            f"감사 시작 {NOTICE_DAYS}일 전까지 통보해야 합니다 (공공감사에 관한 법률 시행령 제12조①). "
-            f"시작일이 {engagement.start_date:%Y. %-m. %-d.}이므로 {latest:%Y. %-m. %-d.}까지 통보해야 합니다. "
+            f"감사예정일 {NOTICE_DAYS}일 전까지 통보해야 합니다 (공공감사에 관한 법률 시행령 제12조①). "
+            f"시작일이 {engagement.start_date:%Y. %-m. %-d.}이므로 {latest:%Y. %-m. %-d.}까지 통보해야 합니다 "
+            f"(시작 전날부터 거꾸로 세어 {NOTICE_DAYS}일째 날이 시작되기 전까지). "
             "긴급하거나 감사 목적 달성에 지장이 있는 경우에는 예외 사유를 적으세요."
         )
     engagement.status = S.NOTIFIED

@@ -24,15 +24,42 @@ pytestmark = pytest.mark.django_db
 
 
 def test_prior_notice_must_be_seven_days_before_the_start(demo):
+    # Start Mon 16 Mar 2026: 15 Mar is day 1, 9 Mar day 7, so the notice is due by Sun 8 Mar (시행령 제12조①).
     e = engagement(start=dt.date(2026, 3, 16))
-    with pytest.raises(AuditError, match="시행령 제12조①") as exc:
-        svc.notify_engagement(user("leader"), e, notified_on=dt.date(2026, 3, 10))
-    assert "2026. 3. 9." in str(exc.value)
-    e.refresh_from_db()
-    assert e.status == "planned" and e.notified_on is None
-    svc.notify_engagement(user("leader"), e, notified_on=dt.date(2026, 3, 9))
+    for late in (dt.date(2026, 3, 10), dt.date(2026, 3, 9)):
+        with pytest.raises(AuditError, match="시행령 제12조①") as exc:
+            svc.notify_engagement(user("leader"), e, notified_on=late)
+        assert "2026. 3. 8.까지" in str(exc.value)
+        e.refresh_from_db()
+        assert e.status == "planned" and e.notified_on is None
+    assert not Event.objects.filter(verb="engagement.notified", target_id=e.case_number).exists()
+    svc.notify_engagement(user("leader"), e, notified_on=dt.date(2026, 3, 8))
     e.refresh_from_db()
     assert e.status == "notified"
+
+
+def test_prior_notice_for_a_start_on_12_october_is_due_on_4_october(demo):
+    # The example: a start on Mon 12 Oct 2026 needs the notice by Sun 4 Oct; 5 Oct (the 개천절 substitute
+    # holiday) is one day late under the strict reading.
+    e = engagement(start=dt.date(2026, 10, 12))
+    assert svc.notice_latest_day(e) == dt.date(2026, 10, 4)
+    assert svc.notice_advice(e) == {"latest": dt.date(2026, 10, 4), "last_working_day": dt.date(2026, 10, 2)}
+    with pytest.raises(AuditError, match="2026. 10. 4.까지"):
+        svc.notify_engagement(user("leader"), e, notified_on=dt.date(2026, 10, 5))
+    e.refresh_from_db()
+    assert e.status == "planned"
+    svc.notify_engagement(user("leader"), e, notified_on=dt.date(2026, 10, 2))
+    assert Engagement.objects.get(pk=e.pk).notified_on == dt.date(2026, 10, 2)
+
+
+def test_engagement_page_shows_the_strict_notice_day(demo, login, client):
+    e = engagement(start=dt.date(2026, 10, 12))
+    login("leader")
+    page = client.get(f"/audits/engagements/{e.case_number}/").content.decode()
+    assert "2026. 10. 4.(일)까지 (감사예정일 7일 전까지, 시행령 제12조①)" in page
+    assert "2026. 10. 2.(금)까지 보내면 안전합니다" in page
+    assert 'data-testid="notice-rule"' in page
+    assert "시작일 전날을 1일째로 거꾸로 세어" in page  # the form's help text and the rule line
 
 
 def test_urgent_audit_may_skip_the_seven_days_with_a_reason(demo):

@@ -139,7 +139,7 @@ def engagement_detail(request, case_number: str, forms=None, status=200):
         "findings": engagement.findings.select_related("unit").prefetch_related("dispositions")
         if office
         else [],
-        "notice_latest": svc.notice_latest_day(engagement),
+        "notice": svc.notice_advice(engagement),
         "now": timezone.now(),
         "steps": EngagementStatus.choices,
         "result_choices": ChecklistResult.choices,

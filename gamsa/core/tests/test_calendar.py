@@ -400,10 +400,19 @@ def test_passwords_are_hashed_with_argon2():
     assert user.check_password("correct horse battery staple")
 
 
-def test_latest_day_before_counts_calendar_days_and_ignores_holidays():
+def test_latest_day_before_counts_backwards_by_the_civil_code():
     cal = LegalCalendar()
-    # A prior audit notice "at least 7 days before" a start on Monday 2026-10-12 may be given until 2026-10-05,
-    # the 개천절 substitute holiday: the latest day is not moved (moving it later would shorten the notice).
-    assert cal.holiday_name(dt.date(2026, 10, 5)) is not None
-    assert cal.latest_day_before(dt.date(2026, 10, 12), 7) == dt.date(2026, 10, 5)
-    assert cal.latest_day_before(dt.date(2026, 3, 3), 7) == dt.date(2026, 2, 24)
+    # "감사예정일 7일 전까지" (공공감사법 시행령 제12조①) for a start on Mon 2026-10-12: 11 Oct is day 1, 5 Oct day 7;
+    # the period ends when 5 Oct begins, so the notice is due by Sun 4 Oct (the code used to allow 5 Oct).
+    assert cal.latest_day_before(dt.date(2026, 10, 12), 7) == dt.date(2026, 10, 4)
+    # Not moved for holidays (moving it later would shorten the notice): 4 Oct is a Sunday, 5 Oct a substitute
+    # holiday; the last working day on or before it is Fri 2 Oct.
+    assert cal.holiday_name(dt.date(2026, 10, 4)) is not None
+    assert cal.previous_working_day(dt.date(2026, 10, 4), include_self=True) == dt.date(2026, 10, 2)
+    assert cal.previous_working_day(dt.date(2026, 10, 2), include_self=True) == dt.date(2026, 10, 2)
+    assert cal.previous_working_day(dt.date(2026, 10, 2)) == dt.date(2026, 10, 1)
+    # Across a month end: a start on Tue 3 Mar 2026 → by Mon 23 Feb.
+    assert cal.latest_day_before(dt.date(2026, 3, 3), 7) == dt.date(2026, 2, 23)
+    # Across 설날 2027 (6–9 Feb): a start on Tue 16 Feb 2027 → by Mon 8 Feb (설날 다음날), not moved.
+    assert cal.latest_day_before(dt.date(2027, 2, 16), 7) == dt.date(2027, 2, 8)
+    assert cal.previous_working_day(dt.date(2027, 2, 8), include_self=True) == dt.date(2027, 2, 5)
