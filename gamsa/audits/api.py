@@ -190,6 +190,20 @@ class FollowUpIn(Schema):
     recovered_amount: int = 0
 
 
+class ReexaminationOut(Schema):
+    public_id: uuid.UUID
+    filed_at: dt.datetime
+    filing_due_at: dt.datetime
+    decision_due_at: dt.datetime
+    filed_late: bool
+    grounds: str
+    outcome: str
+
+
+class ReexaminationIn(Schema):
+    grounds: str
+
+
 def _unit_pk(code: str) -> int | None:
     unit = f.target_units().filter(code=code).first()
     return unit.pk if unit else None
@@ -378,6 +392,29 @@ def create_followup(request, public_id: uuid.UUID, payload: FollowUpIn):
     except AuditError as exc:
         return Status(400, {"detail": str(exc)})
     return Status(201, report)
+
+
+@router.post(
+    "/audits/dispositions/{public_id}/reexaminations",
+    response={201: ReexaminationOut, 400: Error, 403: Error, 404: Error},
+    summary="재심의 청구 (공공감사에 관한 법률 제25조; 변상명령은 제외)",
+)
+def file_reexamination(request, public_id: uuid.UUID, payload: ReexaminationIn):
+    user = _user(request)
+    d = _disposition(request, public_id)
+    if not perms.can_file_reexamination(user, d):
+        return Status(403, {"detail": "처분 대상 부서나 감사팀만 재심의를 청구할 수 있습니다."})
+    refusal = fsvc.reexamination_refusal(d)
+    if refusal:
+        return Status(400, {"detail": refusal})
+    form = f.ReexaminationForm(payload.dict(), disposition=d)
+    if not form.is_valid():
+        return Status(400, {"detail": _form_error(form)})
+    try:
+        item = fsvc.file_reexamination(user, d, **form.cleaned_data)
+    except AuditError as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(201, item)
 
 
 class YearlyOut(Schema):

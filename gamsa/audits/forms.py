@@ -227,6 +227,20 @@ class ReexaminationForm(KrdsForm):
         label="청구 이유", widget=forms.Textarea(attrs={"rows": 4}), validators=[reject_rrn]
     )
 
+    def __init__(self, *args, disposition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disposition = disposition
+
+    def clean(self):
+        from gamsa.audits.services.findings import reexamination_refusal
+
+        data = super().clean()
+        if self.disposition is not None:
+            refusal = reexamination_refusal(self.disposition)
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return data
+
 
 class ReexaminationDecisionForm(KrdsForm):
     outcome = forms.ChoiceField(label="결정", choices=[c for c in ReexaminationOutcome.choices if c[0]])

@@ -170,11 +170,30 @@ def send_reminder(actor, disposition: Disposition, *, now: dt.datetime | None = 
     return disposition
 
 
+RESTITUTION_NOT_REEXAMINED = (
+    "변상명령은 재심의를 청구할 수 없습니다. 변상명령에 대한 불복은 「회계관계직원 등의 책임에 관한 법률」 "
+    "제6조제3항부터 제5항까지에 따릅니다 (공공감사에 관한 법률 제25조① 단서). 변상명령을 받은 회계관계직원은 "
+    "이의가 있으면 판정청구서로 감사원에 판정을 청구할 수 있습니다 (같은 법 제6조③)."
+)
+
+
+def reexamination_refusal(disposition: Disposition) -> str:
+    """Why a 재심의 cannot be filed against this disposition at all ("" if it can): objections to a 변상명령 go to
+    the 감사원 under 회계관계직원 등의 책임에 관한 법률 제6조, not to 재심의 (공공감사법 제25조① 단서)."""
+    if disposition.kind == DispositionKind.RESTITUTION:
+        return RESTITUTION_NOT_REEXAMINED
+    return ""
+
+
 @transaction.atomic
 def file_reexamination(
     actor, disposition: Disposition, *, grounds: str, filed_at: dt.datetime | None = None
 ) -> Reexamination:
-    """재심의 청구 (법 제25조①). A late filing is recorded (and will be 각하); both clocks come from the calendar."""
+    """재심의 청구 (법 제25조①). A late filing is recorded (and will be 각하); both clocks come from the calendar.
+    A 변상명령 is refused outright (법 제25조① 단서): nothing is recorded."""
+    refusal = reexamination_refusal(disposition)
+    if refusal:
+        raise AuditError(refusal)
     if disposition.notified_at is None:
         raise AuditError("결과를 통보받은 처분요구에만 재심의를 청구할 수 있습니다.")
     if disposition.reexaminations.filter(outcome="").exists():

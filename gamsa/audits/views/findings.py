@@ -132,11 +132,14 @@ def disposition_detail(request, public_id, forms=None, status=200):
             "can_report": perms.can_report_followup(user, d),
             "can_verify": perms.can_verify(user) and d.status == "reported",
             "can_remind": perms.can_manage(user),
-            "can_reexamine": perms.can_file_reexamination(user, d) and d.notified_at is not None,
+            "can_reexamine": perms.can_file_reexamination(user, d)
+            and d.notified_at is not None
+            and not svc.reexamination_refusal(d),
+            "reexamination_refusal": svc.reexamination_refusal(d),
             "can_decide": perms.can_manage(user),
             "followup_form": forms.get("followup") or f.FollowUpForm(initial={"recovered_amount": 0}),
             "verify_form": forms.get("verify") or f.VerifyForm(),
-            "reexam_form": forms.get("reexam") or f.ReexaminationForm(),
+            "reexam_form": forms.get("reexam") or f.ReexaminationForm(disposition=d),
             "decision_form": forms.get("decision") or f.ReexaminationDecisionForm(),
             "action_error": forms.get("_error"),
         },
@@ -209,7 +212,7 @@ def reexamination_file(request, public_id):
         request,
         d,
         "reexam",
-        f.ReexaminationForm(request.POST),
+        f.ReexaminationForm(request.POST, disposition=d),
         lambda data: svc.file_reexamination(request.user, d, **data),
         "재심의 청구를 접수했습니다.",
     )
