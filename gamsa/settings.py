@@ -314,6 +314,18 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("GAMSA_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-not-served/"  # media is never served directly: downloads go through a permission check
 GAMSA_ATTACHMENT_MAX_BYTES = env_int("GAMSA_ATTACHMENT_MAX_MB", 20, minimum=1, maximum=500) * 1024 * 1024
+# Spreadsheets and archives are checked before any reader opens them (gamsa.core.filecheck): the size their contents
+# inflate to, their compression ratio, and the rows and cells of each sheet. A year of one district's field
+# complaints is 66,228 rows × 13 columns, 59 MB inflated at a ratio of 9; the defaults leave three times that room.
+GAMSA_IMPORT_MAX_ROWS = env_int("GAMSA_IMPORT_MAX_ROWS", 200_000, minimum=100, maximum=10_000_000)
+GAMSA_IMPORT_MAX_CELLS = env_int("GAMSA_IMPORT_MAX_CELLS", 4_000_000, minimum=1_000, maximum=200_000_000)
+GAMSA_IMPORT_MAX_UNCOMPRESSED_BYTES = (
+    env_int("GAMSA_IMPORT_MAX_UNCOMPRESSED_MB", 300, minimum=1, maximum=20_000) * 1024 * 1024
+)
+GAMSA_IMPORT_MAX_RATIO = env_int("GAMSA_IMPORT_MAX_RATIO", 100, minimum=10, maximum=1100)
+GAMSA_IMAGE_MAX_PIXELS = env_int(
+    "GAMSA_IMAGE_MAX_PIXELS", 80_000_000, minimum=1_000_000, maximum=1_000_000_000
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640

@@ -1,19 +1,26 @@
-"""Recognise an uploaded file by its content (never by its name) and strip image metadata.
+"""Recognise an uploaded file by its content (never by its name), strip image metadata, and refuse bombs.
 
 Allowed: JPEG, PNG, GIF, WebP images; PDF; HWP (OLE compound file with an HWP FileHeader stream); HWPX, XLSX
 and DOCX (ZIP packages recognised by their required parts).
+
+Bombs: a ZIP package (XLSX, HWPX, DOCX) is measured before any reader (calamine, fastexcel, openpyxl) opens it,
+by `check_archive`; an image's pixels are counted before Pillow decodes it. See the section below.
 """
 
 from __future__ import annotations
 
 import io
+import re
+import struct
 import zipfile
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 
 import olefile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-Image.MAX_IMAGE_PIXELS = 80_000_000  # refuse decompression bombs
+# Pillow refuses twice this number of pixels on its own and only warns above it; `image_pixels` refuses at it.
+Image.MAX_IMAGE_PIXELS = 80_000_000
 
 CONTENT_TYPES = {
     "jpeg": "image/jpeg",
@@ -85,7 +92,7 @@ def sniff(data: bytes) -> str | None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-                if "mimetype" in names and zf.read("mimetype").strip() == b"application/hwp+zip":
+                if "mimetype" in names and _head(zf, "mimetype").strip() == b"application/hwp+zip":
                     return "hwpx"
                 if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
                     return "xlsx"
@@ -96,10 +103,41 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def _head(zf: zipfile.ZipFile, name: str, size: int = 64) -> bytes:
+    """The first bytes of a package part, never more (a part may inflate to gigabytes)."""
+    with zf.open(name) as part:
+        return part.read(size)
+
+
+def _max_pixels() -> int:
+    from django.conf import settings
+
+    return getattr(settings, "GAMSA_IMAGE_MAX_PIXELS", Image.MAX_IMAGE_PIXELS)
+
+
+def image_pixels(img: Image.Image) -> int:
+    """Refuse an image whose frames hold more pixels than the limit, before any of them is decoded.
+
+    A PNG of 10,000 × 10,000 pixels of one colour is a 100 KB file that decodes to 300 MB, and an animated GIF
+    multiplies its frame by the frame count; both are read from the header alone.
+    """
+    limit = _max_pixels()
+    width, height = img.size
+    pixels = width * height * max(1, getattr(img, "n_frames", 1) if img.format == "GIF" else 1)
+    if pixels > limit:
+        raise FileRejected(
+            f"이미지가 너무 큽니다({width:,} × {height:,}화소"
+            + (f", {img.n_frames:,}장면" if img.format == "GIF" and getattr(img, "n_frames", 1) > 1 else "")
+            + f"). 모두 합해 {limit // 1_000_000:,}백만 화소 이하로 줄여 올리세요."
+        )
+    return pixels
+
+
 def _strip_image(data: bytes, kind: str) -> bytes:
     """Re-encode the image without EXIF, GPS, XMP or comments, keeping its visible orientation."""
     try:
         with Image.open(io.BytesIO(data)) as img:
+            image_pixels(img)
             img.verify()
         with Image.open(io.BytesIO(data)) as img:
             if kind == "gif" and getattr(img, "is_animated", False):
@@ -135,9 +173,332 @@ def check_upload(data: bytes, max_bytes: int) -> CheckedFile:
             f"파일이 너무 큽니다. {max_bytes // (1024 * 1024):,}MB 이하만 올릴 수 있습니다 "
             f"(올린 파일: {len(data) / (1024 * 1024):,.1f}MB)."
         )
+    if data.startswith(b"PK"):
+        check_archive(data, Limits.from_settings(), label="압축 형식(HWPX·XLSX·DOCX)", scan=False)
     kind = sniff(data)
     if kind is None:
         raise FileRejected(f"허용되지 않는 파일 형식입니다. 올릴 수 있는 형식: {ALLOWED_LABEL}.")
     if kind in IMAGE_KINDS:
         return CheckedFile(kind=kind, content=_strip_image(data, kind), metadata_stripped=True)
     return CheckedFile(kind=kind, content=data, metadata_stripped=False)
+
+
+# --- archives and spreadsheets: zip bombs ---------------------------------------------------------------------
+# A 1 MB XLSX can inflate to 1 GiB, and a 300 KB one can hold a million rows; calamine, fastexcel and openpyxl
+# would hold all of it in memory. `check_archive` measures a package before any of them opens it, with a bounded
+# memory of its own (one 256 KB piece of one part at a time): the number of parts, the size every part inflates to
+# (read, not believed from the header), the compression ratio, and for every XML part the rows, columns and cells
+# a reader would fill (a sheet's area from A1 to its last cell, as calamine fills it) and the shared strings.
+# The limits are settings (GAMSA_IMPORT_*); see docs/operations.md.
+
+CHUNK = 256 * 1024
+MAX_PARTS = 10_000  # an XLSX has about ten parts; a workbook with many pictures a few hundred
+RATIO_FLOOR = 1024 * 1024  # a part smaller than this inflates to nothing harmful, whatever its ratio
+MAX_TAG = 64 * 1024  # no tag of a sheet is this long; a longer one is refused rather than buffered
+_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
+_ROW = re.compile(_PREFIX + rb"row(?=[\s/>])[^>]*?(?:\sr\s*=\s*[\"'](\d{1,12})|>)")
+_CELL = re.compile(_PREFIX + rb"c(?=[\s/>])[^>]*?(?:\sr\s*=\s*[\"']\$?([A-Za-z]{1,8})\$?(\d{1,12})|>)")
+_STRING = re.compile(_PREFIX + rb"si(?=[\s/>])")
+_DIMENSION = re.compile(_PREFIX + rb"dimension\s[^>]*?ref\s*=\s*[\"']([^\"']{1,40})")
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_REF = re.compile(rb"\$?([A-Za-z]{1,8})\$?(\d{1,12})$")
+# A block is "plain" when its row and cell tags are written as Excel, LibreOffice and openpyxl write them
+# (`<row r="N"`, `<c r="XN"`, no prefix, r first and double-quoted). Plain blocks are measured with three searches;
+# anything else takes a Python step per row (slower, as exact).
+_PREFIXED = re.compile(rb":(?:row|c|si)[\s/>]")
+_PLAIN_ROW = re.compile(rb'<row(?: r="(\d{1,12}+)"|[\s/>])')
+_PLAIN_CELL = re.compile(rb'<c(?: r="([A-Z]{1,8}+)(\d{1,12}+)"|[\s/>])')
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a spreadsheet may hold: rows, cells (rows × columns from A1), inflated bytes, compression ratio."""
+
+    rows: int
+    cells: int
+    uncompressed: int
+    ratio: int
+
+    @classmethod
+    def from_settings(cls, **overrides) -> Limits:
+        from django.conf import settings
+
+        values = {
+            "rows": settings.GAMSA_IMPORT_MAX_ROWS,
+            "cells": settings.GAMSA_IMPORT_MAX_CELLS,
+            "uncompressed": settings.GAMSA_IMPORT_MAX_UNCOMPRESSED_BYTES,
+            "ratio": settings.GAMSA_IMPORT_MAX_RATIO,
+        }
+        values.update({k: min(v, values[k]) for k, v in overrides.items()})
+        return cls(**values)
+
+
+@dataclass
+class PartSize:
+    """What one XML part would fill: its last row, its last column, the cells present and shared strings."""
+
+    name: str
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+    strings: int = 0
+
+
+@dataclass
+class ArchiveSize:
+    uncompressed: int = 0
+    parts: list[PartSize] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        """The most rows any sheet of the package fills (the header row included)."""
+        return max((p.rows for p in self.parts), default=0)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ch - 64
+    return number
+
+
+class _Columns(dict):
+    """Column letters → number, remembered (a sheet repeats the same few letters on every row)."""
+
+    def __missing__(self, letters: bytes) -> int:
+        self[letters] = value = _column_number(letters)
+        return value
+
+
+def _too_many_rows(limits: Limits) -> FileRejected:
+    return FileRejected(
+        f"행이 너무 많습니다. 한 번에 {limits.rows:,}행까지 가져올 수 있습니다. 기간을 나누어 올리세요."
+    )
+
+
+def _too_many_cells(limits: Limits, rows: int, columns: int) -> FileRejected:
+    return FileRejected(
+        f"표가 너무 큽니다({rows:,}행 × {columns:,}열). 행 × 열이 {limits.cells:,}칸 이하여야 합니다. "
+        "쓰지 않는 열을 지우거나 나누어 올리세요."
+    )
+
+
+class _PartScanner:
+    """Counts, piece by piece, the rows, columns, cells and shared strings of one XML part, and stops at a limit."""
+
+    def __init__(self, name: str, limits: Limits):
+        self.size = PartSize(name)
+        self.limits = limits
+        self.carry = b""
+        self.row = 0  # the current row (a row without r="" follows the one before it)
+        self.row_columns = 0  # the last column of the current row so far
+        self.columns = _Columns()
+        self.prolog = True
+        self.shared_strings = False
+
+    def feed(self, piece: bytes) -> None:
+        block = self.carry + piece if self.carry else piece
+        cut = block.rfind(b"<")
+        if cut == -1 or block.find(b">", cut) != -1:
+            self.carry = b""
+        else:
+            self.carry, block = block[cut:], block[:cut]
+            if len(self.carry) > MAX_TAG:
+                raise FileRejected("파일의 XML 구조가 올바르지 않아 열지 않았습니다.")
+        if self.prolog:  # a DTD (and so an entity) may only come before the first element
+            if _DTD.search(block):
+                raise FileRejected("파일 안에 허용되지 않는 XML 선언(DOCTYPE·ENTITY)이 있어 열지 않았습니다.")
+            root = _ELEMENT.search(block)
+            if root:
+                self.prolog = False
+                self.shared_strings = block.startswith(b"sst", root.end() - 1) or b":sst" in block[:4096]
+                self._dimension(block)
+        if not self._scan_plain(block):
+            self._scan(block)
+
+    def finish(self) -> PartSize:
+        self._end_row()
+        return self.size
+
+    def _dimension(self, block: bytes) -> None:
+        found = _DIMENSION.search(block, 0, 16384)
+        if not found:
+            return
+        last = _REF.match(found.group(1).split(b":")[-1])
+        if last:
+            self._extend(int(last.group(2)), self.columns[last.group(1)])
+
+    def _scan_plain(self, block: bytes) -> bool:
+        """Measure a plain block with three searches instead of a Python step per row; False if it is not plain."""
+        if _PREFIXED.search(block):
+            return False
+        rows = _PLAIN_ROW.findall(block)
+        if b"" in rows:
+            return False
+        cells = _PLAIN_CELL.findall(block)
+        if cells:
+            letters, numbers = zip(*cells, strict=True)
+            if b"" in letters:
+                return False
+            columns = max(map(self.columns.__getitem__, set(letters)))
+            self.size.cells += len(cells)
+            if self.size.cells > self.limits.cells:
+                raise _too_many_cells(self.limits, self.size.rows, self.size.columns)
+            self.row_columns = max(self.row_columns, columns)
+            self._extend(max(map(int, set(numbers))), columns)
+        if rows:
+            self._extend(max(map(int, rows)), 0)
+            self.row = int(rows[-1])
+        self._count_strings(block)
+        return True
+
+    def _count_strings(self, block: bytes) -> None:
+        if not self.shared_strings:
+            return
+        self.size.strings += len(_STRING.findall(block))
+        if self.size.strings > self.limits.cells:
+            raise FileRejected(f"글자 값이 너무 많습니다({self.limits.cells:,}개 초과). 나누어 올리세요.")
+
+    def _scan(self, block: bytes) -> None:
+        start = 0
+        for found in _ROW.finditer(block):
+            self._cells(block, start, found.start())
+            self._end_row()
+            self.row = int(found.group(1)) if found.group(1) else self.row + 1
+            self._extend(self.row, 0)
+            start = found.end()
+        self._cells(block, start, len(block))
+        self._count_strings(block)
+
+    def _cells(self, block: bytes, start: int, end: int) -> None:
+        refs = _CELL.findall(block, start, end)
+        if not refs:
+            return
+        self.size.cells += len(refs)
+        if self.size.cells > self.limits.cells:
+            raise _too_many_cells(self.limits, self.size.rows, self.size.columns)
+        letters = {letter for letter, _ in refs}
+        unplaced = 0
+        if b"" in letters:  # cells without r="" follow the cell before them
+            letters.discard(b"")
+            unplaced = sum(1 for letter, _ in refs if not letter)
+        if letters:
+            self.row_columns = max(self.row_columns, max(map(self.columns.__getitem__, letters)))
+            self._extend(max(map(int, {number for _, number in refs if number})), 0)
+        self.row_columns += unplaced
+
+    def _end_row(self) -> None:
+        self._extend(self.row, self.row_columns)
+        self.row_columns = 0
+
+    def _extend(self, rows: int, columns: int) -> None:
+        size = self.size
+        size.rows = max(size.rows, rows)
+        size.columns = max(size.columns, columns)
+        if size.rows > self.limits.rows:
+            raise _too_many_rows(self.limits)
+        if size.rows * size.columns > self.limits.cells:
+            raise _too_many_cells(self.limits, size.rows, size.columns)
+
+
+def _damaged(label: str) -> FileRejected:
+    return FileRejected(f"{label} 파일이 손상되었거나 읽을 수 없습니다. 다시 저장해 올리세요.")
+
+
+def _inflate(data: bytes, info: zipfile.ZipInfo, label: str):
+    """The part's bytes, CHUNK at a time, from its compressed stream (never more than CHUNK held at once)."""
+    at = info.header_offset
+    if data[at : at + 4] != b"PK\x03\x04":
+        raise _damaged(label)
+    name_length, extra_length = struct.unpack("<HH", data[at + 26 : at + 30])
+    start = at + 30 + name_length + extra_length
+    raw = memoryview(data)[start : start + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise _damaged(label)
+    if info.compress_type == zipfile.ZIP_STORED:
+        for at in range(0, len(raw), CHUNK):
+            yield bytes(raw[at : at + CHUNK])
+        return
+    stream = zlib.decompressobj(-zlib.MAX_WBITS)
+    at = 0
+    while not stream.eof:
+        if stream.unconsumed_tail:
+            piece = stream.unconsumed_tail
+        else:
+            piece = raw[at : at + CHUNK]
+            at += len(piece)
+        try:
+            out = stream.decompress(piece, CHUNK)
+        except zlib.error:
+            raise _damaged(label) from None
+        if out:
+            yield out
+        elif not piece:
+            break
+    if not stream.eof:
+        raise _damaged(label)
+
+
+def check_archive(
+    data: bytes, limits: Limits | None = None, *, label: str = "엑셀(XLSX)", scan: bool = True
+) -> ArchiveSize:
+    """Measure a ZIP package (XLSX, HWPX, DOCX) before anything else opens it; FileRejected (Korean) past a limit.
+
+    Checks, in this order, each before the next costs anything: the number of parts (from the raw bytes, before
+    the central directory is parsed), encryption and compression method, the declared inflated size and ratio,
+    then every part inflated piece by piece (a part inflating to more than it declares, or failing its CRC, is
+    refused as damaged) with, when `scan`, the rows, columns, cells and shared strings of every XML part.
+    """
+    limits = limits or Limits.from_settings()
+    if data.count(b"PK\x01\x02") > MAX_PARTS:
+        raise FileRejected(f"{label} 파일 안의 항목이 너무 많습니다({MAX_PARTS:,}개 초과).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except Exception:  # noqa: BLE001  zipfile raises many kinds on hostile input; all mean "damaged"
+        raise _damaged(label) from None
+    too_big = FileRejected(
+        f"{label} 파일의 압축을 푼 크기가 너무 큽니다({limits.uncompressed // (1024 * 1024):,}MB 초과). "
+        "나누어 올리세요."
+    )
+    bomb = FileRejected(
+        f"{label} 파일의 압축률이 비정상적으로 높아(1:{limits.ratio:,} 초과) 열지 않았습니다. "
+        "원래 프로그램에서 다시 저장해 올리세요."
+    )
+    declared = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise FileRejected(f"암호가 걸린 {label} 파일은 열 수 없습니다. 암호를 풀고 저장해 올리세요.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise FileRejected(f"{label} 파일의 압축 방식을 지원하지 않습니다. 다시 저장해 올리세요.")
+        declared += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise bomb
+    if declared > limits.uncompressed:
+        raise too_big
+    if declared > RATIO_FLOOR and declared > limits.ratio * len(data):
+        raise bomb
+    size = ArchiveSize()
+    for info in infos:
+        scanner = _PartScanner(info.filename, limits) if scan and _is_xml(info.filename) else None
+        inflated, crc = 0, 0
+        for piece in _inflate(data, info, label):
+            inflated += len(piece)
+            size.uncompressed += len(piece)
+            if inflated > info.file_size:
+                raise _damaged(label)  # more than it declares: a lying header
+            if size.uncompressed > limits.uncompressed:
+                raise too_big
+            crc = zlib.crc32(piece, crc)
+            if scanner:
+                scanner.feed(piece)
+        if inflated != info.file_size or crc != info.CRC:
+            raise _damaged(label)
+        if scanner:
+            size.parts.append(scanner.finish())
+    return size
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml"))

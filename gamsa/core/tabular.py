@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from gamsa.core.calendar import SEOUL
+from gamsa.core.filecheck import FileRejected, Limits, check_archive
 
 # "2026-03-02 14:05", "2026. 3. 2. 14:05", "2026년 3월 2일(월) 14:05", "20260302 1405" …
 DATE_PATTERNS = [
@@ -57,13 +58,34 @@ def decode_text(data: bytes) -> str:
     raise ImportFileError("글자 인코딩을 알 수 없습니다. CSV는 UTF-8 또는 CP949(엑셀 기본)로 저장하세요.")
 
 
-def read_table(data: bytes) -> list[tuple[int, list]]:
+def check_size(data: bytes, limits: Limits | None = None) -> Limits:
+    """Refuse, before any reader opens it, a file larger than the import limits (zip bombs, millions of rows).
+
+    An XLSX is measured by `core.filecheck.check_archive` (inflated size, ratio, rows and cells of every sheet);
+    a CSV's size here, and its rows and cells as `read_table` reads them. Returns the limits that apply.
+    """
+    limits = limits or Limits.from_settings()
+    if not data:
+        raise ImportFileError("빈 파일입니다.")
+    if data.startswith(b"PK"):
+        try:
+            check_archive(data, limits)
+        except FileRejected as exc:
+            raise ImportFileError(str(exc)) from None
+    elif len(data) > limits.uncompressed:
+        raise ImportFileError(
+            f"파일이 너무 큽니다({limits.uncompressed // (1024 * 1024):,}MB 초과). 기간을 나누어 올리세요."
+        )
+    return limits
+
+
+def read_table(data: bytes, *, checked: Limits | None = None) -> list[tuple[int, list]]:
     """(row number, cells) for every row of the first sheet or the CSV, header included (row 1).
 
     A CSV cell may hold line breaks, so a row's number is the line it starts on. Tab-separated text works too.
+    The file is measured first (`check_size`) unless the caller did it and passes the limits as `checked`.
     """
-    if not data:
-        raise ImportFileError("빈 파일입니다.")
+    limits = checked or check_size(data)
     if is_xlsx(data):
         from python_calamine import CalamineWorkbook
 
@@ -83,11 +105,20 @@ def read_table(data: bytes) -> list[tuple[int, list]]:
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    out, start = [], 1
+    out, start, count = [], 1, 0
     try:
         for cells in reader:
             out.append((start, cells))
             start = reader.line_num + 1
+            count += len(cells)
+            if len(out) > limits.rows:
+                raise ImportFileError(
+                    f"행이 너무 많습니다. 한 번에 {limits.rows:,}행까지 가져올 수 있습니다. 기간을 나누어 올리세요."
+                )
+            if count > limits.cells:
+                raise ImportFileError(
+                    f"표가 너무 큽니다. 모두 {limits.cells:,}칸 이하여야 합니다. 쓰지 않는 열을 지우거나 나누어 올리세요."
+                )
     except csv.Error as exc:
         raise ImportFileError(f"{start}행: CSV 형식 오류 ({exc})") from None
     return out
@@ -203,8 +234,7 @@ def read_columns(data: bytes, wanted: list[str]) -> Columns:
     def text(array):
         return pc.fill_null(pc.utf8_trim_whitespace(array.cast(pa.string())), "")
 
-    if not data:
-        raise ImportFileError("빈 파일입니다.")
+    limits = check_size(data)
     table = None
     if is_xlsx(data):
         import fastexcel
@@ -226,7 +256,7 @@ def read_columns(data: bytes, wanted: list[str]) -> Columns:
         n = table.num_rows
         lines = pa.array(range(first + 1, first + 1 + n), pa.int64())
     else:
-        rows = read_table(data)
+        rows = read_table(data, checked=limits)
         if not rows:
             raise ImportFileError("머리글 행이 없습니다.")
         header = [normalise_header(h) for h in rows[0][1]]

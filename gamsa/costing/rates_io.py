@@ -107,6 +107,13 @@ def import_rates(actor, content: bytes, *, dry_run: bool = False) -> dict:
     """Load rate versions. Returns {"created": n, "skipped": n}; raises ImportFailed listing every bad row."""
     import openpyxl
 
+    from gamsa.core.filecheck import FileRejected
+    from gamsa.costing.upload import check_workbook
+
+    try:
+        check_workbook(content)
+    except FileRejected as exc:
+        raise ImportFailed([str(exc)]) from None
     try:
         wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # a damaged or foreign file

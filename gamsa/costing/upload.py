@@ -5,10 +5,19 @@ from __future__ import annotations
 import io
 import json
 
-from gamsa.core.filecheck import sniff
+from gamsa.core.filecheck import FileRejected, Limits, check_archive, sniff
 from gamsa.costing.engine.sheet import LABELS, SheetError, parse_xlsx, xlsx_to_dict  # noqa: F401
 
 MAX_BYTES = 2 * 1024 * 1024  # a cost sheet is a few kilobytes; 2 MB leaves room for formatting
+# A cost sheet has about 40 rows and 4 columns, a rate table a few hundred rows: openpyxl need never read more.
+MAX_ROWS = 5_000
+MAX_CELLS = 200_000
+
+
+def check_workbook(content: bytes) -> None:
+    """Refuse, before openpyxl opens it, a workbook past the costing limits (zip bombs, huge sheets)."""
+    if content.startswith(b"PK"):
+        check_archive(content, Limits.from_settings(rows=MAX_ROWS, cells=MAX_CELLS))
 
 
 def read_upload(content: bytes) -> tuple[dict, str]:
@@ -17,6 +26,10 @@ def read_upload(content: bytes) -> tuple[dict, str]:
         raise SheetError([{"field": "파일", "message": "파일이 너무 큽니다(2MB 이하)."}])
     if not content.strip():
         raise SheetError([{"field": "파일", "message": "빈 파일입니다."}])
+    try:
+        check_workbook(content)
+    except FileRejected as exc:
+        raise SheetError([{"field": "파일", "message": str(exc)}]) from None
     if sniff(content) == "xlsx":
         _, data = parse_xlsx(content)
         return data, "xlsx"

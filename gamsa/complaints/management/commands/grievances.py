@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from gamsa.complaints.models import Channel, Grievance, Kind, Status
-from gamsa.core.commandline import active_user, input_file
+from gamsa.core.commandline import active_user, read_input
 
 
 class Command(BaseCommand):
@@ -51,11 +51,11 @@ class Command(BaseCommand):
     def do_import(self, options):
         from gamsa.complaints import importing
 
-        path = input_file(options["file"])
+        path, data = read_input(options["file"])
         try:
             report = importing.import_grievances(
                 active_user(options["user"]),
-                path.read_bytes(),
+                data,
                 skip_bad=options["skip_bad"],
                 dry_run=options["dry_run"],
                 source_name=path.name,

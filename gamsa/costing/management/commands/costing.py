@@ -9,8 +9,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gamsa.core.commandline import input_file
+from gamsa.core.commandline import read_input
 from gamsa.costing.engine.sheet import SheetError
+from gamsa.costing.upload import MAX_BYTES
 
 
 def _width(text: str) -> int:
@@ -79,9 +80,9 @@ class Command(BaseCommand):
         actor = User.objects.filter(username=options["user"]).first()
         if actor is None or not perms.can_manage_rates(actor):
             raise CommandError("요율표를 등록할 수 있는 사용자 아이디를 --user로 적어야 합니다.")
-        path = input_file(options["file"])
+        _, data = read_input(options["file"], MAX_BYTES)
         try:
-            result = import_rates(actor, path.read_bytes(), dry_run=options["dry_run"])
+            result = import_rates(actor, data, dry_run=options["dry_run"])
         except ImportFailed as exc:
             raise CommandError(
                 "등록하지 않았습니다. 고칠 곳:\n" + "\n".join(f"  - {e}" for e in exc.errors)
@@ -95,10 +96,10 @@ class Command(BaseCommand):
         from gamsa.costing import services
         from gamsa.costing.upload import read_upload
 
-        path = input_file(options["file"])
+        _, content = read_input(options["file"], MAX_BYTES)
         outputs = {ext: _output_file(options[ext], ext) for ext in ("pdf", "hwpx") if options[ext]}
         try:
-            data, _ = read_upload(path.read_bytes())
+            data, _ = read_upload(content)
             if options["save"]:
                 from gamsa.core.models import User
 

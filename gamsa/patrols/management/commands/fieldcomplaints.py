@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gamsa.core.commandline import active_user, input_file
+from gamsa.core.commandline import active_user, read_input
 
 
 class Command(BaseCommand):
@@ -38,12 +38,12 @@ class Command(BaseCommand):
     def do_import(self, options):
         from gamsa.patrols.importing import ImportFileError, import_field_complaints
 
-        path = input_file(options["file"])
+        path, data = read_input(options["file"])
         started = time.perf_counter()
         try:
             report = import_field_complaints(
                 active_user(options["user"]),
-                path.read_bytes(),
+                data,
                 skip_bad=options["skip_bad"],
                 dry_run=options["dry_run"],
                 source_name=path.name,
