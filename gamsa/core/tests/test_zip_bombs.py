@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import random
 import struct
 import subprocess
 import sys
@@ -29,90 +28,22 @@ from django.urls import reverse
 from gamsa.core.filecheck import FileRejected, Limits, check_archive, check_upload
 from gamsa.core.models import Job, User
 from gamsa.core.tabular import ImportFileError, read_columns, read_table
+from gamsa.core.tests.bombs import (
+    CONTENT_TYPES,
+    RELS,
+    SHEET_HEAD,
+    SHEET_TAIL,
+    WORKBOOK,
+    WORKBOOK_RELS,
+    bomb_pieces,
+    million_rows,
+    write_xlsx,
+    year_of_field_complaints,
+)
 
 GIB = 1 << 30
 MB = 1 << 20
 PEAK_LIMIT = 50 * MB  # what a refused parse may allocate in Python, the uploaded bytes not counted
-
-CONTENT_TYPES = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    b'<Default Extension="xml" ContentType="application/xml"/>'
-    b'<Override PartName="/xl/workbook.xml" '
-    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    b'<Override PartName="/xl/worksheets/sheet1.xml" '
-    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    b"</Types>"
-)
-RELS = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" '
-    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    b'Target="xl/workbook.xml"/></Relationships>'
-)
-WORKBOOK = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    b'<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-WORKBOOK_RELS = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    b'<Relationship Id="rId1" '
-    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    b'Target="worksheets/sheet1.xml"/></Relationships>'
-)
-SHEET_HEAD = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-)
-SHEET_TAIL = b"</sheetData></worksheet>"
-
-
-def write_xlsx(path: Path, pieces) -> Path:
-    """An XLSX whose one sheet's <sheetData> is `pieces`, streamed into the archive (never whole in memory)."""
-    tmp = path.with_suffix(f".{os.getpid()}.part")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
-        zf.writestr("_rels/.rels", RELS)
-        zf.writestr("xl/workbook.xml", WORKBOOK)
-        zf.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(SHEET_HEAD)
-            for piece in pieces:
-                sheet.write(piece)
-            sheet.write(SHEET_TAIL)
-    os.replace(tmp, path)  # atomic: parallel test workers may build the same file
-    return path
-
-
-def _bomb_pieces():
-    """One cell holding a gibibyte of the letter A: the sheet XML inflates past 1 GiB."""
-    yield b'<row r="1"><c r="A1" t="inlineStr"><is><t>'
-    chunk = b"A" * MB
-    for _ in range(1024):
-        yield chunk
-    yield b"</t></is></c></row>"
-
-
-def _million_rows(plain: bool, prefix: bytes = b""):
-    """A million rows: `plain` as Excel writes them (with references), else bare ones, optionally with a namespace
-    prefix (the smallest file: 1.5 MB). Random digits keep the compression ratio that of a real sheet (about 1:18)."""
-    rng = random.Random(15)
-    for start in range(1, 1_000_001, 10_000):
-        if plain:
-            yield "".join(
-                f'<row r="{n}"><c r="A{n}"><v>{n % 10}</v></c></row>' for n in range(start, start + 10_000)
-            ).encode()
-        else:
-            yield b"".join(
-                b"<%srow><%sc><%sv>%d</%sv></%sc></%srow>"
-                % (prefix, prefix, prefix, rng.randrange(100), prefix, prefix, prefix)
-                for _ in range(10_000)
-            )
 
 
 def _shared(tmp_path_factory, name: str, build) -> Path:
@@ -126,7 +57,7 @@ def _shared(tmp_path_factory, name: str, build) -> Path:
 
 @pytest.fixture(scope="session")
 def bomb(tmp_path_factory) -> bytes:
-    path = _shared(tmp_path_factory, "zip-bomb-1gib.xlsx", lambda p: write_xlsx(p, _bomb_pieces()))
+    path = _shared(tmp_path_factory, "zip-bomb-1gib.xlsx", lambda p: write_xlsx(p, bomb_pieces()))
     data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         inflated = sum(info.file_size for info in zf.infolist())
@@ -137,7 +68,7 @@ def bomb(tmp_path_factory) -> bytes:
 @pytest.fixture(scope="session")
 def million(tmp_path_factory) -> bytes:
     """The shape the report measured: a million rows in a few hundred kilobytes."""
-    path = _shared(tmp_path_factory, "million-rows.xlsx", lambda p: write_xlsx(p, _million_rows(False)))
+    path = _shared(tmp_path_factory, "million-rows.xlsx", lambda p: write_xlsx(p, million_rows(False)))
     data = path.read_bytes()
     assert len(data) < 2 * MB  # under the cost sheet's upload limit too
     return data
@@ -145,7 +76,7 @@ def million(tmp_path_factory) -> bytes:
 
 @pytest.fixture(scope="session")
 def million_plain(tmp_path_factory) -> bytes:
-    path = _shared(tmp_path_factory, "million-rows-plain.xlsx", lambda p: write_xlsx(p, _million_rows(True)))
+    path = _shared(tmp_path_factory, "million-rows-plain.xlsx", lambda p: write_xlsx(p, million_rows(True)))
     return path.read_bytes()
 
 
@@ -219,7 +150,7 @@ def test_a_part_inflating_past_what_its_header_declares_is_refused():
 
 
 @pytest.mark.parametrize("shape", ["million", "million_plain"])
-def test_a_million_rows_are_refused_early_in_bounded_memory(shape, request):
+def test_amillion_rows_are_refused_early_in_bounded_memory(shape, request):
     data = request.getfixturevalue(shape)
     peak, raised = peak_of(lambda: check_archive(data))
     assert isinstance(raised, FileRejected)
@@ -238,7 +169,7 @@ def test_a_few_cells_far_apart_are_refused_for_the_area_a_reader_would_fill(tmp_
 
 def test_odd_but_valid_tags_are_measured_too(tmp_path):
     """Prefixed tags, single quotes and cells without references take the exact scan and are refused alike."""
-    data = write_xlsx(tmp_path / "odd.xlsx", _million_rows(False, b"x:")).read_bytes()
+    data = write_xlsx(tmp_path / "odd.xlsx", million_rows(False, b"x:")).read_bytes()
     with pytest.raises(FileRejected, match="행이 너무 많습니다"):
         check_archive(data)
     wide = b"<row r='1'>" + b"<c><v>1</v></c>" * 30 + b"</row>" + b"<row r='140000'><c r='A140000'/></row>"
@@ -257,38 +188,7 @@ def test_a_year_of_field_complaints_passes(tmp_path, settings):
     """66,228 rows × 13 columns with Korean text, as the 응답소 export brings them, pass with the defaults."""
     from gamsa.patrols.importing import HEADERS
 
-    def cell(ref: str, text: str) -> str:
-        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
-
-    def rows():
-        yield (
-            '<row r="1">' + "".join(cell(f"{chr(65 + i)}1", h) for i, h in enumerate(HEADERS)) + "</row>"
-        ).encode()
-        for start in range(2, 66_230, 5_000):
-            out = []
-            for n in range(start, min(start + 5_000, 66_230)):
-                values = [
-                    f"2025-{n:07d}",
-                    f"2025-{1 + n % 12:02d}-{1 + n % 28:02d} {n % 24:02d}:{n % 60:02d}",
-                    "교통",
-                    "불법주정차",
-                    f"영등포동 불법주정차 신고 {n}",
-                    "국회대로 부근 불법주정차 관련 현장 조치 요청드립니다.",
-                    f"서울특별시 영등포구 국회대로 {n % 300}",
-                    f"{37.52 + (n % 600) / 10000:.6f}",
-                    f"{126.90 + (n % 800) / 10000:.6f}",
-                    "주차관리과",
-                    "처리완료",
-                    f"2025-{1 + n % 12:02d}-{1 + n % 28:02d} 23:00",
-                    "현장 확인 후 조치하였습니다.",
-                ]
-                out.append(
-                    f'<row r="{n}">' + "".join(cell(f"{chr(65 + i)}{n}", v) for i, v in enumerate(values))
-                )
-                out.append("</row>")
-            yield "".join(out).encode()
-
-    data = write_xlsx(tmp_path / "year.xlsx", rows()).read_bytes()
+    data = write_xlsx(tmp_path / "year.xlsx", year_of_field_complaints(HEADERS)).read_bytes()
     size = check_archive(data)
     sheet = next(p for p in size.parts if p.name == "xl/worksheets/sheet1.xml")
     assert (sheet.rows, sheet.columns, sheet.cells) == (66_229, 13, 66_229 * 13)
