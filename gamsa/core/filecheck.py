@@ -446,9 +446,10 @@ def check_archive(
     """Measure a ZIP package (XLSX, HWPX, DOCX) before anything else opens it; FileRejected (Korean) past a limit.
 
     Checks, in this order, each before the next costs anything: the number of parts (from the raw bytes, before
-    the central directory is parsed), encryption and compression method, the declared inflated size and ratio,
-    then every part inflated piece by piece (a part inflating to more than it declares, or failing its CRC, is
-    refused as damaged) with, when `scan`, the rows, columns, cells and shared strings of every XML part.
+    the central directory is parsed), the declared inflated size and ratio; then, when `scan` (a file that will be
+    read, not only stored), encryption and compression method, and every part inflated piece by piece (a part
+    inflating to more than it declares, or failing its CRC, is refused as damaged) with the rows, columns, cells
+    and shared strings of every XML part.
     """
     limits = limits or Limits.from_settings()
     if data.count(b"PK\x01\x02") > MAX_PARTS:
@@ -457,6 +458,8 @@ def check_archive(
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except Exception:  # noqa: BLE001  zipfile raises many kinds on hostile input; all mean "damaged"
+        if not scan:
+            return ArchiveSize()  # an attachment nothing can open: `sniff` refuses it as not an allowed kind
         raise _damaged(label) from None
     too_big = FileRejected(
         f"{label} 파일의 압축을 푼 크기가 너무 큽니다({limits.uncompressed // (1024 * 1024):,}MB 초과). "
@@ -468,10 +471,6 @@ def check_archive(
     )
     declared = 0
     for info in infos:
-        if info.flag_bits & 0x1:
-            raise FileRejected(f"암호가 걸린 {label} 파일은 열 수 없습니다. 암호를 풀고 저장해 올리세요.")
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise FileRejected(f"{label} 파일의 압축 방식을 지원하지 않습니다. 다시 저장해 올리세요.")
         declared += info.file_size
         if info.file_size > RATIO_FLOOR and info.file_size > limits.ratio * max(info.compress_size, 1):
             raise bomb
@@ -479,9 +478,17 @@ def check_archive(
         raise too_big
     if declared > RATIO_FLOOR and declared > limits.ratio * len(data):
         raise bomb
-    size = ArchiveSize()
+    size = ArchiveSize(uncompressed=declared)
+    if not scan:
+        return size  # an attachment is stored, not read: its declared sizes are what a reader will be told
     for info in infos:
-        scanner = _PartScanner(info.filename, limits) if scan and _is_xml(info.filename) else None
+        if info.flag_bits & 0x1:
+            raise FileRejected(f"암호가 걸린 {label} 파일은 열 수 없습니다. 암호를 풀고 저장해 올리세요.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise FileRejected(f"{label} 파일의 압축 방식을 지원하지 않습니다. 다시 저장해 올리세요.")
+    size.uncompressed = 0
+    for info in infos:
+        scanner = _PartScanner(info.filename, limits) if _is_xml(info.filename) else None
         inflated, crc = 0, 0
         for piece in _inflate(data, info, label):
             inflated += len(piece)
