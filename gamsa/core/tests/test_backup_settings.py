@@ -67,6 +67,8 @@ BAD = [
         id="retention-text",
     ),
     pytest.param({"GAMSA_ATTACHMENT_MAX_MB": "0"}, "GAMSA_ATTACHMENT_MAX_MB", id="attachment-0"),
+    pytest.param({"GAMSA_IMPORT_MAX_ROWS": "many"}, "GAMSA_IMPORT_MAX_ROWS", id="import-rows-not-a-number"),
+    pytest.param({"GAMSA_IMPORT_MAX_RATIO": "5"}, "GAMSA_IMPORT_MAX_RATIO", id="import-ratio-too-low"),
     pytest.param({"GAMSA_TASKS_BACKEND": "celery"}, "GAMSA_TASKS_BACKEND", id="tasks-backend"),
     pytest.param(
         {"GAMSA_CSRF_TRUSTED_ORIGINS": "gamsa.example.kr"}, "GAMSA_CSRF_TRUSTED_ORIGINS", id="csrf-origin"

@@ -197,6 +197,21 @@ def test_a_year_of_field_complaints_passes(tmp_path, settings):
     assert len(columns) == 66_228 and columns.arrays["접수번호"][-1].as_py() == "2025-0066229"
 
 
+def test_the_limits_are_the_settings(settings):
+    """An operator's lower row limit refuses a file the default lets through, with the number in the message."""
+    settings.GAMSA_IMPORT_MAX_ROWS = 100
+    rows = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 151)).encode()
+    data = small_package(SHEET_HEAD + rows + SHEET_TAIL)
+    with pytest.raises(FileRejected, match="한 번에 100행까지"):
+        check_archive(data)
+    settings.GAMSA_IMPORT_MAX_ROWS = 200_000
+    assert check_archive(data).rows == 150
+    csv_rows = b"a,b\n" * 150
+    settings.GAMSA_IMPORT_MAX_ROWS = 100
+    with pytest.raises(ImportFileError, match="한 번에 100행까지"):
+        read_table(csv_rows)
+
+
 # --- the entry paths -------------------------------------------------------------------------------------------
 
 
