@@ -6,6 +6,7 @@ The importers (grievances, field complaints) check every row before writing anyt
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -49,13 +50,22 @@ def is_xlsx(data: bytes) -> bool:
         return False
 
 
-def decode_text(data: bytes) -> str:
+def text_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or CP949, checked over the whole file a piece at a time (no copy of it kept)."""
     for encoding in ("utf-8-sig", "cp949"):
+        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            return data.decode(encoding)
+            for at in range(0, len(data), 1 << 20):
+                decoder.decode(data[at : at + (1 << 20)])
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
+        return encoding
     raise ImportFileError("글자 인코딩을 알 수 없습니다. CSV는 UTF-8 또는 CP949(엑셀 기본)로 저장하세요.")
+
+
+def decode_text(data: bytes) -> str:
+    return data.decode(text_encoding(data))
 
 
 def check_size(data: bytes, limits: Limits | None = None) -> Limits:
@@ -99,12 +109,16 @@ def read_table(data: bytes, *, checked: Limits | None = None) -> list[tuple[int,
         raise ImportFileError(
             "CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다. 옛 엑셀(XLS)은 XLSX로 저장해 올리세요."
         )
-    text = decode_text(data)
-    if "\x00" in text:
+    encoding = text_encoding(data)
+    if b"\x00" in data:  # in UTF-8 and CP949 a NUL byte is a NUL character
         raise ImportFileError("CSV 또는 엑셀(XLSX) 파일만 가져올 수 있습니다.")
-    sample = text[:4096]
+    sample = data[:16384].decode(encoding, errors="ignore")[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Read from the bytes as they come: no decoded copy of the whole file beside the rows (the CSV's memory is the
+    # rows read, which stop at the limits).
+    reader = csv.reader(
+        io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=""), delimiter=delimiter
+    )
     out, start, count = [], 1, 0
     try:
         for cells in reader:
