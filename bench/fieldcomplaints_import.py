@@ -37,26 +37,22 @@ os.environ.setdefault("GAMSA_TASKS_BACKEND", "immediate")
 # Both the read and the first load are timed this many times and the best is kept: this shared machine's runs vary
 # by ±15 %, and the minimum is the least disturbed estimate of each.
 ATTEMPTS = 5
-STATUS_WEIGHTS = [("처리완료", 90), ("처리중", 4), ("접수", 2), ("이첩", 2), ("중복", 1), ("취소", 1)]
 
 
 def generate_rows(count: int, seed: int = 2025, year: int = 2025):
-    """Rows shaped like one district's year: 73 items, transport-heavy (≈70% 불법주정차-like), 18 동."""
+    """Rows shaped like one district's year: 73 items (불법주정차 about half), 18 동, places, moments and
+    processing from bench/fieldcomplaints_spread.py (hot spots, recurring addresses, re-reports), numbered in time
+    order."""
+    from fieldcomplaints_spread import spread  # bench/fieldcomplaints_spread.py
+
     from gamsa.core.demo import DONGS
     from gamsa.patrols.demo_field import ROADS
-    from gamsa.patrols.seeds import item_rows
 
     rng = random.Random(seed)
-    items = list(item_rows())
-    weights = [60 if r[3] == "traffic-illegal-parking" else (4 if r[5] == 3 else 1) for r in items]
-    statuses = [s for s, _ in STATUS_WEIGHTS]
-    status_weights = [w for _, w in STATUS_WEIGHTS]
-    start = dt.datetime(year, 1, 1)
-    for n in range(1, count + 1):
-        _, category, _, code, name, hours, _, department = rng.choices(items, weights)[0]
-        received = start + dt.timedelta(seconds=rng.randrange(365 * 86400))
-        status = rng.choices(statuses, status_weights)[0]
-        processed = received + dt.timedelta(minutes=rng.randrange(10, int(hours * 60 * 1.3) + 20))
+    for n, (received, item, lat, lng, _, status, processed) in enumerate(
+        spread(count, seed=seed, year=year), start=1
+    ):
+        _, category, _, _, name, _, _, department = item
         dong = rng.choice(DONGS)
         unit = f"{dong}주민센터" if rng.random() < 0.25 else department
         if n % 5000 == 0:
@@ -69,11 +65,11 @@ def generate_rows(count: int, seed: int = 2025, year: int = 2025):
             f"{dong} {name} 신고",
             f"{rng.choice(ROADS)} 부근 {name} 관련 현장 조치 요청드립니다.",
             f"서울특별시 영등포구 {rng.choice(ROADS)} {rng.randrange(1, 300)}",
-            round(37.52 + rng.uniform(-0.03, 0.03), 6),
-            round(126.90 + rng.uniform(-0.04, 0.04), 6),
+            lat,
+            lng,
             unit,
             status,
-            processed if status in ("처리완료", "이첩", "중복", "취소") else None,
+            processed,
             "현장 확인 후 조치하였습니다." if status == "처리완료" else "",
         ]
 

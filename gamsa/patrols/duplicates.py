@@ -1,25 +1,39 @@
-"""Near-duplicates: the same item within 250 m and 30 days becomes a DuplicateCandidate a person links or dismisses.
+"""Near-duplicates: two reports of one item close in space and time become a DuplicateCandidate a person links or
+dismisses.
 
-Rules (docs/adr/0014):
-- field complaint ↔ field complaint: same FieldItem (aliases resolved to the item they stand for);
-- finding ↔ field complaint: the finding's item equals the complaint's item;
-- finding ↔ finding: same FindingCategory, and the same item when both have one.
+Rules (docs/adr/0014, windows per item since docs/adr/0013's "Near-duplicate scan"):
+- the window is the item's: FieldItem.duplicate_radius_m and duplicate_days, or duplicate_never (a parked car, noise:
+  every report is a new event, never a candidate). Editable judgement with shipped defaults by field (seeds.py);
+  an alias uses the window of the item it stands for;
+- field complaint ↔ field complaint: same item (aliases resolved);
+- finding ↔ field complaint: the finding's item equals the complaint's item, in that item's window;
+- finding ↔ finding: same FindingCategory, and the same item when both have one; the finding's item's window, or
+  250 m and 30 days when it has no item (a FindingCategory has no window of its own).
 The newer record is the subject, the earlier the other. Each subject gets at most MAX_PER_SUBJECT candidates
 (the nearest). Records already marked as duplicates are never offered as the "other" record.
 
-Speed: a bounding box in degrees is the SQL prefilter; a grid of 250 m × 30-day cells and the haversine distance in
-Python do the rest, so a 66,228-row import batch is one query per item (bench/patrols_duplicates.py).
+A scan that is owed survives a crash: the complaints to scan are rows of DuplicateScanPending, written in the same
+transaction as the complaints; the scan works item by item, each item in one transaction that writes its candidates
+and deletes its pending rows. A process killed half-way leaves the items it had not finished pending, and the next
+`scan_pending()` (every import runs one, even of a file with nothing new; `gamsa fieldcomplaints scan`) does them.
+
+Speed (bench/fieldcomplaints_import.py, bench/patrols_duplicates.py): one query for the pending complaints, then
+per item one query for the complaints (and findings) on file around them, and a sweep in time order over a grid of
+cells as wide as the item's radius: each record looks at the 9 cells around its own and only at the records of the
+last `days` days there (a deque per cell, the older ones dropped as time moves on).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from operator import itemgetter
 
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from gamsa.core.models import User
@@ -27,20 +41,25 @@ from gamsa.core.services import record_event
 from gamsa.patrols.models import (
     ComplaintStatus,
     DuplicateCandidate,
+    DuplicateScanPending,
     FieldComplaint,
     FieldItem,
     Finding,
     FindingStatus,
 )
 
-RADIUS_M = 250
-WINDOW = dt.timedelta(days=30)
+# Finding ↔ finding when the finding has no item (FindingCategory has no window): FixMyStreet's radius, 30 days.
+DEFAULT_RADIUS_M = 250
+DEFAULT_DAYS = 30
 MAX_PER_SUBJECT = 3
 EARTH_RADIUS_M = 6_371_008.8
 M_PER_DEG = math.pi * EARTH_RADIUS_M / 180  # metres per degree of latitude
-LAT_DEG = RADIUS_M / 111_320  # 250 m in degrees of latitude
-# Seoul lies near 37.5° N; the cells are sized for 38° so that a 3 × 3 block always covers 250 m.
-LNG_DEG = RADIUS_M / (111_320 * math.cos(math.radians(38.5)))
+DAY_S = 86_400
+CHUNK = 900  # ids per IN (...) on SQLite
+LOCK_CLASS = 7301  # PostgreSQL advisory lock (LOCK_CLASS, item id): one scan of an item at a time
+
+COMPLAINT, FINDING = 0, 1  # record kinds; at the same moment a complaint counts as the older
+KIND_NAMES = {COMPLAINT: "c", FINDING: "f"}
 
 
 def haversine_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
@@ -50,189 +69,440 @@ def haversine_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(min(1.0, a)))
 
 
-WINDOW_S = WINDOW.total_seconds()
+@dataclass(frozen=True)
+class Window:
+    """Two reports of one item are a candidate when at most `radius_m` metres and `days` days apart."""
+
+    radius_m: int
+    days: int
+
+    @property
+    def seconds(self) -> int:
+        return self.days * DAY_S
 
 
-def _cell(lat: float, lng: float, ts: float) -> tuple[int, int, int]:
-    """A grid cell of ~250 m × 250 m × 30 days: a record's matches lie in the 27 cells around its own."""
-    return int(math.floor(lat / LAT_DEG)), int(math.floor(lng / LNG_DEG)), int(ts // WINDOW_S)
+DEFAULT_WINDOW = Window(DEFAULT_RADIUS_M, DEFAULT_DAYS)
 
 
-def _item_ids(item_id: int, aliases: dict[int, int]) -> int:
-    return aliases.get(item_id, item_id)
+def window_of(item: FieldItem) -> Window | None:
+    """The item's window (its target's when it is an alias); None: never a duplicate."""
+    item = item.effective
+    return None if item.duplicate_never else Window(item.duplicate_radius_m, item.duplicate_days)
 
 
-def _alias_map() -> dict[int, int]:
-    return dict(FieldItem.objects.filter(alias_of__isnull=False).values_list("id", "alias_of_id"))
+@dataclass
+class ItemGroup:
+    """An item with its aliases: they are compared together, in the item's window."""
+
+    target: int
+    window: Window | None
+    members: list[int]
 
 
-# --- field complaints ---------------------------------------------------------------------------------------------
+def item_groups() -> dict[int, ItemGroup]:
+    """Every item id (aliases too) → its group."""
+    rows = {
+        row[0]: row
+        for row in FieldItem.objects.values_list(
+            "id", "alias_of_id", "duplicate_never", "duplicate_radius_m", "duplicate_days"
+        )
+    }
+    groups: dict[int, ItemGroup] = {}
+    for pk, alias_of, *_ in rows.values():
+        target = alias_of if alias_of in rows else pk
+        group = groups.get(target)
+        if group is None:
+            _, _, never, radius, days = rows[target]
+            group = groups[target] = ItemGroup(target, None if never else Window(radius, days), [])
+        group.members.append(pk)
+    return {member: group for group in groups.values() for member in group.members}
+
+
+# --- the queue of owed scans ------------------------------------------------------------------------------------
+
+
+def last_complaint_id() -> int:
+    """Read inside an import's transaction before it writes: its new rows are the ones above."""
+    return FieldComplaint.objects.aggregate(last=Max("pk"))["last"] or 0
+
+
+def mark_pending_after(last_id: int) -> None:
+    """Inside the import's transaction, after its rows are written: the complaints above `last_id` owe a scan.
+    One INSERT … SELECT by primary key; a row already pending (a concurrent entry's own) is left as it is."""
+    connection = transaction.get_connection()
+    q = connection.ops.quote_name
+    pending, complaints = (q(DuplicateScanPending._meta.db_table), q(FieldComplaint._meta.db_table))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {pending} ({q('complaint_id')}) SELECT {q('id')} FROM {complaints}"  # noqa: S608
+            f" WHERE {q('id')} > %s ON CONFLICT DO NOTHING",
+            [last_id],
+        )
+
+
+def mark_pending(ids: Iterable[int]) -> None:
+    """These complaints owe a scan (call inside the transaction that writes them)."""
+    DuplicateScanPending.objects.bulk_create(
+        [DuplicateScanPending(complaint_id=pk) for pk in ids], ignore_conflicts=True
+    )
+
+
+def pending_count() -> int:
+    return DuplicateScanPending.objects.count()
+
+
+@dataclass
+class ScanResult:
+    complaints: int = 0  # pending complaints done
+    candidates: int = 0  # candidates made
 
 
 def scan_complaints(ids: Iterable[int]) -> int:
-    """Create pending candidates for the given field complaints (e.g. one import batch). Returns how many.
-
-    Idempotent: a pair already on file (in either decision) is not created again.
-    """
-    ids = set(ids)
+    """Scan these field complaints now (they are marked pending first, so a crash leaves them owed). Returns the
+    number of candidates made. Idempotent: a pair already on file (in either decision) is not made again."""
+    ids = list(dict.fromkeys(ids))
     if not ids:
         return 0
-    aliases = _alias_map()
-    batch = list(
-        FieldComplaint.objects.filter(
-            pk__in=ids, latitude__isnull=False, longitude__isnull=False
-        ).values_list("id", "item_id", "latitude", "longitude", "received_at")
-    )
-    if not batch:
-        return 0
-    by_item: dict[int, list] = defaultdict(list)
-    for pk, item_id, lat, lng, at in batch:
-        by_item[_item_ids(item_id, aliases)].append((pk, float(lat), float(lng), at.timestamp()))
-    reverse_alias: dict[int, list[int]] = defaultdict(list)
-    for alias_id, target in aliases.items():
-        reverse_alias[target].append(alias_id)
-
-    existing = _existing_pairs_for_complaints(ids)
-    counts: dict = defaultdict(int)
-    for subject, _ in existing:
-        counts[subject] += 1
-    new_rows: list[tuple] = []
-    for item_id, subjects in by_item.items():
-        item_ids = [item_id, *reverse_alias.get(item_id, [])]
-        lats = [s[1] for s in subjects]
-        lngs = [s[2] for s in subjects]
-        times = [s[3] for s in subjects]
-        box = {
-            "latitude__gte": min(lats) - LAT_DEG,
-            "latitude__lte": max(lats) + LAT_DEG,
-            "longitude__gte": min(lngs) - LNG_DEG,
-            "longitude__lte": max(lngs) + LNG_DEG,
-        }
-        start = dt.datetime.fromtimestamp(min(times), dt.UTC) - WINDOW
-        end = dt.datetime.fromtimestamp(max(times), dt.UTC) + WINDOW
-        pool: list[tuple[str, int, float, float, float]] = [
-            ("c", pk, float(lat), float(lng), at.timestamp())
-            for pk, lat, lng, at in FieldComplaint.objects.filter(
-                item_id__in=item_ids, received_at__gte=start, received_at__lte=end, **box
-            )
-            .exclude(status=ComplaintStatus.DUPLICATE)
-            .values_list("id", "latitude", "longitude", "received_at")
-            .iterator(chunk_size=5000)
-        ]
-        pool += [
-            ("f", pk, float(lat), float(lng), at.timestamp())
-            for pk, lat, lng, at in Finding.objects.filter(
-                item_id__in=item_ids, reported_at__gte=start, reported_at__lte=end, **box
-            )
-            .exclude(status=FindingStatus.DUPLICATE)
-            .values_list("id", "latitude", "longitude", "reported_at")
-        ]
-        # batch members that are themselves marked duplicates still get compared as subjects
-        pool_keys = {("c", p[1]) for p in pool}
-        pool += [("c", pk, lat, lng, ts) for pk, lat, lng, ts in subjects if ("c", pk) not in pool_keys]
-        grid: dict[tuple[int, int, int], list] = defaultdict(list)
-        for rec in pool:
-            grid[_cell(rec[2], rec[3], rec[4])].append(rec)
-        for pk, lat, lng, ts in subjects:
-            new_rows += _pairs_for(("c", pk, lat, lng, ts), grid, existing, counts)
     with transaction.atomic():
-        _insert(new_rows)
-    return len(new_rows)
+        mark_pending(ids)
+    return scan_pending(only=ids).candidates
 
 
-def _existing_pairs_for_complaints(ids: set[int]) -> set[tuple]:
-    pairs = set()
-    rows = DuplicateCandidate.objects.filter(subject_complaint_id__in=ids).values_list(
-        "subject_complaint_id", "other_complaint_id", "other_finding_id"
+# How many pending complaints one transaction of the scan covers (whole items: one item is never split). A
+# district's year is one or two transactions; a crash loses at most the work of the one in flight.
+RECORDS_PER_TRANSACTION = 40_000
+
+
+@dataclass
+class Bounds:
+    """Where and when an item group's pending complaints lie (the pool to read is this, widened by the window)."""
+
+    first: float = math.inf
+    last: float = -math.inf
+    south: float = math.inf
+    north: float = -math.inf
+    west: float = math.inf
+    east: float = -math.inf
+
+    def add(self, first, last, south, north, west, east) -> None:
+        self.first, self.last = min(self.first, first), max(self.last, last)
+        self.south, self.north = min(self.south, south), max(self.north, north)
+        self.west, self.east = min(self.west, west), max(self.east, east)
+
+
+def scan_pending(
+    only: Iterable[int] | None = None, progress: Callable[[int, int], None] | None = None
+) -> ScanResult:
+    """Scan every pending complaint (or those of `only` that are pending): whole item groups, about
+    RECORDS_PER_TRANSACTION pending complaints per transaction, each writing its candidates and deleting its
+    pending rows. `progress(done, total)` (pending complaints) is called between transactions."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    only = None if only is None else list(only)
+    groups = item_groups()
+    by_group: dict[int, list[int]] = defaultdict(list)
+    nothing_to_do = []  # gone, or an item that is never a duplicate
+    for pk, item_id in _pending(connection, only):
+        group = groups.get(item_id)
+        if group is None or group.window is None:
+            nothing_to_do.append(pk)
+        else:
+            by_group[group.target].append(pk)
+    bounds: dict[int, Bounds] = defaultdict(Bounds)
+    for item_id, *values in _pending_bounds(connection, only):
+        if item_id in groups and groups[item_id].target in by_group:
+            bounds[groups[item_id].target].add(*values)
+    total = len(nothing_to_do) + sum(len(ids) for ids in by_group.values())
+    # transactions: [ids with nothing to compare, [(group, its pending ids), …]]
+    work: list[tuple[list[int], list]] = [(nothing_to_do, [])]
+    size = 0
+    for target in sorted(by_group):
+        if size and size + len(by_group[target]) > RECORDS_PER_TRANSACTION:
+            work.append(([], []))
+            size = 0
+        work[-1][1].append((groups[target], by_group[target]))
+        size += len(by_group[target])
+    result = ScanResult()
+    for skipped, part in work:
+        with transaction.atomic():
+            result.candidates += _scan_part(connection, skipped, part, bounds)
+        result.complaints += len(skipped) + sum(len(ids) for _, ids in part)
+        if progress:
+            progress(result.complaints, total)
+    return result
+
+
+def _scan_part(connection, skipped: list[int], part: list, bounds: dict[int, Bounds]) -> int:
+    """One transaction's work: pending rows with nothing to compare go; item groups are scanned."""
+    if skipped:
+        _delete_pending(connection, skipped)
+    return sum(_scan_group(connection, group, ids, bounds.get(group.target)) for group, ids in part)
+
+
+def _pending(connection, only: list[int] | None) -> list[tuple]:
+    """(id, item) of the pending complaints; item None for a complaint that is gone."""
+    q = connection.ops.quote_name
+    select = (
+        f"SELECT p.{q('complaint_id')}, c.{q('item_id')} FROM {q(DuplicateScanPending._meta.db_table)} p"  # noqa: S608
+        f" LEFT JOIN {q(FieldComplaint._meta.db_table)} c ON c.{q('id')} = p.{q('complaint_id')}"
     )
-    for s, oc, of in rows.iterator(chunk_size=5000):
-        pairs.add((("c", s), ("c", oc) if oc else ("f", of)))
-    rows = DuplicateCandidate.objects.filter(other_complaint_id__in=ids).values_list(
-        "subject_complaint_id", "subject_finding_id", "other_complaint_id"
+    return _select_pending(connection, select, [], "", only)
+
+
+def _pending_bounds(connection, only: list[int] | None) -> list[tuple]:
+    """Per item: (item, first and last moment as epoch seconds, south, north, west, east) of its pending complaints
+    that have coordinates: aggregates in SQL, so a year's batch is not read into Python twice. (With `only`, an
+    item may come in several rows, one per chunk.)"""
+    q = connection.ops.quote_name
+    moment, lat, lng = (
+        _epoch(connection, f"c.{q('received_at')}"),
+        _float(connection, f"c.{q('latitude')}"),
+        _float(connection, f"c.{q('longitude')}"),
     )
-    for sc, sf, o in rows.iterator(chunk_size=5000):
-        pairs.add((("c", sc) if sc else ("f", sf), ("c", o)))
-    return pairs
+    select = (
+        f"SELECT c.{q('item_id')}, min({moment}), max({moment}), min({lat}), max({lat}), min({lng}), max({lng})"  # noqa: S608
+        f" FROM {q(DuplicateScanPending._meta.db_table)} p"
+        f" JOIN {q(FieldComplaint._meta.db_table)} c ON c.{q('id')} = p.{q('complaint_id')}"
+    )
+    where = [f"c.{q('latitude')} IS NOT NULL", f"c.{q('longitude')} IS NOT NULL"]
+    return _select_pending(connection, select, where, f" GROUP BY c.{q('item_id')}", only)
 
 
-def _pairs_for(rec, grid, existing: set[tuple], counts: dict | None = None) -> list[tuple]:
-    """Pairs (newer, older, metres) around one record: it is the subject when it is the newer one.
+def _select_pending(connection, select: str, where: list[str], tail: str, only: list[int] | None) -> list:
+    """`select` over the pending rows (alias p), all of them or those of `only` in chunks."""
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        if only is None:
+            cursor.execute(select + (f" WHERE {' AND '.join(where)}" if where else "") + tail)
+            return cursor.fetchall()
+        rows = []
+        for chunk in _chunks(only):
+            condition = [*where, f"p.{q('complaint_id')} IN ({', '.join(['%s'] * len(chunk))})"]
+            cursor.execute(f"{select} WHERE {' AND '.join(condition)}{tail}", chunk)
+            rows += cursor.fetchall()
+        return rows
 
-    Distances are equirectangular (at 250 m the error against the haversine is below a centimetre), inlined
-    because this loop runs millions of times for a year's import."""
-    kind, pk, lat, lng, ts = rec
-    ci, cj, ct = _cell(lat, lng, ts)
-    kx = M_PER_DEG * math.cos(math.radians(lat))
-    limit = RADIUS_M * RADIUS_M
-    found = []
-    for di in (-1, 0, 1):
-        for dj in (-1, 0, 1):
-            for dt_ in (-1, 0, 1):
-                for other in grid.get((ci + di, cj + dj, ct + dt_), ()):
-                    if abs(other[4] - ts) > WINDOW_S:
+
+def _delete_pending(connection, ids: list[int]) -> None:
+    q = connection.ops.quote_name
+    table, column = q(DuplicateScanPending._meta.db_table), q("complaint_id")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DELETE FROM {table} WHERE {column} = ANY(%s)", [ids])  # noqa: S608
+        else:
+            cursor.executemany(f"DELETE FROM {table} WHERE {column} = %s", [(pk,) for pk in ids])  # noqa: S608
+
+
+def _chunks(values: list, size: int = CHUNK):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _float(connection, column: str) -> str:
+    return f"{column}::float8" if connection.vendor == "postgresql" else f"CAST({column} AS REAL)"
+
+
+def _epoch(connection, column: str) -> str:
+    """A moment column as seconds since 1970 (SQLite keeps UTC text; julianday reads it to the millisecond)."""
+    if connection.vendor == "postgresql":
+        return f"extract(epoch FROM {column})::float8"
+    return f"(julianday({column}) - 2440587.5) * 86400.0"
+
+
+def _moment(connection, seconds: float):
+    return connection.ops.adapt_datetimefield_value(dt.datetime.fromtimestamp(seconds, dt.UTC))
+
+
+# --- one item's scan ---------------------------------------------------------------------------------------------
+
+
+def _scan_group(connection, group: ItemGroup, ids: list[int], bounds: Bounds | None) -> int:
+    """Inside a transaction: candidates for the pending complaints `ids` of one item group against everything of
+    the item on file around them; then their pending rows go. Returns the candidates made."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s::int4, %s::int4)", [LOCK_CLASS, group.target])
+    made = []
+    if bounds is not None:  # None: none of them has coordinates
+        batch = set(ids)
+        records = [
+            rec if rec[2] not in batch or rec[1] != COMPLAINT else (*rec[:5], True, *rec[6:])
+            for rec in _pool(connection, group, bounds)
+        ]
+        # records on file already marked duplicates are left out; the batch's own are compared as subjects
+        records = [rec for rec in records if rec[5] or not rec[6]]
+        made = _keep_new(connection, _sweep(records, group.window))
+        _insert(connection, made)
+    _delete_pending(connection, ids)
+    return len(made)
+
+
+def _pool(connection, group: ItemGroup, bounds: Bounds) -> list[tuple]:
+    """The item's complaints and findings on file within the window around the pending ones (a box in degrees and
+    a span of time; the index on (item, received_at) answers it), as sweep records."""
+    q = connection.ops.quote_name
+    window = group.window
+    dlat = window.radius_m / M_PER_DEG
+    widest = max(abs(bounds.south), abs(bounds.north)) + dlat
+    dlng = window.radius_m / (M_PER_DEG * math.cos(math.radians(min(widest, 89.0))))
+    start = _moment(connection, bounds.first - window.seconds - 1)
+    end = _moment(connection, bounds.last + window.seconds + 1)
+    box = [bounds.south - dlat, bounds.north + dlat, bounds.west - dlng, bounds.east + dlng]
+    members = ", ".join(["%s"] * len(group.members))
+    records = []
+    with connection.cursor() as cursor:
+        for kind, model, moment, done, duplicate in (
+            (COMPLAINT, FieldComplaint, "received_at", "processed_at", ComplaintStatus.DUPLICATE),
+            (FINDING, Finding, "reported_at", "closed_at", FindingStatus.DUPLICATE),
+        ):
+            cursor.execute(
+                f"SELECT {q('id')}, {_epoch(connection, q(moment))}, {_float(connection, q('latitude'))},"  # noqa: S608
+                f" {_float(connection, q('longitude'))}, CASE WHEN {q('status')} = %s THEN 1 ELSE 0 END,"
+                f" {_epoch(connection, q(done))}"
+                f" FROM {q(model._meta.db_table)} WHERE {q('item_id')} IN ({members})"
+                f" AND {q(moment)} >= %s AND {q(moment)} <= %s"
+                f" AND {q('latitude')} >= %s AND {q('latitude')} <= %s"
+                f" AND {q('longitude')} >= %s AND {q('longitude')} <= %s",
+                [duplicate.value, *group.members, start, end, *box],
+            )
+            records += [
+                (ts, kind, pk, lat, lng, False, bool(dup), math.inf if dealt is None else dealt)
+                for pk, ts, lat, lng, dup, dealt in cursor.fetchall()
+            ]
+    return records
+
+
+def _sweep(records: list[tuple], window: Window) -> dict[tuple, tuple]:
+    """Pairs within the window with at least one batch record, each found once from its newer record.
+
+    Records are (seconds, kind, id, latitude, longitude, in batch, marked duplicate, seconds when it was dealt
+    with or infinity). An earlier record dealt with (processed, closed) before the later one came in is not its
+    duplicate: the thing reported then was seen to, and the later report is a new occurrence. Positions are projected to
+    metres at the records' middle latitude (equirectangular: across Seoul, under half a metre off the haversine at
+    250 m). The records are taken in time order; each is compared with the records of the 9 grid cells around its
+    own (cells as wide as the radius) received at most `days` before it, and then joins its cell unless it is
+    marked duplicate (never an "other"). Returns {subject key: (subject, [(squared metres, other), …])}."""
+    if not records:
+        return {}
+    records.sort(key=itemgetter(0, 1, 2))
+    lat0 = math.radians((min(r[3] for r in records) + max(r[3] for r in records)) / 2)
+    kx, ky = M_PER_DEG * math.cos(lat0), M_PER_DEG
+    radius = float(window.radius_m)
+    limit, span = radius * radius, window.seconds
+    cells: dict[tuple[int, int], deque] = {}
+    found: dict[tuple, tuple] = {}
+    floor = math.floor
+    for rec in records:
+        ts, kind, pk, lat, lng, in_batch, dup, done = rec
+        x, y = lng * kx, lat * ky
+        cx, cy = floor(x / radius), floor(y / radius)
+        oldest = ts - span
+        near = None
+        for i in (cx - 1, cx, cx + 1):
+            for j in (cy - 1, cy, cy + 1):
+                cell = cells.get((i, j))
+                if not cell:
+                    continue
+                while cell and cell[0][0] < oldest:
+                    cell.popleft()
+                for other in cell:
+                    if not (in_batch or other[5]) or other[7] <= ts:
                         continue
-                    dy = (other[2] - lat) * M_PER_DEG
-                    dx = (other[3] - lng) * kx
+                    dx, dy = other[8] - x, other[9] - y
                     d2 = dx * dx + dy * dy
-                    if d2 <= limit and not (other[1] == pk and other[0] == kind):
-                        found.append((d2, other))
-    found.sort(key=lambda pair: pair[0])
-    counts = {} if counts is None else counts
+                    if d2 <= limit:
+                        if near is None:
+                            near = []
+                        near.append((d2, other))
+        if near:
+            found[(kind, pk)] = (rec, near)
+        if not dup:
+            cell = cells.get((cx, cy))
+            if cell is None:
+                cell = cells[(cx, cy)] = deque()
+            cell.append((ts, kind, pk, lat, lng, in_batch, dup, done, x, y))
+    return found
+
+
+def _keep_new(connection, found: dict[tuple, tuple]) -> list[tuple]:
+    """(subject, other, metres) to write: per subject the nearest, leaving out pairs on file and keeping the
+    subject's candidates (those on file included) at MAX_PER_SUBJECT."""
+    on_file = _pairs_on_file(connection, list(found))
     rows = []
-    for d2, other in found:
-        newer, older = (
-            (rec, other) if (rec[4], rec[0], rec[1]) > (other[4], other[0], other[1]) else (other, rec)
-        )
-        key = ((newer[0], newer[1]), (older[0], older[1]))
-        if key in existing or counts.get(key[0], 0) >= MAX_PER_SUBJECT:
+    for key, (subject, near) in found.items():
+        have = on_file.get(key, set())
+        room = MAX_PER_SUBJECT - len(have)
+        if room <= 0:
             continue
-        existing.add(key)
-        counts[key[0]] = counts.get(key[0], 0) + 1
-        rows.append((newer, older, math.sqrt(d2)))
+        near.sort(key=itemgetter(0))
+        for d2, other in near:
+            if (other[1], other[2]) in have:
+                continue
+            rows.append((subject, other, math.sqrt(d2)))
+            room -= 1
+            if not room:
+                break
     return rows
 
 
-def _values(newer, older, dist: float) -> dict:
+def _pairs_on_file(connection, subjects: list[tuple]) -> dict[tuple, set]:
+    """Subject key → keys of the records it already has candidates with (any decision)."""
+    q = connection.ops.quote_name
+    table = q(DuplicateCandidate._meta.db_table)
+    pairs: dict[tuple, set] = defaultdict(set)
+    with connection.cursor() as cursor:
+        for kind, column in ((COMPLAINT, "subject_complaint_id"), (FINDING, "subject_finding_id")):
+            ids = [pk for k, pk in subjects if k == kind]
+            for chunk in _chunks(ids):
+                cursor.execute(
+                    f"SELECT {q(column)}, {q('other_complaint_id')}, {q('other_finding_id')} FROM {table}"  # noqa: S608
+                    f" WHERE {q(column)} IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+                for subject, other_complaint, other_finding in cursor.fetchall():
+                    other = (COMPLAINT, other_complaint) if other_complaint else (FINDING, other_finding)
+                    pairs[(kind, subject)].add(other)
+    return pairs
+
+
+def _values(newer: tuple, older: tuple, metres: float) -> dict:
     return {
-        "subject_complaint_id": newer[1] if newer[0] == "c" else None,
-        "subject_finding_id": newer[1] if newer[0] == "f" else None,
-        "other_complaint_id": older[1] if older[0] == "c" else None,
-        "other_finding_id": older[1] if older[0] == "f" else None,
-        "distance_m": int(round(dist)),
-        "days_apart": int(abs(newer[4] - older[4]) // 86400),
+        "subject_complaint_id": newer[2] if newer[1] == COMPLAINT else None,
+        "subject_finding_id": newer[2] if newer[1] == FINDING else None,
+        "other_complaint_id": older[2] if older[1] == COMPLAINT else None,
+        "other_finding_id": older[2] if older[1] == FINDING else None,
+        "distance_m": int(round(metres)),
+        "days_apart": int(abs(newer[0] - older[0]) // DAY_S),
     }
 
 
-def _candidate(newer, older, dist: float) -> DuplicateCandidate:
-    return DuplicateCandidate(**_values(newer, older, dist))
+INSERT_COLUMNS = [
+    "subject_complaint_id",
+    "subject_finding_id",
+    "other_complaint_id",
+    "other_finding_id",
+    "distance_m",
+    "days_apart",
+    "decision",
+    "created_at",
+]
 
 
-def _insert(pairs: list[tuple]) -> None:
-    """Many candidates in one go: plain INSERTs (model instances cost more than the scan for a year's batch)."""
+def _insert(connection, pairs: list[tuple]) -> None:
+    """Candidates in one go: plain INSERTs (model instances would cost more than the scan for a year's batch)."""
     if not pairs:
         return
     table = connection.ops.quote_name(DuplicateCandidate._meta.db_table)
-    columns = [
-        "subject_complaint_id",
-        "subject_finding_id",
-        "other_complaint_id",
-        "other_finding_id",
-        "distance_m",
-        "days_apart",
-        "decision",
-        "created_at",
-    ]
-    # table and columns are constants of this module; every value goes in as a parameter
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"  # noqa: S608
+    marks = ", ".join(["%s"] * len(INSERT_COLUMNS))
+    sql = f"INSERT INTO {table} ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"  # noqa: S608
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     pending = DuplicateCandidate.Decision.PENDING.value
     rows = []
-    for newer, older, dist in pairs:
-        v = _values(newer, older, dist)
-        rows.append([*(v[c] for c in columns[:6]), pending, now])
+    for newer, older, metres in pairs:
+        values = _values(newer, older, metres)
+        rows.append([*(values[c] for c in INSERT_COLUMNS[:6]), pending, now])
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 5000):
-            cursor.executemany(sql, rows[start : start + 5000])
+        for chunk in _chunks(rows, 5000):
+            cursor.executemany(sql, chunk)
 
 
 # --- findings ---------------------------------------------------------------------------------------------------
@@ -242,56 +512,69 @@ def scan_finding(finding: Finding) -> list[DuplicateCandidate]:
     """Pending candidates for one finding (against findings and, when it has an item, field complaints)."""
     if finding.latitude is None or finding.longitude is None:
         return []
+    window, item_ids = DEFAULT_WINDOW, []
+    if finding.item_id:
+        group = item_groups().get(finding.item_id)
+        if group is not None:
+            if group.window is None:
+                return []  # an item that is never a duplicate
+            window, item_ids = group.window, group.members
     lat, lng, at = float(finding.latitude), float(finding.longitude), finding.reported_at
+    span = dt.timedelta(days=window.days)
+    dlat = window.radius_m / M_PER_DEG
+    dlng = window.radius_m / (M_PER_DEG * math.cos(math.radians(abs(lat) + dlat)))
     box = {
-        "latitude__gte": lat - LAT_DEG,
-        "latitude__lte": lat + LAT_DEG,
-        "longitude__gte": lng - LNG_DEG,
-        "longitude__lte": lng + LNG_DEG,
+        "latitude__gte": lat - dlat,
+        "latitude__lte": lat + dlat,
+        "longitude__gte": lng - dlng,
+        "longitude__lte": lng + dlng,
     }
     pool = []
-    findings = Finding.objects.filter(
-        category_id=finding.category_id, reported_at__gte=at - WINDOW, reported_at__lte=at + WINDOW, **box
-    ).exclude(pk=finding.pk)
-    findings = findings.exclude(status=FindingStatus.DUPLICATE)
-    if finding.item_id:
-        aliases = _alias_map()
-        item_id = _item_ids(finding.item_id, aliases)
-        item_ids = [item_id, *[a for a, t in aliases.items() if t == item_id]]
-        findings = findings.filter(_same_item_or_none(item_ids))
+    findings = (
+        Finding.objects.filter(
+            category_id=finding.category_id, reported_at__gte=at - span, reported_at__lte=at + span, **box
+        )
+        .exclude(pk=finding.pk)
+        .exclude(status=FindingStatus.DUPLICATE)
+    )
+    if item_ids:
+        findings = findings.filter(Q(item__isnull=True) | Q(item_id__in=item_ids))
         pool += [
-            ("c", pk, float(la), float(lo), t.timestamp())
+            (t.timestamp(), COMPLAINT, pk, float(la), float(lo))
             for pk, la, lo, t in FieldComplaint.objects.filter(
-                item_id__in=item_ids, received_at__gte=at - WINDOW, received_at__lte=at + WINDOW, **box
+                item_id__in=item_ids, received_at__gte=at - span, received_at__lte=at + span, **box
             )
             .exclude(status=ComplaintStatus.DUPLICATE)
             .values_list("id", "latitude", "longitude", "received_at")
         ]
     pool += [
-        ("f", pk, float(la), float(lo), t.timestamp())
+        (t.timestamp(), FINDING, pk, float(la), float(lo))
         for pk, la, lo, t in findings.values_list("id", "latitude", "longitude", "reported_at")
     ]
-    existing = set()
-    for sf, _sc, of, oc in DuplicateCandidate.objects.filter(subject_finding=finding).values_list(
-        "subject_finding_id", "subject_complaint_id", "other_finding_id", "other_complaint_id"
-    ):
-        existing.add((("f", sf), ("f", of) if of else ("c", oc)))
-    for sf, sc, of, _oc in DuplicateCandidate.objects.filter(other_finding=finding).values_list(
-        "subject_finding_id", "subject_complaint_id", "other_finding_id", "other_complaint_id"
-    ):
-        existing.add(((("f", sf) if sf else ("c", sc)), ("f", of)))
-    grid: dict[tuple[int, int, int], list] = defaultdict(list)
-    for rec in pool:
-        grid[_cell(rec[2], rec[3], rec[4])].append(rec)
-    counts: dict = defaultdict(int)
-    for subject, _ in existing:
-        counts[subject] += 1
-    pairs = _pairs_for(("f", finding.pk, lat, lng, at.timestamp()), grid, existing, counts)
-    return DuplicateCandidate.objects.bulk_create([_candidate(*pair) for pair in pairs])
-
-
-def _same_item_or_none(item_ids):
-    return Q(item__isnull=True) | Q(item_id__in=item_ids)
+    me = (at.timestamp(), FINDING, finding.pk, lat, lng)
+    on_file: dict[tuple, set] = defaultdict(set)
+    for sf, sc, of, oc in DuplicateCandidate.objects.filter(
+        Q(subject_finding=finding) | Q(other_finding=finding)
+    ).values_list("subject_finding_id", "subject_complaint_id", "other_finding_id", "other_complaint_id"):
+        subject = (FINDING, sf) if sf else (COMPLAINT, sc)
+        on_file[subject].add((FINDING, of) if of else (COMPLAINT, oc))
+    near = []
+    kx = M_PER_DEG * math.cos(math.radians(lat))
+    for other in pool:
+        dy, dx = (other[3] - lat) * M_PER_DEG, (other[4] - lng) * kx
+        metres = math.hypot(dx, dy)
+        if metres <= window.radius_m:
+            near.append((metres, other))
+    near.sort(key=itemgetter(0))
+    made = []
+    for metres, other in near:
+        newer, older = (me, other) if me[:3] > other[:3] else (other, me)
+        subject, partner = (newer[1], newer[2]), (older[1], older[2])
+        if partner in on_file[subject] or len(on_file[subject]) >= MAX_PER_SUBJECT:
+            continue
+        on_file[subject].add(partner)
+        made.append(DuplicateCandidate(**_values(newer, older, metres)))
+    return DuplicateCandidate.objects.bulk_create(made)
 
 
 # --- decisions --------------------------------------------------------------------------------------------------

@@ -34,18 +34,17 @@ from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
 from gamsa.core.tabular import Columns, ImportFileError, RowError, read_columns
 from gamsa.core.tabular import parse_moment as tabular_moment
-from gamsa.patrols import evaluation
+from gamsa.patrols import duplicates, evaluation
 from gamsa.patrols.import_writing import write
 from gamsa.patrols.models import (
     OPEN_COMPLAINT_STATUSES,
     ComplaintStatus,
     FieldCategory,
-    FieldComplaint,
     FieldItem,
     UnitAlias,
 )
 from gamsa.patrols.seeds import PROVISIONAL_DEADLINE
-from gamsa.patrols.services.fieldcomplaints import LAT_RANGE, LNG_RANGE, schedule_duplicate_scan
+from gamsa.patrols.services.fieldcomplaints import LAT_RANGE, LNG_RANGE
 
 HEADERS = [
     "접수번호",
@@ -452,21 +451,11 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
     )
 
 
-def _ids_of(source_ids: list[str]) -> list[int]:
-    ids: list[int] = []
-    for start in range(0, len(source_ids), 900):
-        chunk = source_ids[start : start + 900]
-        ids.extend(FieldComplaint.objects.filter(source_id__in=chunk).values_list("pk", flat=True))
-    return ids
-
-
-def scan_new_for_duplicates(report: ImportReport) -> int:
-    """Run the near-duplicate scan for the complaints an import created (0 when patrols.duplicates is absent)."""
-    try:
-        from gamsa.patrols.duplicates import scan_complaints
-    except ImportError:
-        return 0
-    return scan_complaints(_ids_of(report.new_source_ids)) if report.new_source_ids else 0
+def scan_new_for_duplicates(report: ImportReport | None = None) -> int:
+    """The near-duplicate scan an import owes, after its commit: every pending complaint, so also those a run
+    killed during its scan left (a re-run of the same file creates nothing and still finishes them). Returns the
+    candidates made."""
+    return duplicates.scan_pending().candidates
 
 
 def import_field_complaints(
@@ -490,10 +479,13 @@ def import_field_complaints(
     if dry_run or (errors and not skip_bad):
         return report
     with transaction.atomic():
+        last_id = duplicates.last_complaint_id()
         report.new_items, report.new_unit_names = names.create_missing()
         report.created, report.updated, report.unchanged, report.new_source_ids = write(
             rows, names, job, progress
         )
+        if report.created:  # committed with the rows: a scan killed after the commit stays owed (ADR 0013)
+            duplicates.mark_pending_after(last_id)
         evaluation.invalidate()  # the rows went in by raw SQL: no save signals
         record_event(
             actor,
@@ -507,7 +499,7 @@ def import_field_complaints(
             new_items=len(report.new_items),
             new_unit_names=len(report.new_unit_names),
         )
-        if scan_duplicates and report.new_source_ids:
-            schedule_duplicate_scan(_ids_of(report.new_source_ids))
+        if scan_duplicates:
+            transaction.on_commit(duplicates.scan_pending)
     report.committed = True
     return report

@@ -180,6 +180,132 @@ FIELDS: list[tuple[str, str, str, list[tuple[str, str, tuple[int, str]]]]] = [
 # Deadline of an item an import meets for the first time (until an administrator confirms it).
 PROVISIONAL_DEADLINE = DAY
 
+# --- near-duplicate windows ---------------------------------------------------------------------------------------
+# Whether two reports of one item close in space and time are one hazard depends on the item: a pothole or a broken
+# streetlight stays where it is until fixed, so a second report nearby within days is most likely the same one; an
+# illegally parked car, noise or smoking is a new event each time, and a second report is new work, never a
+# duplicate. (radius in metres, days) or NEVER.
+#
+# EDITABLE JUDGEMENT, NOT LAW (confidence: Low): no statute or portal rule fixes these numbers. They are the patrol
+# team's usual judgement written down: the radius covers the spread of two people's phone positions or geocoded
+# addresses for one object (20–50 m for a fixed object, 100–300 m for something that moves or spreads), the days how
+# long the object usually stays as reported (a day for a carcass or a flood, two weeks for a broken light, months for
+# an illegal building). FixMyStreet's 250 m and Mark-a-Spot's 500 m·30 days (shared/domain/complaints-anchors.md) are
+# looser because they only suggest to the reporting citizen. An administrator changes each item on the admin
+# screen (현장민원 세부항목: 중복 판단 거리·기간, 중복으로 보지 않음); the seed never overwrites an edit.
+NEVER = None
+
+DUPLICATE_WINDOW_BY_FIELD: dict[str, tuple[int, int] | None] = {
+    "traffic": NEVER,  # mostly parking: a new car, a new event
+    "road": (50, 14),
+    "cleaning": (30, 2),  # a pile or an uncollected bag: gone in a day or two, the next one is new
+    "street": (30, 7),
+    "safety": (30, 14),
+    "environment": NEVER,  # noise, idling, burning, odour, dust: events
+    "parks": (50, 30),
+    "building": (30, 30),
+    "water": (50, 14),
+    "health": (100, 7),
+    "animal": (200, 1),  # an animal moves: wide and short
+    "other": (30, 30),
+}
+DUPLICATE_WINDOW_BY_ITEM: dict[str, tuple[int, int] | None] = {
+    # traffic: fixed objects among the parking events
+    "traffic-abandoned-vehicle": (30, 60),
+    "traffic-bus-stop": (30, 14),
+    "traffic-traffic-sign": (30, 14),
+    "traffic-road-marking": (50, 30),
+    # road
+    "road-manhole": (30, 14),
+    "road-road-debris": (100, 1),
+    "road-sidewalk-block": (30, 30),
+    "road-speed-bump": (30, 30),
+    "road-bike-lane": (50, 30),
+    "road-road-occupation": (30, 30),
+    "road-curb-ramp": (30, 90),
+    # cleaning
+    "cleaning-bulky-waste": (30, 7),
+    "cleaning-street-cleaning": (50, 2),
+    "cleaning-road-carcass": (100, 1),
+    "cleaning-public-toilet": (30, 1),
+    # street
+    "street-poster": (30, 3),
+    "street-signboard": (20, 7),
+    "street-sidewalk-goods": NEVER,
+    "street-street-vendor": NEVER,
+    "street-abandoned-bicycle": (30, 30),
+    # safety
+    "safety-retaining-wall": (50, 60),
+    "safety-construction-site": (100, 30),
+    "safety-ice-snow": (100, 2),
+    "safety-sinkhole": (50, 30),
+    # environment: a polluted stream is one place for a few days
+    "environment-stream-pollution": (200, 3),
+    # parks
+    "parks-fallen-tree": (50, 3),
+    "parks-park-toilet": (30, 1),
+    "parks-tree-pruning": (50, 90),
+    "parks-weeds": (100, 30),
+    # building
+    "building-rooftop-hazard": (30, 14),
+    "building-building-site": NEVER,  # noise and dust of a site: events
+    "building-illegal-building": (30, 180),
+    "building-vacant-house": (30, 180),
+    "building-apartment": NEVER,  # about a complex's management, not a spot
+    # water
+    "water-sewer-backflow": (100, 2),
+    "water-flooding": (200, 1),
+    "water-gully": (30, 14),
+    "water-stream-facility": (50, 30),
+    "water-flood-barrier": (30, 90),
+    # health
+    "health-smoking": NEVER,
+    "health-food-hygiene": (20, 30),
+    "health-illegal-business": (20, 90),
+    # animal
+    "animal-wild-animal": (300, 1),
+    "animal-stray-cat": NEVER,
+    "animal-pet-manners": NEVER,
+    # other
+    "other-etc": NEVER,  # too broad to be one object
+    "other-public-wifi": (50, 14),
+}
+
+
+def duplicate_window(code: str) -> tuple[int, int] | None:
+    """The shipped window of a seeded item code: its own, else its field's (NEVER: no candidates)."""
+    if code in DUPLICATE_WINDOW_BY_ITEM:
+        return DUPLICATE_WINDOW_BY_ITEM[code]
+    return DUPLICATE_WINDOW_BY_FIELD[code.split("-", 1)[0]]
+
+
+def duplicate_window_fields(code: str) -> dict:
+    """The FieldItem field values of `code`'s shipped window."""
+    window = duplicate_window(code)
+    if window is NEVER:
+        return {"duplicate_never": True}
+    return {"duplicate_never": False, "duplicate_radius_m": window[0], "duplicate_days": window[1]}
+
+
+def seed_duplicate_windows(item_model) -> int:
+    """Give the seeded items still at the model's default window their shipped window (the data migration that
+    added the fields; historical models work). An item an administrator edited keeps its values."""
+    from gamsa.patrols.models.fieldcomplaints import DUPLICATE_DEFAULT_DAYS, DUPLICATE_DEFAULT_RADIUS_M
+
+    codes = [code for _, _, _, code, *_ in item_rows()]
+    changed = 0
+    for item in item_model.objects.filter(
+        code__in=codes,
+        duplicate_never=False,
+        duplicate_radius_m=DUPLICATE_DEFAULT_RADIUS_M,
+        duplicate_days=DUPLICATE_DEFAULT_DAYS,
+    ):
+        for name, value in duplicate_window_fields(item.code).items():
+            setattr(item, name, value)
+        item.save(update_fields=["duplicate_never", "duplicate_radius_m", "duplicate_days"])
+        changed += 1
+    return changed
+
 
 def item_rows():
     """(category order, category name, item order, code, name, hours, basis, department name)."""
@@ -209,9 +335,15 @@ def seed_field_items(category_model, item_model) -> int:
             deadline_basis=basis,
             basis_note=BASIS_NOTE,
             sort_order=i_order,
+            **(duplicate_window_fields(code) if _has_windows(item_model) else {}),
         )
         created += 1
     return created
+
+
+def _has_windows(item_model) -> bool:
+    """Migration 0002 runs with the historical model from before the window fields."""
+    return any(f.name == "duplicate_never" for f in item_model._meta.get_fields())
 
 
 def default_department_names() -> dict[str, str]:

@@ -38,7 +38,7 @@ def run_import(job_id: int) -> dict:
             ),
             scan_duplicates=False,
         )
-        if report.committed and report.new_source_ids:
+        if report.committed:  # also with nothing new: a killed run's owed scan is finished here (ADR 0013)
             services.job_progress(
                 job, done=report.total, message="반영했습니다. 가까운 중복 후보를 찾는 중입니다."
             )

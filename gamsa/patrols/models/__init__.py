@@ -17,6 +17,7 @@ from gamsa.patrols.models.fieldcomplaints import (
 from gamsa.patrols.models.patrols import (
     OPEN_FINDING_STATUSES,
     DuplicateCandidate,
+    DuplicateScanPending,
     Finding,
     FindingCategory,
     FindingStatus,
@@ -34,6 +35,7 @@ __all__ = [
     "ComplaintStatus",
     "DeadlineBasis",
     "DuplicateCandidate",
+    "DuplicateScanPending",
     "EvaluationSnapshot",
     "FieldCategory",
     "FieldComplaint",

@@ -5,7 +5,15 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+# A new item's near-duplicate window until an administrator sets its own (seeds.py sets the shipped items'); the
+# limits keep the scan's grid cells and SQL windows bounded.
+DUPLICATE_DEFAULT_RADIUS_M = 50
+DUPLICATE_DEFAULT_DAYS = 14
+DUPLICATE_MAX_RADIUS_M = 1000
+DUPLICATE_MAX_DAYS = 365
 
 
 class FieldCategory(models.Model):
@@ -73,12 +81,42 @@ class FieldItem(models.Model):
         help_text="응답소 항목별 처리기한(서울시 기준, 신뢰도 중간): 구 실정에 맞게 수정",
     )
     sort_order = models.PositiveIntegerField("순서", default=0)
+    # The near-duplicate window (patrols/duplicates.py): two reports of this item within this distance and this many
+    # days may be one hazard. EDITABLE JUDGEMENT, not law: the seed's defaults (seeds.DUPLICATE_WINDOW_BY_FIELD and
+    # _BY_ITEM) say what a district usually sees; an administrator changes them here.
+    duplicate_never = models.BooleanField(
+        "중복으로 보지 않음",
+        default=False,
+        help_text="불법주정차·소음처럼 신고마다 새 사건인 항목은 중복 후보를 찾지 않습니다.",
+    )
+    duplicate_radius_m = models.PositiveIntegerField(
+        "중복 판단 거리(m)",
+        default=DUPLICATE_DEFAULT_RADIUS_M,
+        validators=[MinValueValidator(1), MaxValueValidator(DUPLICATE_MAX_RADIUS_M)],
+        help_text="이 거리 안의 같은 항목 신고를 중복 후보로 봅니다(1–1,000 m). 기본값은 판단에 따른 초기값이며 법정 기준이 아닙니다.",
+    )
+    duplicate_days = models.PositiveIntegerField(
+        "중복 판단 기간(일)",
+        default=DUPLICATE_DEFAULT_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(DUPLICATE_MAX_DAYS)],
+        help_text="이 기간 안에 접수된 신고끼리만 비교합니다(1–365일). 기본값은 판단에 따른 초기값이며 법정 기준이 아닙니다.",
+    )
 
     class Meta:
         verbose_name = "현장민원 세부항목"
         verbose_name_plural = "현장민원 세부항목"
         ordering = ["category__sort_order", "sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["category", "name"], name="field_item_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "name"], name="field_item_unique_name"),
+            models.CheckConstraint(
+                condition=models.Q(duplicate_radius_m__gte=1, duplicate_radius_m__lte=DUPLICATE_MAX_RADIUS_M),
+                name="field_item_duplicate_radius_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duplicate_days__gte=1, duplicate_days__lte=DUPLICATE_MAX_DAYS),
+                name="field_item_duplicate_days_range",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.category.name} > {self.name}"
@@ -86,6 +124,13 @@ class FieldItem(models.Model):
     @property
     def effective(self) -> FieldItem:
         return self.alias_of or self
+
+    @property
+    def duplicate_window_label(self) -> str:
+        """'50 m·14일' or '중복 아님 (매번 새 사건)', for pages and the admin list."""
+        if self.duplicate_never:
+            return "중복 아님(매번 새 사건)"
+        return f"{self.duplicate_radius_m:,} m·{self.duplicate_days}일"
 
 
 class UnitAlias(models.Model):

@@ -272,6 +272,29 @@ class DuplicateCandidate(models.Model):
         indexes = [models.Index(fields=["decision", "created_at"])]
 
 
+class DuplicateScanPending(models.Model):
+    """A field complaint whose near-duplicate scan is still owed. Written in the same transaction as the complaint
+    (an import's new rows, an Open311 or staff entry) and deleted in the same transaction as the candidates the scan
+    makes, so a scan killed half-way leaves exactly the rows it did not finish, and the next scan (the next import,
+    a re-run of the same file, or `gamsa fieldcomplaints scan`) does them (docs/adr/0013).
+
+    No database foreign key (db_constraint=False): PostgreSQL would check 66,228 keys at a year's import commit for
+    a row that only ever points at a complaint written in the same transaction; a row whose complaint is gone is
+    dropped by the scan."""
+
+    complaint = models.OneToOneField(
+        "patrols.FieldComplaint",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "중복 검사 대기"
+        verbose_name_plural = "중복 검사 대기"
+
+
 class Guardian(models.Model):
     """내 지역 지킴이: a volunteer account (core role VOLUNTEER) with its 동 and term."""
 

@@ -123,14 +123,13 @@ def create_complaint(
 
 
 def schedule_duplicate_scan(ids: list[int]) -> None:
-    """Ask the near-duplicate scanner (patrols.duplicates, if present) to look at new complaints."""
-    try:
-        from gamsa.patrols import duplicates
-    except ImportError:  # written by the patrol engineer; absent until then
-        return
-    scan = getattr(duplicates, "scan_complaints", None)
-    if scan is not None and ids:
-        transaction.on_commit(lambda: scan(ids))
+    """New complaints owe a near-duplicate scan: marked pending in the caller's transaction (so a crash after the
+    commit leaves them owed to the next scan) and scanned once it commits."""
+    from gamsa.patrols import duplicates
+
+    if ids:
+        duplicates.mark_pending(ids)
+        transaction.on_commit(lambda: duplicates.scan_pending(only=ids))
 
 
 # --- processing --------------------------------------------------------------------------------------------------

@@ -44,11 +44,12 @@ def complaint(item, *, north_m=0.0, days=0, status=ComplaintStatus.RECEIVED) -> 
 @pytest.fixture
 def items(patrol_setup):  # noqa: F811
     field, _ = FieldCategory.objects.get_or_create(name="테스트 분야")
-    parking, _ = FieldItem.objects.get_or_create(
-        category=field, name="불법주정차(테스트)", defaults={"code": "t-parking", "deadline_hours": 3}
+    wide = {"deadline_hours": 3, "duplicate_radius_m": 250, "duplicate_days": 30}  # the tests' window
+    parking, _ = FieldItem.objects.update_or_create(
+        category=field, name="불법주정차(테스트)", defaults={"code": "t-parking", **wide}
     )
-    pothole, _ = FieldItem.objects.get_or_create(
-        category=field, name="포트홀(테스트)", defaults={"code": "t-pothole", "deadline_hours": 3}
+    pothole, _ = FieldItem.objects.update_or_create(
+        category=field, name="포트홀(테스트)", defaults={"code": "t-pothole", **wide}
     )
     return parking, pothole
 

@@ -1,4 +1,4 @@
-"""`gamsa fieldcomplaints import|evaluate|seed`: 응답소 field complaints from the command line."""
+"""`gamsa fieldcomplaints import|evaluate|seed|scan`: 응답소 field complaints from the command line."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from gamsa.core.commandline import active_user, read_input
 
 
 class Command(BaseCommand):
-    help = "현장민원 가져오기(import), 부서 평가 내보내기(evaluate), 기본 항목 만들기(seed)"
+    help = "현장민원 가져오기(import), 부서 평가 내보내기(evaluate), 기본 항목 만들기(seed), 중복 후보 찾기(scan)"
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{import,evaluate,seed}")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{import,evaluate,seed,scan}")
         imp = sub.add_parser("import", help="응답소 현장민원 XLSX 또는 CSV(UTF-8·CP949)를 가져옵니다")
         imp.add_argument("file", help="가져올 파일")
         imp.add_argument(
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         ev.add_argument("--out", default="", help="저장할 파일 (기본: 현장민원_부서평가_연도.xlsx)")
 
         sub.add_parser("seed", help="기본 12개 분야·73개 세부항목 중 없는 것을 만듭니다")
+        sub.add_parser("scan", help="아직 검사하지 않은 현장민원에서 가까운 중복 후보를 찾습니다")
 
     def handle(self, *args, **options):
         return getattr(self, f"do_{options['action']}")(options)
@@ -58,11 +59,10 @@ class Command(BaseCommand):
         for name in report.new_unit_names:
             self.stdout.write(f"새 처리부서명(조직 대응 필요): {name}")
         self.stdout.write(f"{report.summary()} ({report.total:,}행, {time.perf_counter() - started:.1f}초)")
-        if report.committed and report.new_source_ids:
-            from gamsa.patrols.importing import scan_new_for_duplicates
-
-            pairs = scan_new_for_duplicates(report)
-            self.stdout.write(f"가까운 중복 후보 {pairs:,}건을 찾았습니다.")
+        self.stdout.flush()
+        if report.committed:
+            # Also when nothing was new: a run killed during its scan left complaints pending (ADR 0013).
+            self._scan()
         if report.errors and not report.committed and not report.dry_run:
             raise CommandError("잘못된 행을 고친 뒤 다시 가져오거나 --skip-bad 를 쓰세요.")
 
@@ -81,3 +81,23 @@ class Command(BaseCommand):
         from gamsa.patrols.seeds import seed_field_items
 
         self.stdout.write(f"세부항목 {seed_field_items(FieldCategory, FieldItem)}개를 만들었습니다.")
+
+    def do_scan(self, options):
+        self._scan()
+
+    def _scan(self):
+        """The near-duplicate scan of every pending complaint (item by item, each committed on its own)."""
+        from gamsa.patrols.duplicates import pending_count, scan_pending
+
+        started = time.perf_counter()
+        waiting = pending_count()
+        if not waiting:
+            self.stdout.write("중복 후보를 찾을 현장민원이 없습니다.")
+            return
+        self.stdout.write(f"현장민원 {waiting:,}건에서 가까운 중복 후보를 찾는 중입니다.")
+        self.stdout.flush()
+        result = scan_pending()
+        self.stdout.write(
+            f"가까운 중복 후보 {result.candidates:,}건을 찾았습니다"
+            f" (현장민원 {result.complaints:,}건 검사, {time.perf_counter() - started:.1f}초)."
+        )
