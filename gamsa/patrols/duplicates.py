@@ -26,6 +26,7 @@ last `days` days there (a deque per cell, the older ones dropped as time moves o
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
@@ -55,7 +56,6 @@ MAX_PER_SUBJECT = 3
 EARTH_RADIUS_M = 6_371_008.8
 M_PER_DEG = math.pi * EARTH_RADIUS_M / 180  # metres per degree of latitude
 DAY_S = 86_400
-CHUNK = 900  # ids per IN (...) on SQLite
 LOCK_CLASS = 7301  # PostgreSQL advisory lock (LOCK_CLASS, item id): one scan of an item at a time
 
 COMPLAINT, FINDING = 0, 1  # record kinds; at the same moment a complaint counts as the older
@@ -250,49 +250,67 @@ def _pending(connection, only: list[int] | None) -> list[tuple]:
 
 def _pending_bounds(connection, only: list[int] | None) -> list[tuple]:
     """Per item: (item, first and last moment as epoch seconds, south, north, west, east) of its pending complaints
-    that have coordinates: aggregates in SQL, so a year's batch is not read into Python twice. (With `only`, an
-    item may come in several rows, one per chunk.)"""
+    that have coordinates: plain min/max of the columns in SQL (no expression per row), so a year's batch is read
+    into Python once, by the pool. (With `only`, an item may come in several rows, one per chunk.)"""
     q = connection.ops.quote_name
-    moment, lat, lng = (
-        _epoch(connection, f"c.{q('received_at')}"),
-        _float(connection, f"c.{q('latitude')}"),
-        _float(connection, f"c.{q('longitude')}"),
-    )
     select = (
-        f"SELECT c.{q('item_id')}, min({moment}), max({moment}), min({lat}), max({lat}), min({lng}), max({lng})"  # noqa: S608
+        f"SELECT c.{q('item_id')}, min(c.{q('received_at')}), max(c.{q('received_at')}),"  # noqa: S608
+        f" min(c.{q('latitude')}), max(c.{q('latitude')}), min(c.{q('longitude')}), max(c.{q('longitude')})"
         f" FROM {q(DuplicateScanPending._meta.db_table)} p"
         f" JOIN {q(FieldComplaint._meta.db_table)} c ON c.{q('id')} = p.{q('complaint_id')}"
     )
     where = [f"c.{q('latitude')} IS NOT NULL", f"c.{q('longitude')} IS NOT NULL"]
-    return _select_pending(connection, select, where, f" GROUP BY c.{q('item_id')}", only)
+    rows = _select_pending(connection, select, where, f" GROUP BY c.{q('item_id')}", only)
+    return [
+        (item, _seconds(first), _seconds(last), float(south), float(north), float(west), float(east))
+        for item, first, last, south, north, west, east in rows
+    ]
+
+
+def _seconds(moment) -> float:
+    """A moment as read by a plain cursor (SQLite: UTC text; PostgreSQL: an aware datetime) → epoch seconds."""
+    if isinstance(moment, str):
+        moment = dt.datetime.fromisoformat(moment).replace(tzinfo=dt.UTC)
+    return moment.timestamp()
 
 
 def _select_pending(connection, select: str, where: list[str], tail: str, only: list[int] | None) -> list:
-    """`select` over the pending rows (alias p), all of them or those of `only` in chunks."""
+    """`select` over the pending rows (alias p), all of them or those of `only`."""
     q = connection.ops.quote_name
     with connection.cursor() as cursor:
         if only is None:
             cursor.execute(select + (f" WHERE {' AND '.join(where)}" if where else "") + tail)
             return cursor.fetchall()
-        rows = []
-        for chunk in _chunks(only):
-            condition = [*where, f"p.{q('complaint_id')} IN ({', '.join(['%s'] * len(chunk))})"]
-            cursor.execute(f"{select} WHERE {' AND '.join(condition)}{tail}", chunk)
-            rows += cursor.fetchall()
-        return rows
+        condition = " AND ".join([*where, f"p.{q('complaint_id')} IN ({_id_list(connection)})"])
+        cursor.execute(f"{select} WHERE {condition}{tail}", [_ids_param(connection, only)])
+        return cursor.fetchall()
+
+
+def _id_list(connection) -> str:
+    """SQL for "one of the ids in the single parameter" (`_ids_param`): an array on PostgreSQL, a JSON array read by
+    json_each on SQLite. One statement whatever the count."""
+    if connection.vendor == "postgresql":
+        return "SELECT unnest(%s::bigint[])"
+    return "SELECT value FROM json_each(%s)"
+
+
+def _ids_param(connection, ids: list[int]):
+    return list(ids) if connection.vendor == "postgresql" else json.dumps(list(ids))
 
 
 def _delete_pending(connection, ids: list[int]) -> None:
+    if not ids:
+        return
     q = connection.ops.quote_name
     table, column = q(DuplicateScanPending._meta.db_table), q("complaint_id")
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(f"DELETE FROM {table} WHERE {column} = ANY(%s)", [ids])  # noqa: S608
-        else:
-            cursor.executemany(f"DELETE FROM {table} WHERE {column} = %s", [(pk,) for pk in ids])  # noqa: S608
+        cursor.execute(
+            f"DELETE FROM {table} WHERE {column} IN ({_id_list(connection)})",  # noqa: S608
+            [_ids_param(connection, ids)],
+        )
 
 
-def _chunks(values: list, size: int = CHUNK):
+def _chunks(values: list, size: int):
     for start in range(0, len(values), size):
         yield values[start : start + size]
 
@@ -388,37 +406,38 @@ def _sweep(records: list[tuple], window: Window) -> dict[tuple, tuple]:
     kx, ky = M_PER_DEG * math.cos(lat0), M_PER_DEG
     radius = float(window.radius_m)
     limit, span = radius * radius, window.seconds
-    cells: dict[tuple[int, int], deque] = {}
+    stride = 1 << 32  # a cell's key: column × stride + row (rows stay far below 2³¹ for any radius ≥ 1 m)
+    around = [i * stride + j for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    cells: dict[int, deque] = {}
     found: dict[tuple, tuple] = {}
-    floor = math.floor
+    get, floor = cells.get, math.floor
     for rec in records:
         ts, kind, pk, lat, lng, in_batch, dup, done = rec
         x, y = lng * kx, lat * ky
-        cx, cy = floor(x / radius), floor(y / radius)
+        key = floor(x / radius) * stride + floor(y / radius)
         oldest = ts - span
         near = None
-        for i in (cx - 1, cx, cx + 1):
-            for j in (cy - 1, cy, cy + 1):
-                cell = cells.get((i, j))
-                if not cell:
+        for offset in around:
+            cell = get(key + offset)
+            if not cell:
+                continue
+            while cell and cell[0][0] < oldest:
+                cell.popleft()
+            for other in cell:
+                if not (in_batch or other[5]) or other[7] <= ts:
                     continue
-                while cell and cell[0][0] < oldest:
-                    cell.popleft()
-                for other in cell:
-                    if not (in_batch or other[5]) or other[7] <= ts:
-                        continue
-                    dx, dy = other[8] - x, other[9] - y
-                    d2 = dx * dx + dy * dy
-                    if d2 <= limit:
-                        if near is None:
-                            near = []
-                        near.append((d2, other))
+                dx, dy = other[8] - x, other[9] - y
+                d2 = dx * dx + dy * dy
+                if d2 <= limit:
+                    if near is None:
+                        near = []
+                    near.append((d2, other))
         if near:
             found[(kind, pk)] = (rec, near)
         if not dup:
-            cell = cells.get((cx, cy))
+            cell = get(key)
             if cell is None:
-                cell = cells[(cx, cy)] = deque()
+                cell = cells[key] = deque()
             cell.append((ts, kind, pk, lat, lng, in_batch, dup, done, x, y))
     return found
 
@@ -452,15 +471,16 @@ def _pairs_on_file(connection, subjects: list[tuple]) -> dict[tuple, set]:
     with connection.cursor() as cursor:
         for kind, column in ((COMPLAINT, "subject_complaint_id"), (FINDING, "subject_finding_id")):
             ids = [pk for k, pk in subjects if k == kind]
-            for chunk in _chunks(ids):
-                cursor.execute(
-                    f"SELECT {q(column)}, {q('other_complaint_id')}, {q('other_finding_id')} FROM {table}"  # noqa: S608
-                    f" WHERE {q(column)} IN ({', '.join(['%s'] * len(chunk))})",
-                    chunk,
-                )
-                for subject, other_complaint, other_finding in cursor.fetchall():
-                    other = (COMPLAINT, other_complaint) if other_complaint else (FINDING, other_finding)
-                    pairs[(kind, subject)].add(other)
+            if not ids:
+                continue
+            cursor.execute(
+                f"SELECT {q(column)}, {q('other_complaint_id')}, {q('other_finding_id')} FROM {table}"  # noqa: S608
+                f" WHERE {q(column)} IN ({_id_list(connection)})",
+                [_ids_param(connection, ids)],
+            )
+            for subject, other_complaint, other_finding in cursor.fetchall():
+                other = (COMPLAINT, other_complaint) if other_complaint else (FINDING, other_finding)
+                pairs[(kind, subject)].add(other)
     return pairs
 
 
