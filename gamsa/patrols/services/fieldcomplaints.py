@@ -278,7 +278,9 @@ def map_item(actor: User, item: FieldItem, *, target: FieldItem) -> int:
         raise FieldComplaintError("같은 항목으로는 대응할 수 없습니다.")
     if target.provisional:
         raise FieldComplaintError("확인된 항목으로만 대응할 수 있습니다.")
+    ids = list(FieldComplaint.objects.filter(item=item).values_list("pk", flat=True))
     moved = _redue(FieldComplaint.objects.filter(item=item), item=target)
+    schedule_duplicate_scan(ids)  # now compared with the target's complaints, in its window
     item.alias_of = target
     item.provisional = False
     item.active = False

@@ -169,6 +169,27 @@ def test_an_alias_is_compared_in_the_window_of_the_item_it_stands_for():
     assert duplicates.scan_complaints([first.pk, second.pk]) == 1
 
 
+def test_a_provisional_items_complaints_mapped_onto_an_item_are_scanned_in_its_window(
+    django_capture_on_commit_callbacks,
+):
+    from gamsa.patrols.services import fieldcomplaints as svc
+
+    pothole = item("road-pothole")
+    provisional = FieldItem.objects.create(
+        category=pothole.category,
+        name="포트홀 재신고",
+        code="t-new-item",
+        provisional=True,
+        duplicate_never=True,
+    )
+    first = complaint(pothole)
+    second = complaint(provisional, north_m=10, hours=3)
+    assert duplicates.scan_complaints([first.pk, second.pk]) == 0  # two items: not compared
+    with django_capture_on_commit_callbacks(execute=True):
+        svc.map_item(None, provisional, target=pothole)
+    assert pairs() == {(second.pk, first.pk)}
+
+
 def test_an_import_pairs_the_potholes_and_not_the_parked_cars():
     rows = []
     for n, (name, field, hours) in enumerate(
