@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,12 +38,18 @@ import support  # noqa: E402, F401  (bench/support.py: the settings defaults a b
 GAMSA = str(Path(sys.executable).parent / "gamsa")
 
 
+CPU = {"last": 0.0}  # the CPU seconds (user + system) of the last command, beside its wall time
+
+
 def gamsa(url: str, *args: str) -> tuple[float, str]:
     """Run the `gamsa` command on the database at `url`: (wall seconds, stdout)."""
     env = {**os.environ, "DATABASE_URL": url, "GAMSA_TASKS_BACKEND": "immediate"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run([GAMSA, *args], env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["last"] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if done.returncode:
         raise SystemExit(f"gamsa {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     return seconds, done.stdout
@@ -121,7 +128,9 @@ def main() -> None:
         f"data: {args.rows:,} rows, {len(data) / 1e6:.1f} MB XLSX (generated in {time.perf_counter() - t:.1f} s)"
     )
     read, data_rows = fci.best_read(data)
-    print(f"calamine bare read: {read:.2f} s ({data_rows:,} data rows; best of {fci.ATTEMPTS})")
+    print(
+        f"calamine bare read: {read:.2f} s ({data_rows:,} data rows; best of {fci.ATTEMPTS}); load {os.getloadavg()[0]:.1f}"
+    )
 
     databases = Databases(args.database_url, tmp)
     t = time.perf_counter()
@@ -137,11 +146,14 @@ def main() -> None:
             imported, candidates = figures(out)
             runs.append(seconds)
             print(
-                f"  run {n}: {seconds:.2f} s wall (the import's own figure {imported} s); {candidates:,} candidates ="
-                f" {1000 * candidates / args.rows:.1f} per 1,000 complaints"
+                f"  run {n}: {seconds:.2f} s wall, {CPU['last']:.2f} s CPU (the import's own figure {imported} s);"
+                f" {candidates:,} candidates = {1000 * candidates / args.rows:.1f} per 1,000 complaints"
             )
         seconds, out = gamsa(url, "fieldcomplaints", "import", str(path))
         print(f"  the same file again: {seconds:.2f} s wall ({out.strip().splitlines()[-1]})")
+        print(
+            f"  load average at the end: {os.getloadavg()[0]:.1f} (2 cores; other work on the machine slows both figures)"
+        )
     finally:
         databases.drop()
     target = 2 * read + 3

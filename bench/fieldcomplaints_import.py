@@ -91,9 +91,10 @@ def empty_table() -> None:
     """No field complaints (and nothing pointing at them), emptied in SQL: the ORM would delete row by row."""
     from django.db import connection
 
-    from gamsa.patrols.models import FieldComplaint, SiteCheck
+    from gamsa.patrols.models import DuplicateScanPending, FieldComplaint, SiteCheck
 
     with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {DuplicateScanPending._meta.db_table}")  # noqa: S608 (no foreign key to follow)
         if connection.vendor == "postgresql":
             cursor.execute(f"TRUNCATE {FieldComplaint._meta.db_table} CASCADE")
         else:
