@@ -212,6 +212,8 @@ def scan_pending(
         if item_id in groups and groups[item_id].target in by_group:
             bounds[groups[item_id].target].add(*values)
     total = len(nothing_to_do) + sum(len(ids) for ids in by_group.values())
+    if not total:
+        return ScanResult()
     # transactions: [ids with nothing to compare, [(group, its pending ids), …]]
     work: list[tuple[list[int], list]] = [(nothing_to_do, [])]
     size = 0
@@ -239,7 +241,7 @@ def _scan_part(connection, skipped: list[int], part: list, bounds: dict[int, Bou
 
 
 def _pending(connection, only: list[int] | None) -> list[tuple]:
-    """(id, item) of the pending complaints; item None for a complaint that is gone."""
+    """(id, item) of the pending complaints (all, or those of `only`); item None for a complaint that is gone."""
     q = connection.ops.quote_name
     select = (
         f"SELECT p.{q('complaint_id')}, c.{q('item_id')} FROM {q(DuplicateScanPending._meta.db_table)} p"  # noqa: S608
@@ -251,7 +253,7 @@ def _pending(connection, only: list[int] | None) -> list[tuple]:
 def _pending_bounds(connection, only: list[int] | None) -> list[tuple]:
     """Per item: (item, first and last moment as epoch seconds, south, north, west, east) of its pending complaints
     that have coordinates: plain min/max of the columns in SQL (no expression per row), so a year's batch is read
-    into Python once, by the pool. (With `only`, an item may come in several rows, one per chunk.)"""
+    into Python once, by the pool."""
     q = connection.ops.quote_name
     select = (
         f"SELECT c.{q('item_id')}, min(c.{q('received_at')}), max(c.{q('received_at')}),"  # noqa: S608
