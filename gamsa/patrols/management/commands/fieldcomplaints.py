@@ -12,8 +12,8 @@ from gamsa.core.commandline import active_user, read_input
 
 class Command(BaseCommand):
     # An import is timed from the operator's start to its end (bench/fieldcomplaints_command.py): Django's system
-    # checks (every URL, view and template module imported and checked) cost a second of it and check nothing the
-    # import needs; `gamsa check`, `migrate` and `serve` run them.
+    # checks (every URL, view and template module imported and checked) cost about half a second of CPU and check
+    # nothing the import needs; `gamsa check`, `migrate` and `serve` run them.
     requires_system_checks = []
     help = "현장민원 가져오기(import), 부서 평가 내보내기(evaluate), 기본 항목 만들기(seed), 중복 후보 찾기(scan)"
 
