@@ -214,9 +214,7 @@ def test_three_residents_reporting_the_same_pothole_are_linked():
 
 def test_hard_negatives_are_not_linked():
     a = pothole(0)
-    elsewhere = pothole(
-        0, 5, place="", title="당산로 47 포트홀", body=POTHOLE[0]["body"].replace("41", "47")
-    )
+    elsewhere = pothole(0, 5, place="", title="당산로 47 포트홀", body=POTHOLE[0]["body"].replace("41", "47"))
     elsewhere.id = 10
     assert score(a, elsewhere).same_complainant  # the same resident, the same matter, another place
     other_matter = pothole(
