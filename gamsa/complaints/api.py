@@ -283,7 +283,7 @@ def similar(request, case_number: str, limit: int = 10):
     user = _user(request)
     g = _visible(request, case_number)
     found = similar_grievances(
-        g, limit=min(max(limit, 1), 50), within=perms.visible_grievances(user, Grievance.objects.all())
+        g, limit=min(max(limit, 1), 50), visible=lambda qs: perms.visible_grievances(user, qs)
     )
     out = []
     for c in found:

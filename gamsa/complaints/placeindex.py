@@ -19,13 +19,22 @@ def read(title: str, body: str, place_address: str) -> tuple[str, str, list[str]
     return matter, " ".join(matters)[:200], [k[:120] for k in keys]
 
 
+def join(keys: list[str]) -> str:
+    """The keys as stored on the grievance row ("|" never occurs in a key)."""
+    return "|".join(keys)[:1000]
+
+
+def split(stored: str) -> list[str]:
+    return [k for k in stored.split("|") if k]
+
+
 def index_grievance(grievance) -> None:
     """Store the matter and the place keys of `grievance` (called by the service that saves it)."""
     from gamsa.complaints.models import Grievance, GrievancePlace
 
     matter, matters, keys = read(grievance.title, grievance.body, grievance.place_address)
-    grievance.matter, grievance.matters = matter, matters
-    Grievance.objects.filter(pk=grievance.pk).update(matter=matter, matters=matters)
+    grievance.matter, grievance.matters, grievance.place_keys = matter, matters, join(keys)
+    Grievance.objects.filter(pk=grievance.pk).update(matter=matter, matters=matters, place_keys=join(keys))
     GrievancePlace.objects.filter(grievance=grievance).delete()
     GrievancePlace.objects.bulk_create(
         [

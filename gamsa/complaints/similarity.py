@@ -16,13 +16,13 @@ count toward the three-times rule; a confirmed match from another complainant is
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
 
 from gamsa.complaints.models import Complainant, Grievance, GrievancePlace
+from gamsa.complaints.placeindex import split
 from gamsa.text.matters import MATTER_LABELS
 from gamsa.text.similarity import Document, build_document, rank, same_person
 
@@ -57,7 +57,7 @@ class Candidate:
         return MATTER_LABELS.get(self.matter, "")
 
 
-def _document(g: Grievance, keys: list[str] | None = None) -> Document:
+def _document(g: Grievance) -> Document:
     return build_document(
         g.pk,
         title=g.title,
@@ -69,7 +69,7 @@ def _document(g: Grievance, keys: list[str] | None = None) -> Document:
         received_at=g.received_at,
         matter=g.matter,
         matters=g.matters.split(),
-        keys=keys,
+        keys=split(g.place_keys),
     )
 
 
@@ -81,20 +81,16 @@ def same_complainant(a: Complainant, b: Complainant) -> bool:
     return level >= 0.8
 
 
-def _people(person: Complainant) -> list[int]:
-    ids = [person.pk]
+def _people(person: Complainant):
+    """The complainant records that may be this resident, as a subquery (one round trip with the grievances)."""
+    same = Q(pk=person.pk)
     if person.phone_key:
-        ids += (
-            Complainant.objects.filter(phone_key=person.phone_key)
-            .exclude(pk=person.pk)
-            .values_list("pk", flat=True)[:PERSON_RECORDS]
-        )
-    if person.name_key:
-        same_name = Complainant.objects.filter(name_key=person.name_key).exclude(pk=person.pk)
-        if person.phone_key:
-            same_name = same_name.filter(phone_key="")
-        ids += same_name.values_list("pk", flat=True)[:PERSON_RECORDS]
-    return list(dict.fromkeys(ids))
+        same |= Q(phone_key=person.phone_key)  # any name: a name typed differently is judged in Python
+        if person.name_key:
+            same |= Q(name_key=person.name_key, phone_key="")
+    elif person.name_key:
+        same |= Q(name_key=person.name_key)
+    return Complainant.objects.filter(same).values("pk")[: 2 * PERSON_RECORDS]
 
 
 def _scope_ids(g: Grievance, keys: list[str], window_days: int) -> list[int]:
@@ -111,7 +107,7 @@ def _scope_ids(g: Grievance, keys: list[str], window_days: int) -> list[int]:
             key__in=keys, received_at__gte=g.received_at - window, received_at__lte=g.received_at + window
         ).exclude(grievance_id=g.pk)
         if g.matter:
-            place = place.filter(Q(matter=g.matter) | Q(matter=""))
+            place = place.filter(matter__in=[g.matter, ""])
         ids += place.order_by("-received_at").values_list("grievance_id", flat=True)[:PLACE_CANDIDATES]
     return list(dict.fromkeys(ids))
 
@@ -120,41 +116,40 @@ def similar_grievances(
     g: Grievance,
     limit: int = 10,
     threshold: float | None = None,
-    within=None,
+    visible=None,
 ) -> list[Candidate]:
-    """Both kinds of match for `g`, best first. `within` (a queryset of grievances) limits the candidates to those
-    a user may see."""
+    """Both kinds of match for `g`, best first. `visible` (queryset → queryset, e.g. a user's visibility rule)
+    limits the candidates to those a user may see."""
     threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
     window_days = settings.GAMSA_DUPLICATE_WINDOW_DAYS
-    own_keys = list(GrievancePlace.objects.filter(grievance=g).values_list("key", flat=True))
-    ids = _scope_ids(g, own_keys, window_days)
+    ids = _scope_ids(g, split(g.place_keys), window_days)
     pool_qs = Grievance.objects.filter(pk__in=ids)
-    if within is not None:
-        pool_qs = pool_qs.filter(pk__in=within.values("pk"))
-    pool = list(
-        pool_qs.select_related("complainant", "category").only(
-            "title",
-            "body",
-            "place_address",
-            "received_at",
-            "matter",
-            "matters",
-            "status",
-            "category__code",
-            "complainant__name",
-            "complainant__phone",
-            "case_number",
+    if visible is not None:
+        pool_qs = visible(pool_qs)
+    pool = (
+        list(
+            pool_qs.select_related("complainant", "category").only(
+                "title",
+                "body",
+                "place_address",
+                "place_keys",
+                "received_at",
+                "matter",
+                "matters",
+                "status",
+                "category__code",
+                "complainant__name",
+                "complainant__phone",
+                "case_number",
+            )
         )
+        if ids
+        else []
     )
-    keys: dict[int, list[str]] = defaultdict(list)
-    for gid, key in GrievancePlace.objects.filter(grievance_id__in=[c.pk for c in pool]).values_list(
-        "grievance_id", "key"
-    ):
-        keys[gid].append(key)
     by_id = {c.pk: c for c in pool}
     matches = rank(
-        _document(g, own_keys),
-        [_document(c, keys.get(c.pk, [])) for c in pool],
+        _document(g),
+        [_document(c) for c in pool],
         threshold=threshold,
         limit=limit,
         window_days=window_days,

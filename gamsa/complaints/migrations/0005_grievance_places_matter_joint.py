@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def backfill(apps, schema_editor):
     """Matters and place keys of the grievances already stored (in batches; the same reading as new ones)."""
-    from gamsa.complaints.placeindex import read
+    from gamsa.complaints.placeindex import join, read
 
     Grievance = apps.get_model("complaints", "Grievance")
     GrievancePlace = apps.get_model("complaints", "GrievancePlace")
@@ -22,7 +22,7 @@ def backfill(apps, schema_editor):
         places = []
         for g in batch:
             matter, matters, keys = read(g["title"], g["body"], g["place_address"])
-            Grievance.objects.filter(pk=g["pk"]).update(matter=matter, matters=matters)
+            Grievance.objects.filter(pk=g["pk"]).update(matter=matter, matters=matters, place_keys=join(keys))
             places += [
                 GrievancePlace(grievance_id=g["pk"], key=k, matter=matter, received_at=g["received_at"])
                 for k in keys
@@ -52,6 +52,11 @@ class Migration(migrations.Migration):
             model_name='grievance',
             name='matters',
             field=models.CharField(blank=True, editable=False, max_length=200),
+        ),
+        migrations.AddField(
+            model_name="grievance",
+            name="place_keys",
+            field=models.CharField(blank=True, editable=False, max_length=1000),
         ),
         migrations.CreateModel(
             name='GrievancePlace',

@@ -173,6 +173,8 @@ class Grievance(models.Model):
     # The matter read from the text (gamsa.text.matters; "" when unclear) and every matter it mentions, best first.
     matter = models.CharField("사안(추정)", max_length=30, blank=True, editable=False)
     matters = models.CharField(max_length=200, blank=True, editable=False)
+    # Every place key of the place address and the text, "|"-joined (as in GrievancePlace; read with the row).
+    place_keys = models.CharField(max_length=1000, blank=True, editable=False)
     pin_hash = models.CharField(max_length=200, blank=True, editable=False)
     search_grams = models.TextField(blank=True, editable=False)  # syllable bigrams for Korean keyword search
     created_by = models.ForeignKey(
