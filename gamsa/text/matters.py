@@ -172,6 +172,15 @@ _LEXICON: dict[str, tuple[str, str, list[tuple[str, int]]]] = {
             (r"뿌리", 1),
         ],
     ),
+    "obstruction": (
+        "roads",
+        "도로·보도 적치물",
+        [
+            (r"적치", 4),
+            (r"(?:공사\s?)?자재", 3),
+            (r"(?:물건|짐|상품|박스)(?:을|이|들이)?\s?(?:쌓|내놓|진열)", 3),
+        ],
+    ),
     "abandoned": (
         "traffic",
         "방치 차량·자전거",

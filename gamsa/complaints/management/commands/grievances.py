@@ -147,6 +147,7 @@ class Command(BaseCommand):
         """Both kinds, best first; no personal data (names and phones are for the screen and the API, where reads
         are logged per user)."""
         from gamsa.complaints.similarity import similar_grievances
+        from gamsa.core.calendar import SEOUL
         from gamsa.text.matters import MATTER_LABELS
 
         g = (
@@ -169,7 +170,7 @@ class Command(BaseCommand):
                     "matter": MATTER_LABELS.get(c.matter, ""),
                     "title": c.grievance.title,
                     "status": c.grievance.status,
-                    "received_at": c.grievance.received_at.isoformat(),
+                    "received_at": c.grievance.received_at.astimezone(SEOUL).isoformat(),
                     "reasons": list(c.reasons),
                 }
                 for c in candidates
