@@ -273,3 +273,28 @@ def test_cli_lists_both_kinds(demo):
         a.case_number: False,
         b.case_number: False,
     }
+
+
+def test_five_residents_linked_show_on_the_committee_yearly_review(client, demo, login):
+    officer = user("complaints")
+    first, *rest = potholes()
+    for n in range(2):
+        rest.append(
+            file(
+                f"주민{n}",
+                f"010-4000-000{n}",
+                "포트홀 신고",
+                "당산로 41 앞 도로에 구멍이 났습니다.",
+                day=14 + n,
+            )
+        )
+    for other in rest[:3]:
+        svc.link_joint_handling(officer, first, other)
+    login("complaints")
+    html = client.get("/committee/review/", {"year": 2026}).content.decode()
+    table = html[html.index('data-testid="joint-groups"') :].split("</table>")[0]
+    assert first.case_number not in table  # four linked: not yet five
+    svc.link_joint_handling(officer, rest[3], first)
+    html = client.get("/committee/review/", {"year": 2026}).content.decode()
+    table = html[html.index('data-testid="joint-groups"') :].split("</table>")[0]
+    assert first.case_number in table and "5건" in table
