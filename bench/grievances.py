@@ -377,7 +377,7 @@ def wrk_bench(label: str, port: int, cookie: str, urls: list[str], clients: int,
     )
 
 
-def similarity_bench(truth: dict, queries: int) -> None:
+def similarity_bench(truth: dict, queries: int, limit: int = 20) -> None:
     """Both kinds against the generator's truth; the lookup's wall time per query (SQL scope + scoring)."""
     from gamsa.complaints.models import Grievance
     from gamsa.complaints.similarity import similar_grievances
@@ -396,7 +396,7 @@ def similarity_bench(truth: dict, queries: int) -> None:
     for number in sample:
         g = Grievance.objects.select_related("complainant", "category").get(case_number=number)
         t = time.perf_counter()
-        found = similar_grievances(g, limit=20)
+        found = similar_grievances(g, limit=limit)
         latencies.append((time.perf_counter() - t) * 1000)
         expected = related.get(number, {})
         for kind in counts:
@@ -407,7 +407,7 @@ def similarity_bench(truth: dict, queries: int) -> None:
             if expected.get(c.grievance.case_number) == label:
                 counts[label][0] += 1
     print(
-        f"same-matter lookup (both kinds), {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
+        f"same-matter lookup (both kinds, limit {limit}), {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
         f"p95 {support.percentile(latencies, 95):.1f} ms, max {max(latencies):.1f} ms"
     )
 
@@ -445,6 +445,12 @@ def main() -> None:
         help="the web processes' shared cache with --server gunicorn ('' for each process's own)",
     )
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=20,
+        help="most candidates per lookup (a busy landmark has more related ones)",
+    )
     args = parser.parse_args()
     support.ensure_database(os.environ["DATABASE_URL"])
     import django
@@ -471,7 +477,7 @@ def main() -> None:
     # collections that walk it (tens of ms), as the web processes avoid with gc.freeze() (gamsa/wsgi.py).
     gc.collect()
     gc.freeze()
-    similarity_bench(truth, args.queries)
+    similarity_bench(truth, args.queries, args.limit)
 
 
 if __name__ == "__main__":
