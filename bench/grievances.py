@@ -2,7 +2,8 @@
 
 Usage (PostgreSQL; the database is created if missing and loaded once, then reused):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/gamsa_bench \
-        .venv/bin/python bench/grievances.py [--rows 1000000] [--clients 16] [--requests 800] [--queries 500]
+        .venv/bin/python bench/grievances.py [--rows 1000000] [--clients 16] [--requests 800] [--queries 500] \
+        [--limit 50] [--skip-http]
 
 It prints the data size, then:
   1. list + Korean keyword search through the real HTTP stack (waitress or gunicorn + Django), 16 concurrent
@@ -10,9 +11,9 @@ It prints the data size, then:
      generator that leaves the cores to the server and PostgreSQL, as the staff's own PCs would) when it is
      installed, else Python threads (`--client python`; on a 2-core machine those 16 threads and their one GIL
      compete with the server, which lengthens the tail they measure);
-  2. near-duplicate lookup (`similar_grievances`) per query: p50 / p95;
-  3. precision and recall of the proposed repeats against the generator's ground truth
-     (a pair is a repeat iff the same complainant filed the same matter at the same place).
+  2. the same-matter lookup (`similar_grievances`, both kinds, at most --limit candidates) per query: p50 / p95;
+  3. precision and recall of its proposals against the generator's ground truth, overall and per kind (the same
+     resident's repeats; other residents' complaints about the same matter and place within 90 days).
 It asserts nothing about time: read the figures.
 """
 
@@ -448,8 +449,8 @@ def main() -> None:
     parser.add_argument(
         "--limit",
         type=int,
-        default=20,
-        help="most candidates per lookup (a busy landmark has more related ones)",
+        default=50,
+        help="most candidates per lookup (the API's maximum; a busy landmark has more than 20 related ones)",
     )
     args = parser.parse_args()
     support.ensure_database(os.environ["DATABASE_URL"])
