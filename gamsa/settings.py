@@ -387,6 +387,9 @@ GAMSA_RECOMMENDED_CALL_MINUTES = env_int("GAMSA_RECOMMENDED_CALL_MINUTES", 20, m
 NINJA_PAGINATION_PER_PAGE = 50
 # Score from which an earlier complaint is proposed as the same matter (법 제23조). Tune on confirmed pairs.
 GAMSA_REPEAT_THRESHOLD = env_float("GAMSA_REPEAT_THRESHOLD", 0.65, 0.0, 1.0)
+# Other residents' complaints about the same matter and place within this many days are proposed as 중복민원
+# (joint handling; never counted toward 법 제23조). A default from the benchmark, not a legal number.
+GAMSA_DUPLICATE_WINDOW_DAYS = env_int("GAMSA_DUPLICATE_WINDOW_DAYS", 90, minimum=1, maximum=3650)
 # Working days the audit team has to answer a 일상감사 / 계약심사 request (local practice, Medium confidence).
 GAMSA_REVIEW_WORKING_DAYS = env_int("GAMSA_REVIEW_WORKING_DAYS", 7, minimum=1, maximum=60)
 # Departments with fewer field complaints in a year are ranked apart in the December evaluation (local practice).

@@ -122,12 +122,30 @@ class TransitionIn(Schema):
     data: dict = {}
 
 
+class SimilarComplainantOut(Schema):
+    name: str
+    phone: str
+
+
 class SimilarOut(Schema):
     case_number: str
-    score: float
-    same_complainant: bool
+    kind: str = Field(
+        description="repeat: 같은 민원인의 같은 민원(법 제23조, 확인하면 반복 횟수에 들어감); "
+        "duplicate: 같은 사안, 다른 민원인(중복민원: 공동 처리·다수인 판단용, 반복 횟수에 들어가지 않음)"
+    )
+    same_complainant: bool = Field(description="같은 민원인이면 true (kind가 repeat)")
+    score: float = Field(description="0–1, 높을수록 같은 사안일 가능성이 큼. 목록은 이 값의 내림차순")
     same_place: bool
-    reasons: list[str]
+    place: str = Field(description="같은 장소로 본 장소 키 (예: 당산로 123)")
+    matter: str = Field(description="후보 민원 본문에서 읽은 사안 (예: 도로 파손(포트홀)); 없으면 빈 문자열")
+    title: str
+    status: str
+    received_at: dt.datetime
+    reasons: list[str] = Field(description="판단 근거(개인정보 없음)")
+    complainant: SimilarComplainantOut | None = Field(
+        None,
+        description="후보 민원의 민원인 성명·연락처: 그 민원의 개인정보를 볼 권한이 있을 때만(접근기록에 남음)",
+    )
 
 
 def _visible(request, case_number: str) -> Grievance:
@@ -251,18 +269,51 @@ def transition(request, case_number: str, payload: TransitionIn):
     return Status(200, _detail(request, Grievance.objects.get(pk=g.pk)))
 
 
-@router.get("/grievances/{case_number}/similar", response=list[SimilarOut], summary="비슷한 이전 민원")
+@router.get(
+    "/grievances/{case_number}/similar",
+    response=list[SimilarOut],
+    summary="같은 사안의 다른 민원 (반복민원·중복민원)",
+    description="같은 민원인의 같은 민원(kind=repeat, same_complainant=true)과 다른 민원인의 같은 사안"
+    "(kind=duplicate, same_complainant=false)을 점수가 높은 순으로 돌려줍니다. 볼 수 있는 민원만 나오고, "
+    "후보 민원인의 성명·연락처는 그 민원의 개인정보를 볼 권한이 있을 때만 나오며 접근기록에 남습니다.",
+)
 def similar(request, case_number: str, limit: int = 10):
+    from gamsa.text.matters import MATTER_LABELS
+
+    user = _user(request)
     g = _visible(request, case_number)
-    if not perms.can_manage(_user(request)):
-        raise HttpError(403, "민원관리팀만 볼 수 있습니다.")
-    return [
-        {
-            "case_number": c.grievance.case_number,
-            "score": c.score,
-            "same_complainant": c.same_complainant,
-            "same_place": c.same_place,
-            "reasons": c.reasons,
-        }
-        for c in similar_grievances(g, limit=min(max(limit, 1), 50))
-    ]
+    found = similar_grievances(
+        g, limit=min(max(limit, 1), 50), visible=lambda qs: perms.visible_grievances(user, qs)
+    )
+    out = []
+    for c in found:
+        other = c.grievance
+        personal = perms.can_see_personal_data(user, other)
+        if personal:
+            log_access(
+                user,
+                other,
+                ["성명", "연락처"],
+                action=AccessLog.Action.API,
+                request=request,
+                reason=f"{g.case_number}의 같은 사안 후보",
+            )
+        out.append(
+            {
+                "case_number": other.case_number,
+                "kind": c.kind,
+                "same_complainant": c.same_complainant,
+                "score": c.score,
+                "same_place": c.same_place,
+                "place": c.place,
+                "matter": MATTER_LABELS.get(c.matter, ""),
+                "title": other.title,
+                "status": other.status,
+                "received_at": other.received_at,
+                "reasons": c.reasons,
+                "complainant": {"name": other.complainant.name, "phone": other.complainant.phone}
+                if personal
+                else None,
+            }
+        )
+    return out

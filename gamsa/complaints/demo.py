@@ -109,6 +109,7 @@ def load_demo_grievances() -> None:
                 officer, g, reason="cooperation", reason_detail="관계 부서 협조가 필요합니다.", amount=5
             )
     _repeat_chain(officer, cal, now)
+    _same_pothole(officer, cal, now)
 
 
 def _repeat_chain(officer, cal, now) -> None:
@@ -143,4 +144,43 @@ def _repeat_chain(officer, cal, now) -> None:
     for earlier in chain[:2]:
         svc.review_similarity(
             officer, chain[2], earlier, decision="confirmed", score=0.9, same_complainant=True
+        )
+
+
+def _same_pothole(officer, cal, now) -> None:
+    """Three residents report the same pothole in their own words (중복민원: joint handling, never 제23조)."""
+    reports = [
+        (
+            "문하늘",
+            "010-3100-0001",
+            "도신로 88 포트홀",
+            "도신로 88 앞 차도에 포트홀이 생겨 오토바이가 넘어질 뻔했습니다.",
+            9,
+        ),
+        (
+            "배가온",
+            "01031000002",
+            "도로가 패여 위험합니다",
+            "도신로 88 부근 도로 한가운데가 움푹 꺼져 있어요. 빨리 메워 주세요.",
+            7,
+        ),
+        (
+            "남새봄",
+            "+82 10-3100-0003",
+            "민원 드립니다",
+            "도신로 88 건물 앞 아스팔트가 깨져 큰 구멍이 있습니다.",
+            4,
+        ),
+    ]
+    for i, (name, phone, title, body, days) in enumerate(reports):
+        svc.receive_grievance(
+            officer,
+            channel="eungdapso",
+            kind="grievance",
+            title=title,
+            body=body,
+            complainant={"name": name, "phone": phone},
+            received_at=cal.start_of_working_time(now - dt.timedelta(days=days)),
+            place_address="서울특별시 영등포구 도신로 88" if i == 0 else "",
+            calendar=cal,
         )

@@ -202,6 +202,17 @@ class ReviewForm(KrdsForm):
     note = forms.CharField(label="메모", required=False, max_length=300)
 
 
+class JointForm(KrdsForm):
+    """Link another resident's complaint about the same matter (중복민원) for joint handling."""
+
+    candidate = forms.RegexField(
+        label="같은 사안 민원 접수번호",
+        regex=r"^\d{4}-\d{6}$",
+        error_messages={"invalid": "접수번호는 2026-000123처럼 적으세요."},
+    )
+    note = forms.CharField(label="메모", required=False, max_length=300)
+
+
 class ClosureDecisionForm(KrdsForm):
     approve = forms.TypedChoiceField(
         label="결재", coerce=lambda v: v == "1", choices=[("1", "승인"), ("0", "반려")]

@@ -1,8 +1,16 @@
-"""Finding earlier complaints that are the same or nearly the same (법 제23조).
+"""Finding earlier and later complaints about the same matter: from the same resident (반복민원, 법 제23조) and from
+other residents (중복민원, "같은 사안, 다른 민원인").
 
-The structured signals decide the scope in SQL (the same complainant by normalised name and phone, or the
-same place key), then `gamsa.text.similarity` scores the few candidates. The system proposes; an officer
-confirms or dismisses (SimilarityReview), and only confirmed repeats count toward the three-times rule.
+The structured signals decide the scope in SQL, each part through its own index:
+- the same complainant: this complainant record, and records with the same normalised phone (under any name: a
+  name typed differently is judged in Python) or the same name where one side has no phone;
+- the same place: `GrievancePlace` rows (every key of the place address and of the text) with the same key, the
+  same or an unknown matter, within `settings.GAMSA_DUPLICATE_WINDOW_DAYS` of this complaint.
+Then `gamsa.text.similarity.rank` scores the few candidates and labels each match `same_complainant` or not.
+
+The system proposes; an officer confirms or dismisses (SimilarityReview). Only confirmed same-complainant repeats
+count toward the three-times rule; a confirmed match from another complainant is linked for joint handling
+(`services.repeats.link_joint_handling`) and never counted.
 """
 
 from __future__ import annotations
@@ -13,11 +21,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 
-from gamsa.complaints.models import Complainant, Grievance
-from gamsa.text.similarity import MAX_WITHOUT_COMPLAINANT, Document, build_document, rank
+from gamsa.complaints.models import Complainant, Grievance, GrievancePlace
+from gamsa.complaints.placeindex import split
+from gamsa.text.matters import MATTER_LABELS
+from gamsa.text.similarity import Document, build_document, rank, same_person
 
 WINDOW_DAYS = 3 * 365
+"""How far back the same complainant's complaints are read (법 제23조 has no period; three years is the scope)."""
 MAX_CANDIDATES = 400
+PERSON_RECORDS = 20
 PLACE_CANDIDATES = 150
 
 
@@ -28,6 +40,21 @@ class Candidate:
     same_complainant: bool
     same_place: bool
     reasons: list[str]
+    place: str = ""
+    matter: str = ""
+
+    @property
+    def kind(self) -> str:
+        """ "repeat" (the same complainant, 법 제23조) or "duplicate" (the same matter from another complainant)."""
+        return "repeat" if self.same_complainant else "duplicate"
+
+    @property
+    def kind_label(self) -> str:
+        return "같은 민원인" if self.same_complainant else "같은 사안, 다른 민원인"
+
+    @property
+    def matter_label(self) -> str:
+        return MATTER_LABELS.get(self.matter, "")
 
 
 def _document(g: Grievance) -> Document:
@@ -40,60 +67,96 @@ def _document(g: Grievance) -> Document:
         place=g.place_address,
         category=g.category.code if g.category_id else "",
         received_at=g.received_at,
+        matter=g.matter,
+        matters=g.matters.split(),
+        keys=split(g.place_keys),
     )
 
 
-def _scope_ids(g: Grievance, since, threshold: float) -> list[int]:
-    """Ids of the earlier complaints in scope, each part through its own index (an OR across tables would not)."""
-    person = g.complainant
-    people = [person.pk]
+def same_complainant(a: Complainant, b: Complainant) -> bool:
+    """Whether two complainant records are one resident (the rule `rank` labels matches by)."""
+    if a.pk == b.pk:
+        return True
+    level, _ = same_person(a.name_key, a.phone_key, b.name_key, b.phone_key)
+    return level >= 0.8
+
+
+def _people(person: Complainant):
+    """The complainant records that may be this resident, as a subquery (one round trip with the grievances)."""
+    same = Q(pk=person.pk)
     if person.phone_key:
-        people += list(
-            Complainant.objects.filter(name_key=person.name_key, phone_key=person.phone_key)
-            .exclude(pk=person.pk)
-            .values_list("pk", flat=True)[:20]
-        )
-    base = Grievance.objects.filter(received_at__gte=since).exclude(pk=g.pk).order_by("-received_at")
-    ids = list(base.filter(complainant_id__in=people).values_list("pk", flat=True)[:MAX_CANDIDATES])
-    if g.place_key:
-        # Others at the same place only matter when the complainant half-matches (a new phone, a name typed
-        # differently) and it is the same matter; the category narrows them to a few.
-        place = base.filter(place_key=g.place_key)
-        if g.category_id:
-            place = place.filter(category_id=g.category_id)
-        if threshold > MAX_WITHOUT_COMPLAINANT:
-            # Without the same name or phone no candidate can reach the threshold: leave the others' complaints
-            # about this place in the database instead of reading and scoring 150 of them (a busy corner).
-            half = Q(pk__in=[])
-            if person.name_key:
-                half |= Q(complainant__name_key=person.name_key)
-            if person.phone_key:
-                half |= Q(complainant__phone_key=person.phone_key)
-            place = place.filter(half)
-        ids += place.values_list("pk", flat=True)[:PLACE_CANDIDATES]
+        same |= Q(phone_key=person.phone_key)  # any name: a name typed differently is judged in Python
+        if person.name_key:
+            same |= Q(name_key=person.name_key, phone_key="")
+    elif person.name_key:
+        same |= Q(name_key=person.name_key)
+    return Complainant.objects.filter(same).values("pk")[: 2 * PERSON_RECORDS]
+
+
+def _scope_ids(g: Grievance, keys: list[str], window_days: int) -> list[int]:
+    since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
+    ids = list(
+        Grievance.objects.filter(complainant_id__in=_people(g.complainant), received_at__gte=since)
+        .exclude(pk=g.pk)
+        .order_by("-received_at")
+        .values_list("pk", flat=True)[:MAX_CANDIDATES]
+    )
+    if keys:
+        window = dt.timedelta(days=window_days)
+        place = GrievancePlace.objects.filter(
+            key__in=keys, received_at__gte=g.received_at - window, received_at__lte=g.received_at + window
+        ).exclude(grievance_id=g.pk)
+        if g.matter:
+            place = place.filter(matter__in=[g.matter, ""])
+        ids += place.order_by("-received_at").values_list("grievance_id", flat=True)[:PLACE_CANDIDATES]
     return list(dict.fromkeys(ids))
 
 
-def similar_grievances(g: Grievance, limit: int = 10, threshold: float | None = None) -> list[Candidate]:
+def similar_grievances(
+    g: Grievance,
+    limit: int = 10,
+    threshold: float | None = None,
+    visible=None,
+) -> list[Candidate]:
+    """Both kinds of match for `g`, best first. `visible` (queryset → queryset, e.g. a user's visibility rule)
+    limits the candidates to those a user may see."""
     threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
-    since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
-    pool = list(
-        Grievance.objects.filter(pk__in=_scope_ids(g, since, threshold))
-        .select_related("complainant", "category")
-        .only(
-            "title",
-            "body",
-            "place_address",
-            "received_at",
-            "category__code",
-            "complainant__name",
-            "complainant__phone",
-            "case_number",
+    window_days = settings.GAMSA_DUPLICATE_WINDOW_DAYS
+    ids = _scope_ids(g, split(g.place_keys), window_days)
+    pool_qs = Grievance.objects.filter(pk__in=ids)
+    if visible is not None:
+        pool_qs = visible(pool_qs)
+    pool = (
+        list(
+            pool_qs.select_related("complainant", "category").only(
+                "title",
+                "body",
+                "place_address",
+                "place_keys",
+                "received_at",
+                "matter",
+                "matters",
+                "status",
+                "category__code",
+                "complainant__name",
+                "complainant__phone",
+                "case_number",
+            )
         )
+        if ids
+        else []
     )
     by_id = {c.pk: c for c in pool}
-    matches = rank(_document(g), [_document(c) for c in pool], threshold=threshold, limit=limit)
+    matches = rank(
+        _document(g),
+        [_document(c) for c in pool],
+        threshold=threshold,
+        limit=limit,
+        window_days=window_days,
+    )
     return [
-        Candidate(by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons)
+        Candidate(
+            by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons, m.place, m.matter
+        )
         for m in matches
     ]

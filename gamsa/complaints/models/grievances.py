@@ -160,6 +160,21 @@ class Grievance(models.Model):
     repeat_of = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="repeats"
     )
+    # 중복민원: other residents' complaints about the same matter an officer linked for joint handling; `joint_of` is
+    # the first complaint of the group. Never counted toward 제23조 (that is `repeat_of`).
+    joint_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="joint_cases",
+        verbose_name="공동 처리 기준 민원",
+    )
+    # The matter read from the text (gamsa.text.matters; "" when unclear) and every matter it mentions, best first.
+    matter = models.CharField("사안(추정)", max_length=30, blank=True, editable=False)
+    matters = models.CharField(max_length=200, blank=True, editable=False)
+    # Every place key of the place address and the text, "|"-joined (as in GrievancePlace; read with the row).
+    place_keys = models.CharField(max_length=1000, blank=True, editable=False)
     pin_hash = models.CharField(max_length=200, blank=True, editable=False)
     search_grams = models.TextField(blank=True, editable=False)  # syllable bigrams for Korean keyword search
     created_by = models.ForeignKey(
@@ -195,6 +210,22 @@ class Grievance(models.Model):
     @property
     def is_multi_party(self) -> bool:
         return self.households >= 5 and self.signatories >= 5
+
+
+class GrievancePlace(models.Model):
+    """Every place key of a grievance (its place address and the places its text names), for finding other
+    residents' complaints about the same matter at the same place (`complaints/similarity.py`)."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="places")
+    key = models.CharField(max_length=120)
+    matter = models.CharField(max_length=30, blank=True)
+    received_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "민원 장소 키"
+        verbose_name_plural = "민원 장소 키"
+        indexes = [models.Index(fields=["key", "matter", "received_at"], name="grievance_place_lookup")]
+        constraints = [models.UniqueConstraint(fields=["grievance", "key"], name="grievance_place_unique")]
 
 
 class Answer(models.Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from gamsa.complaints.models import AgendaItem, CommitteeMeeting, CommitteeMember, Grievance, Status
 from gamsa.core.models import User
@@ -182,6 +182,13 @@ def yearly_review(year: int) -> dict:
         .order_by("received_at", "pk"),
         "refiled": base.filter(Q(reopened_from__status__in=closed) | Q(repeat_of__status__in=closed))
         .select_related("department", "reopened_from", "repeat_of")
+        .order_by("received_at", "pk"),
+        # Same-matter groups linked for joint handling with 5 or more complaints from different residents: not a
+        # 다수인관련민원 in law (no joint filing), but what the committee's 대책 for 다수인 민원 looks at (법 제34조).
+        "joint_groups": base.filter(joint_of__isnull=True)
+        .annotate(linked=Count("joint_cases"))
+        .filter(linked__gte=MULTI_PARTY_MIN - 1)
+        .select_related("department")
         .order_by("received_at", "pk"),
         "meetings": CommitteeMeeting.objects.filter(held_on__year=year, is_yearly_review=True).order_by(
             "held_on"

@@ -25,11 +25,14 @@ from gamsa.complaints.models import (
     Pause,
     Status,
 )
+from gamsa.complaints.placeindex import index_grievance
 
 # Re-exported so callers keep one entry point for grievance writes (`services.grievances`).
 from gamsa.complaints.services.repeats import (  # noqa: F401
     chain_of,
     decide_internal_closure,
+    joint_group_of,
+    link_joint_handling,
     repeat_evidence,
     request_internal_closure,
     review_similarity,
@@ -165,6 +168,7 @@ def receive_grievance(
         search_grams=bigram_terms(f"{title} {body}"),
         created_by=actor if actor and actor.pk else None,
     )
+    index_grievance(grievance)
     Notice.objects.create(
         grievance=grievance,
         kind=Notice.Kind.RECEIPT,

@@ -65,6 +65,32 @@ def repeat_evidence(g: Grievance) -> dict:
     }
 
 
+def _merge_repeat_chains(grievance: Grievance, candidate: Grievance) -> None:
+    """Merge the two 제23조 chains under the older first complaint."""
+    roots = sorted(
+        Grievance.objects.filter(pk__in={_root_id(grievance), _root_id(candidate)}),
+        key=lambda x: (x.received_at, x.pk),
+    )
+    keep = roots[0]
+    for other in roots[1:]:
+        Grievance.objects.filter(Q(pk=other.pk) | Q(repeat_of=other)).update(repeat_of=keep)
+
+
+def _joint_root_id(g: Grievance) -> int:
+    joint_of_id = Grievance.objects.filter(pk=g.pk).values_list("joint_of_id", flat=True).first()
+    return joint_of_id or g.pk
+
+
+def joint_group_of(g: Grievance) -> list[Grievance]:
+    """Every grievance linked with `g` for joint handling (중복민원, g included), oldest first; [g] when none."""
+    root_id = _joint_root_id(g)
+    return list(
+        Grievance.objects.filter(Q(pk=root_id) | Q(joint_of_id=root_id))
+        .select_related("department")
+        .order_by("received_at", "pk")
+    )
+
+
 @transaction.atomic
 def review_similarity(
     actor: User,
@@ -73,18 +99,38 @@ def review_similarity(
     *,
     decision: str,
     score: float,
-    same_complainant: bool,
+    same_complainant: bool | None = None,
     new_grounds: bool = False,
     note: str = "",
 ) -> SimilarityReview:
+    """Record an officer's decision on a proposed match.
+
+    Whether the two are the same complainant is decided here from the complainant records (the rule the detector
+    labels by; `same_complainant` from the caller is only a cross-check). A confirmed match of the same complainant
+    joins the 제23조 chain; a confirmed match of another complainant (중복민원) is linked for joint handling and
+    never joins the chain, so it can never count toward 제23조."""
+    from gamsa.complaints.similarity import same_complainant as same_person
+
     if candidate.pk == grievance.pk:
         raise GrievanceError("같은 민원끼리는 비교할 수 없습니다.")
+    same = same_person(grievance.complainant, candidate.complainant)
+    if same_complainant is not None and same_complainant != same:
+        raise GrievanceError(
+            "민원인 판단이 맞지 않습니다: 두 민원의 민원인이 "
+            + (
+                "같은 사람으로 보입니다."
+                if same
+                else "다른 사람입니다. 같은 사안이면 공동 처리로 연결하세요."
+            )
+        )
+    if new_grounds and not same:
+        raise GrievanceError("'새로운 이유'는 같은 민원인의 반복민원에만 표시합니다.")
     review, _ = SimilarityReview.objects.update_or_create(
         grievance=grievance,
         candidate=candidate,
         defaults={
             "score": score,
-            "same_complainant": same_complainant,
+            "same_complainant": same,
             "decision": decision,
             "new_grounds": new_grounds,
             "note": note,
@@ -92,25 +138,51 @@ def review_similarity(
             "decided_at": timezone.now(),
         },
     )
-    if decision == SimilarityReview.Decision.CONFIRMED:
-        # Merge the two chains under the older first complaint.
-        roots = sorted(
-            Grievance.objects.filter(pk__in={_root_id(grievance), _root_id(candidate)}),
-            key=lambda x: (x.received_at, x.pk),
-        )
-        keep = roots[0]
-        for other in roots[1:]:
-            Grievance.objects.filter(Q(pk=other.pk) | Q(repeat_of=other)).update(repeat_of=keep)
+    confirmed = decision == SimilarityReview.Decision.CONFIRMED
+    if confirmed and same:
+        _merge_repeat_chains(grievance, candidate)
     record_event(
         actor,
         "grievance.similarity_reviewed",
         grievance,
         candidate=candidate.case_number,
         decision=decision,
+        same_complainant=same,
         score=round(score, 3),
         new_grounds=new_grounds,
     )
+    if confirmed and not same:
+        link_joint_handling(actor, grievance, candidate, note=note)
     return review
+
+
+@transaction.atomic
+def link_joint_handling(
+    actor: User, grievance: Grievance, other: Grievance, *, note: str = ""
+) -> list[Grievance]:
+    """Link another resident's complaint about the same matter (중복민원) for joint handling: both groups become one
+    under the oldest complaint (`Grievance.joint_of`). Linking never touches the 제23조 chain (`repeat_of`)."""
+    if other.pk == grievance.pk:
+        raise GrievanceError("같은 민원끼리는 연결할 수 없습니다.")
+    roots = sorted(
+        Grievance.objects.select_for_update().filter(
+            pk__in={_joint_root_id(grievance), _joint_root_id(other)}
+        ),
+        key=lambda x: (x.received_at, x.pk),
+    )
+    keep = roots[0]
+    for root in roots[1:]:
+        Grievance.objects.filter(Q(pk=root.pk) | Q(joint_of=root)).update(joint_of=keep)
+    group = joint_group_of(keep)
+    record_event(
+        actor,
+        "grievance.joint_linked",
+        grievance,
+        other=other.case_number,
+        group=[x.case_number for x in group],
+        note=note,
+    )
+    return group
 
 
 @transaction.atomic

@@ -305,16 +305,55 @@ def test_cli_similar_json_shape(fresh, tmp_path):
             "",
             "",
         ],
+        [  # a neighbour about the same matter, in other words, the place only in the text (no category: an import)
+            "2026-000303",
+            "2026-09-20 10:00",
+            "응답소",
+            "",
+            "박이웃",
+            "010.4444.5555",
+            "차 좀 빼 주세요",
+            "밤마다 당산로 123 앞에 차들이 이중으로 주차돼 있어 지나갈 수가 없습니다.",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
     ]
     assert importing.import_grievances(officer(), csv_bytes(rows)).committed
     out = io.StringIO()
     call_command("grievances", "similar", "2026-000302", "--json", "--limit", "5", stdout=out)
     payload = json.loads(out.getvalue())
-    assert isinstance(payload, list) and payload
-    assert set(payload[0]) == {"case_number", "score", "same_complainant", "same_place", "reasons"}
-    assert payload[0]["case_number"] == "2026-000301" and payload[0]["same_complainant"] is True
+    assert isinstance(payload, list) and len(payload) == 2
+    assert set(payload[0]) == {
+        "case_number",
+        "kind",
+        "score",
+        "same_complainant",
+        "same_place",
+        "place",
+        "matter",
+        "title",
+        "status",
+        "received_at",
+        "reasons",
+    }
+    by_number = {p["case_number"]: p for p in payload}
+    assert (
+        by_number["2026-000301"]["same_complainant"] is True and by_number["2026-000301"]["kind"] == "repeat"
+    )
+    assert (
+        by_number["2026-000303"]["same_complainant"] is False
+        and by_number["2026-000303"]["kind"] == "duplicate"
+    )
+    assert (
+        by_number["2026-000303"]["place"] == "당산로 123"
+        and by_number["2026-000303"]["matter"] == "불법주정차"
+    )
     assert isinstance(payload[0]["score"], float) and isinstance(payload[0]["reasons"], list)
     assert [p["score"] for p in payload] == sorted((p["score"] for p in payload), reverse=True)
+    assert "박이웃" not in out.getvalue() and "4444" not in out.getvalue()  # no personal data on the console
     with pytest.raises(CommandError):
         call_command("grievances", "similar", "2099-999999", "--json", stdout=io.StringIO())
 

@@ -315,8 +315,9 @@ def test_similar_candidates_are_proposed(demo):
 
 
 def test_a_busy_place_does_not_hide_the_same_person_behind_the_others(demo, monkeypatch):
-    """Others' complaints about the same place cannot reach the threshold without the same name or phone, so they
-    are not read at all; the one from the same phone under another name is still found past many others."""
+    """The same complainant is read through the person's own index, so a busy corner's neighbours (read through the
+    place, at most PLACE_CANDIDATES of them) cannot push an older filing under a mistyped name out; the neighbours
+    that are read are proposed as the same matter from other residents, labelled apart."""
     from gamsa.complaints import similarity
 
     monkeypatch.setattr(similarity, "PLACE_CANDIDATES", 3)  # a busy corner: more others than the place reads
@@ -328,14 +329,12 @@ def test_a_busy_place_does_not_hide_the_same_person_behind_the_others(demo, monk
             received=at(2026, 10, 5 + n, 10), complainant={"name": f"이웃{n}", "phone": f"010-5555-000{n}"}
         )
     latest = new_grievance(received=at(2026, 10, 20, 10))
-    assert latest.place_key and earlier.place_key == latest.place_key
-    found = {c.grievance for c in similarity.similar_grievances(latest)}
-    assert earlier in found  # same phone, the name typed differently: read and proposed
-    assert not any(c.complainant.name.startswith("이웃") for c in found)
-    everyone = similarity.similar_grievances(
-        latest, threshold=0.4
-    )  # a lower threshold reads the others again
-    assert any(c.grievance.complainant.name.startswith("이웃") for c in everyone)
+    found = similarity.similar_grievances(latest)
+    mine = [c for c in found if c.same_complainant]
+    assert [c.grievance for c in mine] == [earlier]  # same phone, the name typed differently: the same person
+    others = [c for c in found if not c.same_complainant]
+    assert len(others) == 3 and all(c.grievance.complainant.name.startswith("이웃") for c in others)
+    assert all(c.kind_label == "같은 사안, 다른 민원인" for c in others)
 
 
 def test_refile_from_the_case_screen(client, demo, construction, login):
@@ -476,7 +475,7 @@ def test_staff_intake_warns_about_earlier_similar_complaints(client, demo, login
     )
     assert response.status_code == 200
     text = response.content.decode()
-    assert "비슷한 이전 민원이 1건 있습니다(같은 민원인 1건)" in text
+    assert "비슷한 민원이 1건 있습니다(같은 민원인 1건, 같은 사안·다른 민원인 0건)" in text
 
 
 def test_desk_list_marks_late_cases_red_and_answered_ones_green(client, demo, construction, login):

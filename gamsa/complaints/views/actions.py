@@ -18,6 +18,7 @@ from gamsa.complaints.forms import (
     AssignForm,
     ClosureDecisionForm,
     ExtensionForm,
+    JointForm,
     ReasonForm,
     RefileForm,
     RejectForm,
@@ -116,18 +117,34 @@ def _review(user, g, data):
     candidate = Grievance.objects.filter(case_number=data["candidate"]).first()
     if candidate is None or not perms.can_view(user, candidate):
         raise svc.GrievanceError("비교할 민원을 찾을 수 없습니다.")
-    same = candidate.complainant_id == g.complainant_id
-    svc.review_similarity(
+    review = svc.review_similarity(
         user,
         g,
         candidate,
         decision=data["decision"],
         score=data.get("score") or 0.0,
-        same_complainant=same,
         new_grounds=data["new_grounds"],
         note=data["note"],
     )
-    return "반복민원 여부를 기록했습니다."
+    if review.decision == "confirmed" and not review.same_complainant:
+        return f"{candidate.case_number}을(를) 같은 사안(다른 민원인)으로 확인해 공동 처리로 연결했습니다. 법 제23조 반복 횟수에는 들어가지 않습니다."
+    if review.decision == "confirmed":
+        return f"{candidate.case_number}을(를) 같은 민원인의 같은 민원으로 확인했습니다 (법 제23조 반복 횟수에 들어감)."
+    return "다른 민원으로 기록했습니다."
+
+
+def _joint(user, g, data):
+    from gamsa.complaints.similarity import same_complainant
+
+    other = Grievance.objects.select_related("complainant").filter(case_number=data["candidate"]).first()
+    if other is None or not perms.can_view(user, other):
+        raise svc.GrievanceError("연결할 민원을 찾을 수 없습니다.")
+    if same_complainant(g.complainant, other.complainant):
+        raise svc.GrievanceError(
+            "같은 민원인의 민원입니다. 공동 처리가 아니라 반복민원 여부를 판단하세요 (법 제23조)."
+        )
+    group = svc.link_joint_handling(user, g, other, note=data["note"])
+    return f"{other.case_number}을(를) 공동 처리로 연결했습니다 (같은 사안 {len(group)}건). 법 제23조 반복 횟수에는 들어가지 않습니다."
 
 
 def _closure_request(user, g, data):
@@ -171,6 +188,7 @@ ACTIONS = {
     "withdraw": (ReasonForm, _manage, _withdraw),
     "progress": (ReasonForm, perms.can_answer, _progress),
     "review": (ReviewForm, _manage, _review),
+    "joint": (JointForm, _manage, _joint),
     "closure_request": (ReasonForm, perms.can_answer, _closure_request),
     "closure_decision": (ClosureDecisionForm, perms.can_approve_closure, _closure_decision),
     "refile": (RefileForm, _manage, _refile),

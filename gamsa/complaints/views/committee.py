@@ -259,6 +259,7 @@ def review(request):
             "year": year,
             "multi_party": Paginator(data["multi_party"], REVIEW_PAGE_SIZE).get_page(request.GET.get("mp")),
             "refiled": Paginator(data["refiled"], REVIEW_PAGE_SIZE).get_page(request.GET.get("rf")),
+            "joint_groups": Paginator(data["joint_groups"], REVIEW_PAGE_SIZE).get_page(request.GET.get("jg")),
             "review_meetings": data["meetings"],
         },
         status=200 if form.is_bound is False or form.is_valid() else 400,

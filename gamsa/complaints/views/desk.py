@@ -17,6 +17,7 @@ from gamsa.complaints.forms import (
     ExtensionForm,
     FilterForm,
     GrievanceForm,
+    JointForm,
     ReasonForm,
     RefileForm,
     RejectForm,
@@ -108,13 +109,13 @@ def create(request):
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"{receipt.grievance.case_number}(으)로 접수했습니다.")
-            similar = similar_grievances(receipt.grievance, limit=5)
+            similar = similar_grievances(receipt.grievance, limit=10)
             if similar:
                 repeats = sum(1 for c in similar if c.same_complainant)
                 messages.warning(
                     request,
-                    f"비슷한 이전 민원이 {len(similar)}건 있습니다(같은 민원인 {repeats}건). "
-                    "답변하기 전에 아래 '반복·중복 민원'에서 같은 민원인지 확인하세요 (법 제23조).",
+                    f"비슷한 민원이 {len(similar)}건 있습니다(같은 민원인 {repeats}건, 같은 사안·다른 민원인 "
+                    f"{len(similar) - repeats}건). 답변하기 전에 아래 '반복·중복 민원'에서 확인하세요 (법 제23조).",
                 )
             return redirect("complaints:detail", case_number=receipt.grievance.case_number)
     return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
@@ -137,13 +138,16 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
     if show_personal:
         log_access(user, g, PERSONAL_FIELDS, request=request, reason="민원 처리")
     forms = forms or {}
-    candidates = []
+    repeats, duplicates = [], []
+    joint_group = svc.joint_group_of(g)
     if perms.can_manage(user):
         decided = set(g.similarity_reviews.values_list("candidate_id", flat=True))
-        in_chain = {x.pk for x in svc.chain_of(g)}
-        candidates = [c for c in similar_grievances(g, limit=10) if c.grievance.pk not in decided | in_chain][
-            :5
-        ]
+        known = decided | {x.pk for x in svc.chain_of(g)} | {x.pk for x in joint_group}
+        for c in similar_grievances(g, limit=20):
+            if c.grievance.pk in known:
+                continue
+            (repeats if c.same_complainant else duplicates).append(c)
+        repeats, duplicates = repeats[:5], duplicates[:5]
     now = timezone.now()
     context = {
         "g": g,
@@ -157,7 +161,10 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
             "at"
         )[:100],
         "evidence": svc.repeat_evidence(g),
-        "candidates": candidates,
+        "candidates": repeats,
+        "duplicates": duplicates,
+        "joint_group": joint_group if len(joint_group) > 1 else [],
+        "joint_form": forms.get("joint") or JointForm(),
         "closure_requests": g.closure_requests.select_related("requested_by", "decided_by"),
         "pending_closure": g.closure_requests.filter(
             decision=InternalClosureRequest.Decision.PENDING

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from gamsa.text.matters import infer_matter
 from gamsa.text.similarity import (
     DEFAULT_THRESHOLD,
     Document,
@@ -12,7 +13,9 @@ from gamsa.text.similarity import (
     Match,
     build_document,
     cosine,
+    names_close,
     rank,
+    same_person,
     score,
     vectorize,
 )
@@ -79,19 +82,26 @@ def test_document_fields_are_normalised():
 
 def test_paraphrases_outrank_hard_negatives(corpus):
     query, repeats, negatives = corpus
+    other_place, neighbour, other_matter = negatives
     idf = Idf.build([d.text for d in [query, *repeats, *negatives]], min_df=1)
     for use_idf in (None, idf):
         pos = [score(query, d, use_idf).score for d in repeats]
-        neg = [score(query, d, use_idf).score for d in negatives]
+        neg = [score(query, d, use_idf).score for d in (other_place, other_matter)]
         assert min(pos) > max(neg), (pos, neg)
         assert min(pos) >= DEFAULT_THRESHOLD > max(neg)
 
 
-def test_rank_returns_repeats_best_first(corpus):
+def test_rank_returns_both_kinds_best_first(corpus):
     query, repeats, negatives = corpus
     found = rank(query, [query, *negatives, *repeats], threshold=DEFAULT_THRESHOLD, limit=10)
     assert [m.id for m in found][:1] == [1]  # the literal copy first
-    assert {m.id for m in found} == {1, 2, 3}
+    assert {m.id for m in found} == {
+        1,
+        2,
+        3,
+        5,
+    }  # the repeats and the neighbour; not the other place or matter
+    assert {m.id for m in found if m.same_complainant} == {1, 2, 3}
     assert all(isinstance(m, Match) for m in found)
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
     assert len(rank(query, [*negatives, *repeats], threshold=0.0, limit=2)) == 2
@@ -104,16 +114,19 @@ def test_match_reasons_in_korean(corpus):
     assert m.text_similarity == pytest.approx(1.0)
     assert m.reasons[0] == "같은 민원인(이름·전화번호)"
     assert "같은 장소(영등포로 123)" in m.reasons
+    assert "같은 사안(불법주정차)" in m.reasons
     assert m.reasons[-1] == "내용 유사도 1.00"
     far = score(query, negatives[0])
     assert not far.same_place and "다른 장소(영등포로 123 / 영등포로 127)" in far.reasons
 
 
-def test_other_complainant_never_reaches_threshold(corpus):
+def test_other_complainant_at_the_same_place_is_a_duplicate_not_a_repeat(corpus):
     query, _, negatives = corpus
     m = score(query, negatives[1])
     assert not m.same_complainant and m.same_place and m.text_similarity == pytest.approx(1.0)
-    assert m.score < DEFAULT_THRESHOLD
+    assert m.score >= DEFAULT_THRESHOLD
+    assert m.reasons[0] == "같은 사안, 다른 민원인" and m.kind_label == "같은 사안, 다른 민원인"
+    assert not any("홍길동" in r or "010" in r for r in m.reasons)  # no personal data in the reasons
 
 
 def test_missing_phone_still_same_complainant_by_name():
@@ -156,4 +169,100 @@ def test_empty_document_scores_without_error():
     a = Document(id=1, text="")
     b = Document(id=2, text="")
     m = score(a, b)
-    assert m.score == 0.0 and not m.same_complainant and m.reasons == ["내용 유사도 0.00"]
+    assert m.score == 0.0 and not m.same_complainant and m.reasons == ["다른 민원인", "내용 유사도 0.00"]
+
+
+# --- the same matter from other residents, and residents who type their details differently ----------------------
+
+POTHOLE = [
+    dict(
+        title="당산로 41 포트홀",
+        body="당산로 41 앞 차도에 포트홀이 생겼습니다. 오토바이가 넘어질 뻔했습니다. 긴급 보수 바랍니다.",
+        name="김서연",
+        phone="010-2222-1111",
+        place="서울특별시 영등포구 당산로 41",
+    ),
+    dict(
+        title="도로가 패여 위험합니다",
+        body="밤에 지나가다 보니 당산로 41 부근 도로 한가운데가 움푹 꺼져 있어요. 타이어가 터질 것 같습니다.",
+        name="이도윤",
+        phone="01033334444",
+        place="",
+    ),
+    dict(
+        title="민원 드립니다",
+        body="당산로 41 건물 앞 아스팔트가 깨져 큰 구멍이 있습니다. 빨리 메워 주세요.",
+        name="박하은",
+        phone="+82 10-5555-6666",
+        place="영등포구 당산로 41",
+    ),
+]
+
+
+def pothole(i, days=0, **over):
+    return build_document(i, received_at=T0 + dt.timedelta(days=days), **{**POTHOLE[i % 3], **over})
+
+
+def test_three_residents_reporting_the_same_pothole_are_linked():
+    a, b, c = pothole(0), pothole(1, 3), pothole(2, 9)
+    assert {a.matter, b.matter, c.matter} == {"pothole"}
+    found = rank(c, [a, b])
+    assert {m.id for m in found} == {0, 1}
+    assert not any(m.same_complainant for m in found)
+    assert all(m.reasons[0] == "같은 사안, 다른 민원인" and m.same_place for m in found)
+
+
+def test_hard_negatives_are_not_linked():
+    a = pothole(0)
+    elsewhere = pothole(0, 5, place="", title="당산로 47 포트홀", body=POTHOLE[0]["body"].replace("41", "47"))
+    elsewhere.id = 10
+    assert score(a, elsewhere).same_complainant  # the same resident, the same matter, another place
+    other_matter = pothole(
+        11,
+        5,
+        name="최지우",
+        phone="010-7777-8888",
+        title="불법주차 신고",
+        body="당산로 41 앞에 차들이 매일 불법주차를 합니다. 단속 부탁드립니다.",
+    )
+    long_after = pothole(1, 200)  # another resident, the same place and matter, months later: another event
+    assert rank(a, [elsewhere, other_matter, long_after]) == []
+    assert rank(a, [long_after], window_days=365)  # within a wider window it is proposed
+
+
+def test_phone_formats_and_a_mistyped_name_are_the_same_complainant():
+    a = pothole(0)
+    for name, phone in (
+        ("김서연", "010.2222.1111"),
+        ("김 서연 님", "(010) 2222-1111"),
+        ("김서현", "010 2222 1111"),  # one syllable mistyped, same phone
+        ("김셔연", ""),  # mistyped and no phone
+    ):
+        m = score(
+            a,
+            pothole(
+                9, 20, name=name, phone=phone, title="재민원 포트홀", body="당산로 41 포트홀 그대로입니다."
+            ),
+        )
+        assert m.same_complainant, (name, phone, m.reasons)
+    assert not score(a, pothole(9, 20, name="박민수", phone="010-9999-0000")).same_complainant
+
+
+def test_names_close_and_same_person():
+    assert (
+        names_close("김민준", "김민중")
+        and names_close("김민준", "김준민")
+        and names_close("김민준", "김민준이")
+    )
+    assert not names_close("김민준", "이서연") and not names_close("김", "이")
+    assert same_person("김민준", "01011112222", "김민중", "01011112222")[0] >= 0.8
+    assert same_person("김민준", "01011112222", "이서연", "01011112222")[0] < 0.8  # a family phone
+    assert same_person("김민준", "01011112222", "김민준", "01099998888")[0] < 0.8  # a common name
+
+
+def test_matter_is_read_from_the_text_when_the_row_has_no_category():
+    assert infer_matter("민원 드립니다", "당산로 41 앞 아스팔트가 깨져 큰 구멍이 있습니다.") == "pothole"
+    assert infer_matter("가로등 고장", "") == "streetlight"
+    assert infer_matter("건의합니다", "잘 부탁드립니다.") == ""
+    d = build_document(1, title="쓰레기 무단투기 신고", body="골목에 쓰레기를 버리고 갑니다.")
+    assert d.matter == "dumping" and d.category == "cleaning"

@@ -39,7 +39,10 @@ class Command(BaseCommand):
         )
         exp.add_argument("--user", default="", help="내보내는 사용자 아이디")
 
-        sim = sub.add_parser("similar", help="같거나 비슷한 민원 후보를 점수가 높은 순으로 보여 줍니다")
+        sim = sub.add_parser(
+            "similar",
+            help="같은 사안의 민원 후보(같은 민원인의 반복민원, 다른 민원인의 중복민원)를 점수가 높은 순으로 보여 줍니다",
+        )
         sim.add_argument("case_number")
         sim.add_argument("--json", action="store_true", help="JSON으로 출력합니다")
         sim.add_argument("--limit", type=int, default=10)
@@ -141,7 +144,11 @@ class Command(BaseCommand):
 
     # --- similar --------------------------------------------------------------------------------------------
     def do_similar(self, options):
+        """Both kinds, best first; no personal data (names and phones are for the screen and the API, where reads
+        are logged per user)."""
         from gamsa.complaints.similarity import similar_grievances
+        from gamsa.core.calendar import SEOUL
+        from gamsa.text.matters import MATTER_LABELS
 
         g = (
             Grievance.objects.select_related("complainant", "category")
@@ -151,14 +158,19 @@ class Command(BaseCommand):
         if g is None:
             raise CommandError(f"접수번호를 찾을 수 없습니다: {options['case_number']}")
         candidates = similar_grievances(g, limit=max(1, options["limit"]))
-        candidates.sort(key=lambda c: c.score, reverse=True)
         if options["json"]:
             payload = [
                 {
                     "case_number": c.grievance.case_number,
-                    "score": c.score,
+                    "kind": c.kind,
                     "same_complainant": c.same_complainant,
+                    "score": c.score,
                     "same_place": c.same_place,
+                    "place": c.place,
+                    "matter": MATTER_LABELS.get(c.matter, ""),
+                    "title": c.grievance.title,
+                    "status": c.grievance.status,
+                    "received_at": c.grievance.received_at.astimezone(SEOUL).isoformat(),
                     "reasons": list(c.reasons),
                 }
                 for c in candidates
@@ -166,15 +178,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         if not candidates:
-            self.stdout.write("비슷한 민원 후보가 없습니다.")
+            self.stdout.write("같은 사안으로 보이는 민원이 없습니다.")
             return
         for c in candidates:
-            flags = [
-                label
-                for flag, label in ((c.same_complainant, "같은 민원인"), (c.same_place, "같은 장소"))
-                if flag
-            ]
             self.stdout.write(
-                f"{c.grievance.case_number}\t{c.score:.3f}\t{c.grievance.title[:40]}\t"
-                f"{', '.join(flags)}\t{'; '.join(c.reasons)}"
+                f"{c.grievance.case_number}\t{c.score:.3f}\t{c.kind_label}\t{c.grievance.title[:40]}\t"
+                f"{'; '.join(c.reasons)}"
             )
