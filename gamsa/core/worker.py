@@ -109,6 +109,10 @@ class Worker:
     def _beat_loop(self) -> None:
         failing = False
         while not self._stop_beat.wait(self.heartbeat):
+            if self.parent_pid and self.running and os.getppid() != self.parent_pid:
+                # `serve` is gone: stop as on SIGTERM (finish or hand back the task), never stay orphaned.
+                logger.warning("the serve process that started this worker is gone: stopping")
+                os.kill(os.getpid(), signal.SIGTERM)
             try:
                 self.beat()
                 failing = False
