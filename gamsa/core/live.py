@@ -110,7 +110,8 @@ def _connection():
 
 
 def _run(sql: str, params=(), *, fetch: bool = False):
-    """Run one statement in autocommit on the live connection; retry once on a fresh connection."""
+    """Run one statement in autocommit on a live connection of its own, then close it (a few per second at most:
+    no connection stays open in web threads, workers or the test run); retry once."""
     for attempt in (1, 2):
         wrapper = _connection()
         try:
@@ -122,10 +123,10 @@ def _run(sql: str, params=(), *, fetch: bool = False):
                 cursor.execute(sql, params)
                 return cursor.fetchall() if fetch else cursor.rowcount
         except DatabaseError:
-            wrapper.close()
-            _local.wrapper = None
             if attempt == 2:
                 raise
+        finally:
+            wrapper.close()
     return None
 
 
