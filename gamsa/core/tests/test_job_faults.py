@@ -409,6 +409,14 @@ def test_the_worker_reconnects_when_postgresql_drops_and_refuses_it(proc_env, pr
         autocommit=True,
     )
     try:
+        wait_for(
+            lambda: admin.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND application_name LIKE 'gamsa-worker%%'",
+                (name,),
+            ).fetchall(),
+            what="the worker's connection, found by its application_name",
+            children=[worker],
+        )
         # A restart as the worker sees it: its connections cut, and for a while no new one accepted.
         admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
         cut = admin.execute(
@@ -416,7 +424,7 @@ def test_the_worker_reconnects_when_postgresql_drops_and_refuses_it(proc_env, pr
             " WHERE datname = %s AND application_name LIKE 'gamsa-worker%%'",
             (name,),
         ).fetchall()
-        assert cut, "the worker's connection was not found by its application_name"
+        assert cut
         admin.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = %s AND application_name = 'gamsa-live'",
