@@ -364,6 +364,16 @@ _TASK_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default", "imports", "reports"]}}
 GAMSA_TASKS_BACKEND = _tasks_backend
+# Background work that survives faults (docs/operations.md, "작업 처리기"). The worker beats every
+# HEARTBEAT seconds; a job or worker silent for LEASE seconds is taken for dead: its job is queued again (up to
+# MAX_ATTEMPTS runs in all) or marked failed. On SIGTERM/SIGINT a running job gets SHUTDOWN_GRACE seconds to end
+# before it is handed back to the queue.
+GAMSA_JOB_HEARTBEAT_SECONDS = env_float("GAMSA_JOB_HEARTBEAT_SECONDS", 5.0, 0.1, 300.0)
+GAMSA_JOB_LEASE_SECONDS = env_float("GAMSA_JOB_LEASE_SECONDS", 60.0, 1.0, 86400.0)
+GAMSA_JOB_MAX_ATTEMPTS = env_int("GAMSA_JOB_MAX_ATTEMPTS", 2, minimum=1, maximum=10)
+GAMSA_SHUTDOWN_GRACE_SECONDS = env_float("GAMSA_SHUTDOWN_GRACE_SECONDS", 30.0, 0.0, 3600.0)
+# An import check's upload waits this long for the user's confirmation before the sweep removes it.
+GAMSA_IMPORT_UPLOAD_KEEP_HOURS = env_int("GAMSA_IMPORT_UPLOAD_KEEP_HOURS", 24, minimum=1, maximum=24 * 30)
 if _tasks_backend == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {

@@ -9,9 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from gamsa.core import live
 from gamsa.core.filecheck import EXTENSIONS, check_upload
 from gamsa.core.models import (
     AccessLog,
@@ -413,6 +417,8 @@ def store_attachment(
     return attachment
 
 
+IMPORT_UPLOAD_DIR = "imports"  # uploads waiting for an import job: media/imports/<app>/<random>.upload
+
 # --- background jobs --------------------------------------------------------------------------------------------
 
 
@@ -424,13 +430,37 @@ def create_job(actor: User, *, kind: str, label: str, params: dict | None = None
 
 
 def job_progress(job: Job, *, done: int, total: int | None = None, message: str = "") -> None:
-    """Progress updates are not events: they are frequent and carry no decision."""
-    updates: dict[str, Any] = {"done": done, "status": Job.Status.RUNNING}
+    """Progress updates are not events: they are frequent and carry no decision.
+
+    They go to the live store on a connection of their own (core.live), so the page sees them while an import's
+    transaction is still open; the job row follows (at once outside a transaction, at the commit inside one).
+    """
+    if total is not None:
+        job.total = total
+    job.done = done
+    if message:
+        job.message = message[:500]
+    live.report(job.public_id, done=done, total=job.total, message=job.message)
+    updates: dict[str, Any] = {
+        "done": done,
+        "status": Job.Status.RUNNING,
+        "started_at": Coalesce("started_at", Value(timezone.now())),
+    }
     if total is not None:
         updates["total"] = total
     if message:
         updates["message"] = message[:500]
     Job.objects.filter(pk=job.pk).update(**updates)
+
+
+def drop_upload(job: Job, *, keep_check: bool = True) -> None:
+    """Remove the file an import job was given, once the job has ended (a check keeps it for the confirmation)."""
+    path = (job.params or {}).get("path", "")
+    if not path or not path.startswith(IMPORT_UPLOAD_DIR + "/"):
+        return
+    if keep_check and job.params.get("mode") == "check" and job.status == Job.Status.DONE:
+        return
+    transaction.on_commit(lambda: default_storage.delete(path))
 
 
 @transaction.atomic
@@ -446,6 +476,8 @@ def finish_job(
     job.finished_at = timezone.now()
     job.save()
     record_event(job.owner, "job.finished", job, kind=job.kind)
+    drop_upload(job)
+    transaction.on_commit(lambda: live.forget_job(job.public_id))
     return job
 
 
@@ -457,4 +489,6 @@ def fail_job(job: Job, message: str) -> Job:
     job.finished_at = timezone.now()
     job.save()
     record_event(job.owner, "job.failed", job, kind=job.kind, message=message[:200])
+    drop_upload(job)
+    transaction.on_commit(lambda: live.forget_job(job.public_id))
     return job

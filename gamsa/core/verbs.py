@@ -16,6 +16,8 @@ LABELS = {
     "job.created": "작업 시작",
     "job.failed": "작업 실패",
     "job.finished": "작업 완료",
+    "job.requeued": "작업 다시 대기",
+    "job.uploads_swept": "남은 업로드 파일 정리",
     "membership.added": "역할 부여",
     "membership.ended": "역할 종료",
     "person.created": "사용자 등록",

@@ -117,11 +117,10 @@ def _table_is_empty(connection) -> bool:
 
 
 def _set_indexes_aside(connection) -> list[str]:
-    """A first load into an empty table: drop the table's secondary indexes (and on PostgreSQL its foreign keys) and
+    """A first load into an empty table: drop the table's secondary indexes (not its foreign keys, see below) and
     return the statements that build them again once the rows are in, the bulk-load recipe of PostgreSQL's manual
     ("Populating a Database"). Over a year's 66,228 rows, SQLite's seven indexes kept up row by row cost 0.6 s and
-    0.3 s built once; PostgreSQL's foreign-key checks cost 0.54 s row by row and a few milliseconds as one query
-    when the constraint is added back (ADR 0013). Unique indexes stay (they are constraints), and so do partial ones
+    0.3 s built once (ADR 0013). Unique indexes stay (they are constraints), and so do partial ones
     (they take few rows of a load, and each rebuild would read the whole table). The drops are part of
     the import's transaction on both databases: a failed import rolls them back with the rows, and readers see the
     old table, indexes included, until the commit (on PostgreSQL they wait for it: the table is empty)."""
@@ -129,12 +128,9 @@ def _set_indexes_aside(connection) -> list[str]:
     q = connection.ops.quote_name
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass"
-                " AND contype = 'f'",
-                [table],
-            )
-            foreign_keys = cursor.fetchall()
+            # Foreign keys stay. Dropping one also takes an ACCESS EXCLUSIVE lock on the table it points at (core_job,
+            # core_orgunit, patrols_fielditem) until the commit: every page that reads a unit, and the job's own
+            # progress page, waited for the whole import. Their checks cost ~0.5 s per 66,228 rows (ADR 0013).
             cursor.execute(
                 "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
                 " JOIN pg_class c ON c.oid = i.indexrelid"
@@ -143,14 +139,7 @@ def _set_indexes_aside(connection) -> list[str]:
                 [table],
             )
             indexes = cursor.fetchall()
-            # PostgreSQL alters no table with deferred checks pending (rows the transaction wrote earlier: new items,
-            # the job's progress): run them now, as the commit would, and defer again after.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for name, _ in foreign_keys:
-                cursor.execute(f"ALTER TABLE {q(table)} DROP CONSTRAINT {q(name)}")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
-            foreign_keys = []  # SQLite cannot drop a constraint without rebuilding the table
             cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s AND sql IS NOT NULL"
                 " AND sql NOT LIKE '%% WHERE %%'",
@@ -159,12 +148,11 @@ def _set_indexes_aside(connection) -> list[str]:
             indexes = cursor.fetchall()
         for name, _ in indexes:
             cursor.execute(f"DROP INDEX {q(name)}")
-    keys = [
-        f"ALTER TABLE {q(table)} ADD CONSTRAINT {q(name)} {definition}" for name, definition in foreign_keys
-    ]
-    if keys:
-        keys = ["SET CONSTRAINTS ALL IMMEDIATE", *keys, "SET CONSTRAINTS ALL DEFERRED"]
-    return [sql for _, sql in indexes] + keys
+    rebuild = [sql for _, sql in indexes]
+    if rebuild and connection.vendor == "postgresql":
+        # PostgreSQL builds no index on a table with deferred foreign-key checks pending: run them first.
+        rebuild = ["SET CONSTRAINTS ALL IMMEDIATE", *rebuild, "SET CONSTRAINTS ALL DEFERRED"]
+    return rebuild
 
 
 def _pg_comparable(column: str) -> str:

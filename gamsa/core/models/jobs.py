@@ -29,7 +29,11 @@ class Job(models.Model):
         "core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set by `gamsa worker` when it claims the job's task: the task row to hand back, and how many runs began.
+    task_id = models.CharField(max_length=64, blank=True, default="")
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = "백그라운드 작업"
@@ -39,6 +43,39 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.get_status_display()})"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """An unfinished job shows the live progress its worker reports on its own connection (core.live)."""
+        job = super().from_db(db, field_names, values)
+        job.last_beat = None
+        if job.status in (cls.Status.QUEUED, cls.Status.RUNNING) and "public_id" in field_names:
+            from gamsa.core import live
+
+            state = live.job_state(job.public_id)
+            if state is not None:
+                job.done, job.total = state.done, state.total or job.total
+                job.message = state.message or job.message
+                job.last_beat = state.beat_at
+        return job
+
+    @property
+    def silent_seconds(self) -> int | None:
+        """Seconds since the last sign of life of a running job (None when it is not running)."""
+        if self.status != self.Status.RUNNING:
+            return None
+        import time
+
+        beat = getattr(self, "last_beat", None)
+        if beat is None and self.started_at is not None:
+            beat = self.started_at.timestamp()
+        return int(time.time() - beat) if beat is not None else None
+
+    @property
+    def silent(self) -> bool:
+        """True when a running job has been silent longer than its lease: its worker has probably stopped."""
+        silent = self.silent_seconds
+        return silent is not None and silent > settings.GAMSA_JOB_LEASE_SECONDS
 
     @property
     def percent(self) -> int:

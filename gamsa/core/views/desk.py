@@ -188,18 +188,45 @@ def closure_delete(request, pk: int):
 
 
 def healthz(request):
+    """Database and background worker. 503 when either is down, with a plain Korean/English message."""
+    from django.conf import settings
+
+    from gamsa.core import live
+
+    body = {"status": "ok", "database": "ok", "vendor": connection.vendor, "worker": "off"}
+    problems = []
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        database = "ok"
     except Exception:  # the health check reports any database failure
-        database = "error"
-    status = 200 if database == "ok" else 503
-    return JsonResponse(
-        {"status": "ok" if status == 200 else "error", "database": database, "vendor": connection.vendor},
-        status=status,
-    )
+        body["database"] = "error"
+        problems.append("데이터베이스에 연결할 수 없습니다 / database unreachable")
+    if settings.GAMSA_TASKS_BACKEND == "database":
+        lease = settings.GAMSA_JOB_LEASE_SECONDS
+        try:
+            beats = live.workers()
+        except Exception:  # the live store is on the database too
+            beats = []
+        fresh = [w for w in beats if w.age <= lease]
+        body["workers"] = len(fresh)
+        if fresh:
+            body["worker"] = "ok"
+            body["worker_age_seconds"] = round(min(w.age for w in fresh), 1)
+        elif beats:
+            body["worker"] = "stale"
+            age = min(w.age for w in beats)
+            body["worker_age_seconds"] = round(age, 1)
+            problems.append(
+                f"작업 처리기가 {age:.0f}초 동안 응답하지 않습니다 / background worker silent for {age:.0f} s"
+            )
+        else:
+            body["worker"] = "absent"
+            problems.append("작업 처리기가 실행되고 있지 않습니다 / no background worker running")
+    if problems:
+        body["status"] = "error"
+        body["message"] = "; ".join(problems)
+    return JsonResponse(body, status=503 if problems else 200)
 
 
 def csrf_failure(request, reason=""):
