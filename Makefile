@@ -10,7 +10,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 RUN_ENV = GAMSA_SECRET_KEY="$$(cat $(VAR)/secret_key)" GAMSA_HTTPS=false GAMSA_OTP_REQUIRED=$${GAMSA_OTP_REQUIRED:-false}
 TEST_ENV = GAMSA_DB_CONN_MAX_AGE=0 GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate GAMSA_STATIC_ROOT=$(VAR)/test-static GAMSA_MEDIA_ROOT=$(VAR)/test-media
 
-.PHONY: install run test test-pg lint vendor clean
+.PHONY: install run test test-pg test-api lint vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: install
 test-pg: install
 	mkdir -p $(VAR)/test-static
 	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+
+# Schemathesis over every API operation against a real server with the demo data (scripts/api-fuzz.py): SQLite in
+# var/api-fuzz/ by default, or the database at DATABASE_URL (it must hold the demo; the fuzz writes into it).
+test-api: install
+	$(TEST_ENV) $(BIN)/python scripts/api-fuzz.py
 
 lint: install
 	$(BIN)/ruff check gamsa bench

@@ -1,7 +1,7 @@
 """The JSON API under /api/v1 (django-ninja). Each app adds its router here."""
 
 from django.http import HttpRequest
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.renderers import JSONRenderer
 
@@ -11,6 +11,13 @@ from gamsa.complaints.api import router as complaints_router
 from gamsa.core.api import router as core_router
 from gamsa.costing.api import router as costing_router
 from gamsa.patrols.api import router as patrols_router
+
+
+class ErrorOut(Schema):
+    """Every refusal: a Korean reason, and for invalid values the fields that were wrong."""
+
+    detail: str
+    errors: list[dict] | None = None
 
 
 class KoreanJSONRenderer(JSONRenderer):
@@ -45,3 +52,24 @@ api.add_router("/", audits_router)
 api.add_router("/", reviews_router)
 api.add_router("/", costing_router)
 api.add_router("/", patrols_router)
+
+
+def document_refusals(ninja_api: NinjaAPI) -> None:
+    """Every operation documents the refusals it can give, with ErrorOut: 400 (the input-cleaning layer in
+    gamsa/core/inputs.py and invalid values), 401 and 403 (no token, wrong role, 2FA pending) and 404 (outsiders
+    and unknown ids). An operation that declares its own model for a code keeps it."""
+
+    def walk(router):
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                for code in (400, 401, 403, 404):
+                    if code not in operation.response_models:
+                        operation.response_models[code] = operation._create_response_model(ErrorOut)
+        for _prefix, child, *_ in router._routers:
+            walk(child)
+
+    for _prefix, router in ninja_api._routers:
+        walk(router)
+
+
+document_refusals(api)

@@ -137,6 +137,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "gamsa.core.inputs.InputCleaningMiddleware",
     "gamsa.core.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -395,6 +396,7 @@ GAMSA_SITE_NAME = env_str("GAMSA_SITE_NAME", "감사담당관 업무시스템")
 # The district's recommended maximum length of one call or visit with a complainant (영 제4조①7). Minutes.
 GAMSA_RECOMMENDED_CALL_MINUTES = env_int("GAMSA_RECOMMENDED_CALL_MINUTES", 20, minimum=5, maximum=120)
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
 # Score from which an earlier complaint is proposed as the same matter (법 제23조). Tune on confirmed pairs.
 GAMSA_REPEAT_THRESHOLD = env_float("GAMSA_REPEAT_THRESHOLD", 0.65, 0.0, 1.0)
 # Other residents' complaints about the same matter and place within this many days are proposed as 중복민원

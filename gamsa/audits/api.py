@@ -8,9 +8,9 @@ import uuid
 from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from gamsa.audits import forms as f
 from gamsa.audits import permissions as perms
@@ -19,6 +19,7 @@ from gamsa.audits.services import AuditError
 from gamsa.audits.services import findings as fsvc
 from gamsa.audits.services import plans as svc
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.paging import BoundedPagination
 
 router = Router(tags=["audits"], auth=SIGNED_IN_AUTH)
 
@@ -44,8 +45,8 @@ class PlanOut(Schema):
 
 
 class PlanIn(Schema):
-    year: int
-    title: str
+    year: int = Field(ge=1990, le=2100, description="1990년부터 내년까지")
+    title: str = Field(min_length=1, max_length=200)
     policy: str = ""
     adopted_on: dt.date | None = None
 
@@ -137,7 +138,7 @@ class DispositionOut(Schema):
         return obj.is_open and obj.due_at is not None and obj.due_at < timezone.now()
 
 
-class FindingOut(Schema):
+class AuditFindingOut(Schema):
     public_id: uuid.UUID
     engagement: str
     seq: int
@@ -242,7 +243,7 @@ def create_plan(request, payload: PlanIn):
 
 
 @router.get("/audits/engagements", response=list[EngagementOut], summary="감사 목록")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_engagements(request, year: int | None = None, type: str | None = None, status: str | None = None):
     qs = perms.visible_engagements(_user(request), Engagement.objects.all())
     if year:
@@ -296,8 +297,8 @@ def create_engagement(request, payload: EngagementIn):
 # --- findings and dispositions --------------------------------------------------------------------------------
 
 
-@router.get("/audits/findings", response=list[FindingOut], summary="지적사항 목록")
-@paginate(LimitOffsetPagination)
+@router.get("/audits/findings", response=list[AuditFindingOut], summary="지적사항 목록")
+@paginate(BoundedPagination)
 def list_findings(request, engagement: str | None = None):
     qs = perms.visible_findings(_user(request), Finding.objects.all())
     if engagement:
@@ -307,7 +308,7 @@ def list_findings(request, engagement: str | None = None):
     )
 
 
-@router.get("/audits/findings/{public_id}", response={200: FindingOut, 404: Error}, summary="지적사항")
+@router.get("/audits/findings/{public_id}", response={200: AuditFindingOut, 404: Error}, summary="지적사항")
 def get_finding(request, public_id: uuid.UUID):
     qs = perms.visible_findings(_user(request), Finding.objects.filter(public_id=public_id))
     finding = qs.first()
@@ -318,7 +319,7 @@ def get_finding(request, public_id: uuid.UUID):
 
 @router.post(
     "/audits/engagements/{case_number}/findings",
-    response={201: FindingOut, 400: Error, 403: Error, 404: Error},
+    response={201: AuditFindingOut, 400: Error, 403: Error, 404: Error},
     summary="지적사항·처분요구 기록",
 )
 def create_finding(request, case_number: str, payload: FindingIn):
@@ -343,7 +344,7 @@ def create_finding(request, case_number: str, payload: FindingIn):
 
 
 @router.get("/audits/dispositions", response=list[DispositionOut], summary="처분요구 목록")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_dispositions(request, overdue: bool = False, status: str | None = None):
     qs = perms.visible_dispositions(_user(request), Disposition.objects.all())
     if overdue:

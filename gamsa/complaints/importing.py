@@ -29,7 +29,7 @@ from gamsa.core.models import CaseCounter, OrgUnit, User
 from gamsa.core.services import record_event
 from gamsa.core.tabular import ImportFileError, RowError, cell_text, read_table
 from gamsa.core.tabular import parse_moment as tabular_moment
-from gamsa.core.validators import reject_rrn
+from gamsa.core.validators import CONTROL_MESSAGE, date_window_problem, has_control_characters, reject_rrn
 
 HEADERS = [
     "접수번호",
@@ -237,11 +237,17 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
         for col in REQUIRED:
             if not get(col):
                 problems.append(f"{col}이(가) 비어 있습니다")
+        for col in values:
+            if has_control_characters(_text(values[col])):
+                problems.append(f"{col}: {CONTROL_MESSAGE}")
         received_at = None
         if get("접수일시"):
             received_at = parse_moment(values["접수일시"])
             if received_at is None:
                 problems.append(f"접수일시를 읽을 수 없습니다 ('{get('접수일시')}', 예: 2026-09-23 10:00)")
+            elif problem := date_window_problem(received_at, "접수일시"):
+                problems.append(problem)
+                received_at = None
         channel = CHANNELS.get(_key(get("접수경로"))) if get("접수경로") else None
         if get("접수경로") and channel is None:
             problems.append(f"알 수 없는 접수경로입니다: '{get('접수경로')}'")
@@ -267,6 +273,9 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
             answered_at = parse_moment(values["답변일시"])
             if answered_at is None:
                 problems.append(f"답변일시를 읽을 수 없습니다 ('{get('답변일시')}')")
+            elif problem := date_window_problem(answered_at, "답변일시"):
+                problems.append(problem)
+                answered_at = None
         if status in (Status.ANSWERED, Status.CLOSED):
             if not (get("답변일시") and get("답변내용")):
                 problems.append("답변완료·종결 상태에는 답변일시와 답변내용이 있어야 합니다")

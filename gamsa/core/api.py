@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import HttpBearer, django_auth
 
 from gamsa.core import calendar as legal
 from gamsa.core import permissions as perms
 from gamsa.core.models import DeadlineRule, Event, OrgUnit
+from gamsa.core.paging import BoundedPagination
 from gamsa.core.services import user_for_token
 
 router = Router(tags=["core"])
@@ -137,7 +139,7 @@ def me(request):
 
 
 class UnitOut(Schema):
-    id: str = Field(alias="public_id")
+    id: uuid.UUID = Field(alias="public_id")
     code: str
     name: str
     kind: str
@@ -147,7 +149,7 @@ class UnitOut(Schema):
 
 
 @router.get("/org/units", response=list[UnitOut], auth=SIGNED_IN_AUTH, summary="조직 목록")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def units(request, kind: str | None = None, **kwargs):
     user = request.auth if hasattr(request.auth, "pk") else request.user
     if not perms.can_see_office_pages(user):
@@ -166,7 +168,7 @@ class EventOut(Schema):
 
 
 @router.get("/events", response=list[EventOut], auth=SIGNED_IN_AUTH, summary="처리 기록")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def events(request, verb: str | None = None, target_id: str | None = None, **kwargs):
     user = request.auth if hasattr(request.auth, "pk") else request.user
     if not perms.can_view_event_log(user):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
@@ -7,11 +9,18 @@ from django.db.models.signals import post_delete, post_save
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Closure, DeadlineRule
+from gamsa.core.validators import check_date_window
 
 
 def apply_krds(form: forms.BaseForm) -> None:
-    """Give every widget the KRDS class for its kind, so templates only place fields."""
+    """Give every widget the KRDS class for its kind, so templates only place fields. Every date and date-time
+    field also gets the sane date window (gamsa.core.validators), so a date out of it is an error next to its
+    field, with what was typed kept."""
     for field in form.fields.values():
+        if isinstance(field, forms.DateField | forms.DateTimeField):
+            window = functools.partial(check_date_window, label=str(field.label or "날짜"))
+            if not any(getattr(v, "func", None) is check_date_window for v in field.validators):
+                field.validators.append(window)
         widget = field.widget
         if isinstance(widget, forms.Select | forms.SelectMultiple):
             css = "krds-form-select"

@@ -18,12 +18,16 @@ import hashlib
 import logging
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import OperationalError, connection, transaction
 from django.utils.functional import cached_property
+from ninja import Field
 from ninja.pagination import LimitOffsetPagination
+
+from gamsa.core.validators import MAX_INT
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +161,15 @@ class CappedPaginator(Paginator):
         )
 
 
-class CappedPagination(LimitOffsetPagination):
+class BoundedPagination(LimitOffsetPagination):
+    """Ninja's limit/offset pages with both numbers bounded in the schema (offset=10**30 overflowed the drivers)."""
+
+    class Input(LimitOffsetPagination.Input):
+        limit: int = Field(settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=settings.NINJA_PAGINATION_MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_INT)
+
+
+class CappedPagination(BoundedPagination):
     """The API's limit/offset pages with the same capped count (and the same page plan when asked)."""
 
     cap = 1_000

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 RRN = re.compile(r"(?<!\d)(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s?-?\s?([1-8])(\d{6})(?!\d)")
 
@@ -24,3 +26,79 @@ def reject_rrn(value: str) -> None:
             "주민등록번호로 보이는 숫자가 있습니다. 주민등록번호는 입력하거나 저장할 수 없으니 지우고 다시 제출하세요.",
             code="rrn",
         )
+
+
+# --- the input-cleaning rules (one place; gamsa/core/inputs.py applies them to every request) ---------------
+#
+# Every date the system accepts lies in a sane window: from EARLIEST_DATE to a year after today. Dates outside it
+# are typing errors or attacks (0001-01-01 is stored by PostgreSQL as a BC timestamp that psycopg cannot read back;
+# 9999-12-31 overflows the first day-arithmetic done on it). A field that needs a narrower window says so.
+
+EARLIEST_DATE = dt.date(1990, 1, 1)
+YEARS_AHEAD = 1
+# Integers from outside (page numbers, offsets, limits, amounts in won, ids) stay within what JSON clients can hold
+# exactly (2**53 - 1, well inside SQLite's and PostgreSQL's 64-bit integers): a bigger one is refused rather than
+# passed to the database driver, where offset=10**30 used to overflow. Columns narrower than that bound their own
+# fields (forms and API schemas).
+MAX_INT = 2**53 - 1
+# Control characters other than tab, line feed and carriage return have no place in text typed by a person; NUL
+# cannot even be stored by PostgreSQL.
+CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_CONTROL = re.compile(CONTROL_PATTERN)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+CONTROL_MESSAGE = "입력에 쓸 수 없는 제어 문자(예: NUL)가 들어 있습니다. 지우고 다시 보내 주세요."
+
+
+def latest_date(today: dt.date | None = None) -> dt.date:
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+def earliest_year() -> int:
+    return EARLIEST_DATE.year
+
+
+def latest_year() -> int:
+    return latest_date().year
+
+
+def window_text(label: str = "날짜") -> str:
+    """The window as a Korean sentence, for messages that do not repeat the value."""
+    first, last = EARLIEST_DATE, latest_date()
+    return f"{label}는 {first.year}. {first.month}. {first.day}.부터 {last.year}. {last.month}. {last.day}. 사이여야 합니다"
+
+
+def date_window_problem(value: dt.date | dt.datetime | None, label: str = "날짜") -> str | None:
+    """A Korean reason when `value` lies outside the sane window, else None."""
+    if value is None:
+        return None
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if day < EARLIEST_DATE or day > latest_date():
+        return f"{window_text(label)} (받은 값: {day.isoformat()})."
+    return None
+
+
+def check_date_window(value: dt.date | dt.datetime | None, label: str = "날짜") -> None:
+    """Django validator form of the window (forms and services)."""
+    problem = date_window_problem(value, label)
+    if problem:
+        raise ValidationError(problem, code="date_window")
+
+
+def year_problem(value: int, label: str = "연도") -> str | None:
+    first, last = earliest_year(), latest_year()
+    if not first <= value <= last:
+        return f"{label}는 {first}년부터 {last}년 사이여야 합니다 (받은 값: {value})."
+    return None
+
+
+def has_control_characters(text: str) -> bool:
+    return bool(_CONTROL.search(text) or _SURROGATE.search(text))
+
+
+def reject_control_characters(value: str) -> None:
+    if isinstance(value, str) and has_control_characters(value):
+        raise ValidationError(CONTROL_MESSAGE, code="control_characters")

@@ -56,6 +56,13 @@ def create_review(request: HttpRequest):
     if not perms.can_review(user):
         return _json({"detail": "제비율 심사 권한이 없습니다."}, 403)
     upload = request.FILES.get("file")
+    if upload is None and request.content_type != "application/json":
+        return _json(
+            {
+                "detail": "원가계산서를 JSON 본문(application/json)이나 multipart의 file 항목(XLSX)으로 보내 주세요."
+            },
+            400,
+        )
     title = request.POST.get("title", "") if upload else ""
     try:
         if upload:

@@ -12,11 +12,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from gamsa.core.api import SIGNED_IN_AUTH, Error
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import OrgUnit
+from gamsa.core.paging import BoundedPagination
 from gamsa.patrols import permissions_patrol as perms
 from gamsa.patrols.models import OPEN_FINDING_STATUSES, FieldItem, Finding, FindingCategory, PatrolRound
 from gamsa.patrols.services import findings as svc
@@ -84,7 +85,7 @@ class RoundIn(Schema):
     note: str = ""
 
 
-class FindingOut(Schema):
+class PatrolFindingOut(Schema):
     case_number: str
     source: str
     title: str
@@ -122,7 +123,7 @@ class FindingOut(Schema):
         return bool(obj.is_open and obj.due_date and obj.due_date < timezone.localdate())
 
 
-class FindingDetail(FindingOut):
+class FindingDetail(PatrolFindingOut):
     description: str
     requested_action: str
     answer: str
@@ -194,7 +195,7 @@ def _photos(items: list[PhotoIn]) -> list[tuple[bytes, str]]:
 
 
 @router.get("/patrol-rounds", response=list[RoundOut], summary="순찰 목록")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_rounds(request, kind: str = "", year: int | None = None, **kwargs):
     if not perms.can_see_rounds(_user(request)):
         raise HttpError(404, NOT_FOUND)
@@ -241,8 +242,8 @@ def _visible_finding(request, case_number: str) -> Finding:
     return finding
 
 
-@router.get("/findings", response=list[FindingOut], summary="적출사항 목록")
-@paginate(LimitOffsetPagination)
+@router.get("/findings", response=list[PatrolFindingOut], summary="적출사항 목록")
+@paginate(BoundedPagination)
 def list_findings(
     request, status: str = "", unit: int | None = None, category: str = "", source: str = "", **kwargs
 ):

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from gamsa.audits.reviews import permissions as perms
 from gamsa.audits.reviews import selectors
@@ -17,6 +17,7 @@ from gamsa.audits.reviews.services.thresholds import ThresholdError, decide
 from gamsa.core.api import SIGNED_IN_AUTH, Error
 from gamsa.core.calendar import now as calendar_now
 from gamsa.core.models import OrgUnit
+from gamsa.core.paging import BoundedPagination
 
 router = Router(tags=["reviews"], auth=SIGNED_IN_AUTH)
 
@@ -129,7 +130,7 @@ def _detail(request, model, case_number):
 
 
 @router.get("/reviews/pre-execution", response=list[PreOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_pre(request, filters: Query[LedgerFilter]):
     return _list(request, selectors.pre_ledger(), filters)
 
@@ -153,7 +154,7 @@ def get_pre(request, case_number: str):
 
 
 @router.get("/reviews/contracts", response=list[ContractOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_contracts(request, filters: Query[LedgerFilter]):
     return _list(request, selectors.contract_ledger(), filters)
 

@@ -21,6 +21,7 @@ from gamsa.audits.models import (
 from gamsa.audits.services import AuditError
 from gamsa.core import calendar as legal
 from gamsa.core.services import next_case_number, record_event
+from gamsa.core.validators import date_window_problem, year_problem
 
 S = EngagementStatus
 
@@ -29,6 +30,12 @@ S = EngagementStatus
 def create_plan(
     actor, *, year: int, title: str, policy: str = "", adopted_on=None, reported_to_bai_on=None
 ) -> AuditPlan:
+    problem = year_problem(year, "감사계획 연도") or date_window_problem(adopted_on, "수립일")
+    problem = problem or date_window_problem(reported_to_bai_on, "감사원 송부일")
+    if problem:
+        raise AuditError(problem)
+    if not (title or "").strip():
+        raise AuditError("계획명을 입력하세요.")
     if AuditPlan.objects.filter(year=year).exists():
         raise AuditError(f"{year}년 감사계획이 이미 있습니다.")
     plan = AuditPlan.objects.create(
@@ -54,6 +61,9 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
 def copy_plan(actor, source: AuditPlan, *, year: int) -> AuditPlan:
     """Start a year's plan from an earlier one: every engagement is copied as 계획 with its targets, team size
     and checklist (results cleared), dates moved by the years between; nothing of the old results is copied."""
+    problem = year_problem(year, "감사계획 연도")
+    if problem:
+        raise AuditError(problem)
     if AuditPlan.objects.filter(year=year).exists():
         raise AuditError(f"{year}년 감사계획이 이미 있습니다. 기존 계획에 감사를 추가하세요.")
     years = year - source.year

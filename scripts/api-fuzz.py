@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Fuzz the JSON API with schemathesis against a real server holding the demo data (`make test-api`).
+
+Steps: migrate and load the demo into the database at DATABASE_URL (default: a fresh SQLite file under
+var/api-fuzz/), issue a personal API token for the office head, start `gamsa serve` on a free local port,
+run `schemathesis run` over every operation (examples, coverage, fuzzing and stateful phases; positive and
+negative data; all checks that judge the server), then stop the server and print the figures from the
+schemathesis JSON report: requests sent, server errors (5xx) and schema violations. Exit status is non-zero when
+schemathesis found anything.
+
+Options come from the environment so the Makefile and CI can tune them:
+  API_FUZZ_EXAMPLES   examples per operation and phase (default 60)
+  API_FUZZ_SEED       random seed (default 20261207; set it empty for a new one each run)
+  API_FUZZ_WORKERS    schemathesis workers (default 2)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+GAMSA = [str(BIN / "python"), "-m", "gamsa.cli"]
+OUT = ROOT / "var" / "api-fuzz"
+
+# What the server must never do. Status-code and content-type conformance are judged too: every answer an
+# operation gives must be documented in the schema (400s and 404s included).
+CHECKS = ",".join(
+    [
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+        "response_headers_conformance",
+    ]
+)
+
+TOKEN_SCRIPT = """
+from gamsa.core.models import User
+from gamsa.core.services import issue_api_token
+user = User.objects.get(username="head")
+_, raw = issue_api_token(user, name="schemathesis", days=1)
+print(raw)
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(cmd: list[str], env: dict, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, env=env, check=True, cwd=ROOT, **kwargs)
+
+
+def main() -> int:
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+    env = dict(os.environ)
+    env.setdefault("GAMSA_SECRET_KEY", "api-fuzz-secret-key-only-for-this-run-0123456789abcdef")
+    env["GAMSA_HTTPS"] = "false"
+    env["GAMSA_OTP_REQUIRED"] = "false"
+    env["GAMSA_TASKS_BACKEND"] = "immediate"
+    env["GAMSA_MEDIA_ROOT"] = str(OUT / "media")
+    env["GAMSA_STATIC_ROOT"] = str(OUT / "static")
+    env["GAMSA_LOG_LEVEL"] = "WARNING"
+    if not env.get("DATABASE_URL"):
+        env["DATABASE_URL"] = f"sqlite:///{OUT / 'gamsa.sqlite3'}"
+    database = env["DATABASE_URL"].split("@")[-1]
+    print(f"== API fuzz on {database}", flush=True)
+    run(GAMSA + ["migrate", "--noinput", "-v0"], env)
+    run(GAMSA + ["demo"], env, stdout=subprocess.DEVNULL)
+    token = run(GAMSA + ["shell", "--no-imports", "-c", TOKEN_SCRIPT], env, capture_output=True, text=True).stdout.split()[-1]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server_log = (OUT / "server.log").open("w")
+    server = subprocess.Popen(
+        GAMSA + ["serve", "--host", "127.0.0.1", "--port", str(port), "--no-worker", "--threads", "4"],
+        env=env,
+        cwd=ROOT,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310 (our own local server)
+                break
+            except OSError:
+                time.sleep(0.2)
+        examples = env.get("API_FUZZ_EXAMPLES", "60")
+        seed = env.get("API_FUZZ_SEED", "20261207")
+        report = OUT / "report.json"
+        cmd = [
+            str(BIN / "schemathesis"),
+            "run",
+            f"{base}/api/v1/openapi.json",
+            "--phases",
+            "examples,coverage,fuzzing,stateful",
+            "--mode",
+            "all",
+            "--checks",
+            CHECKS,
+            "--max-examples",
+            examples,
+            "--workers",
+            env.get("API_FUZZ_WORKERS", "2"),
+            "--header",
+            f"Authorization: Bearer {token}",
+            "--request-timeout",
+            "30",
+            "--generation-database",
+            "none",
+            "--continue-on-failure",
+            "--no-color",
+            "--report",
+            "json,ndjson",
+            "--report-json-path",
+            str(report),
+            "--report-ndjson-path",
+            str(OUT / "events.ndjson"),
+            "--output-truncate",
+            "true",
+        ]
+        if seed:
+            cmd += ["--seed", seed]
+        print("$ " + " ".join(c if "Bearer" not in c else "Authorization: Bearer gms_…" for c in cmd), flush=True)
+        result = subprocess.run(cmd, env=env, cwd=ROOT)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        server_log.close()
+    summarise(OUT / "events.ndjson", OUT / "server.log")
+    return result.returncode
+
+
+def summarise(events: Path, server_log: Path) -> None:
+    """Count the requests, the 5xx answers and the failed checks from the NDJSON event stream."""
+    requests = server_errors = 0
+    failures: dict[str, int] = {}
+    operations: set[str] = set()
+    if events.exists():
+        for line in events.read_text().splitlines():
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            for body in event.values():
+                if not isinstance(body, dict):
+                    continue
+                for rec in (body.get("recorder") or {}).get("interactions", {}).values():
+                    response = rec.get("response") or {}
+                    requests += 1
+                    if int(response.get("status_code") or 0) >= 500:
+                        server_errors += 1
+                for name, checks in ((body.get("recorder") or {}).get("checks") or {}).items():
+                    for check in checks:
+                        if check.get("status") == "FAILURE":
+                            failures[check.get("name", name)] = failures.get(check.get("name", name), 0) + 1
+                label = body.get("label")
+                if label:
+                    operations.add(label)
+    tracebacks = server_log.read_text().count("Traceback") if server_log.exists() else 0
+    print(
+        f"== API fuzz figures: {requests} requests, {server_errors} server errors (5xx), "
+        f"failed checks {failures or 0}, {tracebacks} tracebacks in the server log",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
