@@ -220,6 +220,9 @@ LOGOUT_REDIRECT_URL = "core:login"
 # Staff roles must pass TOTP 2FA. GAMSA_OTP_REQUIRED=false relaxes it (the local demo only).
 GAMSA_OTP_REQUIRED = env_bool("GAMSA_OTP_REQUIRED", True)
 OTP_TOTP_ISSUER = env_str("GAMSA_OTP_ISSUER", "gamsa 감사담당관")
+# The admin never sees a staff member's TOTP secret or QR code (that would let it copy their second factor); the
+# two django-otp admin pages answer 403 instead (they also answered 500 for an unknown device).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-axes: lock an account+address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("GAMSA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from ninja import Router
 
 from gamsa.core.api import SIGNED_IN_AUTH
+from gamsa.core.validators import CONTROL_MESSAGE, has_control_characters
 from gamsa.costing import permissions as perms
 from gamsa.costing import services
 from gamsa.costing.engine.sheet import SheetError
@@ -64,6 +65,8 @@ def create_review(request: HttpRequest):
             400,
         )
     title = request.POST.get("title", "") if upload else ""
+    if has_control_characters(title):
+        return _json({"detail": CONTROL_MESSAGE}, 400)
     try:
         if upload:
             data, _ = read_upload(upload.read())
