@@ -10,7 +10,6 @@ import io
 import json
 
 import pytest
-from openpyxl import Workbook
 
 from gamsa.audits.models import AuditPlan
 from gamsa.complaints import importing
@@ -81,12 +80,12 @@ def test_imported_bc_date_no_longer_takes_the_desk_down(demo, client):
         assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxml")
 
 
-def field_xlsx(received: str, processed: str) -> bytes:
+def field_csv(received: str, processed: str) -> bytes:
     from gamsa.patrols import importing as field_importing
 
-    wb = Workbook()
-    ws = wb.active
-    ws.append(field_importing.HEADERS)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(field_importing.HEADERS)
     base = dict.fromkeys(field_importing.HEADERS, "")
     base.update(
         {
@@ -98,21 +97,18 @@ def field_xlsx(received: str, processed: str) -> bytes:
             "처리상태": "접수",
         }
     )
-    ws.append([base[h] for h in field_importing.HEADERS])
-    base.update(
-        {
-            "접수번호": "2026-0000102",
-            "접수일시": received,
-            "처리상태": "처리완료",
-            "처리일시": processed,
-            "제목": "날짜가 이상한 민원",
-        }
-    )
-    ws.append([base[h] for h in field_importing.HEADERS])
-    ws.append(["2026-0000103", "2026-03-02 08:15", "교통", "불법주정차", "제목\x00NUL"])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    writer.writerow([base[h] for h in field_importing.HEADERS])
+    bad = {
+        **base,
+        "접수번호": "2026-0000102",
+        "접수일시": received,
+        "처리상태": "처리완료",
+        "처리일시": processed,
+    }
+    writer.writerow([bad[h] for h in field_importing.HEADERS])
+    nul = {**base, "접수번호": "2026-0000103", "제목": "제목\x1b[31m"}
+    writer.writerow([nul[h] for h in field_importing.HEADERS])
+    return out.getvalue().encode("utf-8")
 
 
 def test_field_import_refuses_dates_out_of_the_window_and_control_characters(demo):
@@ -121,15 +117,14 @@ def test_field_import_refuses_dates_out_of_the_window_and_control_characters(dem
     from gamsa.patrols.seeds import seed_field_items
 
     seed_field_items(FieldCategory, FieldItem)
-    try:
-        data = field_xlsx(BC_DAY, "9999-12-31 10:00")
-    except Exception:  # openpyxl refuses to write NUL into a cell: leave that row out then
-        pytest.skip("openpyxl cannot write the NUL row")
-    report = field_importing.import_field_complaints(None, data, source_name="bad.xlsx")
+    data = field_csv(BC_DAY, "9999-12-31 10:00")
+    report = field_importing.import_field_complaints(None, data, source_name="bad.csv")
     assert not report.committed and FieldComplaint.objects.count() == 0
     lines = report.lines()
+    assert [e.line for e in report.errors] == [3, 4]
     assert lines[0].startswith("3행: 접수일시는 1990. 1. 1.부터 ")
     assert "처리일시는 1990. 1. 1.부터 " in lines[0]
+    assert lines[1].startswith("4행: ") and "제어 문자" in lines[1]
 
 
 # --- forms ---------------------------------------------------------------------------------------------------------
