@@ -43,6 +43,8 @@ CHECKS = ",".join(
     ]
 )
 
+AUDIT_TAGS = "^(audits|reviews)$"
+
 TOKEN_SCRIPT = """
 from gamsa.core.models import User
 from gamsa.core.services import issue_api_token
@@ -80,7 +82,9 @@ def main() -> int:
     print(f"== API fuzz on {database}", flush=True)
     run(GAMSA + ["migrate", "--noinput", "-v0"], env)
     run(GAMSA + ["demo"], env, stdout=subprocess.DEVNULL)
-    token = run(GAMSA + ["shell", "--no-imports", "-c", TOKEN_SCRIPT], env, capture_output=True, text=True).stdout.split()[-1]
+    token = run(
+        GAMSA + ["shell", "--no-imports", "-c", TOKEN_SCRIPT], env, capture_output=True, text=True
+    ).stdout.split()[-1]
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server_log = (OUT / "server.log").open("w")
@@ -100,42 +104,56 @@ def main() -> int:
                 time.sleep(0.2)
         examples = env.get("API_FUZZ_EXAMPLES", "40")
         seed = env.get("API_FUZZ_SEED", "20261207")
-        report = OUT / "report.json"
-        cmd = [
-            str(BIN / "schemathesis"),
-            "run",
-            f"{base}/api/v1/openapi.json",
-            "--phases",
-            "examples,coverage,fuzzing,stateful",
-            "--mode",
-            "all",
-            "--checks",
-            CHECKS,
-            "--max-examples",
-            examples,
-            "--workers",
-            env.get("API_FUZZ_WORKERS", "1"),
-            "--header",
-            f"Authorization: Bearer {token}",
-            "--request-timeout",
-            "30",
-            "--generation-database",
-            "none",
-            "--continue-on-failure",
-            "--no-color",
-            "--report",
-            "json,ndjson",
-            "--report-json-path",
-            str(report),
-            "--report-ndjson-path",
-            str(OUT / "events.ndjson"),
-            "--output-truncate",
-            "true",
-        ]
-        if seed:
-            cmd += ["--seed", seed]
-        print("$ " + " ".join(c if "Bearer" not in c else "Authorization: Bearer gms_…" for c in cmd), flush=True)
-        result = subprocess.run(cmd, env=env, cwd=ROOT)
+        # Two schemathesis processes over two halves of the operations (by tag), so both CPU cores work while
+        # one waits for the server; threads inside one process would share one core (and CPython 3.11 can fail
+        # compiling in two threads at once). Each half runs every phase, stateful included, on its own links.
+        halves = {"audits": ["--include-tag-regex", AUDIT_TAGS], "rest": ["--exclude-tag-regex", AUDIT_TAGS]}
+        runs = {}
+        for name, selection in halves.items():
+            cmd = [
+                str(BIN / "schemathesis"),
+                "run",
+                f"{base}/api/v1/openapi.json",
+                *selection,
+                "--phases",
+                "examples,coverage,fuzzing,stateful",
+                "--mode",
+                "all",
+                "--checks",
+                CHECKS,
+                "--max-examples",
+                examples,
+                "--workers",
+                env.get("API_FUZZ_WORKERS", "1"),
+                "--header",
+                f"Authorization: Bearer {token}",
+                "--request-timeout",
+                "30",
+                "--generation-database",
+                "none",
+                "--continue-on-failure",
+                "--no-color",
+                "--report",
+                "json,ndjson",
+                "--report-json-path",
+                str(OUT / f"report-{name}.json"),
+                "--report-ndjson-path",
+                str(OUT / f"events-{name}.ndjson"),
+                "--output-truncate",
+                "true",
+            ]
+            if seed:
+                cmd += ["--seed", seed]
+            shown = " ".join(c if "Bearer" not in c else "'Authorization: Bearer gms_…'" for c in cmd)
+            print(f"$ {shown} > var/api-fuzz/{name}.log", flush=True)
+            log = (OUT / f"{name}.log").open("w")
+            runs[name] = (subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT), log)
+        codes = {}
+        for name, (process, log) in runs.items():
+            codes[name] = process.wait()
+            log.close()
+            print(f"== schemathesis ({name}) exit {codes[name]}; its output:", flush=True)
+            print((OUT / f"{name}.log").read_text(), flush=True)
     finally:
         server.terminate()
         try:
@@ -143,16 +161,16 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             server.kill()
         server_log.close()
-    summarise(OUT / "events.ndjson", OUT / "server.log")
-    return result.returncode
+    summarise(sorted(OUT.glob("events-*.ndjson")), OUT / "server.log")
+    return max(codes.values())
 
 
-def summarise(events: Path, server_log: Path) -> None:
-    """Count the requests, the 5xx answers and the failed checks from the NDJSON event stream."""
+def summarise(streams: list[Path], server_log: Path) -> None:
+    """Count the requests, the 5xx answers and the failed checks from the NDJSON event streams."""
     requests = server_errors = 0
     failures: dict[str, int] = {}
     operations: set[str] = set()
-    if events.exists():
+    for events in streams:
         for line in events.read_text().splitlines():
             try:
                 event = json.loads(line)
@@ -174,6 +192,20 @@ def summarise(events: Path, server_log: Path) -> None:
                 if label:
                     operations.add(label)
     tracebacks = server_log.read_text().count("Traceback") if server_log.exists() else 0
+    tested = generated = errors = 0
+    by_code: dict[str, int] = {}
+    for path in sorted(OUT.glob("report-*.json")):
+        report = json.loads(path.read_text())
+        tested += report["operations"]["tested"]
+        generated += report["test_cases"]["generated"]
+        errors += len(report.get("errors") or [])
+        for failure in report.get("failures") or []:
+            by_code[f"{failure['code']} {failure['title']}"] = failure["count"]
+    print(
+        f"== API fuzz: {tested} operations tested, {generated} test cases, failures {by_code or 0}, "
+        f"{errors} errors",
+        flush=True,
+    )
     print(
         f"== API fuzz figures: {requests} requests, {server_errors} server errors (5xx), "
         f"failed checks {failures or 0}, {tracebacks} tracebacks in the server log",

@@ -15,10 +15,14 @@ from gamsa.core.validators import check_date_window
 def apply_krds(form: forms.BaseForm) -> None:
     """Give every widget the KRDS class for its kind, so templates only place fields. Every date and date-time
     field also gets the sane date window (gamsa.core.validators), so a date out of it is an error next to its
-    field, with what was typed kept."""
-    for field in form.fields.values():
+    field, with what was typed kept. A form whose dates go further back names them in `earliest_dates`
+    ({field name: earliest date})."""
+    earliest = getattr(form, "earliest_dates", {})
+    for name, field in form.fields.items():
         if isinstance(field, forms.DateField | forms.DateTimeField):
-            window = functools.partial(check_date_window, label=str(field.label or "날짜"))
+            window = functools.partial(
+                check_date_window, label=str(field.label or "날짜"), earliest=earliest.get(name)
+            )
             if not any(getattr(v, "func", None) is check_date_window for v in field.validators):
                 field.validators.append(window)
         widget = field.widget

@@ -65,25 +65,41 @@ def latest_year() -> int:
     return latest_date().year
 
 
-def window_text(label: str = "날짜") -> str:
+def topic(label: str) -> str:
+    """`label` with its topic particle: 은 after a final consonant, else 는 (적용 시작일은, 접수일시는)."""
+    last = label[-1:] if label else ""
+    if "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28:
+        return f"{label}은"
+    return f"{label}는"
+
+
+def window_text(label: str = "날짜", earliest: dt.date | None = None) -> str:
     """The window as a Korean sentence, for messages that do not repeat the value."""
-    first, last = EARLIEST_DATE, latest_date()
-    return f"{label}는 {first.year}. {first.month}. {first.day}.부터 {last.year}. {last.month}. {last.day}. 사이여야 합니다"
+    first, last = earliest or EARLIEST_DATE, latest_date()
+    return (
+        f"{topic(label)} {first.year}. {first.month}. {first.day}.부터 "
+        f"{last.year}. {last.month}. {last.day}. 사이여야 합니다"
+    )
 
 
-def date_window_problem(value: dt.date | dt.datetime | None, label: str = "날짜") -> str | None:
-    """A Korean reason when `value` lies outside the sane window, else None."""
+def date_window_problem(
+    value: dt.date | dt.datetime | None, label: str = "날짜", earliest: dt.date | None = None
+) -> str | None:
+    """A Korean reason when `value` lies outside the sane window, else None. A field whose dates go further back
+    (a rate table effective since 1977) passes its own `earliest`."""
     if value is None:
         return None
     day = value.date() if isinstance(value, dt.datetime) else value
-    if day < EARLIEST_DATE or day > latest_date():
-        return f"{window_text(label)} (받은 값: {day.isoformat()})."
+    if day < (earliest or EARLIEST_DATE) or day > latest_date():
+        return f"{window_text(label, earliest)} (받은 값: {day.isoformat()})."
     return None
 
 
-def check_date_window(value: dt.date | dt.datetime | None, label: str = "날짜") -> None:
+def check_date_window(
+    value: dt.date | dt.datetime | None, label: str = "날짜", earliest: dt.date | None = None
+) -> None:
     """Django validator form of the window (forms and services)."""
-    problem = date_window_problem(value, label)
+    problem = date_window_problem(value, label, earliest)
     if problem:
         raise ValidationError(problem, code="date_window")
 
@@ -91,7 +107,7 @@ def check_date_window(value: dt.date | dt.datetime | None, label: str = "날짜"
 def year_problem(value: int, label: str = "연도") -> str | None:
     first, last = earliest_year(), latest_year()
     if not first <= value <= last:
-        return f"{label}는 {first}년부터 {last}년 사이여야 합니다 (받은 값: {value})."
+        return f"{topic(label)} {first}년부터 {last}년 사이여야 합니다 (받은 값: {value})."
     return None
 
 

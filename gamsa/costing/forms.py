@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 
 from gamsa.core.forms import KrdsForm, KrdsModelForm
@@ -30,6 +32,9 @@ class UploadForm(KrdsForm):
 
 
 class RateVersionForm(KrdsModelForm):
+    # Rate tables carry the effective dates of rules made long ago (the oldest shipped one is from 1977).
+    earliest_dates = {"effective_from": dt.date(1900, 1, 1)}
+
     rate_percent = forms.DecimalField(
         label="요율(%)",
         max_digits=9,
