@@ -9,7 +9,7 @@ schemathesis JSON report: requests sent, server errors (5xx) and schema violatio
 schemathesis found anything.
 
 Options come from the environment so the Makefile and CI can tune them:
-  API_FUZZ_EXAMPLES   examples per operation and phase (default 50)
+  API_FUZZ_EXAMPLES   examples per operation and phase (default 60)
   API_FUZZ_SEED       random seed (default 20261207; set it empty for a new one each run)
   API_FUZZ_WORKERS    schemathesis workers (default 1: CPython 3.11 can fail compiling in two threads at once)
 """
@@ -102,7 +102,7 @@ def main() -> int:
                 break
             except OSError:
                 time.sleep(0.2)
-        examples = env.get("API_FUZZ_EXAMPLES", "50")
+        examples = env.get("API_FUZZ_EXAMPLES", "60")
         seed = env.get("API_FUZZ_SEED", "20261207")
         # Two schemathesis processes over two halves of the operations (by tag), so both CPU cores work while
         # one waits for the server; threads inside one process would share one core (and CPython 3.11 can fail
