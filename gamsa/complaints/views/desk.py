@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gamsa.complaints import permissions as perms
-from gamsa.complaints import selectors
-from gamsa.complaints import status_lookup
+from gamsa.complaints import selectors, status_lookup
 from gamsa.complaints.forms import (
     AnswerForm,
     AssignForm,
