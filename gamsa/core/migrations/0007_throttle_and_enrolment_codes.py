@@ -2,7 +2,17 @@
 
 import django.db.models.deletion
 from django.conf import settings
+import datetime as dt
+
 from django.db import migrations, models
+from django.utils import timezone
+
+
+def tokens_expire(apps, schema_editor):
+    """Personal API tokens skip the second factor, so none may live for ever: a token issued without an expiry
+    gets 30 days from now (not from its issue, so no script stops without warning on the day of the upgrade)."""
+    ApiToken = apps.get_model("core", "ApiToken")
+    ApiToken.objects.filter(expires_at__isnull=True).update(expires_at=timezone.now() + dt.timedelta(days=30))
 
 
 class Migration(migrations.Migration):
@@ -46,4 +56,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['user', 'used_at'], name='core_enrolm_user_id_9e8a76_idx')],
             },
         ),
+        migrations.RunPython(tokens_expire, migrations.RunPython.noop),
     ]
