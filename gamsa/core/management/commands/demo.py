@@ -17,5 +17,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<14} {label}")
         self.stdout.write("")
         self.stdout.write(
-            "직원 계정에 인증 앱을 등록하려면 일회용 등록 코드가 필요합니다: .venv/bin/gamsa otp-code --user 아이디"
+            "직원 계정에 인증 앱을 등록하려면 일회용 등록 코드가 필요합니다: "
+            'GAMSA_SECRET_KEY="$(cat var/secret_key)" .venv/bin/gamsa otp-code --user 아이디'
         )
