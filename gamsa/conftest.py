@@ -83,18 +83,24 @@ def isolated_settings(settings, tmp_path):
 
 
 def log_in_with_totp(page, username: str) -> None:
-    """Browser login of a demo staff user; enrols the authenticator with the secret the page shows."""
+    """Browser login of a demo staff user; types the one-time enrolment code an administrator issued, then enrols
+    the authenticator with the secret the page shows."""
     import re
 
     import pyotp
 
     from gamsa.core.demo import DEMO_PASSWORD
+    from gamsa.core.services import issue_enrolment_code
 
+    _, code = issue_enrolment_code(None, User.objects.get(username=username))
     page.goto(page.base + "/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r"/login/otp/"))
+    page.fill("#id_enrolment_code", code)
+    page.click("main form button[type=submit].primary")
+    page.wait_for_selector("[data-testid=otp-secret]")
     secret = page.inner_text("[data-testid=otp-secret]").strip()
     page.fill("#id_token", pyotp.TOTP(secret).now())
     page.click("main form button[type=submit].primary")

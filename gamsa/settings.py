@@ -223,6 +223,18 @@ OTP_TOTP_ISSUER = env_str("GAMSA_OTP_ISSUER", "gamsa 감사담당관")
 # The admin never sees a staff member's TOTP secret or QR code (that would let it copy their second factor); the
 # two django-otp admin pages answer 403 instead (they also answered 500 for an unknown device).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# Enrolling the authenticator needs a one-time code an administrator issues (`gamsa otp-code`); it expires.
+GAMSA_ENROLMENT_CODE_HOURS = env_int("GAMSA_ENROLMENT_CODE_HOURS", 72, minimum=1, maximum=24 * 30)
+# Personal API tokens skip the second factor: they expire (default and longest lifetime, days).
+GAMSA_API_TOKEN_DAYS = env_int("GAMSA_API_TOKEN_DAYS", 30, minimum=1, maximum=365)
+
+# The citizen's status lookup (receipt number + PIN + last four digits of the phone): failed tries per client
+# address in 15 minutes, and per receipt number before it is locked for GAMSA_STATUS_LOCK_HOURS.
+GAMSA_STATUS_CLIENT_LIMIT = env_int("GAMSA_STATUS_CLIENT_LIMIT", 10, minimum=1, maximum=1000)
+GAMSA_STATUS_RECEIPT_LIMIT = env_int("GAMSA_STATUS_RECEIPT_LIMIT", 10, minimum=1, maximum=100)
+GAMSA_STATUS_LOCK_HOURS = env_int("GAMSA_STATUS_LOCK_HOURS", 24, minimum=1, maximum=24 * 30)
+# The number a locked-out citizen calls (empty: the complaint team's unit, else the audit office, else the district).
+GAMSA_COMPLAINT_PHONE = env_str("GAMSA_COMPLAINT_PHONE", "")
 
 # django-axes: lock an account+address after repeated failures.
 AXES_FAILURE_LIMIT = env_int("GAMSA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)

@@ -104,9 +104,24 @@ class StatusLookupForm(KrdsForm):
         error_messages={"invalid": "접수번호는 '2026-000123' 형식입니다."},
     )
     pin = forms.RegexField(
-        label="확인번호(6자리)",
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={"invalid": "접수할 때 받은 확인번호 6자리를 입력하세요."},
+        label="확인번호(8자리)",
+        regex=r"^\s*(\d{8}|\d{6})\s*$",
+        help_text="접수할 때 받은 번호입니다(예전에 받은 6자리 번호도 그대로 쓸 수 있습니다).",
+        error_messages={
+            "invalid": "접수할 때 받은 확인번호(8자리, 이전 접수는 6자리)를 숫자로 입력하세요.",
+            "required": "확인번호를 입력하세요.",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 8}),
+    )
+    phone_tail = forms.RegexField(
+        label="휴대전화 끝 4자리",
+        regex=r"^\s*\d{4}\s*$",
+        help_text="민원을 신청할 때 적은 휴대전화 번호의 마지막 4자리입니다.",
+        error_messages={
+            "invalid": "신청할 때 적은 휴대전화 번호의 끝 4자리를 숫자로 입력하세요.",
+            "required": "신청할 때 적은 휴대전화 번호의 끝 4자리를 입력하세요.",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 4}),
     )
 
 

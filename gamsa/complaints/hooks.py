@@ -51,9 +51,8 @@ def _attachment_rule(user, attachment):
     from gamsa.complaints.models import Grievance
 
     grievance = Grievance.objects.filter(case_number=attachment.owner_id).first()
-    return (
-        grievance is not None and perms.can_view(user, grievance) and not core_perms.is_council_viewer(user)
-    )
+    # The complainant's photo or document is personal data: those who may see the complainant's name and phone.
+    return grievance is not None and perms.can_see_personal_data(user, grievance)
 
 
 core_perms.register_attachment_rule("complaints.grievance", _attachment_rule)

@@ -109,6 +109,18 @@ class LoginForm(AuthenticationForm):
         apply_krds(self)
 
 
+class EnrolmentCodeForm(KrdsForm):
+    enrolment_code = forms.CharField(
+        label="등록 코드",
+        max_length=20,
+        help_text="시스템 관리자에게 받은 일회용 코드입니다 (예: ABCD-EFGH-JKLM).",
+        error_messages={"required": "시스템 관리자에게 받은 등록 코드를 입력하세요."},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "maxlength": 20}
+        ),
+    )
+
+
 class OtpForm(KrdsForm):
     token = forms.RegexField(
         label="인증 코드 6자리",
@@ -196,5 +208,5 @@ class TokenForm(KrdsForm):
         label="토큰 이름", max_length=100, error_messages={"required": "토큰 이름을 입력하세요."}
     )
     days = forms.TypedChoiceField(
-        label="유효기간", coerce=int, choices=[(30, "30일"), (90, "90일"), (365, "1년")], initial=90
+        label="유효기간", coerce=int, choices=[(30, "30일"), (90, "90일"), (365, "1년")], initial=30
     )

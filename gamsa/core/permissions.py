@@ -174,6 +174,8 @@ def can_upload(user: User) -> bool:
 
 
 # Apps register who may download the attachments they own: owner_type → callable(user, attachment) -> bool.
+# The rule is the personal-data rule of the record the file belongs to: a citizen's photo or document is personal
+# data as much as the name on the case.
 _ATTACHMENT_RULES: dict[str, callable] = {}
 
 
@@ -182,9 +184,12 @@ def register_attachment_rule(owner_type: str, rule) -> None:
 
 
 def can_download(user: User, attachment: Attachment) -> bool:
+    """A file of a record follows that record's rule (its uploader included: a liaison whose case moved to another
+    department no longer opens its files). A file of no registered record (one's own file box, a job's result)
+    is its uploader's alone. The system administrator has no blanket access: they run the system, not cases."""
     if not user.is_authenticated:
         return False
-    if attachment.uploaded_by_id == user.pk or has_role(user, Role.SYSADMIN):
-        return True
-    rule = _ATTACHMENT_RULES.get(attachment.owner_type)
-    return bool(rule and rule(user, attachment))
+    rule = _ATTACHMENT_RULES.get(attachment.owner_type) if attachment.owner_type else None
+    if rule is not None:
+        return bool(rule(user, attachment))
+    return attachment.uploaded_by_id is not None and attachment.uploaded_by_id == user.pk

@@ -25,6 +25,7 @@ from gamsa.core.models import (
     CaseCounter,
     Closure,
     DeadlineRule,
+    EnrolmentCode,
     Event,
     Job,
     Membership,
@@ -338,23 +339,88 @@ def next_case_number(scope: str, year: int, prefix: str = "") -> tuple[str, int]
 TOKEN_PREFIX = "gms_"
 
 
-def _hash_token(raw: str) -> str:
+def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+_hash_token = hash_token
+
+
+class TokenProblem(ValueError):
+    """A token that cannot be issued (Korean message)."""
+
+
 @transaction.atomic
-def issue_api_token(actor: User, *, name: str, days: int | None = 90) -> tuple[ApiToken, str]:
-    """A new personal token. The plain value is returned once and never stored."""
+def issue_api_token(
+    actor: User | None, *, name: str, days: int | None = None, user: User | None = None, via: str = "account"
+) -> tuple[ApiToken, str]:
+    """A new personal token of `user` (the actor's own by default). It skips the second factor, so it always
+    expires: after `days` (default GAMSA_API_TOKEN_DAYS, at most 365). The plain value is returned once and
+    never stored."""
+    owner = user or actor
+    days = settings.GAMSA_API_TOKEN_DAYS if days is None else days
+    if not 1 <= days <= 365:
+        raise TokenProblem("토큰 유효기간은 1일부터 365일까지입니다.")
+    if owner is None or not owner.is_active:
+        raise TokenProblem("사용 중인 계정에만 API 토큰을 발급합니다.")
+    if not (name or "").strip():
+        raise TokenProblem("토큰 이름을 입력하세요.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=actor,
-        name=name,
+        user=owner,
+        name=name.strip()[:100],
         prefix=raw[:10],
         key_hash=_hash_token(raw),
-        expires_at=timezone.now() + dt.timedelta(days=days) if days else None,
+        expires_at=timezone.now() + dt.timedelta(days=days),
     )
-    record_event(actor, "api_token.issued", token, name=name, expires_at=token.expires_at)
+    record_event(actor, "api_token.issued", token, name=token.name, expires_at=token.expires_at, via=via)
     return token, raw
+
+
+# --- 2FA enrolment codes ----------------------------------------------------------------------------------------
+
+ENROLMENT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed from paper
+
+
+def _normalise_code(raw: str) -> str:
+    return "".join(ch for ch in (raw or "").upper() if ch.isalnum())
+
+
+@transaction.atomic
+def issue_enrolment_code(
+    actor: User | None, user: User, *, hours: int | None = None
+) -> tuple[EnrolmentCode, str]:
+    """A one-time code that lets `user` enrol an authenticator app. Shown once; only its hash is stored; earlier
+    unused codes of the user stop working."""
+    hours = hours or settings.GAMSA_ENROLMENT_CODE_HOURS
+    if not 1 <= hours <= 24 * 30:
+        raise TokenProblem("등록 코드 유효시간은 1시간부터 720시간까지입니다.")
+    if not user.is_active:
+        raise TokenProblem("사용 중지된 계정에는 등록 코드를 발급할 수 없습니다.")
+    now = timezone.now()
+    EnrolmentCode.objects.filter(user=user, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    body = "".join(secrets.choice(ENROLMENT_ALPHABET) for _ in range(12))  # 60 bits
+    raw = "-".join(body[i : i + 4] for i in range(0, 12, 4))
+    code = EnrolmentCode.objects.create(
+        user=user,
+        code_hash=_hash_token(body),
+        issued_by=actor if actor and actor.pk else None,
+        expires_at=now + dt.timedelta(hours=hours),
+    )
+    record_event(actor, "auth.enrolment_code_issued", user, expires_at=code.expires_at)
+    return code, raw
+
+
+@transaction.atomic
+def redeem_enrolment_code(user: User, raw: str) -> bool:
+    """Use `raw` up if it is an unexpired, unused code of `user`. Single use even under concurrent attempts."""
+    now = timezone.now()
+    used = EnrolmentCode.objects.filter(
+        user=user, code_hash=_hash_token(_normalise_code(raw)), used_at__isnull=True, expires_at__gt=now
+    ).update(used_at=now)
+    if used:
+        record_event(user, "auth.enrolment_code_used", user)
+    return bool(used)
 
 
 @transaction.atomic
@@ -374,7 +440,7 @@ def user_for_token(raw: str) -> User | None:
         .filter(key_hash=_hash_token(raw), revoked_at__isnull=True, user__is_active=True)
         .first()
     )
-    if token is None or (token.expires_at and token.expires_at <= timezone.now()):
+    if token is None or token.expires_at is None or token.expires_at <= timezone.now():
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):

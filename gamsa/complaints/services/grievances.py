@@ -87,6 +87,10 @@ def find_or_create_complainant(
     )
 
 
+# Digits of the citizen's status PIN (receipts before December 2026 had 6; those still work).
+PIN_DIGITS = 8
+
+
 @dataclass
 class Receipt:
     grievance: Grievance
@@ -141,7 +145,7 @@ def receive_grievance(
     else:
         case_number, sequence = next_case_number("grievance", local.year)
         year = local.year
-    pin = f"{secrets.randbelow(1_000_000):06d}" if with_pin else None
+    pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}" if with_pin else None
     grievance = Grievance.objects.create(
         case_number=case_number,
         year=year,

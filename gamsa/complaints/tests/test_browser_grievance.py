@@ -43,7 +43,7 @@ def test_citizen_to_department_and_back(page):
     submit(page, "main form button[type=submit]")
     number = page.inner_text("[data-testid=case-number]").strip()
     pin = page.inner_text("[data-testid=pin]").strip()
-    assert re.fullmatch(r"\d{4}-\d{6}", number) and re.fullmatch(r"\d{6}", pin)
+    assert re.fullmatch(r"\d{4}-\d{6}", number) and re.fullmatch(r"\d{8}", pin)
 
     # 2. The complaint officer assigns it to 건설과.
     staff_login(page, "complaints")
@@ -88,6 +88,7 @@ def test_citizen_to_department_and_back(page):
     settle(page)
     page.fill("#id_case_number", number)
     page.fill("#id_pin", pin)
+    page.fill("#id_phone_tail", "4444")
     submit(page, "main form button[type=submit]")
     assert page.inner_text("[data-testid=public-status]") == "답변완료"
     assert "보도블록을 교체했습니다" in page.inner_text("[data-testid=public-answer]")

@@ -64,13 +64,18 @@ def test_public_filing_receipt_and_status_with_pin(client, demo):
     receipt = client.get(response["Location"])
     pin = receipt.context["pin"]
     g = receipt.context["g"]
-    assert len(pin) == 6 and g.pin_hash and pin not in g.pin_hash
+    assert len(pin) == 8 and pin.isdigit() and g.pin_hash and pin not in g.pin_hash
     assert client.get("/minwon/receipt/").status_code == 302  # the PIN is shown once
     wrong = client.post(
-        "/minwon/status/", {"case_number": g.case_number, "pin": "000000" if pin != "000000" else "111111"}
+        "/minwon/status/",
+        {
+            "case_number": g.case_number,
+            "pin": "00000000" if pin != "00000000" else "11111111",
+            "phone_tail": "4444",
+        },
     )
     assert wrong.status_code == 400 and "맞지 않습니다" in wrong.content.decode()
-    ok = client.post("/minwon/status/", {"case_number": g.case_number, "pin": pin})
+    ok = client.post("/minwon/status/", {"case_number": g.case_number, "pin": pin, "phone_tail": "4444"})
     assert ok.status_code == 200 and ok.context["g"].pk == g.pk
 
 

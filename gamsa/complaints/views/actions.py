@@ -168,6 +168,13 @@ def _refile(user, g, data):
     )
 
 
+def _unlock_status(user, g, data):
+    from gamsa.complaints import status_lookup
+
+    status_lookup.unlock(user, g)
+    return "처리상황 조회 잠금을 풀었습니다. 민원인이 다시 조회할 수 있습니다."
+
+
 def _manage(user, g):
     return perms.can_manage(user)
 
@@ -192,6 +199,7 @@ ACTIONS = {
     "closure_request": (ReasonForm, perms.can_answer, _closure_request),
     "closure_decision": (ClosureDecisionForm, perms.can_approve_closure, _closure_decision),
     "refile": (RefileForm, _manage, _refile),
+    "unlock_status": (None, _manage, _unlock_status),
 }
 
 

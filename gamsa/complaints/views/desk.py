@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gamsa.complaints import permissions as perms
-from gamsa.complaints import selectors
+from gamsa.complaints import selectors, status_lookup
 from gamsa.complaints.forms import (
     AnswerForm,
     AssignForm,
@@ -172,6 +172,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "now": now,
         "progress": svc.progress_notice_status(g, now),
         "can_manage": perms.can_manage(user),
+        "status_locked": perms.can_manage(user) and status_lookup.is_locked(g),
         "can_answer": perms.can_answer(user, g),
         "can_extend": perms.can_extend(user, g),
         "can_approve": perms.can_approve_closure(user, g),

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from gamsa.complaints import status_lookup
 from gamsa.complaints.forms import PublicGrievanceForm, StatusLookupForm
 from gamsa.complaints.models import Channel, Grievance, Kind
 from gamsa.complaints.services import grievances as svc
 from gamsa.core.filecheck import FileRejected, check_upload
 from gamsa.core.services import client_ip, store_attachment
-
-LOOKUP_LIMIT = 10  # failed lookups per address per 15 minutes
 
 
 @never_cache
@@ -70,21 +68,17 @@ def receipt(request):
 def status(request):
     form = StatusLookupForm(request.POST or None)
     grievance = None
-    key = f"grievance-lookup:{client_ip(request)}"
     status_code = 200
     if request.method == "POST" and form.is_valid():
-        if cache.get(key, 0) >= LOOKUP_LIMIT:
-            form.add_error(None, "조회를 너무 많이 실패했습니다. 15분 뒤에 다시 시도하세요.")
-            status_code = 429
-        else:
-            candidate = Grievance.objects.filter(case_number=form.cleaned_data["case_number"].strip()).first()
-            if candidate is not None and svc.check_pin(candidate, form.cleaned_data["pin"]):
-                grievance = candidate
-                cache.delete(key)
-            else:
-                cache.set(key, cache.get(key, 0) + 1, 15 * 60)
-                form.add_error(None, "접수번호 또는 확인번호가 맞지 않습니다.")
-                status_code = 400
+        data = form.cleaned_data
+        outcome = status_lookup.look_up(
+            client_ip(request), data["case_number"], data["pin"], data["phone_tail"]
+        )
+        grievance, status_code = outcome.grievance, outcome.status
+        if outcome.error:
+            form.add_error(None, outcome.error)
+    elif request.method == "POST":
+        status_code = 400
     context = {"form": form, "g": grievance}
     if grievance is not None:
         context["answers"] = grievance.answers.all()

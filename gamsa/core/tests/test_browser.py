@@ -38,9 +38,12 @@ def test_wrong_code_keeps_the_user_out(page):
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url(re.compile(r"/login/otp/"))
-    page.fill("#id_token", "000000")
+    # Without a device the password leads only to the enrolment-code step: no secret, no QR code.
+    assert page.locator("[data-testid=otp-secret]").count() == 0
+    page.fill("#id_enrolment_code", "AAAA-BBBB-CCCC")
     page.click("main form button[type=submit].primary")
-    assert "인증 코드가 맞지 않거나" in page.inner_text("main")
+    assert "등록 코드가 맞지 않거나" in page.inner_text("main")
+    assert page.locator("[data-testid=otp-secret]").count() == 0
     page.goto(page.base + "/logs/events/")
     assert "/login/otp/" in page.url
 

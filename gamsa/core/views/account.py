@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -39,6 +40,7 @@ def account(request):
         ),
         "has_device": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
         "can_issue": perms.can_issue_api_token(request.user),
+        "now": timezone.now(),
     }
     return render(request, "core/account.html", context, status=status)
 

@@ -15,3 +15,8 @@ class Command(BaseCommand):
         self.stdout.write(f"데모 계정 (모두 같은 비밀번호: {DEMO_PASSWORD})")
         for username, label, _role in DEMO_LOGINS:
             self.stdout.write(f"  {username:<14} {label}")
+        self.stdout.write("")
+        self.stdout.write(
+            "직원 계정에 인증 앱을 등록하려면 일회용 등록 코드가 필요합니다: "
+            'GAMSA_SECRET_KEY="$(cat var/secret_key)" .venv/bin/gamsa otp-code --user 아이디'
+        )

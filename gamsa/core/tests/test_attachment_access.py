@@ -1,0 +1,180 @@
+"""Who downloads which attachment: every demo account × every kind of file, through the real download view.
+
+A file follows the personal-data rule of the record it belongs to; the system administrator has no blanket access
+(on main `admin` downloaded every file box and every grievance attachment, and leader/auditor/investigator/patrol
+downloaded any department's grievance attachments). The expected outcome is written out by hand, not derived from
+the permission functions. A denial is 404 and changes nothing (no access-log row, no event, no file); a download
+writes exactly one access-log row naming the downloader and the file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from gamsa.conftest import FAST_HASHERS, verified_login
+from gamsa.core import services
+from gamsa.core.models import AccessLog, Attachment, Event, OrgUnit, User
+
+pytestmark = pytest.mark.django_db
+
+USERS = [
+    "head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "depthead",
+    "volunteer", "council", "admin", "citizen", "citizenauditor", "guardian",
+]  # fmt: skip
+
+#                      head leader audit. invest. compl. patrol liais. dhead volun. council admin citiz. c.aud. guard.
+TABLE = {
+    # the auditor's own file box
+    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # the result file of the head's export job
+    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # a citizen's photo on a grievance handled by 건설과 (the liaison's and the department head's unit)
+    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 404, 404, 404, 404, 404, 404),
+    # a file on a grievance handled by 주차관리과, uploaded by the complaint officer
+    "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team, office
+    # leadership and the council read every finding, the department its own, the guardian their report)
+    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404, 200),
+    # 건설과's follow-up evidence on an audit disposition (the office and the council read the audit record)
+    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 404, 404, 404, 404),
+    # a citizen auditor's site-inspection photo (the office, the council, and the citizen auditor who filed it)
+    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 200, 404, 404, 200, 404),
+    # the cost sheet behind a cost-rate review (the audit team and the office head)
+    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+}  # fmt: skip
+EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (30, 120, 200)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _files() -> dict[str, Attachment]:
+    from gamsa.audits.models import CitizenAssignment, Disposition
+    from gamsa.audits.services import citizen as citizen_svc
+    from gamsa.audits.services import findings as audit_svc
+    from gamsa.complaints.services import grievances as gsvc
+    from gamsa.costing.models import CostReview
+    from gamsa.patrols.models import Finding
+
+    people = {u.username: u for u in User.objects.filter(username__in=USERS)}
+    files = {}
+    files["private_file"] = services.store_attachment(
+        people["auditor"], data=png(), original_name="내 자료.png"
+    )
+    job = services.create_job(people["head"], kind="access_log_export", label="내보내기")
+    files["job_result"] = services.store_attachment(
+        people["head"], data=png(), original_name="결과.png", owner=job
+    )
+
+    def grievance(department: str):
+        g = gsvc.receive_grievance(
+            None,
+            channel="mayor_inbox",
+            kind="grievance",
+            title="보도블록 파손",
+            body="도림로 10 앞 보도블록이 깨졌습니다.",
+            complainant={"name": "이구민", "phone": "010-3333-4444"},
+            with_pin=True,
+        ).grievance
+        gsvc.assign(people["complaints"], g, department=OrgUnit.objects.get(name=department))
+        return g
+
+    files["grievance_mine"] = services.store_attachment(
+        None, data=png(), original_name="현장.png", owner=grievance("건설과")
+    )
+    files["grievance_other"] = services.store_attachment(
+        people["complaints"], data=png(), original_name="현장.png", owner=grievance("주차관리과")
+    )
+    finding = Finding.objects.get(unit__name="건설과", reported_by=people["guardian"])
+    files["finding_photo"] = services.store_attachment(
+        people["guardian"], data=png(), original_name="사진.png", owner=finding
+    )
+    disposition = Disposition.objects.filter(target_unit__name="건설과", status="open").first()
+    report = audit_svc.report_followup(
+        people["liaison"], disposition, text="회수했습니다.", files=[(png(), "증빙.png")]
+    )
+    files["followup_file"] = Attachment.objects.get(
+        owner_type="audits.followupreport", owner_id=report.public_id
+    )
+    assignment = CitizenAssignment.objects.filter(auditor__user=people["citizenauditor"]).first()
+    inspection = citizen_svc.file_inspection(
+        people["citizenauditor"],
+        assignment,
+        observations="안전펜스 설치됨",
+        issues_found=False,
+        photos=[(png(), "점검.png")],
+    )
+    files["inspection_photo"] = Attachment.objects.get(
+        owner_type="audits.siteinspection", owner_id=inspection.public_id
+    )
+    review = CostReview.objects.first()
+    files["cost_sheet"] = services.store_attachment(
+        people["auditor"], data=png(), original_name="원가계산서.png", owner=review
+    )
+    return files
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo district with every app's demo records, and one file of each kind (rolled back at the end)."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from gamsa.core.demo import load_demo
+
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_demo(records=True)
+            yield {"files": _files(), "media": media}
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def state(media: Path) -> tuple:
+    return (
+        AccessLog.objects.count(),
+        Event.objects.count(),
+        Attachment.objects.count(),
+        sum(1 for p in media.rglob("*") if p.is_file()),
+    )
+
+
+def test_table_names_every_demo_account_and_every_registered_kind():
+    from gamsa.core.demo import DEMO_LOGINS
+    from gamsa.core.permissions import _ATTACHMENT_RULES
+
+    assert set(USERS) == {username for username, _, _ in DEMO_LOGINS}
+    covered = {"complaints.grievance", "patrols.finding", "audits.followupreport", "audits.siteinspection"}
+    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview"}
+
+
+@pytest.mark.parametrize("username", USERS)
+@pytest.mark.parametrize("kind", list(TABLE))
+def test_download_matrix(client, world, settings, kind, username):
+    settings.MEDIA_ROOT = world["media"]
+    attachment = world["files"][kind]
+    user = User.objects.get(username=username)
+    verified_login(client, user)
+    before = state(world["media"])
+    response = client.get(f"/files/{attachment.public_id}/")
+    expected = EXPECTED[kind][username]
+    assert response.status_code == expected, f"{username} downloading {kind}"
+    if expected == 200:
+        assert b"".join(response.streaming_content) == attachment.file.open("rb").read()
+        rows = AccessLog.objects.filter(action="download", target_id=str(attachment.public_id))
+        assert rows.count() == 1 and rows.get().user_id == user.pk
+        assert state(world["media"])[0] == before[0] + 1
+        assert state(world["media"])[1:] == before[1:]
+    else:
+        assert state(world["media"]) == before, "a refused download changed something"
