@@ -12,6 +12,7 @@ from gamsa.audits import cardnews
 from gamsa.audits.models import Finding
 from gamsa.core import services
 from gamsa.core.models import Job
+from gamsa.core.pdf import write_document_job
 
 
 def start_card_pdf(actor, finding: Finding) -> Job:
@@ -27,19 +28,12 @@ def start_card_pdf(actor, finding: Finding) -> Job:
 
 @task(queue_name="reports")
 def card_pdf_task(job_id: int) -> dict:
-    job = Job.objects.select_related("owner").get(pk=job_id)
-    try:
-        services.job_progress(job, done=0, total=2, message="지적사항을 가리는 중입니다.")
-        finding = Finding.objects.select_related("engagement", "unit").get(public_id=job.params["finding"])
-        services.job_progress(job, done=1, total=2, message="PDF를 만드는 중입니다.")
-        content = cardnews.render_pdf(finding)
-        attachment = services.store_attachment(
-            job.owner, data=content, original_name=f"카드뉴스_{finding.public_id}.pdf", owner=job
-        )
-    except Exception as exc:
-        services.fail_job(job, f"카드뉴스 PDF를 만들지 못했습니다: {exc.__class__.__name__}")
-        raise
-    services.finish_job(
-        job, result={"bytes": len(content)}, result_file=attachment, message="카드뉴스 PDF를 만들었습니다."
+    return write_document_job(
+        job_id,
+        what="카드뉴스 PDF",
+        load=lambda job: Finding.objects.select_related("engagement", "unit").get(
+            public_id=job.params["finding"]
+        ),
+        render=cardnews.render_pdf,
+        file_name=lambda finding: f"카드뉴스_{finding.public_id}.pdf",
     )
-    return {"bytes": len(content)}

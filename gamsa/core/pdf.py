@@ -48,3 +48,30 @@ def render_pdf(template: str, context: dict) -> bytes:
     from django.template.loader import render_to_string
 
     return html_to_pdf(render_to_string(template, context))
+
+
+def write_document_job(job_id: int, *, what: str, load, render, file_name) -> dict:
+    """The body of a background task that writes one document as its job's file (ADR 0006, ADR 0008).
+
+    `load(job)` reads the record the job names, `render(record)` makes the bytes and `file_name(record)` names the
+    file; `what` ("의견서 PDF") words the progress and the failure. Apps keep their own `@task` and call this.
+    """
+    from gamsa.core import services
+    from gamsa.core.models import Job
+
+    job = Job.objects.select_related("owner").get(pk=job_id)
+    try:
+        services.job_progress(job, done=0, total=2, message="문서 내용을 모으는 중입니다.")
+        record = load(job)
+        services.job_progress(job, done=1, total=2, message=f"{what}를 만드는 중입니다.")
+        content = render(record)
+        attachment = services.store_attachment(
+            job.owner, data=content, original_name=file_name(record), owner=job
+        )
+    except Exception as exc:
+        services.fail_job(job, f"{what}를 만들지 못했습니다: {exc.__class__.__name__}")
+        raise
+    services.finish_job(
+        job, result={"bytes": len(content)}, result_file=attachment, message=f"{what}를 만들었습니다."
+    )
+    return {"bytes": len(content)}

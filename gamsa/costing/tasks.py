@@ -10,6 +10,7 @@ from django_tasks import task
 
 from gamsa.core import services
 from gamsa.core.models import Job
+from gamsa.core.pdf import write_document_job
 from gamsa.costing import opinion
 from gamsa.costing.models import CostReview
 
@@ -28,19 +29,10 @@ def start_opinion_pdf(actor, review: CostReview) -> Job:
 
 @task(queue_name="reports")
 def opinion_pdf_task(job_id: int) -> dict:
-    job = Job.objects.select_related("owner").get(pk=job_id)
-    try:
-        services.job_progress(job, done=0, total=2, message="의견서 내용을 모으는 중입니다.")
-        review = CostReview.objects.select_related("created_by").get(public_id=job.params["review"])
-        services.job_progress(job, done=1, total=2, message="PDF를 만드는 중입니다.")
-        content = opinion.write_pdf(review)
-        attachment = services.store_attachment(
-            job.owner, data=content, original_name=opinion.file_name(review, "pdf"), owner=job
-        )
-    except Exception as exc:
-        services.fail_job(job, f"의견서 PDF를 만들지 못했습니다: {exc.__class__.__name__}")
-        raise
-    services.finish_job(
-        job, result={"bytes": len(content)}, result_file=attachment, message="의견서 PDF를 만들었습니다."
+    return write_document_job(
+        job_id,
+        what="의견서 PDF",
+        load=lambda job: CostReview.objects.select_related("created_by").get(public_id=job.params["review"]),
+        render=opinion.write_pdf,
+        file_name=lambda review: opinion.file_name(review, "pdf"),
     )
-    return {"bytes": len(content)}
