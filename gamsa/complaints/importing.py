@@ -29,7 +29,13 @@ from gamsa.core.models import CaseCounter, OrgUnit, User
 from gamsa.core.services import record_event
 from gamsa.core.tabular import ImportFileError, RowError, cell_text, read_table
 from gamsa.core.tabular import parse_moment as tabular_moment
-from gamsa.core.validators import CONTROL_MESSAGE, date_window_problem, has_control_characters, reject_rrn
+from gamsa.core.validators import (
+    CONTROL_MESSAGE,
+    EVENT_YEARS_AHEAD,
+    date_window_problem,
+    has_control_characters,
+    reject_rrn,
+)
 
 HEADERS = [
     "접수번호",
@@ -245,7 +251,7 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
             received_at = parse_moment(values["접수일시"])
             if received_at is None:
                 problems.append(f"접수일시를 읽을 수 없습니다 ('{get('접수일시')}', 예: 2026-09-23 10:00)")
-            elif problem := date_window_problem(received_at, "접수일시"):
+            elif problem := date_window_problem(received_at, "접수일시", years_ahead=EVENT_YEARS_AHEAD):
                 problems.append(problem)
                 received_at = None
         channel = CHANNELS.get(_key(get("접수경로"))) if get("접수경로") else None
@@ -273,7 +279,7 @@ def check_rows(table: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]
             answered_at = parse_moment(values["답변일시"])
             if answered_at is None:
                 problems.append(f"답변일시를 읽을 수 없습니다 ('{get('답변일시')}')")
-            elif problem := date_window_problem(answered_at, "답변일시"):
+            elif problem := date_window_problem(answered_at, "답변일시", years_ahead=EVENT_YEARS_AHEAD):
                 problems.append(problem)
                 answered_at = None
         if status in (Status.ANSWERED, Status.CLOSED):

@@ -30,12 +30,15 @@ def reject_rrn(value: str) -> None:
 
 # --- the input-cleaning rules (one place; gamsa/core/inputs.py applies them to every request) ---------------
 #
-# Every date the system accepts lies in a sane window: from EARLIEST_DATE to a year after today. Dates outside it
-# are typing errors or attacks (0001-01-01 is stored by PostgreSQL as a BC timestamp that psycopg cannot read back;
-# 9999-12-31 overflows the first day-arithmetic done on it). A field that needs a narrower window says so.
+# Every date the system accepts lies in a sane window: from EARLIEST_DATE to YEARS_AHEAD years after today. Dates
+# outside it are typing errors or attacks (0001-01-01 is stored by PostgreSQL as a BC timestamp that psycopg cannot
+# read back; 9999-12-31 overflows the first day-arithmetic done on it). Planned dates need room ahead (a board
+# member's two-year term, next year's closures and plans); dates of things that happened (received, processed,
+# answered) take the narrower EVENT_YEARS_AHEAD. A field that needs another window says so.
 
 EARLIEST_DATE = dt.date(1990, 1, 1)
-YEARS_AHEAD = 1
+YEARS_AHEAD = 10
+EVENT_YEARS_AHEAD = 1
 # Integers from outside (page numbers, offsets, limits, amounts in won, ids) stay within what JSON clients can hold
 # exactly (2**53 - 1, well inside SQLite's and PostgreSQL's 64-bit integers): a bigger one is refused rather than
 # passed to the database driver, where offset=10**30 used to overflow. Columns narrower than that bound their own
@@ -49,12 +52,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 CONTROL_MESSAGE = "입력에 쓸 수 없는 제어 문자(예: NUL)가 들어 있습니다. 지우고 다시 보내 주세요."
 
 
-def latest_date(today: dt.date | None = None) -> dt.date:
+def latest_date(today: dt.date | None = None, years_ahead: int = YEARS_AHEAD) -> dt.date:
     today = today or timezone.localdate()
     try:
-        return today.replace(year=today.year + YEARS_AHEAD)
+        return today.replace(year=today.year + years_ahead)
     except ValueError:  # 29 February
-        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+        return today.replace(year=today.year + years_ahead, day=28)
 
 
 def earliest_year() -> int:
@@ -73,9 +76,9 @@ def topic(label: str) -> str:
     return f"{label}는"
 
 
-def window_text(label: str = "날짜", earliest: dt.date | None = None) -> str:
+def window_text(label: str = "날짜", earliest: dt.date | None = None, years_ahead: int = YEARS_AHEAD) -> str:
     """The window as a Korean sentence, for messages that do not repeat the value."""
-    first, last = earliest or EARLIEST_DATE, latest_date()
+    first, last = earliest or EARLIEST_DATE, latest_date(years_ahead=years_ahead)
     return (
         f"{topic(label)} {first.year}. {first.month}. {first.day}.부터 "
         f"{last.year}. {last.month}. {last.day}. 사이여야 합니다"
@@ -83,15 +86,18 @@ def window_text(label: str = "날짜", earliest: dt.date | None = None) -> str:
 
 
 def date_window_problem(
-    value: dt.date | dt.datetime | None, label: str = "날짜", earliest: dt.date | None = None
+    value: dt.date | dt.datetime | None,
+    label: str = "날짜",
+    earliest: dt.date | None = None,
+    years_ahead: int = YEARS_AHEAD,
 ) -> str | None:
     """A Korean reason when `value` lies outside the sane window, else None. A field whose dates go further back
     (a rate table effective since 1977) passes its own `earliest`."""
     if value is None:
         return None
     day = value.date() if isinstance(value, dt.datetime) else value
-    if day < (earliest or EARLIEST_DATE) or day > latest_date():
-        return f"{window_text(label, earliest)} (받은 값: {day.isoformat()})."
+    if day < (earliest or EARLIEST_DATE) or day > latest_date(years_ahead=years_ahead):
+        return f"{window_text(label, earliest, years_ahead)} (받은 값: {day.isoformat()})."
     return None
 
 

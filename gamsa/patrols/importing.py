@@ -35,7 +35,14 @@ from gamsa.core.models import OrgUnit, User
 from gamsa.core.services import record_event
 from gamsa.core.tabular import Columns, ImportFileError, RowError, read_columns
 from gamsa.core.tabular import parse_moment as tabular_moment
-from gamsa.core.validators import CONTROL_MESSAGE, CONTROL_PATTERN, EARLIEST_DATE, latest_date, window_text
+from gamsa.core.validators import (
+    CONTROL_MESSAGE,
+    CONTROL_PATTERN,
+    EARLIEST_DATE,
+    EVENT_YEARS_AHEAD,
+    latest_date,
+    window_text,
+)
 from gamsa.patrols import duplicates, evaluation
 from gamsa.patrols.import_writing import write
 from gamsa.patrols.models import (
@@ -284,7 +291,9 @@ def _moments(text):
 def _outside_window(moments):
     """Mask of moments outside the sane date window (gamsa.core.validators), nulls counted as inside."""
     first = dt.datetime.combine(EARLIEST_DATE, dt.time(), SEOUL)
-    last = dt.datetime.combine(latest_date() + dt.timedelta(days=1), dt.time(), SEOUL)
+    last = dt.datetime.combine(
+        latest_date(years_ahead=EVENT_YEARS_AHEAD) + dt.timedelta(days=1), dt.time(), SEOUL
+    )
     outside = pc.or_(
         pc.less(moments, pa.scalar(first, pa.timestamp("us", tz="UTC"))),
         pc.greater_equal(moments, pa.scalar(last, pa.timestamp("us", tz="UTC"))),
@@ -380,7 +389,7 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
         ("source", pc.equal(source, ""), "접수번호가 없습니다"),
         ("received", received_bad, "접수일시를 읽을 수 없습니다"),
         ("received", pc.is_null(received), "접수일시가 없습니다"),
-        ("received", _outside_window(received), window_text("접수일시")),
+        ("received", _outside_window(received), window_text("접수일시", years_ahead=EVENT_YEARS_AHEAD)),
         ("coordinates", pc.or_(latitude_bad, longitude_bad), "위도·경도를 숫자로 읽을 수 없습니다"),
         (
             "coordinates",
@@ -394,7 +403,7 @@ def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowErro
         ),
         ("status", pc.is_null(state), None),
         ("processed", processed_bad, "처리일시를 읽을 수 없습니다"),
-        ("processed", _outside_window(processed), window_text("처리일시")),
+        ("processed", _outside_window(processed), window_text("처리일시", years_ahead=EVENT_YEARS_AHEAD)),
         (
             "processed",
             pc.and_(pc.is_null(processed), pc.fill_null(pc.equal(state, ComplaintStatus.DONE), False)),

@@ -10,11 +10,13 @@ view could write, plus the files under MEDIA_ROOT). A denied request must change
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from gamsa.core import services
@@ -115,6 +117,11 @@ def snapshot(media_root: Path) -> dict[str, int]:
     }
 
 
+def closure_day() -> str:
+    """A day about half a year ahead: inside the date window every form accepts (at most a year ahead)."""
+    return (timezone.localdate() + dt.timedelta(days=190)).isoformat()
+
+
 @pytest.fixture
 def world(demo):
     """Objects the actions work on, created by their rightful owners."""
@@ -144,7 +151,7 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
         "closure_add": (
             "post",
             "/calendar/closures/",
-            {"date": "2031-06-17", "name": "임시 휴무", "kind": "temporary"},
+            {"date": closure_day(), "name": "임시 휴무", "kind": "temporary"},
         ),
         "closure_delete": ("post", f"/calendar/closures/{world['closure'].pk}/delete/", {}),
         "events": ("get", "/logs/events/", {}),
@@ -198,12 +205,11 @@ def test_role_action_matrix(client, login, world, settings, action, username):
 
 def test_closure_add_by_admin_stores_the_closure_and_redirects_to_its_year(client, login, world):
     login("admin")
-    response = client.post(
-        "/calendar/closures/", {"date": "2031-06-17", "name": "임시 휴무", "kind": "temporary"}
-    )
+    day = closure_day()
+    response = client.post("/calendar/closures/", {"date": day, "name": "임시 휴무", "kind": "temporary"})
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('core:calendar')}?year=2031"
-    closure = Closure.objects.get(date="2031-06-17")
+    assert response["Location"] == f"{reverse('core:calendar')}?year={day[:4]}"
+    closure = Closure.objects.get(date=day)
     event = Event.objects.filter(verb="closure.added").latest("id")
     assert (closure.name, event.actor.username) == ("임시 휴무", "admin")
 
