@@ -1,7 +1,5 @@
 """Core's API: the public calendar, the caller, the organisation and the event log."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 
@@ -13,7 +11,8 @@ from ninja.security import HttpBearer, django_auth
 
 from gamsa.core import calendar as legal
 from gamsa.core import permissions as perms
-from gamsa.core.models import DeadlineRule, Event, OrgUnit
+from gamsa.core.enums import choices_literal
+from gamsa.core.models import DeadlineRule, Event, OrgUnit, UnitKind
 from gamsa.core.paging import BoundedPagination
 from gamsa.core.services import user_for_token
 
@@ -148,9 +147,12 @@ class UnitOut(Schema):
     office_team: str
 
 
+UnitKindFilter = choices_literal(UnitKind)
+
+
 @router.get("/org/units", response=list[UnitOut], auth=SIGNED_IN_AUTH, summary="조직 목록")
 @paginate(BoundedPagination)
-def units(request, kind: str | None = None, **kwargs):
+def units(request, kind: UnitKindFilter | None = None, **kwargs):
     user = request.auth if hasattr(request.auth, "pk") else request.user
     if not perms.can_see_office_pages(user):
         raise HttpError(404, "찾을 수 없습니다.")

@@ -12,10 +12,11 @@ from ninja.pagination import paginate
 
 from gamsa.core import paging
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.enums import choices_literal
 from gamsa.core.services import log_access
 from gamsa.patrols import board as selectors
 from gamsa.patrols import permissions as perms
-from gamsa.patrols.models import FieldComplaint
+from gamsa.patrols.models import ComplaintStatus, FieldComplaint, Source
 
 router = Router(tags=["fieldcomplaints"], auth=SIGNED_IN_AUTH)
 
@@ -91,12 +92,12 @@ class FieldComplaintDetailOut(FieldComplaintOut):
 
 
 class FieldFilters(Schema):
-    state: str | None = None
-    status: str | None = None
+    state: choices_literal(selectors.STATE_FILTERS) | None = None
+    status: choices_literal(ComplaintStatus) | None = None
     unit: int | None = None
     item: int | None = None
     category: int | None = None
-    source: str | None = None
+    source: choices_literal(Source) | None = None
     q: str | None = None
     received_from: dt.date | None = None
     received_to: dt.date | None = None
@@ -113,8 +114,6 @@ def list_complaints(request, filters: Query[FieldFilters]):
     user = _user(request)
     if not perms.can_see_field_complaints(user):
         raise HttpError(404, "찾을 수 없습니다.")
-    if filters.state and filters.state not in selectors.STATE_FILTERS:
-        raise HttpError(400, f"state는 {', '.join(selectors.STATE_FILTERS)} 중 하나입니다.")
     return selectors.complaint_list(user, filters.model_dump(exclude_none=True))
 
 

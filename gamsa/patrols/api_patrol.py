@@ -1,7 +1,5 @@
 """Patrol API (/api/v1/patrol-rounds, /api/v1/findings): list, detail, create, route, answer, close, return."""
 
-from __future__ import annotations
-
 import base64
 import binascii
 import datetime as dt
@@ -15,11 +13,20 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.enums import choices_literal
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import OrgUnit
 from gamsa.core.paging import BoundedPagination
 from gamsa.patrols import permissions_patrol as perms
-from gamsa.patrols.models import OPEN_FINDING_STATUSES, FieldItem, Finding, FindingCategory, PatrolRound
+from gamsa.patrols.models import (
+    OPEN_FINDING_STATUSES,
+    FieldItem,
+    Finding,
+    FindingCategory,
+    FindingStatus,
+    PatrolRound,
+    RoundKind,
+)
 from gamsa.patrols.services import findings as svc
 from gamsa.patrols.services import rounds as round_svc
 
@@ -194,9 +201,15 @@ def _photos(items: list[PhotoIn]) -> list[tuple[bytes, str]]:
 # --- rounds -----------------------------------------------------------------------------------------------------
 
 
+# List filters as enums from the model choices ("" = all, "open" = every open status).
+RoundKindFilter = choices_literal(RoundKind, extra=("",))
+FindingStatusFilter = choices_literal(FindingStatus, extra=("", "open"))
+FindingSourceFilter = choices_literal(Finding.Source, extra=("",))
+
+
 @router.get("/patrol-rounds", response=list[RoundOut], summary="순찰 목록")
 @paginate(BoundedPagination)
-def list_rounds(request, kind: str = "", year: int | None = None, **kwargs):
+def list_rounds(request, kind: RoundKindFilter = "", year: int | None = None, **kwargs):
     if not perms.can_see_rounds(_user(request)):
         raise HttpError(404, NOT_FOUND)
     qs = PatrolRound.objects.select_related("area")
@@ -245,7 +258,12 @@ def _visible_finding(request, case_number: str) -> Finding:
 @router.get("/findings", response=list[PatrolFindingOut], summary="적출사항 목록")
 @paginate(BoundedPagination)
 def list_findings(
-    request, status: str = "", unit: int | None = None, category: str = "", source: str = "", **kwargs
+    request,
+    status: FindingStatusFilter = "",
+    unit: int | None = None,
+    category: str = "",
+    source: FindingSourceFilter = "",
+    **kwargs,
 ):
     user = _user(request)
     if not (perms.can_see_findings(user) or perms.is_guardian(user)):
