@@ -15,6 +15,7 @@ from gamsa.audits import permissions as perms
 from gamsa.audits.models import (
     AuditPlan,
     Disposition,
+    DispositionKind,
     DispositionStatus,
     Engagement,
     EngagementStatus,
@@ -37,6 +38,13 @@ def _user(request: HttpRequest):
 
 def _form_error(form) -> str:
     return "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())
+
+
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+EngagementTypeValue = choices_literal(EngagementType)
+EngagementStatusValue = choices_literal(EngagementStatus)
+DispositionKindValue = choices_literal(DispositionKind)
+DispositionStatusValue = choices_literal(DispositionStatus)
 
 
 class PlanOut(Schema):
@@ -62,10 +70,10 @@ class EngagementOut(Schema):
     case_number: str
     plan_year: int | None
     title: str
-    type: str
+    type: EngagementTypeValue
     type_label: str
     theme: str
-    status: str
+    status: EngagementStatusValue
     status_label: str
     targets: list[str]
     start_date: dt.date
@@ -110,14 +118,14 @@ class DispositionOut(Schema):
     public_id: uuid.UUID
     finding_id: uuid.UUID
     engagement: str
-    kind: str
+    kind: DispositionKindValue
     kind_label: str
     target_unit: str
     demand: str
     amount_recover: int
     amount_reduce: int
     amount_recovered: int
-    status: str
+    status: DispositionStatusValue
     notified_at: dt.datetime | None
     due_at: dt.datetime | None
     deadline_kind: str
@@ -250,9 +258,9 @@ def create_plan(request, payload: PlanIn):
 
 
 # List filters as enums in the schema, from the model choices.
-EngagementTypeFilter = choices_literal(EngagementType)
-EngagementStatusFilter = choices_literal(EngagementStatus)
-DispositionStatusFilter = choices_literal(DispositionStatus)
+EngagementTypeFilter = EngagementTypeValue
+EngagementStatusFilter = EngagementStatusValue
+DispositionStatusFilter = DispositionStatusValue
 
 
 @router.get("/audits/engagements", response=list[EngagementOut], summary="감사 목록")

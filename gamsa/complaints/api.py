@@ -26,6 +26,12 @@ from gamsa.core.services import log_access
 router = Router(tags=["grievances"], auth=SIGNED_IN_AUTH)
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+GrievanceStatusValue = choices_literal(GrievanceStatus)
+ChannelValue = choices_literal(Channel)
+KindValue = choices_literal(Kind)
+
+
 class CappedPagination(paging.CappedPagination):
     """`count` stops at 1,001 (as on the desk's list page); a common keyword's page walks the received_at index."""
 
@@ -39,10 +45,10 @@ def _user(request: HttpRequest):
 class GrievanceOut(Schema):
     case_number: str
     title: str
-    status: str
+    status: GrievanceStatusValue
     status_label: str
-    channel: str
-    kind: str
+    channel: ChannelValue
+    kind: KindValue
     department: str | None = None
     received_at: dt.datetime
     due_at: dt.datetime

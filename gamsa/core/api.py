@@ -19,6 +19,9 @@ from gamsa.core.services import user_for_token
 router = Router(tags=["core"])
 
 
+UnitKindValue = choices_literal(UnitKind)  # enum in the schema, from the model choices
+
+
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
         user = user_for_token(token)
@@ -141,13 +144,13 @@ class UnitOut(Schema):
     id: uuid.UUID = Field(alias="public_id")
     code: str
     name: str
-    kind: str
+    kind: UnitKindValue
     path: str
     depth: int
     office_team: str
 
 
-UnitKindFilter = choices_literal(UnitKind)
+UnitKindFilter = UnitKindValue
 
 
 @router.get("/org/units", response=list[UnitOut], auth=SIGNED_IN_AUTH, summary="조직 목록")

@@ -25,10 +25,15 @@ def _user(request: HttpRequest):
     return request.auth if hasattr(request.auth, "pk") else request.user
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+SourceValue = choices_literal(Source)
+ComplaintStatusValue = choices_literal(ComplaintStatus)
+
+
 class FieldComplaintOut(Schema):
     source_id: str
     public_id: str
-    source: str
+    source: SourceValue
     received_at: dt.datetime
     category: str
     item: str
@@ -39,7 +44,7 @@ class FieldComplaintOut(Schema):
     longitude: Decimal | None
     department: str | None
     unit_name: str
-    status: str
+    status: ComplaintStatusValue
     status_label: str
     due_at: dt.datetime
     processed_at: dt.datetime | None
@@ -93,11 +98,11 @@ class FieldComplaintDetailOut(FieldComplaintOut):
 
 class FieldFilters(Schema):
     state: choices_literal(selectors.STATE_FILTERS) | None = None
-    status: choices_literal(ComplaintStatus) | None = None
+    status: ComplaintStatusValue | None = None
     unit: int | None = None
     item: int | None = None
     category: int | None = None
-    source: choices_literal(Source) | None = None
+    source: SourceValue | None = None
     q: str | None = None
     received_from: dt.date | None = None
     received_to: dt.date | None = None

@@ -41,9 +41,15 @@ def _user(request: HttpRequest):
 # --- schemas ----------------------------------------------------------------------------------------------------
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+RoundKindValue = choices_literal(RoundKind)
+FindingSourceValue = choices_literal(Finding.Source)
+FindingStatusValue = choices_literal(FindingStatus)
+
+
 class RoundOut(Schema):
     number: str
-    kind: str
+    kind: RoundKindValue
     kind_label: str
     theme: str
     date: dt.date
@@ -94,10 +100,10 @@ class RoundIn(Schema):
 
 class PatrolFindingOut(Schema):
     case_number: str
-    source: str
+    source: FindingSourceValue
     title: str
     category: str
-    status: str
+    status: FindingStatusValue
     status_label: str
     unit: str | None = None
     unit_id: int | None = None

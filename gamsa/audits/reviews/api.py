@@ -34,13 +34,18 @@ def _user(request: HttpRequest):
     return request.auth if hasattr(request.auth, "pk") else request.user
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+ReviewStatusValue = choices_literal(ReviewStatus)
+CategoryValue = choices_literal(Category)
+
+
 class ReviewOut(Schema):
     case_number: str
     title: str
     unit: str
-    category: str
+    category: CategoryValue
     category_label: str
-    status: str
+    status: ReviewStatusValue
     status_label: str
     required: bool
     decision_reason: str
@@ -102,8 +107,8 @@ class ContractIn(Schema):
 
 class LedgerFilter(Schema):
     year: int | None = None
-    status: choices_literal(ReviewStatus) | None = None
-    category: choices_literal(Category) | None = None
+    status: ReviewStatusValue | None = None
+    category: CategoryValue | None = None
     required: str | None = None
     q: str | None = None
 
@@ -186,7 +191,7 @@ def get_contract(request, case_number: str):
 @router.get("/reviews/thresholds/check", response={200: dict, 400: Error})
 def check_threshold(
     request,
-    kind: choices_literal(Category),
+    kind: CategoryValue,
     amount: int,
     date: dt.date | None = None,
     review: choices_literal(ReviewKind) = ReviewKind.PRE_EXECUTION.value,

@@ -71,3 +71,21 @@ def test_value_outside_the_enum_is_a_korean_400(demo, client, path, name, good):
     body = refused.json()
     assert body["detail"] == "요청 값이 올바르지 않습니다."
     assert body["errors"][0]["loc"][-1] == name
+
+
+@pytest.mark.parametrize(
+    "component, field, expected",
+    [
+        ("GrievanceOut", "status", GrievanceStatus.values),
+        ("GrievanceOut", "channel", Channel.values),
+        ("EngagementOut", "status", EngagementStatus.values),
+        ("DispositionOut", "status", DispositionStatus.values),
+        ("PatrolFindingOut", "status", FindingStatus.values),
+        ("FieldComplaintOut", "status", ComplaintStatus.values),
+        ("RoundOut", "kind", RoundKind.values),
+        ("PreOut", "category", Category.values),
+    ],
+)
+def test_schema_lists_the_model_choices_in_responses(client, component, field, expected):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["components"]["schemas"][component]["properties"][field]["enum"] == expected
