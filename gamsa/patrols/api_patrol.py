@@ -147,7 +147,9 @@ class FindingDetail(PatrolFindingOut):
     duplicate_of: str | None = None
 
     @staticmethod
-    def resolve_photos(obj):
+    def resolve_photos(obj, context):
+        if not perms.can_download_finding_photos(_user(context["request"]), obj):
+            return []  # the council viewer: photos may show people and car plates
         return [
             {"stage": p.stage, "attachment": str(p.attachment.public_id)}
             for p in obj.photos.select_related("attachment")
