@@ -1,7 +1,5 @@
 """Self-audit API (/api/v1/audits/...): plans, engagements, findings, dispositions and follow-up reports."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 
@@ -14,11 +12,21 @@ from ninja.pagination import paginate
 
 from gamsa.audits import forms as f
 from gamsa.audits import permissions as perms
-from gamsa.audits.models import AuditPlan, Disposition, Engagement, Finding
+from gamsa.audits.models import (
+    AuditPlan,
+    Disposition,
+    DispositionKind,
+    DispositionStatus,
+    Engagement,
+    EngagementStatus,
+    EngagementType,
+    Finding,
+)
 from gamsa.audits.services import AuditError
 from gamsa.audits.services import findings as fsvc
 from gamsa.audits.services import plans as svc
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.enums import choices_literal
 from gamsa.core.paging import BoundedPagination
 
 router = Router(tags=["audits"], auth=SIGNED_IN_AUTH)
@@ -30,6 +38,13 @@ def _user(request: HttpRequest):
 
 def _form_error(form) -> str:
     return "; ".join(f"{k}: {v[0]}" for k, v in form.errors.items())
+
+
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+EngagementTypeValue = choices_literal(EngagementType)
+EngagementStatusValue = choices_literal(EngagementStatus)
+DispositionKindValue = choices_literal(DispositionKind)
+DispositionStatusValue = choices_literal(DispositionStatus)
 
 
 class PlanOut(Schema):
@@ -55,10 +70,10 @@ class EngagementOut(Schema):
     case_number: str
     plan_year: int | None
     title: str
-    type: str
+    type: EngagementTypeValue
     type_label: str
     theme: str
-    status: str
+    status: EngagementStatusValue
     status_label: str
     targets: list[str]
     start_date: dt.date
@@ -103,14 +118,14 @@ class DispositionOut(Schema):
     public_id: uuid.UUID
     finding_id: uuid.UUID
     engagement: str
-    kind: str
+    kind: DispositionKindValue
     kind_label: str
     target_unit: str
     demand: str
     amount_recover: int
     amount_reduce: int
     amount_recovered: int
-    status: str
+    status: DispositionStatusValue
     notified_at: dt.datetime | None
     due_at: dt.datetime | None
     deadline_kind: str
@@ -242,9 +257,20 @@ def create_plan(request, payload: PlanIn):
 # --- engagements -------------------------------------------------------------------------------------------------
 
 
+# List filters as enums in the schema, from the model choices.
+EngagementTypeFilter = EngagementTypeValue
+EngagementStatusFilter = EngagementStatusValue
+DispositionStatusFilter = DispositionStatusValue
+
+
 @router.get("/audits/engagements", response=list[EngagementOut], summary="감사 목록")
 @paginate(BoundedPagination)
-def list_engagements(request, year: int | None = None, type: str | None = None, status: str | None = None):
+def list_engagements(
+    request,
+    year: int | None = None,
+    type: EngagementTypeFilter | None = None,
+    status: EngagementStatusFilter | None = None,
+):
     qs = perms.visible_engagements(_user(request), Engagement.objects.all())
     if year:
         qs = qs.filter(start_date__year=year)
@@ -345,7 +371,7 @@ def create_finding(request, case_number: str, payload: FindingIn):
 
 @router.get("/audits/dispositions", response=list[DispositionOut], summary="처분요구 목록")
 @paginate(BoundedPagination)
-def list_dispositions(request, overdue: bool = False, status: str | None = None):
+def list_dispositions(request, overdue: bool = False, status: DispositionStatusFilter | None = None):
     qs = perms.visible_dispositions(_user(request), Disposition.objects.all())
     if overdue:
         qs = qs.filter(status__in=("open", "returned"), due_at__lt=timezone.now())

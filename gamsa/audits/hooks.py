@@ -89,17 +89,14 @@ def _report_rule(user, attachment):
     report = (
         FollowUpReport.objects.filter(public_id=attachment.owner_id).select_related("disposition").first()
     )
-    return report is not None and perms.can_view_disposition(user, report.disposition)
+    return report is not None and perms.can_download_followup_evidence(user, report.disposition)
 
 
 def _inspection_rule(user, attachment):
-    from gamsa.audits.models import CitizenAssignment, SiteInspection
+    from gamsa.audits.models import SiteInspection
 
-    report = SiteInspection.objects.filter(public_id=attachment.owner_id).first()
-    if report is None:
-        return False
-    qs = CitizenAssignment.objects.filter(pk=report.assignment_id)
-    return perms.visible_assignments(user, qs).exists()
+    report = SiteInspection.objects.filter(public_id=attachment.owner_id).select_related("assignment").first()
+    return report is not None and perms.can_download_inspection_photos(user, report.assignment)
 
 
 core_perms.register_attachment_rule("audits.followupreport", _report_rule)

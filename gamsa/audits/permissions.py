@@ -56,6 +56,12 @@ def can_view_disposition(user: User, disposition) -> bool:
     return visible_dispositions(user, type(disposition).objects.filter(pk=disposition.pk)).exists()
 
 
+def can_download_followup_evidence(user: User, disposition) -> bool:
+    """Follow-up evidence files may show people, car plates and documents with personal data: whoever reads the
+    disposition, except the council viewer (read-only, without personal data)."""
+    return not is_council_viewer(user) and can_view_disposition(user, disposition)
+
+
 def can_report_followup(user: User, disposition) -> bool:
     return disposition.target_unit_id in department_ids(user) and disposition.is_open
 
@@ -97,6 +103,13 @@ def visible_assignments(user: User, queryset: QuerySet) -> QuerySet:
     if is_citizen_auditor(user):
         return queryset.filter(auditor__user=user)
     return queryset.none()
+
+
+def can_download_inspection_photos(user: User, assignment) -> bool:
+    """Site-inspection photos (people, car plates): whoever sees the assignment, except the council viewer."""
+    if is_council_viewer(user):
+        return False
+    return visible_assignments(user, type(assignment).objects.filter(pk=assignment.pk)).exists()
 
 
 def visible_engagements(user: User, queryset: QuerySet) -> QuerySet:

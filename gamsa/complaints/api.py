@@ -1,7 +1,5 @@
 """Grievance API: list, create, detail, transitions and similar complaints (/api/v1/grievances)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from django.http import HttpRequest
@@ -14,16 +12,24 @@ from ninja.pagination import paginate
 from gamsa.complaints import permissions as perms
 from gamsa.complaints import selectors
 from gamsa.complaints.forms import FilterForm, GrievanceForm
-from gamsa.complaints.models import Grievance
+from gamsa.complaints.models import Channel, Grievance, Kind
+from gamsa.complaints.models import Status as GrievanceStatus
 from gamsa.complaints.services import grievances as svc
 from gamsa.complaints.similarity import similar_grievances
 from gamsa.complaints.views.actions import ACTIONS
 from gamsa.core import paging
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.enums import choices_literal
 from gamsa.core.models import AccessLog
 from gamsa.core.services import log_access
 
 router = Router(tags=["grievances"], auth=SIGNED_IN_AUTH)
+
+
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+GrievanceStatusValue = choices_literal(GrievanceStatus)
+ChannelValue = choices_literal(Channel)
+KindValue = choices_literal(Kind)
 
 
 class CappedPagination(paging.CappedPagination):
@@ -39,10 +45,10 @@ def _user(request: HttpRequest):
 class GrievanceOut(Schema):
     case_number: str
     title: str
-    status: str
+    status: GrievanceStatusValue
     status_label: str
-    channel: str
-    kind: str
+    channel: ChannelValue
+    kind: KindValue
     department: str | None = None
     received_at: dt.datetime
     due_at: dt.datetime
@@ -169,6 +175,13 @@ def _detail(request, g: Grievance) -> Grievance:
     return g
 
 
+# The list's filters as enums in the schema, from the model choices and the desk's filter form ("" = all).
+StatusFilter = choices_literal(GrievanceStatus, extra=("", "open"))
+ChannelFilter = choices_literal(Channel, extra=("",))
+KindFilter = choices_literal(Kind, extra=("",))
+DueFilter = choices_literal(value for value, _label in FilterForm.base_fields["due"].choices)
+
+
 @router.get(
     "/grievances",
     response=list[GrievanceOut],
@@ -178,11 +191,11 @@ def _detail(request, g: Grievance) -> Grievance:
 @paginate(CappedPagination)
 def list_grievances(
     request,
-    status: str = "",
-    channel: str = "",
-    kind: str = "",
+    status: StatusFilter = "",
+    channel: ChannelFilter = "",
+    kind: KindFilter = "",
     department: int | None = None,
-    due: str = "",
+    due: DueFilter = "",
     q: str = "",
     **kwargs,
 ):

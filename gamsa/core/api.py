@@ -1,7 +1,5 @@
 """Core's API: the public calendar, the caller, the organisation and the event log."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 
@@ -13,11 +11,15 @@ from ninja.security import HttpBearer, django_auth
 
 from gamsa.core import calendar as legal
 from gamsa.core import permissions as perms
-from gamsa.core.models import DeadlineRule, Event, OrgUnit
+from gamsa.core.enums import choices_literal
+from gamsa.core.models import DeadlineRule, Event, OrgUnit, UnitKind
 from gamsa.core.paging import BoundedPagination
 from gamsa.core.services import user_for_token
 
 router = Router(tags=["core"])
+
+
+UnitKindValue = choices_literal(UnitKind)  # enum in the schema, from the model choices
 
 
 class TokenAuth(HttpBearer):
@@ -142,15 +144,18 @@ class UnitOut(Schema):
     id: uuid.UUID = Field(alias="public_id")
     code: str
     name: str
-    kind: str
+    kind: UnitKindValue
     path: str
     depth: int
     office_team: str
 
 
+UnitKindFilter = UnitKindValue
+
+
 @router.get("/org/units", response=list[UnitOut], auth=SIGNED_IN_AUTH, summary="조직 목록")
 @paginate(BoundedPagination)
-def units(request, kind: str | None = None, **kwargs):
+def units(request, kind: UnitKindFilter | None = None, **kwargs):
     user = request.auth if hasattr(request.auth, "pk") else request.user
     if not perms.can_see_office_pages(user):
         raise HttpError(404, "찾을 수 없습니다.")

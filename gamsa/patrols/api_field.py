@@ -12,10 +12,11 @@ from ninja.pagination import paginate
 
 from gamsa.core import paging
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.enums import choices_literal
 from gamsa.core.services import log_access
 from gamsa.patrols import board as selectors
 from gamsa.patrols import permissions as perms
-from gamsa.patrols.models import FieldComplaint
+from gamsa.patrols.models import ComplaintStatus, FieldComplaint, Source
 
 router = Router(tags=["fieldcomplaints"], auth=SIGNED_IN_AUTH)
 
@@ -24,10 +25,15 @@ def _user(request: HttpRequest):
     return request.auth if hasattr(request.auth, "pk") else request.user
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+SourceValue = choices_literal(Source)
+ComplaintStatusValue = choices_literal(ComplaintStatus)
+
+
 class FieldComplaintOut(Schema):
     source_id: str
     public_id: str
-    source: str
+    source: SourceValue
     received_at: dt.datetime
     category: str
     item: str
@@ -38,7 +44,7 @@ class FieldComplaintOut(Schema):
     longitude: Decimal | None
     department: str | None
     unit_name: str
-    status: str
+    status: ComplaintStatusValue
     status_label: str
     due_at: dt.datetime
     processed_at: dt.datetime | None
@@ -91,12 +97,12 @@ class FieldComplaintDetailOut(FieldComplaintOut):
 
 
 class FieldFilters(Schema):
-    state: str | None = None
-    status: str | None = None
+    state: choices_literal(selectors.STATE_FILTERS) | None = None
+    status: ComplaintStatusValue | None = None
     unit: int | None = None
     item: int | None = None
     category: int | None = None
-    source: str | None = None
+    source: SourceValue | None = None
     q: str | None = None
     received_from: dt.date | None = None
     received_to: dt.date | None = None
@@ -113,8 +119,6 @@ def list_complaints(request, filters: Query[FieldFilters]):
     user = _user(request)
     if not perms.can_see_field_complaints(user):
         raise HttpError(404, "찾을 수 없습니다.")
-    if filters.state and filters.state not in selectors.STATE_FILTERS:
-        raise HttpError(400, f"state는 {', '.join(selectors.STATE_FILTERS)} 중 하나입니다.")
     return selectors.complaint_list(user, filters.model_dump(exclude_none=True))
 
 

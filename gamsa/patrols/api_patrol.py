@@ -1,7 +1,5 @@
 """Patrol API (/api/v1/patrol-rounds, /api/v1/findings): list, detail, create, route, answer, close, return."""
 
-from __future__ import annotations
-
 import base64
 import binascii
 import datetime as dt
@@ -15,11 +13,20 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from gamsa.core.api import SIGNED_IN_AUTH, Error
+from gamsa.core.enums import choices_literal
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import OrgUnit
 from gamsa.core.paging import BoundedPagination
 from gamsa.patrols import permissions_patrol as perms
-from gamsa.patrols.models import OPEN_FINDING_STATUSES, FieldItem, Finding, FindingCategory, PatrolRound
+from gamsa.patrols.models import (
+    OPEN_FINDING_STATUSES,
+    FieldItem,
+    Finding,
+    FindingCategory,
+    FindingStatus,
+    PatrolRound,
+    RoundKind,
+)
 from gamsa.patrols.services import findings as svc
 from gamsa.patrols.services import rounds as round_svc
 
@@ -34,9 +41,15 @@ def _user(request: HttpRequest):
 # --- schemas ----------------------------------------------------------------------------------------------------
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+RoundKindValue = choices_literal(RoundKind)
+FindingSourceValue = choices_literal(Finding.Source)
+FindingStatusValue = choices_literal(FindingStatus)
+
+
 class RoundOut(Schema):
     number: str
-    kind: str
+    kind: RoundKindValue
     kind_label: str
     theme: str
     date: dt.date
@@ -87,10 +100,10 @@ class RoundIn(Schema):
 
 class PatrolFindingOut(Schema):
     case_number: str
-    source: str
+    source: FindingSourceValue
     title: str
     category: str
-    status: str
+    status: FindingStatusValue
     status_label: str
     unit: str | None = None
     unit_id: int | None = None
@@ -134,7 +147,9 @@ class FindingDetail(PatrolFindingOut):
     duplicate_of: str | None = None
 
     @staticmethod
-    def resolve_photos(obj):
+    def resolve_photos(obj, context):
+        if not perms.can_download_finding_photos(_user(context["request"]), obj):
+            return []  # the council viewer: photos may show people and car plates
         return [
             {"stage": p.stage, "attachment": str(p.attachment.public_id)}
             for p in obj.photos.select_related("attachment")
@@ -194,9 +209,15 @@ def _photos(items: list[PhotoIn]) -> list[tuple[bytes, str]]:
 # --- rounds -----------------------------------------------------------------------------------------------------
 
 
+# List filters as enums from the model choices ("" = all, "open" = every open status).
+RoundKindFilter = choices_literal(RoundKind, extra=("",))
+FindingStatusFilter = choices_literal(FindingStatus, extra=("", "open"))
+FindingSourceFilter = choices_literal(Finding.Source, extra=("",))
+
+
 @router.get("/patrol-rounds", response=list[RoundOut], summary="순찰 목록")
 @paginate(BoundedPagination)
-def list_rounds(request, kind: str = "", year: int | None = None, **kwargs):
+def list_rounds(request, kind: RoundKindFilter = "", year: int | None = None, **kwargs):
     if not perms.can_see_rounds(_user(request)):
         raise HttpError(404, NOT_FOUND)
     qs = PatrolRound.objects.select_related("area")
@@ -245,7 +266,12 @@ def _visible_finding(request, case_number: str) -> Finding:
 @router.get("/findings", response=list[PatrolFindingOut], summary="적출사항 목록")
 @paginate(BoundedPagination)
 def list_findings(
-    request, status: str = "", unit: int | None = None, category: str = "", source: str = "", **kwargs
+    request,
+    status: FindingStatusFilter = "",
+    unit: int | None = None,
+    category: str = "",
+    source: FindingSourceFilter = "",
+    **kwargs,
 ):
     user = _user(request)
     if not (perms.can_see_findings(user) or perms.is_guardian(user)):

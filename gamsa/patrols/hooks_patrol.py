@@ -87,7 +87,7 @@ def _finding_photo_rule(user, attachment):
     from gamsa.patrols.models import Finding
 
     finding = Finding.objects.filter(case_number=attachment.owner_id).first()
-    return finding is not None and perms.can_view_finding(user, finding)
+    return finding is not None and perms.can_download_finding_photos(user, finding)
 
 
 core_perms.register_attachment_rule("patrols.finding", _finding_photo_rule)

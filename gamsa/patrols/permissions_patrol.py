@@ -87,6 +87,12 @@ def can_view_finding(user: User, finding) -> bool:
     return visible_findings(user, type(finding).objects.filter(pk=finding.pk)).exists()
 
 
+def can_download_finding_photos(user: User, finding) -> bool:
+    """Finding photos may show people and car plates: whoever reads the finding, except the council viewer
+    (read-only, without personal data)."""
+    return not has_role(user, Role.COUNCIL_VIEWER) and can_view_finding(user, finding)
+
+
 def can_record_findings(user: User) -> bool:
     """Record a finding on patrol, route, verify, close, return, dismiss."""
     return is_patrol_team(user)

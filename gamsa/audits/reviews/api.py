@@ -11,11 +11,19 @@ from ninja.pagination import paginate
 
 from gamsa.audits.reviews import permissions as perms
 from gamsa.audits.reviews import selectors
-from gamsa.audits.reviews.models import CATEGORIES_FOR, ContractReview, PreExecutionReview, ReviewKind
+from gamsa.audits.reviews.models import (
+    CATEGORIES_FOR,
+    Category,
+    ContractReview,
+    PreExecutionReview,
+    ReviewKind,
+)
+from gamsa.audits.reviews.models import Status as ReviewStatus
 from gamsa.audits.reviews.services import requests as svc
 from gamsa.audits.reviews.services.thresholds import ThresholdError, decide
 from gamsa.core.api import SIGNED_IN_AUTH, Error
 from gamsa.core.calendar import now as calendar_now
+from gamsa.core.enums import choices_literal
 from gamsa.core.models import OrgUnit
 from gamsa.core.paging import BoundedPagination
 
@@ -26,13 +34,18 @@ def _user(request: HttpRequest):
     return request.auth if hasattr(request.auth, "pk") else request.user
 
 
+# Choice fields as enums in the schema (responses and filters), from the model choices.
+ReviewStatusValue = choices_literal(ReviewStatus)
+CategoryValue = choices_literal(Category)
+
+
 class ReviewOut(Schema):
     case_number: str
     title: str
     unit: str
-    category: str
+    category: CategoryValue
     category_label: str
-    status: str
+    status: ReviewStatusValue
     status_label: str
     required: bool
     decision_reason: str
@@ -94,8 +107,8 @@ class ContractIn(Schema):
 
 class LedgerFilter(Schema):
     year: int | None = None
-    status: str | None = None
-    category: str | None = None
+    status: ReviewStatusValue | None = None
+    category: CategoryValue | None = None
     required: str | None = None
     q: str | None = None
 
@@ -177,7 +190,11 @@ def get_contract(request, case_number: str):
 
 @router.get("/reviews/thresholds/check", response={200: dict, 400: Error})
 def check_threshold(
-    request, kind: str, amount: int, date: dt.date | None = None, review: str = "pre_execution"
+    request,
+    kind: CategoryValue,
+    amount: int,
+    date: dt.date | None = None,
+    review: choices_literal(ReviewKind) = ReviewKind.PRE_EXECUTION.value,
 ):
     """Whether a request of category `kind` and `amount` (won, in the rule's basis) must be reviewed on `date`.
     `review` is pre_execution (default), contract or completion."""

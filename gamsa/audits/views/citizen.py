@@ -92,6 +92,8 @@ def assignment_detail(request, public_id, form=None, status=200):
     photos = Attachment.objects.filter(
         owner_type="audits.siteinspection", owner_id__in=[str(r.public_id) for r in reports]
     )
+    if not perms.can_download_inspection_photos(request.user, assignment):
+        photos = photos.none()
     return render(
         request,
         "audits/citizen_assignment.html",

@@ -117,6 +117,8 @@ def disposition_detail(request, public_id, forms=None, status=200):
     reports = list(d.reports.select_related("submitted_by", "verdict_by"))
     owners = [target_ref(r)[1] for r in reports]
     files = {}
+    if not perms.can_download_followup_evidence(user, d):
+        owners = []
     for a in Attachment.objects.filter(owner_type="audits.followupreport", owner_id__in=owners):
         files.setdefault(a.owner_id, []).append(a)
     for r in reports:

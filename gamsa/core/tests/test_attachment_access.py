@@ -36,13 +36,15 @@ TABLE = {
     "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 404, 404, 404, 404, 404, 404),
     # a file on a grievance handled by 주차관리과, uploaded by the complaint officer
     "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
-    # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team, office
-    # leadership and the council read every finding, the department its own, the guardian their report)
-    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404, 200),
-    # 건설과's follow-up evidence on an audit disposition (the office and the council read the audit record)
-    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 404, 404, 404, 404),
-    # a citizen auditor's site-inspection photo (the office, the council, and the citizen auditor who filed it)
-    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 200, 404, 404, 200, 404),
+    # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team and office
+    # leadership read every finding, the department its own, the guardian their report; the council viewer reads
+    # the finding but not its photos, which may show people and car plates)
+    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 200),
+    # 건설과's follow-up evidence on an audit disposition (the office reads the audit record; not the council
+    # viewer: evidence may show people and documents with personal data)
+    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404),
+    # a citizen auditor's site-inspection photo (the office and the citizen auditor who filed it; not the council)
+    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404),
     # the cost sheet behind a cost-rate review (the audit team and the office head)
     "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 }  # fmt: skip
@@ -178,3 +180,33 @@ def test_download_matrix(client, world, settings, kind, username):
         assert state(world["media"])[1:] == before[1:]
     else:
         assert state(world["media"]) == before, "a refused download changed something"
+
+
+@pytest.mark.parametrize("username, shown", [("head", True), ("council", False)])
+def test_pages_list_photos_and_evidence_only_to_who_may_download_them(client, world, username, shown):
+    """The council viewer reads the finding, the disposition and the assignment, but their pages and the API list
+    no photo or evidence file (it would only be a 404 link); the office head sees and may open each."""
+    from django.urls import reverse
+
+    from gamsa.audits.models import FollowUpReport, SiteInspection
+    from gamsa.patrols.models import Finding, Photo
+
+    files = world["files"]
+    finding = Finding.objects.get(case_number=files["finding_photo"].owner_id)
+    Photo.objects.create(finding=finding, attachment=files["finding_photo"], stage=Photo.Stage.BEFORE)
+    report = FollowUpReport.objects.get(public_id=files["followup_file"].owner_id)
+    inspection = SiteInspection.objects.get(public_id=files["inspection_photo"].owner_id)
+    user = User.objects.get(username=username)
+    verified_login(client, user)
+    pages = {
+        "finding_photo": reverse("patrols:finding_detail", args=[finding.case_number]),
+        "followup_file": reverse("audits:disposition", args=[report.disposition.public_id]),
+        "inspection_photo": reverse("audits:citizen_assignment", args=[inspection.assignment.public_id]),
+    }
+    for kind, url in pages.items():
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert (str(files[kind].public_id) in page.content.decode()) is shown, (username, kind)
+    _, raw = services.issue_api_token(user, name="test")
+    body = client.get(f"/api/v1/findings/{finding.case_number}", HTTP_AUTHORIZATION=f"Bearer {raw}").json()
+    assert bool(body["photos"]) is shown

@@ -135,7 +135,9 @@ def finding_detail(request, case_number: str, forms: dict | None = None, status:
     can_answer = perms.can_answer(user, finding) and finding.status in svc.ANSWERABLE
     ctx = {
         "f": finding,
-        "photos": finding.photos.select_related("attachment").order_by("attachment__uploaded_at"),
+        "photos": finding.photos.select_related("attachment").order_by("attachment__uploaded_at")
+        if perms.can_download_finding_photos(user, finding)
+        else [],
         "show_reporter": show_reporter,
         "events": Event.objects.filter(target_type="patrols.finding", target_id=finding.case_number).order_by(
             "at"
