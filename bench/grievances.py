@@ -393,6 +393,7 @@ def similarity_bench(truth: dict, queries: int, limit: int = 20) -> None:
     sample = rng.sample(paired, min(queries // 2, len(paired)))
     sample += rng.sample(numbers, min(queries - len(sample), len(numbers)))
     latencies: list[float] = []
+    load_before = os.getloadavg()
     counts = {k: [0, 0, 0] for k in ("same", "other")}  # found with the right label, proposed, expected
     for number in sample:
         g = Grievance.objects.select_related("complainant", "category").get(case_number=number)
@@ -410,6 +411,11 @@ def similarity_bench(truth: dict, queries: int, limit: int = 20) -> None:
     print(
         f"same-matter lookup (both kinds, limit {limit}), {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
         f"p95 {support.percentile(latencies, 95):.1f} ms, max {max(latencies):.1f} ms"
+    )
+    load_after = os.getloadavg()
+    print(
+        f"machine load average (1/5/15 min) at start {' / '.join(f'{x:.1f}' for x in load_before)}, "
+        f"at end {' / '.join(f'{x:.1f}' for x in load_after)} on {os.cpu_count()} cores"
     )
 
     def pr(tp, proposed, expected):
