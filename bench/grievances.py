@@ -393,12 +393,17 @@ def similarity_bench(truth: dict, queries: int, limit: int = 20) -> None:
     sample = rng.sample(paired, min(queries // 2, len(paired)))
     sample += rng.sample(numbers, min(queries - len(sample), len(numbers)))
     latencies: list[float] = []
+    cpu: list[
+        float
+    ] = []  # this process's CPU time per lookup (Python; not the database's, not waiting for a core)
+    load_before = os.getloadavg()
     counts = {k: [0, 0, 0] for k in ("same", "other")}  # found with the right label, proposed, expected
     for number in sample:
         g = Grievance.objects.select_related("complainant", "category").get(case_number=number)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         found = similar_grievances(g, limit=limit)
         latencies.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
         expected = related.get(number, {})
         for kind in counts:
             counts[kind][2] += sum(1 for k in expected.values() if k == kind)
@@ -410,6 +415,15 @@ def similarity_bench(truth: dict, queries: int, limit: int = 20) -> None:
     print(
         f"same-matter lookup (both kinds, limit {limit}), {len(sample):,} queries: p50 {statistics.median(latencies):.1f} ms, "
         f"p95 {support.percentile(latencies, 95):.1f} ms, max {max(latencies):.1f} ms"
+    )
+    print(
+        f"  of which this process's CPU time: p50 {statistics.median(cpu):.1f} ms, "
+        f"p95 {support.percentile(cpu, 95):.1f} ms (the rest is the database and waiting for a core)"
+    )
+    load_after = os.getloadavg()
+    print(
+        f"machine load average (1/5/15 min) at start {' / '.join(f'{x:.1f}' for x in load_before)}, "
+        f"at end {' / '.join(f'{x:.1f}' for x in load_after)} on {os.cpu_count()} cores"
     )
 
     def pr(tp, proposed, expected):

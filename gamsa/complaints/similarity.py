@@ -19,12 +19,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 
 from gamsa.complaints.models import Complainant, Grievance, GrievancePlace
 from gamsa.complaints.placeindex import split
 from gamsa.text.matters import MATTER_LABELS
-from gamsa.text.similarity import Document, build_document, rank, same_person
+from gamsa.text.similarity import Document, build_document, can_match, rank, same_person
 
 WINDOW_DAYS = 3 * 365
 """How far back the same complainant's complaints are read (법 제23조 has no period; three years is the scope)."""
@@ -93,14 +94,44 @@ def _people(person: Complainant):
     return Complainant.objects.filter(same).values("pk")[: 2 * PERSON_RECORDS]
 
 
-def _scope_ids(g: Grievance, keys: list[str], window_days: int) -> list[int]:
-    since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
-    ids = list(
-        Grievance.objects.filter(complainant_id__in=_people(g.complainant), received_at__gte=since)
-        .exclude(pk=g.pk)
-        .order_by("-received_at")
-        .values_list("pk", flat=True)[:MAX_CANDIDATES]
+LIGHT_FIELDS = (
+    "pk",
+    "place_address",
+    "place_keys",
+    "received_at",
+    "matter",
+    "matters",
+    "category__code",
+    "complainant__name",
+    "complainant__phone",
+)
+"""The columns the candidates are first judged on (no title or body: those are read only for the survivors)."""
+
+
+def _light_document(row: dict) -> Document:
+    return build_document(
+        row["pk"],
+        name=row["complainant__name"],
+        phone=row["complainant__phone"],
+        place=row["place_address"],
+        category=row["category__code"] or "",
+        received_at=row["received_at"],
+        matter=row["matter"],
+        matters=row["matters"].split(),
+        keys=split(row["place_keys"]),
     )
+
+
+def _light_rows(g: Grievance, keys: list[str], window_days: int, visible=None) -> list[dict]:
+    """The candidates' light columns: the resident's records' grievances in the last three years (most recent
+    first) and the grievances sharing a place key and the matter within the window (nearest the most recent
+    first), each part bounded. One round trip where the database can slice the parts of a UNION (PostgreSQL),
+    else one per part. The place part is read through the index (key, matter, received_at) of `GrievancePlace`."""
+    since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
+    person = Grievance.objects.filter(
+        complainant_id__in=_people(g.complainant), received_at__gte=since
+    ).exclude(pk=g.pk)
+    parts = [(person, MAX_CANDIDATES)]
     if keys:
         window = dt.timedelta(days=window_days)
         place = GrievancePlace.objects.filter(
@@ -108,8 +139,18 @@ def _scope_ids(g: Grievance, keys: list[str], window_days: int) -> list[int]:
         ).exclude(grievance_id=g.pk)
         if g.matter:
             place = place.filter(matter__in=[g.matter, ""])
-        ids += place.order_by("-received_at").values_list("grievance_id", flat=True)[:PLACE_CANDIDATES]
-    return list(dict.fromkeys(ids))
+        place_ids = place.order_by("-received_at").values("grievance_id")[:PLACE_CANDIDATES]
+        parts.append((Grievance.objects.filter(pk__in=place_ids), PLACE_CANDIDATES))
+    sliced = []
+    for qs, n in parts:
+        if visible is not None:
+            qs = visible(qs)
+        sliced.append(qs.order_by("-received_at").values(*LIGHT_FIELDS)[:n])
+    if len(sliced) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rows = list(sliced[0].union(*sliced[1:], all=True))
+    else:
+        rows = [row for qs in sliced for row in qs]
+    return list({row["pk"]: row for row in rows}.values())
 
 
 def similar_grievances(
@@ -119,36 +160,42 @@ def similar_grievances(
     visible=None,
 ) -> list[Candidate]:
     """Both kinds of match for `g`, best first. `visible` (queryset → queryset, e.g. a user's visibility rule)
-    limits the candidates to those a user may see."""
+    limits the candidates to those a user may see.
+
+    Two round trips on PostgreSQL: the candidates' light columns (complainant, place keys, matter, dates; see
+    `_light_rows`), then title and body only of the candidates that could reach the threshold on those
+    (`gamsa.text.similarity.can_match`: the same resident at another address, another resident's complaint that
+    shares only a landmark with another road, another matter …), scored on the text last."""
     threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
     window_days = settings.GAMSA_DUPLICATE_WINDOW_DAYS
-    ids = _scope_ids(g, split(g.place_keys), window_days)
-    pool_qs = Grievance.objects.filter(pk__in=ids)
-    if visible is not None:
-        pool_qs = visible(pool_qs)
-    pool = (
-        list(
-            pool_qs.select_related("complainant", "category").only(
-                "title",
-                "body",
-                "place_address",
-                "place_keys",
-                "received_at",
-                "matter",
-                "matters",
-                "status",
-                "category__code",
-                "complainant__name",
-                "complainant__phone",
-                "case_number",
-            )
+    rows = _light_rows(g, split(g.place_keys), window_days, visible)
+    if not rows:
+        return []
+    query = _document(g)
+    survivors = [row["pk"] for row in rows if can_match(query, _light_document(row), threshold, window_days)]
+    if not survivors:
+        return []
+    pool = list(
+        Grievance.objects.filter(pk__in=survivors)
+        .select_related("complainant", "category")
+        .only(
+            "title",
+            "body",
+            "place_address",
+            "place_keys",
+            "received_at",
+            "matter",
+            "matters",
+            "status",
+            "category__code",
+            "complainant__name",
+            "complainant__phone",
+            "case_number",
         )
-        if ids
-        else []
     )
     by_id = {c.pk: c for c in pool}
     matches = rank(
-        _document(g),
+        query,
         [_document(c) for c in pool],
         threshold=threshold,
         limit=limit,

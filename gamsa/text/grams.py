@@ -23,14 +23,14 @@ def char_ngrams(text: str | None, n: Iterable[int] = (2, 3)) -> list[str]:
     s = normalize_text(text)
     if not s:
         return []
+    tokens = s.split(" ")
     out: list[str] = []
     for k in n:
-        if k == 2:
-            out += [a + b for a, b in zip(s, s[1:], strict=False) if a != " " and b != " "]
-        else:
-            out += [g for g in (s[i : i + k] for i in range(len(s) - k + 1)) if " " not in g]
-    if " " in s:
-        out += [t for t in s.split(" ") if len(t) == 1]
+        for t in tokens:
+            if len(t) >= k:
+                out += [t[i : i + k] for i in range(len(t) - k + 1)]
+    if len(tokens) > 1:
+        out += [t for t in tokens if len(t) == 1]
     elif len(s) == 1:
         out.append(s)
     return out

@@ -369,16 +369,15 @@ def _matter(a: Document, b: Document) -> tuple[int, str]:
     return 0, ""
 
 
-def _signals(
+def _structured(
     a: Document,
     b: Document,
-    idf: Idf | None,
     threshold: float | None = None,
     window_days: float | None = DUPLICATE_WINDOW_DAYS,
 ) -> tuple | None:
-    """The score and its parts; None when `threshold` is given and even identical text could not reach it, or
-    when another complainant's complaint is not at the same place or outside the window (the text vectors are then
-    never computed)."""
+    """The score before the text and its parts (no text read); None when `threshold` is given and even identical
+    text could not reach it, or when another complainant's complaint is not at the same place or outside the
+    window."""
     c, c_reason = _complainant(a, b)
     p, p_label = _place(a, b)
     g, g_label = _matter(a, b)
@@ -407,6 +406,37 @@ def _signals(
         s = (D_PLACE if p > 0 else 0.0) + (D_MATTER if g > 0 else -D_OTHER_MATTER if g < 0 else 0.0)
     if threshold is not None and s + W_TEXT < threshold:
         return None
+    return s, c, c_reason, p, p_label, g, g_label, same
+
+
+def can_match(
+    query: Document,
+    candidate: Document,
+    threshold: float = DEFAULT_THRESHOLD,
+    window_days: float | None = DUPLICATE_WINDOW_DAYS,
+) -> bool:
+    """Whether `candidate` could reach `threshold` against `query` with the most similar text possible, judged on
+    the complainant, place, matter and dates only (neither document's text is read). `rank` drops the others the
+    same way, so the app reads the text only of the candidates for which this is True."""
+    if candidate.id is not None and candidate.id == query.id:
+        return False
+    return _structured(query, candidate, threshold, window_days) is not None
+
+
+def _signals(
+    a: Document,
+    b: Document,
+    idf: Idf | None,
+    threshold: float | None = None,
+    window_days: float | None = DUPLICATE_WINDOW_DAYS,
+) -> tuple | None:
+    """The score and its parts; None when `threshold` is given and even identical text could not reach it, or
+    when another complainant's complaint is not at the same place or outside the window (the text vectors are then
+    never computed)."""
+    pre = _structured(a, b, threshold, window_days)
+    if pre is None:
+        return None
+    s, c, c_reason, p, p_label, g, g_label, same = pre
     t = cosine(a.vector(idf), b.vector(idf))
     s += W_TEXT * t
     return max(0.0, min(1.0, s)), c, c_reason, p, p_label, g, g_label, t, same

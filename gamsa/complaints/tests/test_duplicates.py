@@ -298,3 +298,33 @@ def test_five_residents_linked_show_on_the_committee_yearly_review(client, demo,
     html = client.get("/committee/review/", {"year": 2026}).content.decode()
     table = html[html.index('data-testid="joint-groups"') :].split("</table>")[0]
     assert first.case_number in table and "5건" in table
+
+
+def test_text_is_read_only_for_candidates_that_can_match(demo):
+    """The lookup judges the candidates on complainant, place, matter and date first and reads title and body
+    only of those that could still reach the threshold: the same resident's complaint at another address is in
+    the scope (same complainant) but its text is never fetched."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    a, b, c = potholes()
+    elsewhere = file(
+        "김서연",
+        "010-2222-1111",
+        "당산로 47 포트홀",
+        "당산로 47 앞 차도에 포트홀이 생겼습니다. 오토바이가 넘어질 뻔했습니다.",
+        "서울특별시 영등포구 당산로 47",
+        day=9,
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        found = similar_grievances(a)
+    assert {x.grievance for x in found} == {b, c}
+    assert [x.grievance.body for x in found]  # the bodies of the matches are loaded (no query per row)
+    text_reads = [q["sql"] for q in ctx.captured_queries if '"complaints_grievance"."body"' in q["sql"]]
+    assert len(text_reads) == 1
+    listed = re.search(r'"complaints_grievance"\."id" IN \(([^)]*)\)', text_reads[0]).group(1)
+    ids = {int(x) for x in re.findall(r"\d+", listed)}
+    assert ids == {b.pk, c.pk} and elsewhere.pk not in ids
+    assert len(ctx.captured_queries) <= 4

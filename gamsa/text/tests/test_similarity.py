@@ -266,3 +266,52 @@ def test_matter_is_read_from_the_text_when_the_row_has_no_category():
     assert infer_matter("건의합니다", "잘 부탁드립니다.") == ""
     d = build_document(1, title="쓰레기 무단투기 신고", body="골목에 쓰레기를 버리고 갑니다.")
     assert d.matter == "dumping" and d.category == "cleaning"
+
+
+def test_can_match_never_drops_a_match_and_reads_no_text(corpus):
+    """The app reads title and body only of the candidates `can_match` keeps; judged without any text, it must
+    keep every candidate `rank` would propose and drop those that cannot reach the threshold."""
+    from gamsa.text.similarity import can_match
+
+    query, positives, negatives = corpus
+    neighbour = doc(
+        7, name="김철수", phone="010-9999-0000", place="", title="", body="영등포로 123 주차 문제"
+    )
+    elsewhere = doc(
+        8,
+        name="이영희",
+        phone="010-5555-0000",
+        place="영등포로 127",
+        title="주차",
+        body="영등포로 127 불법주차",
+    )
+    everyone = [query, *positives, *negatives, neighbour, elsewhere]
+
+    def textless(d):
+        return Document(
+            id=d.id,
+            text="",
+            name_key=d.name_key,
+            phone_key=d.phone_key,
+            place_key=d.place_key,
+            category=d.category,
+            received_at=d.received_at,
+            place_keys=d.place_keys,
+            matter=d.matter,
+            matters=d.matters,
+        )
+
+    kept = dropped = 0
+    for a in everyone:
+        for b in everyone:
+            if a is b:
+                continue
+            proposed = bool(rank(a, [b], threshold=DEFAULT_THRESHOLD))
+            possible = can_match(a, textless(b), DEFAULT_THRESHOLD)
+            assert possible or not proposed, (a.id, b.id)
+            kept += possible
+            dropped += not possible
+    assert kept and dropped
+    assert not can_match(query, textless(negatives[0]))  # the same resident at another address
+    assert not can_match(query, textless(elsewhere))  # another resident at another address
+    assert not can_match(query, query)
