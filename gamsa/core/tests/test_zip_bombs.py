@@ -179,6 +179,31 @@ def test_odd_but_valid_tags_are_measured_too(tmp_path):
         check_archive(data)
 
 
+def _plain_rows(first: int, last: int) -> bytes:
+    return "".join(
+        f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="B{n}"><v>2</v></c></row>' for n in range(first, last)
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "odd, expected",
+    [
+        (b'<c r="ZZ70001"><v>1</v></c>', (100_000, 702, 200_000)),  # a new column far down the sheet
+        (b'<c r="B190000"><v>1</v></c>', (190_000, 2, 200_000)),  # a cell numbered beyond every row
+        (b'<c s="1" r="B70001"><v>1</v></c>', (100_000, 2, 200_000)),  # not plain (r not first)
+    ],
+)
+def test_a_plain_sheet_measures_what_its_later_blocks_add(tmp_path, settings, odd, expected):
+    """The fast scan of plain blocks learns the columns from the first block; a later block with a new column, a
+    cell numbered beyond its row or a cell that is not plain is still measured exactly (checked past 1 MB)."""
+    settings.GAMSA_IMPORT_MAX_CELLS = 10**9
+    body = _plain_rows(1, 70_001) + b'<row r="70001"><c r="A70001"><v>1</v></c>' + odd + b"</row>"
+    data = write_xlsx(tmp_path / "late.xlsx", [body, _plain_rows(70_002, 100_001)]).read_bytes()
+    size = check_archive(data)
+    sheet = next(p for p in size.parts if p.name == "xl/worksheets/sheet1.xml")
+    assert (sheet.rows, sheet.columns, sheet.cells) == expected
+
+
 def test_a_dtd_is_refused():
     sheet = SHEET_HEAD.replace(b"<worksheet", b'<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet', 1) + SHEET_TAIL
     with pytest.raises(FileRejected, match="DOCTYPE"):
