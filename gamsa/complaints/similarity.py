@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
 
-from gamsa.complaints.models import Complainant, Grievance, GrievancePlace
+from gamsa.complaints.models import Category, Complainant, Grievance, GrievancePlace
 from gamsa.complaints.placeindex import split
 from gamsa.text.matters import MATTER_LABELS
-from gamsa.text.similarity import Document, build_document, can_match, rank, same_person
+from gamsa.text.similarity import Document, build_document, rank, same_person
 
 WINDOW_DAYS = 3 * 365
 """How far back the same complainant's complaints are read (법 제23조 has no period; three years is the scope)."""
@@ -82,75 +82,110 @@ def same_complainant(a: Complainant, b: Complainant) -> bool:
     return level >= 0.8
 
 
-def _people(person: Complainant):
-    """The complainant records that may be this resident, as a subquery (one round trip with the grievances)."""
-    same = Q(pk=person.pk)
-    if person.phone_key:
-        same |= Q(phone_key=person.phone_key)  # any name: a name typed differently is judged in Python
-        if person.name_key:
-            same |= Q(name_key=person.name_key, phone_key="")
-    elif person.name_key:
-        same |= Q(name_key=person.name_key)
-    return Complainant.objects.filter(same).values("pk")[: 2 * PERSON_RECORDS]
-
-
-LIGHT_FIELDS = (
-    "pk",
+SHOWN_FIELDS = (
+    "case_number",
+    "title",
+    "body",
     "place_address",
     "place_keys",
     "received_at",
     "matter",
     "matters",
+    "status",
     "category__code",
     "complainant__name",
     "complainant__phone",
 )
-"""The columns the candidates are first judged on (no title or body: those are read only for the survivors)."""
+"""The fields of a proposed grievance that the desk, the API and the command show (loaded for the matches only)."""
 
 
-def _light_document(row: dict) -> Document:
-    return build_document(
-        row["pk"],
-        name=row["complainant__name"],
-        phone=row["complainant__phone"],
-        place=row["place_address"],
-        category=row["category__code"] or "",
-        received_at=row["received_at"],
-        matter=row["matter"],
-        matters=row["matters"].split(),
-        keys=split(row["place_keys"]),
+def _people_condition(person: Complainant) -> tuple[str, list]:
+    """The complainant records that may be this resident: SQL condition on the complainant table and its params."""
+    if person.phone_key:
+        # any name: a name typed differently is judged in Python
+        if person.name_key:
+            return "(id = %s OR phone_key = %s OR (name_key = %s AND phone_key = ''))", [
+                person.pk,
+                person.phone_key,
+                person.name_key,
+            ]
+        return "(id = %s OR phone_key = %s)", [person.pk, person.phone_key]
+    if person.name_key:
+        return "(id = %s OR name_key = %s)", [person.pk, person.name_key]
+    return "id = %s", [person.pk]
+
+
+@lru_cache(maxsize=64)
+def _scope_sql(people: str, keys: int, matter: bool) -> str:
+    """One statement for both parts of the scope (see `_scope_rows`): each part ordered and bounded in a subquery
+    of its own, so that PostgreSQL and SQLite alike read it in one round trip. Cached: its text depends only on the
+    shape of the condition, the number of place keys and whether the matter is known."""
+    g, c, cat, gp = (m._meta.db_table for m in (Grievance, Complainant, Category, GrievancePlace))
+    columns = (
+        "g.id, g.place_address, g.place_keys, g.received_at, g.matter, g.matters, k.code, c.name, c.phone, "
+        "g.title, g.body"
     )
+    source = f"{g} g JOIN {c} c ON c.id = g.complainant_id LEFT JOIN {cat} k ON k.id = g.category_id"
+    person = (
+        f"SELECT {columns} FROM {source} WHERE g.complainant_id IN "  # noqa: S608  (table names from the models; every value is a parameter)
+        f"(SELECT id FROM {c} WHERE {people} LIMIT {2 * PERSON_RECORDS}) "
+        f"AND g.received_at >= %s AND g.id <> %s ORDER BY g.received_at DESC LIMIT {MAX_CANDIDATES}"
+    )
+    if not keys:
+        return person
+    marks = ", ".join(["%s"] * keys)
+    place = (
+        f"SELECT {columns} FROM {source} WHERE g.id IN (SELECT grievance_id FROM {gp} WHERE key IN ({marks}) "  # noqa: S608  (table names from the models; every value is a parameter)
+        "AND received_at >= %s AND received_at <= %s AND grievance_id <> %s"
+        + (" AND matter IN (%s, '')" if matter else "")
+        + f" ORDER BY received_at DESC LIMIT {PLACE_CANDIDATES}) "
+        f"ORDER BY g.received_at DESC LIMIT {PLACE_CANDIDATES}"
+    )
+    return f"SELECT * FROM ({person}) p UNION ALL SELECT * FROM ({place}) q"  # noqa: S608
 
 
-def _light_rows(g: Grievance, keys: list[str], window_days: int, visible=None) -> list[dict]:
-    """The candidates' light columns: the resident's records' grievances in the last three years (most recent
-    first) and the grievances sharing a place key and the matter within the window (nearest the most recent
-    first), each part bounded. One round trip where the database can slice the parts of a UNION (PostgreSQL),
-    else one per part. The place part is read through the index (key, matter, received_at) of `GrievancePlace`."""
-    since = g.received_at - dt.timedelta(days=WINDOW_DAYS)
-    person = Grievance.objects.filter(
-        complainant_id__in=_people(g.complainant), received_at__gte=since
-    ).exclude(pk=g.pk)
-    parts = [(person, MAX_CANDIDATES)]
+def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> list[Document]:
+    """The candidates as documents, read in one statement: the resident's records' grievances in the last three
+    years (most recent first, at most MAX_CANDIDATES) and the grievances sharing a place key and the matter within
+    the window (nearest the most recent first, at most PLACE_CANDIDATES; through the index (key, matter,
+    received_at) of `GrievancePlace`). Title and body come along: they are short, and a second round trip for the
+    survivors cost more than the bytes. Raw SQL: compiling the two ORM querysets cost more than running them."""
+    people, params = _people_condition(g.complainant)
+    ops = connection.ops
+    since = ops.adapt_datetimefield_value(g.received_at - dt.timedelta(days=WINDOW_DAYS))
+    params = [*params, since, g.pk]
     if keys:
         window = dt.timedelta(days=window_days)
-        place = GrievancePlace.objects.filter(
-            key__in=keys, received_at__gte=g.received_at - window, received_at__lte=g.received_at + window
-        ).exclude(grievance_id=g.pk)
+        params += [
+            *keys,
+            ops.adapt_datetimefield_value(g.received_at - window),
+            ops.adapt_datetimefield_value(g.received_at + window),
+            g.pk,
+        ]
         if g.matter:
-            place = place.filter(matter__in=[g.matter, ""])
-        place_ids = place.order_by("-received_at").values("grievance_id")[:PLACE_CANDIDATES]
-        parts.append((Grievance.objects.filter(pk__in=place_ids), PLACE_CANDIDATES))
-    sliced = []
-    for qs, n in parts:
-        if visible is not None:
-            qs = visible(qs)
-        sliced.append(qs.order_by("-received_at").values(*LIGHT_FIELDS)[:n])
-    if len(sliced) > 1 and connection.features.supports_slicing_ordering_in_compound:
-        rows = list(sliced[0].union(*sliced[1:], all=True))
-    else:
-        rows = [row for qs in sliced for row in qs]
-    return list({row["pk"]: row for row in rows}.values())
+            params.append(g.matter)
+    with connection.cursor() as cursor:
+        cursor.execute(_scope_sql(people, len(keys), bool(keys and g.matter)), params)
+        rows = cursor.fetchall()
+    moment = ops.convert_datetimefield_value if connection.vendor == "sqlite" else None
+    docs = {}
+    for pk, place, place_keys, received, matter, matters, category, name, phone, title, body in rows:
+        if pk in docs:
+            continue
+        docs[pk] = build_document(
+            pk,
+            title=title,
+            body=body,
+            name=name,
+            phone=phone,
+            place=place,
+            category=category or "",
+            received_at=moment(received, None, connection) if moment else received,
+            matter=matter,
+            matters=matters.split(),
+            keys=split(place_keys),
+        )
+    return list(docs.values())
 
 
 def similar_grievances(
@@ -160,50 +195,39 @@ def similar_grievances(
     visible=None,
 ) -> list[Candidate]:
     """Both kinds of match for `g`, best first. `visible` (queryset → queryset, e.g. a user's visibility rule)
-    limits the candidates to those a user may see.
+    limits the matches to those a user may see (applied to the matches, before the limit).
 
-    Two round trips on PostgreSQL: the candidates' light columns (complainant, place keys, matter, dates; see
-    `_light_rows`), then title and body only of the candidates that could reach the threshold on those
-    (`gamsa.text.similarity.can_match`: the same resident at another address, another resident's complaint that
-    shares only a landmark with another road, another matter …), scored on the text last."""
+    One statement reads the scope (`_scope_rows`); `rank` judges each candidate on complainant, place, matter and
+    dates first and computes text vectors only for those that could still reach the threshold
+    (`gamsa.text.similarity.can_match`'s rule); one more query loads the matches shown (at most `limit`)."""
     threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
     window_days = settings.GAMSA_DUPLICATE_WINDOW_DAYS
-    rows = _light_rows(g, split(g.place_keys), window_days, visible)
-    if not rows:
+    candidates = _scope_rows(g, split(g.place_keys), window_days)
+    if not candidates:
         return []
-    query = _document(g)
-    survivors = [row["pk"] for row in rows if can_match(query, _light_document(row), threshold, window_days)]
-    if not survivors:
-        return []
-    pool = list(
-        Grievance.objects.filter(pk__in=survivors)
-        .select_related("complainant", "category")
-        .only(
-            "title",
-            "body",
-            "place_address",
-            "place_keys",
-            "received_at",
-            "matter",
-            "matters",
-            "status",
-            "category__code",
-            "complainant__name",
-            "complainant__phone",
-            "case_number",
-        )
-    )
-    by_id = {c.pk: c for c in pool}
     matches = rank(
-        query,
-        [_document(c) for c in pool],
+        _document(g),
+        candidates,
         threshold=threshold,
-        limit=limit,
+        limit=len(candidates) if visible is not None else limit,
         window_days=window_days,
+    )
+    if not matches:
+        return []
+    if visible is not None:
+        allowed = set(
+            visible(Grievance.objects.filter(pk__in=[m.id for m in matches])).values_list("pk", flat=True)
+        )
+        matches = [m for m in matches if m.id in allowed][:limit]
+    by_id = (
+        Grievance.objects.select_related("complainant", "category")
+        .only(*SHOWN_FIELDS)
+        .in_bulk([m.id for m in matches])
     )
     return [
         Candidate(
             by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons, m.place, m.matter
         )
         for m in matches
+        if m.id in by_id
     ]

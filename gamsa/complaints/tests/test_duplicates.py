@@ -300,10 +300,11 @@ def test_five_residents_linked_show_on_the_committee_yearly_review(client, demo,
     assert first.case_number in table and "5건" in table
 
 
-def test_text_is_read_only_for_candidates_that_can_match(demo):
-    """The lookup judges the candidates on complainant, place, matter and date first and reads title and body
-    only of those that could still reach the threshold: the same resident's complaint at another address is in
-    the scope (same complainant) but its text is never fetched."""
+def test_one_statement_reads_the_scope_and_only_the_matches_are_loaded(demo):
+    """The lookup reads the whole scope (the resident's records and the place's complaints) in one statement,
+    judges each candidate on complainant, place, matter and date before any text vector is made, and loads only
+    the matches as records: the same resident's complaint at another address is in the scope (same complainant)
+    but is neither proposed nor loaded."""
     import re
 
     from django.db import connection
@@ -320,11 +321,11 @@ def test_text_is_read_only_for_candidates_that_can_match(demo):
     )
     with CaptureQueriesContext(connection) as ctx:
         found = similar_grievances(a)
+        assert [x.grievance.body for x in found]  # the matches' fields are loaded (no query per row)
     assert {x.grievance for x in found} == {b, c}
-    assert [x.grievance.body for x in found]  # the bodies of the matches are loaded (no query per row)
-    text_reads = [q["sql"] for q in ctx.captured_queries if '"complaints_grievance"."body"' in q["sql"]]
-    assert len(text_reads) == 1
-    listed = re.search(r'"complaints_grievance"\."id" IN \(([^)]*)\)', text_reads[0]).group(1)
-    ids = {int(x) for x in re.findall(r"\d+", listed)}
-    assert ids == {b.pk, c.pk} and elsewhere.pk not in ids
-    assert len(ctx.captured_queries) <= 4
+    assert len(ctx.captured_queries) == 2
+    scope, shown = (q["sql"] for q in ctx.captured_queries)
+    assert "UNION ALL" in scope and "g.body" in scope
+    listed = re.search(r'"complaints_grievance"\."id" IN \(([^)]*)\)', shown).group(1)
+    assert {int(x) for x in re.findall(r"\d+", listed)} == {b.pk, c.pk}
+    assert elsewhere.pk not in {x.grievance.pk for x in found}
