@@ -116,10 +116,12 @@ def _people_condition(person: Complainant) -> tuple[str, list]:
 
 
 @lru_cache(maxsize=64)
-def _scope_sql(people: str, keys: int, matter: bool) -> str:
+def _scope_sql(people: str, keys: int, matter: bool, bounds: tuple[int, int, int]) -> str:
     """One statement for both parts of the scope (see `_scope_rows`): each part ordered and bounded in a subquery
     of its own, so that PostgreSQL and SQLite alike read it in one round trip. Cached: its text depends only on the
-    shape of the condition, the number of place keys and whether the matter is known."""
+    shape of the condition, the number of place keys, whether the matter is known and the bounds (records of the
+    person, candidates of the person, candidates of the place)."""
+    records, person_limit, place_limit = bounds
     g, c, cat, gp = (m._meta.db_table for m in (Grievance, Complainant, Category, GrievancePlace))
     columns = (
         "g.id, g.place_address, g.place_keys, g.received_at, g.matter, g.matters, k.code, c.name, c.phone, "
@@ -128,8 +130,8 @@ def _scope_sql(people: str, keys: int, matter: bool) -> str:
     source = f"{g} g JOIN {c} c ON c.id = g.complainant_id LEFT JOIN {cat} k ON k.id = g.category_id"
     person = (
         f"SELECT {columns} FROM {source} WHERE g.complainant_id IN "  # noqa: S608  (table names from the models; every value is a parameter)
-        f"(SELECT id FROM {c} WHERE {people} LIMIT {2 * PERSON_RECORDS}) "
-        f"AND g.received_at >= %s AND g.id <> %s ORDER BY g.received_at DESC LIMIT {MAX_CANDIDATES}"
+        f"(SELECT id FROM {c} WHERE {people} LIMIT {records}) "
+        f"AND g.received_at >= %s AND g.id <> %s ORDER BY g.received_at DESC LIMIT {person_limit}"
     )
     if not keys:
         return person
@@ -138,8 +140,8 @@ def _scope_sql(people: str, keys: int, matter: bool) -> str:
         f"SELECT {columns} FROM {source} WHERE g.id IN (SELECT grievance_id FROM {gp} WHERE key IN ({marks}) "  # noqa: S608  (table names from the models; every value is a parameter)
         "AND received_at >= %s AND received_at <= %s AND grievance_id <> %s"
         + (" AND matter IN (%s, '')" if matter else "")
-        + f" ORDER BY received_at DESC LIMIT {PLACE_CANDIDATES}) "
-        f"ORDER BY g.received_at DESC LIMIT {PLACE_CANDIDATES}"
+        + f" ORDER BY received_at DESC LIMIT {place_limit}) "
+        f"ORDER BY g.received_at DESC LIMIT {place_limit}"
     )
     return f"SELECT * FROM ({person}) p UNION ALL SELECT * FROM ({place}) q"  # noqa: S608
 
@@ -165,7 +167,8 @@ def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> list[Documen
         if g.matter:
             params.append(g.matter)
     with connection.cursor() as cursor:
-        cursor.execute(_scope_sql(people, len(keys), bool(keys and g.matter)), params)
+        bounds = (2 * PERSON_RECORDS, MAX_CANDIDATES, PLACE_CANDIDATES)
+        cursor.execute(_scope_sql(people, len(keys), bool(keys and g.matter), bounds), params)
         rows = cursor.fetchall()
     moment = ops.convert_datetimefield_value if connection.vendor == "sqlite" else None
     docs = {}
