@@ -20,11 +20,10 @@ class NoticeChoiceForm(KrdsForm):
     channel = forms.ChoiceField(
         label="처리 상황을 알려 드릴 방법",
         choices=Channel.choices,
-        initial=Channel.SMS,
-        error_messages={
-            "required": "알림 받을 방법을 고르세요.",
-            "invalid_choice": "알림 받을 방법을 목록에서 고르세요.",
-        },
+        initial=Channel.NONE,  # nothing is sent until the citizen picks a channel and consents
+        required=False,  # a form posted without it (an older page) means "받지 않음"
+        help_text="문자·알림톡·전자우편을 고르고 아래 동의에 표시하면 접수, 연장, 결과를 알려 드립니다.",
+        error_messages={"invalid_choice": "알림 받을 방법을 목록에서 고르세요."},
     )
     consent = forms.BooleanField(
         label="위 연락처를 민원 처리 상황 안내에 쓰는 데 동의합니다(개인정보 수집·이용 동의).", required=False
@@ -32,6 +31,7 @@ class NoticeChoiceForm(KrdsForm):
 
     def clean(self):
         data = super().clean()
+        data["channel"] = data.get("channel") or Channel.NONE
         if data.get("channel") and data["channel"] != Channel.NONE and not data.get("consent"):
             self.add_error(
                 "consent",
