@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "gamsa.core",
+    "gamsa.core.notices",
     "gamsa.complaints",
     "gamsa.audits",
     "gamsa.audits.reviews",
@@ -405,6 +406,58 @@ if env_str("GAMSA_REDIS_URL"):
             "LOCATION": env_str("GAMSA_REDIS_URL"),
         }
     }
+
+# --- notices: e-mail, SMS and 카카오 알림톡 (gamsa.core.notices, docs/adr/0022-notice-channels.md) ----------------
+# E-mail goes through Django's mail framework: "console" prints mails (the demo), "smtp" sends them.
+_email_backend = env_choice("GAMSA_EMAIL_BACKEND", "console", ("console", "smtp", "locmem"))
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}[_email_backend]
+EMAIL_HOST = env_str("GAMSA_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("GAMSA_EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("GAMSA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("GAMSA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("GAMSA_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("GAMSA_EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("GAMSA_EMAIL_USE_TLS and GAMSA_EMAIL_USE_SSL cannot both be true; choose one.")
+EMAIL_TIMEOUT = env_int("GAMSA_EMAIL_TIMEOUT", 20, minimum=1, maximum=300)
+DEFAULT_FROM_EMAIL = env_str("GAMSA_EMAIL_FROM", "gamsa@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# SMS and 알림톡 go through one provider interface: "console" logs that a message went (never its text or number),
+# "solapi" sends through SOLAPI's SDK. GAMSA_SOLAPI_BASE_URL points it elsewhere (the tests' local fake server).
+GAMSA_SMS_BACKEND = env_choice("GAMSA_SMS_BACKEND", "console", ("console", "solapi"))
+GAMSA_SOLAPI_API_KEY = env_str("GAMSA_SOLAPI_API_KEY", "")
+GAMSA_SOLAPI_API_SECRET = env_str("GAMSA_SOLAPI_API_SECRET", "")
+GAMSA_SOLAPI_BASE_URL = (env_str("GAMSA_SOLAPI_BASE_URL", "https://api.solapi.com") or "").rstrip("/")
+if urlparse(GAMSA_SOLAPI_BASE_URL).scheme not in ("http", "https"):
+    raise ImproperlyConfigured(
+        f"GAMSA_SOLAPI_BASE_URL must be an http(s) URL; got {GAMSA_SOLAPI_BASE_URL!r}."
+    )
+GAMSA_SMS_SENDER = env_str("GAMSA_SMS_SENDER", "")  # the registered 발신번호
+GAMSA_KAKAO_PF_ID = env_str("GAMSA_KAKAO_PF_ID", "")  # the 카카오톡 채널's 발신프로필 ID (pfId)
+if GAMSA_SMS_BACKEND == "solapi" and not (
+    GAMSA_SOLAPI_API_KEY and GAMSA_SOLAPI_API_SECRET and GAMSA_SMS_SENDER
+):
+    raise ImproperlyConfigured(
+        "GAMSA_SMS_BACKEND=solapi needs GAMSA_SOLAPI_API_KEY, GAMSA_SOLAPI_API_SECRET and GAMSA_SMS_SENDER."
+    )
+# A notice that fails is tried again after these minutes (the last repeats) until it has had MAX_ATTEMPTS tries.
+GAMSA_NOTICE_MAX_ATTEMPTS = env_int("GAMSA_NOTICE_MAX_ATTEMPTS", 4, minimum=1, maximum=20)
+try:
+    GAMSA_NOTICE_RETRY_MINUTES = [int(x) for x in env_list("GAMSA_NOTICE_RETRY_MINUTES", ["1", "5", "25"])]
+except ValueError:
+    raise ImproperlyConfigured(
+        "GAMSA_NOTICE_RETRY_MINUTES must be whole minutes, comma-separated (1,5,25)."
+    ) from None
+if not GAMSA_NOTICE_RETRY_MINUTES or min(GAMSA_NOTICE_RETRY_MINUTES) < 0:
+    raise ImproperlyConfigured(
+        "GAMSA_NOTICE_RETRY_MINUTES must list at least one number of minutes, none negative."
+    )
+# The public address citizens follow from a notice to the status page (empty: no link in the notice).
+GAMSA_PUBLIC_BASE_URL = (env_str("GAMSA_PUBLIC_BASE_URL", "") or "").rstrip("/")
 
 # --- the office ---------------------------------------------------------------------------------------------
 GAMSA_SITE_NAME = env_str("GAMSA_SITE_NAME", "감사담당관 업무시스템")

@@ -21,5 +21,6 @@ urlpatterns = [
     path("costing/", include("gamsa.costing.urls")),
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
+    path("notices/", include("gamsa.core.notices.urls")),
     path("", include("gamsa.core.urls")),
 ]

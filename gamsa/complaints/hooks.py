@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from gamsa.complaints import notice_targets  # noqa: F401  (grievances in the shared notices)
 from gamsa.complaints import permissions as perms
 from gamsa.core import demo, nav, seeds, work
 from gamsa.core import permissions as core_perms

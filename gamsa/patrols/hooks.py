@@ -4,6 +4,7 @@ from gamsa.core import seeds
 from gamsa.patrols import (
     hooks_field,  # noqa: F401
     hooks_patrol,  # noqa: F401
+    notice_targets,  # noqa: F401  (findings in the shared notices)
 )
 
 # Shipped reference data comes back after a database flush (see gamsa/core/seeds.py).

@@ -47,6 +47,7 @@ from gamsa.complaints.services.workflow import (  # noqa: F401
 )
 from gamsa.core import calendar as legal
 from gamsa.core.models import OrgUnit, User
+from gamsa.core.notices import schedule as schedule_notice
 from gamsa.core.services import next_case_number, record_event
 from gamsa.core.validators import reject_rrn
 from gamsa.text.grams import bigram_terms
@@ -191,6 +192,7 @@ def receive_grievance(
         due_at=clock.due_at,
         method=clock.method,
     )
+    schedule_notice("receipt", grievance)
     return Receipt(grievance, pin)
 
 
@@ -270,6 +272,7 @@ def transfer(
         limit=limit.due_at,
         late=now > limit.due_at,
     )
+    schedule_notice("transfer", g, agency=agency, reason=reason)
     return g
 
 
@@ -303,6 +306,7 @@ def request_supplement(
         text=f"민원({g.case_number}) 처리를 위해 다음 사항의 보완을 요청합니다: {reason}",
     )
     record_event(actor, "grievance.supplement_requested", g, reason=reason, until=until)
+    schedule_notice("supplement", g, supplement=reason)
     return g
 
 
@@ -462,6 +466,7 @@ def extend_deadline(
         due_at=new_due,
         consent=consent,
     )
+    schedule_notice("extension", g)
     return extension
 
 
@@ -513,6 +518,7 @@ def send_progress_notice(actor: User, grievance: Grievance, *, text: str) -> Not
     g.last_progress_notice_at = now
     g.save(update_fields=["last_progress_notice_at", "updated_at"])
     record_event(actor, "grievance.progress_notice", g)
+    schedule_notice("progress", g, text=text)
     return notice
 
 
@@ -555,6 +561,7 @@ def answer(
     g.answered_at = now
     g.save(update_fields=["status", "answered_at", "updated_at"])
     record_event(actor, "grievance.answered", g, outcome=outcome, method=method, on_time=now <= g.due_at)
+    schedule_notice("answer", g)
     return result
 
 

@@ -12,13 +12,15 @@ from gamsa.complaints.forms import PublicGrievanceForm, StatusLookupForm
 from gamsa.complaints.models import Channel, Grievance, Kind
 from gamsa.complaints.services import grievances as svc
 from gamsa.core.filecheck import FileRejected, check_upload
+from gamsa.core.notices.views import citizen_choice_form, record_citizen_choice
 from gamsa.core.services import client_ip, store_attachment
 
 
 @never_cache
 def file_grievance(request):
     form = PublicGrievanceForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    notice = citizen_choice_form(request, form)
+    if request.method == "POST" and form.is_valid() and notice.form.is_valid():
         data = form.cleaned_data
         upload = data.get("attachment")
         checked = None
@@ -30,7 +32,9 @@ def file_grievance(request):
                 check_upload(checked, settings.GAMSA_ATTACHMENT_MAX_BYTES)
             except FileRejected as exc:
                 form.add_error("attachment", str(exc))
-                return render(request, "complaints/public_form.html", {"form": form}, status=400)
+                return render(
+                    request, "complaints/public_form.html", {"form": form, **notice.context}, status=400
+                )
         try:
             with transaction.atomic():  # the complaint and its file land together or not at all
                 receipt = svc.receive_grievance(
@@ -46,13 +50,15 @@ def file_grievance(request):
                 )
                 if checked is not None:
                     store_attachment(None, data=checked, original_name=upload.name, owner=receipt.grievance)
+                record_citizen_choice(notice, receipt.grievance)
         except svc.GrievanceError as exc:
             form.add_error(None, str(exc))
         else:
             # The PIN is shown once, on the next page, and never stored in plain text.
             request.session["receipt"] = {"case_number": receipt.grievance.case_number, "pin": receipt.pin}
             return redirect("complaints_public:receipt")
-    return render(request, "complaints/public_form.html", {"form": form}, status=400 if form.errors else 200)
+    status = 400 if form.errors or notice.form.errors else 200
+    return render(request, "complaints/public_form.html", {"form": form, **notice.context}, status=status)
 
 
 @never_cache

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit, User
+from gamsa.core.notices import schedule as schedule_notice
 from gamsa.core.services import next_case_number, record_event, store_attachment
 from gamsa.patrols.clock import finding_due_date
 from gamsa.patrols.models import Finding, FindingCategory, FindingStatus, Photo
@@ -100,6 +101,8 @@ def create_finding(
         due_date=due_date,
         round=round.number if round else "",
     )
+    if routed:
+        schedule_notice("finding_routed", finding)
     if scan_duplicates and finding.latitude is not None and finding.longitude is not None:
         from gamsa.patrols.duplicates import scan_finding
 
@@ -135,6 +138,7 @@ def route_finding(
     record_event(
         actor, "finding.routed", finding, unit=unit.name, previous_unit=previous, due_date=finding.due_date
     )
+    schedule_notice("finding_routed", finding)
     return finding
 
 

@@ -1,0 +1,61 @@
+"""Filling a notice template: `#{항목}` marks are replaced by the case's values (the marks 카카오 알림톡 uses)."""
+
+from __future__ import annotations
+
+import re
+
+from gamsa.core.notices.models import Kind
+
+MARK = re.compile(r"#\{([^{}\s]{1,20})\}")
+
+COMMON = ["기관명", "접수번호", "제목", "조회주소"]
+GRIEVANCE = ["성명", "접수일시", "처리기한", "담당부서", "담당자"]
+VARIABLES: dict[str, list[str]] = {
+    Kind.RECEIPT: COMMON + GRIEVANCE,
+    Kind.TRANSFER: COMMON + GRIEVANCE + ["이송기관", "이송사유"],
+    Kind.EXTENSION: COMMON + GRIEVANCE + ["종전처리기한", "연장사유"],
+    Kind.SUPPLEMENT: COMMON + GRIEVANCE + ["보완내용"],
+    Kind.PROGRESS: COMMON + GRIEVANCE + ["통지내용"],
+    Kind.ANSWER: COMMON + GRIEVANCE + ["처리결과", "답변내용", "답변일시"],
+    Kind.FINDING_ROUTED: COMMON + ["장소", "요청조치", "조치기한", "처리부서", "받는분"],
+    Kind.OVERDUE: COMMON + ["처리기한", "지난일수", "받는분"],
+}
+
+# Text messages (LMS) hold about 2,000 bytes; a long answer is cut and the reader sent to the status page.
+TEXT_LIMIT = 900
+
+
+def marks(text: str) -> list[str]:
+    return MARK.findall(text or "")
+
+
+def unknown_marks(kind: str, *texts: str) -> list[str]:
+    allowed = set(VARIABLES.get(kind, []))
+    found: list[str] = []
+    for text in texts:
+        found += [m for m in marks(text) if m not in allowed and m not in found]
+    return found
+
+
+def render(text: str, values: dict[str, str]) -> str:
+    return MARK.sub(lambda m: str(values.get(m.group(1), "")), text or "").strip()
+
+
+def for_text_message(text: str) -> str:
+    if len(text) <= TEXT_LIMIT:
+        return text
+    return text[: TEXT_LIMIT - 40].rstrip() + "\n…(전문은 처리 상황 조회 화면에서 보실 수 있습니다)"
+
+
+def mask_phone(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) < 7:
+        return "***"
+    return f"{digits[:3]}-****-{digits[-4:]}"
+
+
+def mask_email(address: str) -> str:
+    local, _, domain = (address or "").partition("@")
+    if not domain:
+        return "***"
+    return f"{local[:1]}***@{domain}"
