@@ -25,7 +25,8 @@ from gamsa.core.models import User
 from gamsa.core.services import record_event
 from gamsa.open311.formats import Open311Error
 from gamsa.open311.models import ApiKey, Datatype, ServiceAttribute
-from gamsa.patrols.models import DeadlineBasis, FieldItem, Finding, FindingCategory, Guardian, Source
+from gamsa.open311.permissions import is_guardian
+from gamsa.patrols.models import DeadlineBasis, FieldItem, Finding, FindingCategory, Source
 
 KEY_PREFIX = "o311_"
 MAX_DESCRIPTION = 4000
@@ -97,15 +98,6 @@ def key_for(raw: str) -> ApiKey | None:
     if key.last_used_at is None or now - key.last_used_at > dt.timedelta(minutes=1):
         ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
     return key
-
-
-def is_guardian(user: User | None) -> bool:
-    if user is None:
-        return False
-    today = timezone.localdate()
-    return (
-        Guardian.objects.filter(user=user).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).exists()
-    )
 
 
 # --- attribute definitions -----------------------------------------------------------------------------------------
