@@ -167,13 +167,6 @@ class TaxpayerCloseForm(KrdsForm):
 # --- 특이민원·직원 보호 -------------------------------------------------------------------------------------------
 
 
-def handler_queryset():
-    from gamsa.complaints.permissions import DEDICATED_HANDLER_ROLES
-
-    ids = Membership.objects.filter(ended_on__isnull=True, role__in=DEDICATED_HANDLER_ROLES).values("user_id")
-    return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
-
-
 def staff_queryset():
     ids = (
         Membership.objects.filter(ended_on__isnull=True)

@@ -309,12 +309,7 @@ def _guardian_report(key, item, title, body, address, latitude, longitude) -> Po
     category = _finding_category(item)
     if category is None:
         raise Open311Error(400, [(400, "적출 분야가 설정되지 않아 접수할 수 없습니다. 순찰팀에 문의하세요.")])
-    try:
-        from gamsa.patrols import duplicates  # noqa: F401  (the duplicate scan needs it)
-
-        scan = True
-    except ImportError:
-        scan = False
+    token = secrets.token_urlsafe(12)
     finding = create_finding(
         key.user,
         source=Finding.Source.OPEN311,
@@ -325,10 +320,8 @@ def _guardian_report(key, item, title, body, address, latitude, longitude) -> Po
         address=address,
         latitude=latitude,
         longitude=longitude,
-        scan_duplicates=scan,
         reported_at=now(),
+        open311_token=token,
     )
-    token = secrets.token_urlsafe(12)
-    Finding.objects.filter(pk=finding.pk).update(open311_token=token)
     record_event(key.user, "open311.report_received", finding, key=key.prefix, service_code=item.code)
     return Posted(None, token, "순찰팀이 확인한 뒤 담당 부서에 통보합니다.")

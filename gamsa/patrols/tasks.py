@@ -1,5 +1,5 @@
 """Background work of field complaints: the 응답소 import's adapter for core's one import pipeline
-(gamsa/core/imports.py, ADR 0024), and the evaluation export.
+(gamsa/core/imports.py, ADR 0024). The evaluation's XLSX is small and written in the request (views/field_admin.py).
 """
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 from django_tasks import task
 
 from gamsa.core import imports, services
-from gamsa.core.models import Job
 
 
 class FieldComplaintImport(imports.Importer):
@@ -55,32 +54,3 @@ class FieldComplaintImport(imports.Importer):
 def import_field_complaints_task(job_id: int) -> dict:
     """Tasks queued before the shared pipeline (core.imports) named this one; they run through it."""
     return imports.run_job(job_id)
-
-
-def run_evaluation_export(job_id: int) -> dict:
-    from gamsa.patrols import evaluation
-
-    job = Job.objects.select_related("owner").get(pk=job_id)
-    year, min_count = job.params["year"], job.params.get("min_count")
-    try:
-        services.job_progress(job, done=0, total=2, message="부서별 수치를 계산하는 중입니다.")
-        data = evaluation.evaluate(year, min_count=min_count)
-        services.job_progress(job, done=1, total=2, message="엑셀 파일을 만드는 중입니다.")
-        attachment = services.store_attachment(
-            job.owner, data=evaluation.write_xlsx(data), original_name=evaluation.file_name(year), owner=job
-        )
-    except Exception as exc:
-        services.fail_job(job, f"평가표를 만들지 못했습니다: {exc.__class__.__name__}")
-        raise
-    services.finish_job(
-        job,
-        result={"departments": len(data["ranked"]), "below": len(data["below"])},
-        result_file=attachment,
-        message=f"{len(data['ranked'])}개 부서의 평가표를 만들었습니다.",
-    )
-    return {"departments": len(data["ranked"])}
-
-
-@task(queue_name="reports")
-def evaluation_export_task(job_id: int) -> dict:
-    return run_evaluation_export(job_id)
