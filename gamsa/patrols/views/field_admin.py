@@ -155,11 +155,13 @@ def map_unit(request, pk):
 def _evaluation_params(request) -> tuple[EvaluationForm, int, int | None]:
     year = timezone.localdate().year
     form = EvaluationForm(
-        request.GET or None, initial={"year": year, "min_count": evaluation.min_count_setting()}
+        request.GET or None, initial={"year": year, "min_count": evaluation.min_count_for(year)}
     )
     if form.is_valid():
-        return form, form.cleaned_data["year"], form.cleaned_data.get("min_count")
-    return form, year, None
+        year = form.cleaned_data["year"]
+        min_count = form.cleaned_data.get("min_count")
+        return form, year, evaluation.min_count_for(year) if min_count is None else min_count
+    return form, year, evaluation.min_count_for(year)
 
 
 EVALUATION_CACHE_SECONDS = 300  # a year's ranking changes slowly; the page shows its as-of time
