@@ -136,6 +136,7 @@ class FieldItem(models.Model):
 class UnitAlias(models.Model):
     """A 처리부서 name as the portal writes it, mapped to our organisation unit (null: not yet mapped, flagged)."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField("처리부서명(원문)", max_length=100, unique=True)
     unit = models.ForeignKey(
         "core.OrgUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="조직"

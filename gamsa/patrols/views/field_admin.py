@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gamsa.core import imports
 from gamsa.core import permissions as core_perms
+from gamsa.core.legacy import moved
 from gamsa.core.models import Job
 from gamsa.patrols import evaluation
 from gamsa.patrols import permissions as perms
@@ -135,9 +137,18 @@ def map_item(request, code):
 
 @login_required
 @require_POST
-def map_unit(request, pk):
+def map_unit_legacy(request, pk: int):
+    """The old address by database id: the same check, then a permanent redirect (308 keeps the POST)."""
     core_perms.deny_outsider(perms.can_map_names(request.user))
     alias = get_object_or_404(UnitAlias, pk=pk)
+    return moved(reverse("patrols:field_map_unit", args=[alias.public_id]))
+
+
+@login_required
+@require_POST
+def map_unit(request, public_id):
+    core_perms.deny_outsider(perms.can_map_names(request.user))
+    alias = get_object_or_404(UnitAlias, public_id=public_id)
     form = MapUnitForm(request.POST)
     if form.is_valid():
         moved = svc.map_unit_alias(request.user, alias, unit=form.cleaned_data["unit"])
