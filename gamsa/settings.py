@@ -470,10 +470,8 @@ GAMSA_REPEAT_THRESHOLD = env_float("GAMSA_REPEAT_THRESHOLD", 0.65, 0.0, 1.0)
 # Other residents' complaints about the same matter and place within this many days are proposed as 중복민원
 # (joint handling; never counted toward 법 제23조). A default from the benchmark, not a legal number.
 GAMSA_DUPLICATE_WINDOW_DAYS = env_int("GAMSA_DUPLICATE_WINDOW_DAYS", 90, minimum=1, maximum=3650)
-# Working days the audit team has to answer a 일상감사 / 계약심사 request (local practice, Medium confidence).
-GAMSA_REVIEW_WORKING_DAYS = env_int("GAMSA_REVIEW_WORKING_DAYS", 7, minimum=1, maximum=60)
-# Departments with fewer field complaints in a year are ranked apart in the December evaluation (local practice).
-GAMSA_FIELD_EVAL_MIN_COUNT = env_int("GAMSA_FIELD_EVAL_MIN_COUNT", 30, minimum=0, maximum=100000)
+# The review answer period and the field evaluation's minimum count are editable data with an effective date
+# (audit_reviews.AnswerPeriod, patrols.EvaluationRule; issue 16 item 6), no longer environment variables.
 # Open311 GeoReport v2: jurisdiction_id (empty: the agency's own, else "ydp.seoul.kr"), POSTs per key per minute
 # (0 = no limit), and optional contact / key-service texts for the discovery document.
 GAMSA_OPEN311_JURISDICTION = env_str("GAMSA_OPEN311_JURISDICTION", "")

@@ -16,8 +16,7 @@ from gamsa.complaints import permissions as perms
 from gamsa.complaints.forms import FilterForm
 from gamsa.complaints.models import Answer, Grievance
 from gamsa.complaints.selectors import filtered
-from gamsa.core.models import AccessLog, Role, User
-from gamsa.core.permissions import has_role
+from gamsa.core.models import AccessLog, User
 from gamsa.core.services import log_access
 from gamsa.core.xlsx import new_sheet
 
@@ -27,11 +26,6 @@ PERSONAL_FIELDS = ["성명", "연락처", "주소"]
 BASE_HEADERS = ["접수번호", "접수일시", "접수경로", "민원종류"]
 PERSONAL_HEADERS = ["민원인", "연락처"]
 TAIL_HEADERS = ["제목", "내용", "주소", "처리부서", "상태", "답변일시", "답변내용", "처리기한", "연장횟수"]
-
-
-def may_export_personal(user: User) -> bool:
-    """Names and phones of every listed complainant: the complaint team and the office head only."""
-    return perms.is_complaint_team(user) or has_role(user, Role.OFFICE_HEAD)
 
 
 def export_queryset(user: User, params: dict) -> QuerySet:
@@ -105,7 +99,7 @@ def export_grievances(
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[bytes, int]:
     """Write the export and, when it holds personal data, the access-log row."""
-    include_personal = include_personal and may_export_personal(user)
+    include_personal = include_personal and perms.may_export_personal(user)
     data, count = write_xlsx(
         export_queryset(user, params), include_personal=include_personal, progress=progress
     )

@@ -7,6 +7,7 @@ from django import forms
 from gamsa.complaints.models import AbuseIncident, ExpertConsultation, Measure, TaxpayerCase
 from gamsa.core.forms import KrdsForm
 from gamsa.core.models import Membership, Role, User
+from gamsa.core.permissions import OFFICE_ROLES
 from gamsa.core.validators import reject_rrn
 
 PHONE_HELP = "숫자와 하이픈만 입력하세요. 예: 010-1234-5678"
@@ -119,14 +120,7 @@ class DesignateForm(KrdsForm):
         super().__init__(*args, **kwargs)
         office = Membership.objects.filter(
             ended_on__isnull=True,
-            role__in=[
-                Role.OFFICE_HEAD,
-                Role.TEAM_LEADER,
-                Role.AUDITOR,
-                Role.INVESTIGATOR,
-                Role.COMPLAINT_OFFICER,
-                Role.PATROL_OFFICER,
-            ],
+            role__in=OFFICE_ROLES,
         ).values("user_id")
         self.fields["officer"].queryset = User.objects.filter(pk__in=office, is_active=True).order_by(
             "full_name"
@@ -171,13 +165,6 @@ class TaxpayerCloseForm(KrdsForm):
 
 
 # --- 특이민원·직원 보호 -------------------------------------------------------------------------------------------
-
-
-def handler_queryset():
-    from gamsa.complaints.permissions import DEDICATED_HANDLER_ROLES
-
-    ids = Membership.objects.filter(ended_on__isnull=True, role__in=DEDICATED_HANDLER_ROLES).values("user_id")
-    return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name")
 
 
 def staff_queryset():

@@ -30,6 +30,11 @@ def is_complaint_team(user: User) -> bool:
     return office_team_roles(user, TEAM)
 
 
+def may_export_personal(user: User) -> bool:
+    """Names and phones of every listed complainant in an export: the complaint team and the office head only."""
+    return is_complaint_team(user) or has_role(user, Role.OFFICE_HEAD)
+
+
 def visible_grievances(user: User, queryset: QuerySet) -> QuerySet:
     """The grievances `user` may see at all."""
     if is_complaint_team(user) or is_office_staff(user) or has_role(user, Role.COUNCIL_VIEWER, Role.SYSADMIN):

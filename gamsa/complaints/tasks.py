@@ -1,4 +1,6 @@
-"""Background work of the grievance desk (Tasks API): imports, list exports, inspection reports.
+"""Background work of the grievance desk (Tasks API): the import's adapter, list exports, inspection reports.
+
+The import runs through core's one pipeline (gamsa/core/imports.py); `GrievanceImport` is its adapter.
 
 Each task reads its parameters from a core Job, reports progress with `job_progress` and ends with
 `finish_job` (the file attached) or `fail_job`. The `run_*` functions do the work and are also called directly
@@ -7,61 +9,48 @@ for small inputs, so the page answers at once.
 
 from __future__ import annotations
 
-from django.core.files.storage import default_storage
 from django.utils import timezone
 from django_tasks import task
 
 from gamsa.complaints import exporting, importing, inspection
-from gamsa.core import services
+from gamsa.core import imports, services
 from gamsa.core.models import Job
 
-IMPORT_DIR = "imports/grievances"
 
+class GrievanceImport(imports.Importer):
+    """The grievance file (names, phones): checked first, registered when the user confirms the preview."""
 
-def stored_upload(path: str) -> bytes:
-    with default_storage.open(path, "rb") as handle:
-        return handle.read()
+    key = "grievances"
+    kind = "grievance_import"
+    label = "고충민원 가져오기"
+    check_kind = "grievance_import_check"
+    check_label = "고충민원 가져오기 검사"
 
+    def count_rows(self, data: bytes) -> int:
+        return importing.count_rows(data)
 
-def run_import(job_id: int) -> dict:
-    """mode "check": a dry run whose report the user confirms; mode "commit": the real import."""
-    job = Job.objects.select_related("owner").get(pk=job_id)
-    params = job.params
-    try:
-        data = stored_upload(params["path"])
-        services.job_progress(job, done=0, total=0, message="파일을 검사하는 중입니다.")
+    def run(self, job, data, *, check, skip_bad, progress) -> imports.Outcome:
         report = importing.import_grievances(
             job.owner,
             data,
-            skip_bad=params.get("skip_bad", False),
-            dry_run=params.get("mode") != "commit",
-            source_name=params.get("name", ""),
-            progress=lambda done, total: services.job_progress(job, done=done, total=total),
+            skip_bad=skip_bad,
+            dry_run=check,
+            source_name=job.params.get("name", ""),
+            progress=progress,
         )
-    except importing.ImportFileError as exc:
-        services.fail_job(job, str(exc))
-        return {"error": str(exc)}
-    except Exception as exc:
-        services.fail_job(job, f"가져오기에 실패했습니다: {exc.__class__.__name__}")
-        raise
-    result = report.as_dict()
-    if params.get("mode") == "commit":
-        message = (
-            f"{len(report.created):,}건을 등록했습니다."
-            if report.committed
-            else f"잘못된 행 {len(report.errors):,}개가 있어 아무것도 등록하지 않았습니다."
-        )
-        if report.committed:
-            default_storage.delete(params["path"])
-    else:
-        message = f"검사를 마쳤습니다: 정상 {len(report.created):,}행, 오류 {len(report.errors):,}행."
-    services.finish_job(job, result=result, message=message)
-    return {"created": len(report.created), "errors": len(report.errors)}
+        if check:
+            message = f"검사를 마쳤습니다: 정상 {len(report.created):,}행, 오류 {len(report.errors):,}행."
+        elif report.committed:
+            message = f"{len(report.created):,}건을 등록했습니다."
+        else:
+            message = f"잘못된 행 {len(report.errors):,}개가 있어 아무것도 등록하지 않았습니다."
+        return imports.Outcome(report.as_dict(), message, report.committed)
 
 
 @task(queue_name="imports")
 def import_grievances_task(job_id: int) -> dict:
-    return run_import(job_id)
+    """Tasks queued before the shared pipeline (core.imports) named this one; they run through it."""
+    return imports.run_job(job_id)
 
 
 def run_export(job_id: int) -> dict:

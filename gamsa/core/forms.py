@@ -174,12 +174,6 @@ class ClosureForm(KrdsModelForm):
         }
 
 
-class DeadlineRuleForm(KrdsModelForm):
-    class Meta:
-        model = DeadlineRule
-        fields = ["label", "amount", "unit", "method", "basis", "confidence", "note", "active"]
-
-
 class EventFilterForm(KrdsForm):
     q = forms.CharField(label="행위·대상", required=False)
     actor = forms.CharField(label="행위자", required=False)

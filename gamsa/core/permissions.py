@@ -150,10 +150,6 @@ def can_edit_calendar(user: User) -> bool:
     return has_role(user, Role.SYSADMIN)
 
 
-def can_manage_people(user: User) -> bool:
-    return has_role(user, Role.SYSADMIN)
-
-
 def can_view_person(user: User, person: User) -> bool:
     """Contact details of a person: the person, administrators, and the office head for staff and volunteers."""
     if user.pk == person.pk or has_role(user, Role.SYSADMIN):

@@ -424,6 +424,28 @@ def redeem_enrolment_code(user: User, raw: str) -> bool:
 
 
 @transaction.atomic
+def enrol_with_code(user: User, raw: str):
+    """Redeem a one-time enrolment code and start a new, unconfirmed TOTP device for `user`, or None when the code
+    is wrong, used or expired. Any older unconfirmed device (whose secret may have been seen) is thrown away."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not redeem_enrolment_code(user, raw):
+        return None
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="인증 앱", confirmed=False)
+
+
+@transaction.atomic
+def record_otp_verified(user: User, device, *, enrolling: bool) -> None:
+    """A right TOTP code: confirms the device being enrolled, and records the verification."""
+    if enrolling:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        record_event(user, "auth.otp_enrolled", user)
+    record_event(user, "auth.otp_verified", user)
+
+
+@transaction.atomic
 def revoke_api_token(actor: User, token: ApiToken) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])

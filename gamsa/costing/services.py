@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gamsa.core.models import User
-from gamsa.core.services import record_event
+from gamsa.core.services import record_event, store_attachment
 from gamsa.costing.engine import RateTable, parse_sheet
 from gamsa.costing.engine import review as run_review
 from gamsa.costing.engine.sheet import sheet_to_dict
@@ -55,12 +55,33 @@ def build_review(actor: User | None, sheet_data: dict, *, title: str = "", sourc
 
 
 @transaction.atomic
-def review_sheet(actor: User | None, sheet_data: dict, *, title: str = "", source_file=None) -> CostReview:
-    """Review a sheet (JSON shape) against the active rates and save the review. Raises SheetError (Korean)."""
+def review_sheet(
+    actor: User | None,
+    sheet_data: dict,
+    *,
+    title: str = "",
+    source_file=None,
+    workbook: bytes | None = None,
+    workbook_name: str = "",
+) -> CostReview:
+    """Review a sheet (JSON shape) against the active rates and save the review. Raises SheetError (Korean).
+
+    `workbook`: the uploaded XLSX the sheet was read from, kept as the review's source file (checked by content;
+    FileRejected leaves nothing saved)."""
     review = build_review(actor, sheet_data, title=title, source_file=source_file)
     review.save()
+    if workbook:
+        review.source_file = store_attachment(actor, data=workbook, original_name=workbook_name, owner=review)
+        review.save(update_fields=["source_file"])
     cuts = sum(1 for line in review.result["lines"] if line["difference"])
-    record_event(actor, "cost_review.created", review, savings=review.savings, lines_changed=cuts)
+    record_event(
+        actor,
+        "cost_review.created",
+        review,
+        savings=review.savings,
+        lines_changed=cuts,
+        source_file=bool(review.source_file_id),
+    )
     return review
 
 

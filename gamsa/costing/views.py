@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
-from gamsa.core.services import store_attachment
 from gamsa.costing import opinion, services, tasks
 from gamsa.costing import permissions as perms
 from gamsa.costing.engine.sheet import LINE_ORDER, SheetError
@@ -48,13 +46,13 @@ def review_new(request):
             else:
                 content, kind = b"", "json"
                 data = read_json(form.cleaned_data["sheet_json"])
-            with transaction.atomic():
-                review = services.review_sheet(request.user, data, title=form.cleaned_data.get("title") or "")
-                if kind == "xlsx":
-                    review.source_file = store_attachment(
-                        request.user, data=content, original_name=upload.name, owner=review
-                    )
-                    review.save(update_fields=["source_file"])
+            review = services.review_sheet(
+                request.user,
+                data,
+                title=form.cleaned_data.get("title") or "",
+                workbook=content if kind == "xlsx" else None,
+                workbook_name=upload.name if upload else "",
+            )
         except SheetError as exc:
             errors = exc.errors
         except FileRejected as exc:

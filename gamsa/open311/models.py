@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -13,6 +15,7 @@ class ApiKey(models.Model):
     instead of field complaints.
     """
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField("이름", max_length=100)
     prefix = models.CharField("앞자리", max_length=12, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)

@@ -25,7 +25,8 @@ from gamsa.core.models import User
 from gamsa.core.services import record_event
 from gamsa.open311.formats import Open311Error
 from gamsa.open311.models import ApiKey, Datatype, ServiceAttribute
-from gamsa.patrols.models import DeadlineBasis, FieldItem, Finding, FindingCategory, Guardian, Source
+from gamsa.open311.permissions import is_guardian
+from gamsa.patrols.models import DeadlineBasis, FieldItem, Finding, FindingCategory, Source
 
 KEY_PREFIX = "o311_"
 MAX_DESCRIPTION = 4000
@@ -97,15 +98,6 @@ def key_for(raw: str) -> ApiKey | None:
     if key.last_used_at is None or now - key.last_used_at > dt.timedelta(minutes=1):
         ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
     return key
-
-
-def is_guardian(user: User | None) -> bool:
-    if user is None:
-        return False
-    today = timezone.localdate()
-    return (
-        Guardian.objects.filter(user=user).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today)).exists()
-    )
 
 
 # --- attribute definitions -----------------------------------------------------------------------------------------
@@ -317,12 +309,7 @@ def _guardian_report(key, item, title, body, address, latitude, longitude) -> Po
     category = _finding_category(item)
     if category is None:
         raise Open311Error(400, [(400, "적출 분야가 설정되지 않아 접수할 수 없습니다. 순찰팀에 문의하세요.")])
-    try:
-        from gamsa.patrols import duplicates  # noqa: F401  (the duplicate scan needs it)
-
-        scan = True
-    except ImportError:
-        scan = False
+    token = secrets.token_urlsafe(12)
     finding = create_finding(
         key.user,
         source=Finding.Source.OPEN311,
@@ -333,10 +320,8 @@ def _guardian_report(key, item, title, body, address, latitude, longitude) -> Po
         address=address,
         latitude=latitude,
         longitude=longitude,
-        scan_duplicates=scan,
         reported_at=now(),
+        open311_token=token,
     )
-    token = secrets.token_urlsafe(12)
-    Finding.objects.filter(pk=finding.pk).update(open311_token=token)
     record_event(key.user, "open311.report_received", finding, key=key.prefix, service_code=item.code)
     return Posted(None, token, "순찰팀이 확인한 뒤 담당 부서에 통보합니다.")

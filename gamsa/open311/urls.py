@@ -16,5 +16,6 @@ urlpatterns = [
     re_path(r"^v2/requests/(?P<request_id>[^/]+?)" + FMT, views.service_request, name="request"),
     re_path(r"^v2/tokens/(?P<token>[^/]+?)" + FMT, views.token, name="token"),
     path("keys/", views_keys.key_list, name="keys"),
-    path("keys/<int:pk>/revoke/", views_keys.revoke, name="revoke"),
+    path("keys/<int:pk>/revoke/", views_keys.revoke_legacy, name="revoke_legacy"),  # old address: redirects
+    path("keys/<uuid:public_id>/revoke/", views_keys.revoke, name="revoke"),
 ]

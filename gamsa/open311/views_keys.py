@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gamsa.core import permissions as core_perms
+from gamsa.core.legacy import moved
 from gamsa.open311 import permissions as perms
 from gamsa.open311 import selectors, services
 from gamsa.open311.models import ApiKey
@@ -26,9 +28,18 @@ def key_list(request):
 
 @login_required
 @require_POST
-def revoke(request, pk: int):
+def revoke_legacy(request, pk: int):
+    """The old address by database id: the same check, then a permanent redirect (308 keeps the POST)."""
     core_perms.deny_outsider(perms.can_manage_keys(request.user))
     key = get_object_or_404(ApiKey, pk=pk)
+    return moved(reverse("open311:revoke", args=[key.public_id]))
+
+
+@login_required
+@require_POST
+def revoke(request, public_id):
+    core_perms.deny_outsider(perms.can_manage_keys(request.user))
+    key = get_object_or_404(ApiKey, public_id=public_id)
     try:
         services.revoke_key(request.user, key)
         messages.success(request, f"'{key.name}' 키를 폐기했습니다.")

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from gamsa.core.services import record_event
-from gamsa.patrols.models import FieldCategory, FieldItem, FindingCategory, UnitAlias
+from gamsa.patrols.models import EvaluationRule, FieldCategory, FieldItem, FindingCategory, UnitAlias
 
 
 @admin.register(FieldCategory)
@@ -73,3 +73,25 @@ class UnitAliasAdmin(admin.ModelAdmin):
     list_filter = (("unit", admin.EmptyFieldListFilter),)
     search_fields = ("name",)
     raw_id_fields = ("unit",)
+
+
+@admin.register(EvaluationRule)
+class EvaluationRuleAdmin(admin.ModelAdmin):
+    """Versions are added, never changed or deleted (a past year's evaluation keeps its rule)."""
+
+    list_display = ("effective_from", "min_count", "note", "created_by", "created_at")
+    fields = ("effective_from", "min_count", "note")
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        from gamsa.patrols.services.fieldcomplaints import add_evaluation_rule
+
+        saved = add_evaluation_rule(
+            request.user, min_count=obj.min_count, effective_from=obj.effective_from, note=obj.note
+        )
+        obj.pk = saved.pk

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import uuid
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -506,6 +507,7 @@ INSERT_COLUMNS = [
     "days_apart",
     "decision",
     "created_at",
+    "public_id",
 ]
 
 
@@ -518,10 +520,12 @@ def _insert(connection, pairs: list[tuple]) -> None:
     sql = f"INSERT INTO {table} ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"  # noqa: S608
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     pending = DuplicateCandidate.Decision.PENDING.value
+    public_id = DuplicateCandidate._meta.get_field("public_id")
     rows = []
     for newer, older, metres in pairs:
         values = _values(newer, older, metres)
-        rows.append([*(values[c] for c in INSERT_COLUMNS[:6]), pending, now])
+        uid = public_id.get_db_prep_value(uuid.uuid4(), connection)
+        rows.append([*(values[c] for c in INSERT_COLUMNS[:6]), pending, now, uid])
     with connection.cursor() as cursor:
         for chunk in _chunks(rows, 5000):
             cursor.executemany(sql, chunk)

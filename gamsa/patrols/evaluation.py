@@ -8,8 +8,8 @@ Figures per department (the complaint's 처리부서 unit), over complaints RECE
   the department (anchors (v)2); 이첩·취소·중복 cases are left out of the rate;
 * median processing time (hours, elapsed) of the closed ones;
 * quality score: the mean of the sampled quality reviews (0–100) and how many were reviewed.
-Departments with fewer complaints than the minimum count (setting GAMSA_FIELD_EVAL_MIN_COUNT, default 30) are
-listed apart and not ranked. Complaints whose department name is not mapped to a unit yet are counted apart too.
+Departments with fewer complaints than the minimum count (editable data `EvaluationRule`, the version in force on
+31 December of the year; shipped default 30) are listed apart and not ranked. Complaints whose department name is not mapped to a unit yet are counted apart too.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import io
 import statistics
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 
@@ -33,11 +32,19 @@ from gamsa.patrols.models import (
     QualityReview,
 )
 
-DEFAULT_MIN_COUNT = 30
+DEFAULT_MIN_COUNT = 30  # the seeded version (migration 0011); used only if every version was removed
 
 
-def min_count_setting() -> int:
-    return int(getattr(settings, "GAMSA_FIELD_EVAL_MIN_COUNT", DEFAULT_MIN_COUNT))
+def min_count_for(year: int) -> int:
+    """The minimum count in force for `year`'s evaluation: the EvaluationRule effective on 31 December."""
+    from gamsa.patrols.models import EvaluationRule
+
+    rule = (
+        EvaluationRule.objects.filter(effective_from__lte=dt.date(year, 12, 31))
+        .order_by("-effective_from")
+        .first()
+    )
+    return rule.min_count if rule else DEFAULT_MIN_COUNT
 
 
 @dataclass
@@ -72,7 +79,7 @@ def evaluate(year: int, *, min_count: int | None = None, as_of: dt.datetime | No
     """The year's evaluation: {"year", "as_of", "min_count", "ranked": [...], "below": [...], "unmapped": n}."""
     from django.db import connection
 
-    min_count = min_count_setting() if min_count is None else min_count
+    min_count = min_count_for(year) if min_count is None else min_count
     start, end = year_bounds(year)
     live = as_of is None  # the page and the export: stored figures plus a live count of open overdue
     as_of = as_of or min(timezone.now(), end + dt.timedelta(days=365))

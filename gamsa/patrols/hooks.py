@@ -16,3 +16,7 @@ seeds.register_reference_seed(
     "patrols.FindingCategory",
     seeds.migration_function("gamsa.patrols.migrations.0003_finding_categories", "finding_categories"),
 )
+seeds.register_reference_seed(
+    "patrols.EvaluationRule",
+    seeds.migration_function("gamsa.patrols.migrations.0011_evaluation_rule", "seed_rule"),
+)

@@ -1,12 +1,15 @@
-"""How field complaints plug into core: navigation, the '내 업무' desk, verb labels, demo data."""
+"""How field complaints plug into core: navigation, the '내 업무' desk, verb labels, demo data, the import."""
 
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
-from gamsa.core import demo, nav, verbs, work
+from gamsa.core import demo, imports, nav, verbs, work
 from gamsa.patrols import permissions as perms
+from gamsa.patrols.tasks import FieldComplaintImport
+
+FIELD_IMPORT = imports.register(FieldComplaintImport())
 
 nav.register("patrol", "현장민원 현황판", "patrols:field_board", perms.can_see_field_complaints, order=10)
 nav.register("patrol", "현장민원 목록", "patrols:field_list", perms.can_see_field_complaints, order=12)

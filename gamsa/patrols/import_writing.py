@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from dataclasses import dataclass
 from itertools import chain, islice, repeat
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,14 +23,37 @@ from gamsa.core.calendar import get_calendar
 from gamsa.patrols.clock import complaint_due_at
 from gamsa.patrols.models import DeadlineBasis, FieldComplaint, Source
 
-if TYPE_CHECKING:
-    from gamsa.patrols.importing import Checked, Names
-
 BATCH = 2000
 COPY_BATCH = 10_000  # rows per COPY on PostgreSQL; the progress bar moves between two
 # A first load of at least this many rows into an empty table builds the indexes (and PostgreSQL's foreign keys)
 # after the rows (see _set_indexes_aside); smaller files keep them up row by row.
 REBUILD_INDEXES_FROM = 5000
+
+
+@dataclass
+class Checked:
+    """The good rows, column by column (same order everywhere), ready to write: Arrow arrays, as read and checked
+    (the writer hands them to PostgreSQL as they are, and makes Python values of them only for SQLite)."""
+
+    lines: list[int]
+    source_ids: pa.Array  # string
+    received: pa.Array  # timestamp[us, UTC]
+    item_keys: list[tuple[str, str]]
+    titles: pa.Array  # string, as are the other texts
+    bodies: pa.Array
+    addresses: pa.Array
+    latitudes: pa.Array  # float64 with nulls
+    longitudes: pa.Array
+    unit_names: pa.Array
+    unit_ids: pa.Array  # int64 with nulls
+    statuses: pa.Array
+    processed: pa.Array  # timestamp[us, UTC] with nulls
+    results: pa.Array
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
 # The fields an import writes (and compares on re-import).
 IMPORTED_FIELDS = [
     "received_at",
@@ -239,8 +262,10 @@ def _python_columns(imported: pa.Table, suffix: str) -> list[list]:
     ]
 
 
-def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int, list[str]]:
-    """Insert new rows and update changed ones in batches. Returns (created, updated, unchanged, new ids)."""
+def write(checked: Checked, items: dict, job, progress) -> tuple[int, int, int, list[str]]:
+    """Insert new rows and update changed ones in batches. Returns (created, updated, unchanged, new ids).
+
+    `items` maps each row's item key (`checked.item_keys`) to its FieldItem (the importer's resolved names)."""
     connection = transaction.get_connection()
     postgres = connection.vendor == "postgresql"
     suffix = (
@@ -248,7 +273,7 @@ def write(checked: Checked, names: Names, job, progress) -> tuple[int, int, int,
     )  # the text moments are UTC: say so to PostgreSQL, whatever its time zone
     q = connection.ops.quote_name
     table = q(FieldComplaint._meta.db_table)
-    items = {key: item.effective for key, item in names.items.items()}
+    items = {key: item.effective for key, item in items.items()}
     item_ids = {key: item.pk for key, item in items.items()}
     imported = pa.table(  # IMPORTED_FIELDS as Arrow columns
         {

@@ -44,7 +44,7 @@ from gamsa.core.validators import (
     window_text,
 )
 from gamsa.patrols import duplicates, evaluation
-from gamsa.patrols.import_writing import write
+from gamsa.patrols.import_writing import Checked, write
 from gamsa.patrols.models import (
     OPEN_COMPLAINT_STATUSES,
     ComplaintStatus,
@@ -328,30 +328,6 @@ def _mapped(text, lookup: Callable[[str], object], kind=None):
     return pa.array(results, kind).take(encoded.indices)
 
 
-@dataclass
-class Checked:
-    """The good rows, column by column (same order everywhere), ready to write: Arrow arrays, as read and checked
-    (the writer hands them to PostgreSQL as they are, and makes Python values of them only for SQLite)."""
-
-    lines: list[int]
-    source_ids: pa.Array  # string
-    received: pa.Array  # timestamp[us, UTC]
-    item_keys: list[tuple[str, str]]
-    titles: pa.Array  # string, as are the other texts
-    bodies: pa.Array
-    addresses: pa.Array
-    latitudes: pa.Array  # float64 with nulls
-    longitudes: pa.Array
-    unit_names: pa.Array
-    unit_ids: pa.Array  # int64 with nulls
-    statuses: pa.Array
-    processed: pa.Array  # timestamp[us, UTC] with nulls
-    results: pa.Array
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-
 def check_columns(columns: Columns, names: Names) -> tuple[Checked, list[RowError]]:
     """Check every row without writing: the good rows, and every bad row with its reason(s) in one message."""
     missing = [c for c in REQUIRED_COLUMNS if c not in columns.present]
@@ -508,7 +484,7 @@ def import_field_complaints(
         last_id = duplicates.last_complaint_id()
         report.new_items, report.new_unit_names = names.create_missing()
         report.created, report.updated, report.unchanged, report.new_source_ids = write(
-            rows, names, job, progress
+            rows, names.items, job, progress
         )
         if report.created:  # committed with the rows: a scan killed after the commit stays owed (ADR 0013)
             duplicates.mark_pending_after(last_id)

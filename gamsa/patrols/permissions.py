@@ -1,13 +1,14 @@
-"""Who may do what in patrols: field complaints (현장민원), patrol rounds and findings, guardians.
+"""Who may do what with field complaints (현장민원), and who is who in the patrols app.
 
-One place for the app's access rules (house rule 2). The shape:
+One module per concept (house rule 2): this one holds the field-complaint rules and the shared "who is who"
+helpers (the patrol team, the units a department answers for, who sees everything); the rules for patrol rounds,
+findings, guardians and the map live in gamsa/patrols/permissions_patrol.py and nowhere else. The shape:
 
 * the patrol team (순찰팀: its officers and leader) and the office head see and edit everything;
 * the office's other team leaders see everything (read only);
 * the council viewer (의회 열람자) sees boards, lists and rankings read-only, never personal data;
 * a department's liaison or head (부서 담당자·부서장) sees and answers the cases of their own unit and the units
   under it (a 과 sees its 팀), never other departments' cases;
-* volunteers (내 지역 지킴이) see only their own reports;
 * the system administrator maps names (items, department names) but does not work cases.
 
 Outsiders get 404 (`deny_outsider`), read-only users 403 (`deny_read_only`).
@@ -63,10 +64,6 @@ def sees_all(user: User) -> bool:
     return is_patrol_team(user) or is_office_leadership(user) or has_role(user, Role.COUNCIL_VIEWER)
 
 
-def is_read_only(user: User) -> bool:
-    return not is_patrol_team(user) and (is_office_leadership(user) or has_role(user, Role.COUNCIL_VIEWER))
-
-
 # --- field complaints (현장민원) --------------------------------------------------------------------------------
 
 
@@ -117,62 +114,3 @@ def can_map_names(user: User) -> bool:
 def can_see_evaluation(user: User) -> bool:
     """The department evaluation for the awards (and its XLSX export)."""
     return sees_all(user)
-
-
-# --- patrols, findings, guardians ------------------------------------------------------------------------------
-
-
-def can_see_findings(user: User) -> bool:
-    return sees_all(user) or is_department_member(user) or has_role(user, Role.VOLUNTEER)
-
-
-def visible_findings(user: User, qs: QuerySet) -> QuerySet:
-    """Everything for the team/leaders/council; own units for departments; own reports for volunteers."""
-    if sees_all(user):
-        return qs
-    query = Q(pk__in=[])
-    units = department_unit_ids(user)
-    if units:
-        query |= Q(unit_id__in=units)
-    if has_role(user, Role.VOLUNTEER):
-        query |= Q(reported_by=user)
-    return qs.filter(query)
-
-
-def can_view_finding(user: User, finding) -> bool:
-    if sees_all(user):
-        return True
-    if finding.unit_id is not None and finding.unit_id in department_unit_ids(user):
-        return True
-    return finding.reported_by_id is not None and finding.reported_by_id == user.pk
-
-
-def can_edit_findings(user: User) -> bool:
-    """Create rounds and findings, route, verify and close (the patrol team)."""
-    return is_patrol_team(user)
-
-
-def can_answer_finding(user: User, finding) -> bool:
-    """The department's answer to a finding routed to it."""
-    return finding.unit_id is not None and finding.unit_id in department_unit_ids(user)
-
-
-def can_report_as_guardian(user: User) -> bool:
-    return has_role(user, Role.VOLUNTEER) or is_patrol_team(user)
-
-
-def can_manage_guardians(user: User) -> bool:
-    return is_patrol_team(user)
-
-
-def can_see_map(user: User) -> bool:
-    return can_see_field_complaints(user)
-
-
-def can_view_photo(user: User, *, finding=None, complaint=None) -> bool:
-    """Photos follow their case."""
-    if finding is not None:
-        return can_view_finding(user, finding)
-    if complaint is not None:
-        return can_view_complaint(user, complaint)
-    return False

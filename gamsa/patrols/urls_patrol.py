@@ -15,7 +15,16 @@ urlpatterns = [
     path("findings/<str:case_number>/", patrol_findings.finding_detail, name="finding_detail"),
     path("findings/<str:case_number>/act/<slug:action>/", patrol_findings.finding_act, name="finding_act"),
     path("duplicates/", patrol_findings.duplicate_queue, name="duplicate_queue"),
-    path("duplicates/<int:pk>/<slug:decision>/", patrol_findings.duplicate_decide, name="duplicate_decide"),
+    path(  # the old address by database id: redirects
+        "duplicates/<int:pk>/<slug:decision>/",
+        patrol_findings.duplicate_decide_legacy,
+        name="duplicate_decide_legacy",
+    ),
+    path(
+        "duplicates/<uuid:public_id>/<slug:decision>/",
+        patrol_findings.duplicate_decide,
+        name="duplicate_decide",
+    ),
     path("guardian/report/", guardian.report, name="guardian_report"),
     path("guardian/mine/", guardian.mine, name="guardian_mine"),
     path("guardians/", guardian.roster, name="guardians"),

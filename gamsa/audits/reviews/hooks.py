@@ -112,3 +112,7 @@ seeds.register_reference_seed(
     "audit_reviews.ThresholdRule",
     seeds.migration_function("gamsa.audits.reviews.migrations.0002_seed_yongsan_thresholds", "seed"),
 )
+seeds.register_reference_seed(
+    "audit_reviews.AnswerPeriod",
+    seeds.migration_function("gamsa.audits.reviews.migrations.0004_answer_period", "seed_periods"),
+)

@@ -16,7 +16,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gamsa.complaints import permissions as perms
@@ -322,7 +322,3 @@ def abusive_complainants() -> QuerySet:
         .select_related("dedicated_handler")
         .order_by("-abusive_since")
     )
-
-
-def open_requests_q() -> Q:
-    return Q(status=ProtectionRequest.Status.REQUESTED)

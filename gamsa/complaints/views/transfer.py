@@ -1,30 +1,25 @@
-"""Import (upload → check → report → confirm), list export, and the quarterly handling inspection."""
+"""Import (upload → check → report → confirm, through core.imports), list export, and the quarterly inspection."""
 
 from __future__ import annotations
 
-import uuid
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gamsa.complaints import exporting, importing, inspection, tasks
 from gamsa.complaints import permissions as perms
 from gamsa.complaints.forms import FilterForm
+from gamsa.complaints.hooks_io import GRIEVANCE_IMPORT
 from gamsa.complaints.models import CHECK_ITEMS
+from gamsa.core import imports, services
 from gamsa.core import permissions as core_perms
-from gamsa.core import services
 from gamsa.core.forms import KrdsForm, apply_krds
 from gamsa.core.models import Job, OrgUnit
 
-DIRECT_IMPORT_ROWS = 300  # larger files are checked and imported by a background task
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -68,12 +63,12 @@ class InspectionForm(forms.Form):
 
 
 def _own_job(request, public_id) -> Job:
-    job = get_object_or_404(Job, public_id=public_id, kind__startswith="grievance_import")
-    core_perms.deny_outsider(job.owner_id == request.user.pk)
+    job = imports.job_of(GRIEVANCE_IMPORT, request.user, public_id)
+    core_perms.deny_outsider(job is not None)
     return job
 
 
-# --- import --------------------------------------------------------------------------------------------------------
+# --- import (core's one pipeline: gamsa/core/imports.py) -----------------------------------------------------------
 
 
 @login_required
@@ -82,27 +77,12 @@ def import_upload(request):
     core_perms.deny_read_only(perms.can_manage(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > settings.GAMSA_ATTACHMENT_MAX_BYTES:
-            form.add_error("file", "파일이 너무 큽니다. 나누어 올리세요.")
+        try:
+            job = imports.accept_upload(GRIEVANCE_IMPORT, request.user, form.cleaned_data["file"])
+        except imports.Refused as exc:
+            form.add_error("file", str(exc))
         else:
-            data = upload.read()
-            try:
-                rows = importing.count_rows(data)  # checks the content: CSV or XLSX, readable
-            except importing.ImportFileError as exc:
-                form.add_error("file", str(exc))
-            else:
-                path = default_storage.save(
-                    f"{tasks.IMPORT_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data)
-                )
-                job = services.create_job(
-                    request.user,
-                    kind="grievance_import_check",
-                    label="고충민원 가져오기 검사",
-                    params={"path": path, "name": upload.name[:200], "mode": "check", "rows": rows},
-                )
-                _run_import(job, rows)
-                return redirect("complaints_io:import_job", public_id=job.public_id)
+            return redirect("complaints_io:import_job", public_id=job.public_id)
     return render(
         request,
         "complaints/io/import.html",
@@ -111,27 +91,12 @@ def import_upload(request):
     )
 
 
-def _run_import(job: Job, rows: int) -> None:
-    if rows <= DIRECT_IMPORT_ROWS:
-        tasks.run_import(job.pk)
-    else:
-        tasks.import_grievances_task.enqueue(job_id=job.pk)
-
-
 @login_required
 def import_job(request, public_id):
     core_perms.deny_outsider(perms.can_see_desk(request.user))
     job = _own_job(request, public_id)
-    result = job.result or {}
-    context = {
-        "job": job,
-        "result": result,
-        "errors": result.get("errors", []),
-        "check": job.params.get("mode") == "check",
-        "hidden_errors": max(0, result.get("error_count", 0) - len(result.get("errors", []))),
-    }
     template = "complaints/io/_import_status.html" if request.htmx else "complaints/io/import_job.html"
-    return render(request, template, context)
+    return render(request, template, imports.result_context(job))
 
 
 @login_required
@@ -140,26 +105,15 @@ def import_confirm(request, public_id):
     core_perms.deny_outsider(perms.can_see_desk(request.user))
     core_perms.deny_read_only(perms.can_manage(request.user))
     check = _own_job(request, public_id)
-    result = check.result or {}
-    if check.params.get("mode") != "check" or check.status != Job.Status.DONE:
-        messages.error(request, "검사가 끝난 파일만 등록할 수 있습니다.")
-        return redirect("complaints_io:import_job", public_id=check.public_id)
-    skip_bad = request.POST.get("skip_bad") == "on"
-    if result.get("error_count") and not skip_bad:
-        messages.error(
-            request, "잘못된 행이 있습니다. 파일을 고쳐 다시 올리거나 '정상 행만 등록'을 고르세요."
+    try:
+        job = imports.confirm(
+            GRIEVANCE_IMPORT, request.user, check, skip_bad=request.POST.get("skip_bad") == "on"
         )
+    except imports.Refused as exc:
+        messages.error(request, str(exc))
+        if exc.upload_again:
+            return redirect("complaints_io:import")
         return redirect("complaints_io:import_job", public_id=check.public_id)
-    if not default_storage.exists(check.params["path"]):
-        messages.error(request, "올린 파일이 이미 처리되었거나 없습니다. 다시 올리세요.")
-        return redirect("complaints_io:import")
-    job = services.create_job(
-        request.user,
-        kind="grievance_import",
-        label="고충민원 가져오기",
-        params={**check.params, "mode": "commit", "skip_bad": skip_bad},
-    )
-    _run_import(job, check.params.get("rows", 0))
     return redirect("complaints_io:import_job", public_id=job.public_id)
 
 
@@ -175,7 +129,7 @@ def export(request):
         messages.error(request, "검색 조건이 올바르지 않습니다. 조건을 고쳐 다시 내보내세요.")
         return redirect("complaints:list")
     filters = {k: (v.pk if hasattr(v, "pk") else v) for k, v in form.cleaned_data.items() if v}
-    personal = request.POST.get("exclude_personal") != "on" and exporting.may_export_personal(request.user)
+    personal = request.POST.get("exclude_personal") != "on" and perms.may_export_personal(request.user)
     count = exporting.export_queryset(request.user, filters).count()
     if count <= exporting.DIRECT_LIMIT:
         data, _ = exporting.export_grievances(

@@ -161,7 +161,9 @@ def test_tokens_create_command_prints_a_working_token_once_and_logs_an_event(dem
     token = ApiToken.objects.get(name="야간 집계")
     assert token.user == person("complaints") and token.key_hash != raw and raw not in token.key_hash
     assert dt.timedelta(days=6, hours=23) < token.expires_at - timezone.now() <= dt.timedelta(days=7)
-    event = Event.objects.get(verb="api_token.issued", target_id=str(token.pk))
+    event = Event.objects.get(
+        verb="api_token.issued", target_id=str(token.public_id)
+    )  # a public id, not the pk
     assert event.details["via"] == "command" and raw not in str(event.details)
     me = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert me.status_code == 200 and me.json()["username"] == "complaints"

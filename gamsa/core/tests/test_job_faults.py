@@ -268,16 +268,17 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from gamsa.core import services
 from gamsa.core.models import User
-from gamsa.patrols import tasks
+from gamsa.core import imports
 from gamsa.patrols.models import FieldCategory, FieldItem
 from gamsa.patrols.seeds import seed_field_items
 seed_field_items(FieldCategory, FieldItem)
 user, _ = User.objects.get_or_create(username="fault-patrol")
 data = pathlib.Path({source!r}).read_bytes()
-path = default_storage.save(f"{{tasks.IMPORT_DIR}}/{{uuid.uuid4().hex}}.upload", ContentFile(data))
+path = default_storage.save(f"imports/fieldcomplaints/{{uuid.uuid4().hex}}.upload", ContentFile(data))
 job = services.create_job(user, kind="fieldcomplaint_import", label="응답소 현장민원 가져오기",
-    params={{"path": path, "name": "fault.csv", "rows": {rows}, "skip_bad": False}})
-tasks.import_field_complaints_task.enqueue(job_id=job.pk)
+    params={{"importer": "fieldcomplaints", "path": path, "name": "fault.csv", "rows": {rows}, "mode": "commit",
+    "skip_bad": False}})
+imports.run_import_task.enqueue(job_id=job.pk)
 print(json.dumps({{"job": job.pk, "public_id": str(job.public_id), "file": default_storage.path(path)}}))
 """
 

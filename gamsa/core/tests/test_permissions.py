@@ -38,6 +38,7 @@ TABLE = {
     "calendar":         (200, 200, 200, 200, 200, 200, 200, 200, 404, 200, 200, 404),
     "closure_add":      (403, 403, 403, 403, 403, 403, 403, 403, 404, 403, 302, 404),
     "closure_delete":   (403, 403, 403, 403, 403, 403, 403, 403, 404, 403, 302, 404),
+    "closure_delete_old": (403, 403, 403, 403, 403, 403, 403, 403, 404, 403, 308, 404),
     "events":           (200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404),
     "access_log":       (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404),
     "access_export":    (302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404),
@@ -47,6 +48,7 @@ TABLE = {
     "download_auditor": (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     "token_issue":      (200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 200, 403),
     "token_revoke":     (404, 302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "token_revoke_old": (404, 308, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     "person_auditor":   (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404),
     "person_volunteer": (200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 200, 404),
     "person_citizen":   (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200, 200),
@@ -129,6 +131,7 @@ def world(demo):
     closure = services.add_closure(
         people["admin"], date="2031-05-13", name="구 개청기념일", kind=Closure.Kind.LOCAL
     )
+    closure.refresh_from_db()  # its date as a date, as the pages see it
     job = services.create_job(people["head"], kind="access_log_export", label="개인정보 접근기록 내보내기")
     attachment = services.store_attachment(people["auditor"], data=png_bytes(), original_name="현장사진.png")
     token, _raw = services.issue_api_token(people["leader"], name="leader-token")
@@ -153,7 +156,8 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
             "/calendar/closures/",
             {"date": closure_day(), "name": "임시 휴무", "kind": "temporary"},
         ),
-        "closure_delete": ("post", f"/calendar/closures/{world['closure'].pk}/delete/", {}),
+        "closure_delete": ("post", f"/calendar/closures/{world['closure'].date.isoformat()}/delete/", {}),
+        "closure_delete_old": ("post", f"/calendar/closures/{world['closure'].pk}/delete/", {}),
         "events": ("get", "/logs/events/", {}),
         "access_log": ("get", "/logs/access/", {}),
         "access_export": ("post", "/logs/access/export/", {}),
@@ -162,7 +166,8 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
         "files_upload": ("post", "/files/", {"file": upload}),
         "download_auditor": ("get", f"/files/{world['attachment'].public_id}/", {}),
         "token_issue": ("post", "/account/", {"name": "내 토큰", "days": "90"}),
-        "token_revoke": ("post", f"/account/tokens/{world['token'].pk}/revoke/", {}),
+        "token_revoke": ("post", f"/account/tokens/{world['token'].public_id}/revoke/", {}),
+        "token_revoke_old": ("post", f"/account/tokens/{world['token'].pk}/revoke/", {}),
         "person_auditor": ("get", f"/people/{people['auditor'].public_id}/", {}),
         "person_volunteer": ("get", f"/people/{people['volunteer'].public_id}/", {}),
         "person_citizen": ("get", f"/people/{people['citizen'].public_id}/", {}),
@@ -178,6 +183,7 @@ def test_table_covers_every_account_and_every_core_url():
     covered_routes = {
         "home", "team", "org", "calendar", "closure_add", "closure_delete", "events", "access_log",
         "access_log_export", "job", "files", "download", "account", "token_revoke", "person",
+        "closure_delete_legacy", "token_revoke_legacy",
     }  # fmt: skip
     public = {"login", "otp", "logout", "healthz"}
     assert {p.name for p in urlpatterns} == covered_routes | public
@@ -233,10 +239,32 @@ def test_post_only_views_refuse_get(client, login, world, url):
 def test_token_revoke_by_owner_sets_revoked_at(client, login, world):
     login("leader")
     token = world["token"]
-    response = client.post(f"/account/tokens/{token.pk}/revoke/")
+    response = client.post(f"/account/tokens/{token.public_id}/revoke/")
     assert response.status_code == 302
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_old_addresses_by_database_id_redirect_permanently_to_the_public_ones(client, login, world):
+    """308 keeps the POST: a form from a page opened before the change still works, checked again at the end."""
+    login("leader")
+    token = world["token"]
+    old = client.post(f"/account/tokens/{token.pk}/revoke/")
+    assert old.status_code == 308 and old["Location"] == f"/account/tokens/{token.public_id}/revoke/"
+    token.refresh_from_db()
+    assert token.revoked_at is None  # the redirect itself changes nothing
+    followed = client.post(f"/account/tokens/{token.pk}/revoke/", follow=True)
+    token.refresh_from_db()
+    assert followed.status_code == 200 and token.revoked_at is not None
+    client.logout()
+    login("admin")
+    closure = world["closure"]
+    old = client.post(f"/calendar/closures/{closure.pk}/delete/")
+    assert (
+        old.status_code == 308 and old["Location"] == f"/calendar/closures/{closure.date.isoformat()}/delete/"
+    )
+    assert Closure.objects.filter(pk=closure.pk).exists()
+    assert client.post("/calendar/closures/not-a-date/delete/").status_code == 404
 
 
 def test_token_issue_shows_the_new_token_once(client, login, world):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -12,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gamsa.core import permissions as perms
 from gamsa.core import services
 from gamsa.core.forms import TokenForm
+from gamsa.core.legacy import moved
 from gamsa.core.models import ApiToken, Membership, User
 
 PERSONAL_FIELDS = ["성명", "연락처", "이메일"]
@@ -47,13 +49,22 @@ def account(request):
 
 @login_required
 @require_POST
-def token_revoke(request, pk: int):
-    token = get_object_or_404(ApiToken, pk=pk)
+def token_revoke(request, public_id):
+    token = get_object_or_404(ApiToken, public_id=public_id)
     perms.deny_outsider(token.user_id == request.user.pk)
     if token.revoked_at is None:
         services.revoke_api_token(request.user, token)
         messages.success(request, f"'{token.name}' 토큰을 폐기했습니다.")
     return redirect("core:account")
+
+
+@login_required
+@require_POST
+def token_revoke_legacy(request, pk: int):
+    """The old address by database id: the same check (one's own token), then a permanent redirect."""
+    token = get_object_or_404(ApiToken, pk=pk)
+    perms.deny_outsider(token.user_id == request.user.pk)
+    return moved(reverse("core:token_revoke", args=[token.public_id]))
 
 
 @login_required

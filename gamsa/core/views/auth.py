@@ -8,7 +8,6 @@ import datetime as dt
 import segno
 from django.conf import settings
 from django.contrib.auth import login, logout
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -80,12 +79,7 @@ def otp_view(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
-            with transaction.atomic():
-                if enrolling:
-                    device.confirmed = True
-                    device.save(update_fields=["confirmed"])
-                    record_event(user, "auth.otp_enrolled", user)
-                record_event(user, "auth.otp_verified", user)
+            services.record_otp_verified(user, device, enrolling=enrolling)
             request.session.pop(ENROL_SESSION_KEY, None)
             otp_login(request, device)
             return redirect(_next_url(request))
@@ -110,10 +104,8 @@ def _enrolment_code_step(request, user):
         if not throttle.take(ENROL_SCOPE, str(user.pk), limit=ENROL_LIMIT, window=ENROL_WINDOW):
             form.add_error(None, "등록 코드를 너무 많이 잘못 입력했습니다. 15분 뒤에 다시 시도하세요.")
             status = 429
-        elif services.redeem_enrolment_code(user, form.cleaned_data["enrolment_code"]):
+        elif device := services.enrol_with_code(user, form.cleaned_data["enrolment_code"]):
             throttle.give_back(ENROL_SCOPE, str(user.pk))
-            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-            device = TOTPDevice.objects.create(user=user, name="인증 앱", confirmed=False)
             request.session[ENROL_SESSION_KEY] = device.pk
             return redirect(f"{reverse('core:otp')}?{urlencode({'next': _next_url(request)})}")
         else:

@@ -17,6 +17,7 @@ from gamsa.core import calendar as legal
 from gamsa.core import permissions as perms
 from gamsa.core import services
 from gamsa.core.forms import ClosureForm, DeadlineQueryForm
+from gamsa.core.legacy import moved
 from gamsa.core.models import Closure, DeadlineRule, Membership, OrgUnit, Role, User, UserKind
 from gamsa.core.nav import TEAMS
 from gamsa.core.work import desk
@@ -175,16 +176,34 @@ def closure_add(request):
     return render(request, "core/calendar.html", _calendar_context(request, closure_form=form), status=400)
 
 
-@login_required
-@require_POST
-def closure_delete(request, pk: int):
+def _closure_check(request) -> None:
     perms.deny_outsider(perms.can_see_office_pages(request.user))
     perms.deny_read_only(perms.can_edit_calendar(request.user))
-    closure = get_object_or_404(Closure, pk=pk)
+
+
+@login_required
+@require_POST
+def closure_delete(request, day: str):
+    """A closure is named by its date (unique), e.g. /calendar/closures/2026-10-09/delete/."""
+    _closure_check(request)
+    try:
+        date = dt.date.fromisoformat(day)
+    except ValueError:
+        raise Http404 from None
+    closure = get_object_or_404(Closure, date=date)
     year = closure.date.year
     services.remove_closure(request.user, closure)
     messages.success(request, "휴무일을 삭제했습니다.")
     return redirect(f"{reverse('core:calendar')}?year={year}")
+
+
+@login_required
+@require_POST
+def closure_delete_legacy(request, pk: int):
+    """The old address by database id: the same check, then a permanent redirect to the date."""
+    _closure_check(request)
+    closure = get_object_or_404(Closure, pk=pk)
+    return moved(reverse("core:closure_delete", args=[closure.date.isoformat()]))
 
 
 def healthz(request):

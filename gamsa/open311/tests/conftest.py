@@ -11,7 +11,7 @@ import pytest
 from gamsa.core import services as core_services
 from gamsa.core.models import Agency, UnitKind, User
 from gamsa.open311 import services
-from gamsa.patrols.models import FieldItem, FindingCategory, Guardian
+from gamsa.patrols.models import FieldItem, FindingCategory
 
 W3C = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
 REQUEST_FIELDS = [
@@ -53,8 +53,13 @@ def partner_key(district):
 
 @pytest.fixture
 def guardian_key(district):
+    from gamsa.patrols.services.guardians import appoint_guardian
+
+    core_services.create_unit(
+        None, agency=district, code="patrol", name="순찰팀", kind=UnitKind.TEAM, office_team="patrol"
+    )
     user = User.objects.create_user(username="guardian1", password="x", full_name="김지킴")
-    Guardian.objects.create(user=user, appointed_on=dt.date(2026, 1, 2))
+    appoint_guardian(None, user=user, appointed_on=dt.date(2026, 1, 2))
     FindingCategory.objects.get_or_create(name="교통", defaults={"due_days": 7})
     key, raw = services.create_key(None, name="지킴이 앱", user=user)
     return raw

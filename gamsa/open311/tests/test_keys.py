@@ -84,7 +84,12 @@ def test_sysadmin_lists_and_revokes_keys_without_plaintext(login):
     assert response.status_code == 200
     page = response.content.decode()
     assert "협력기관 앱" in page and key.prefix in page and raw not in page and key.key_hash not in page
-    response = client.post(f"/open311/keys/{key.pk}/revoke/")
+    assert f"/open311/keys/{key.public_id}/revoke/" in page and f"/open311/keys/{key.pk}/revoke/" not in page
+    old = client.post(f"/open311/keys/{key.pk}/revoke/")  # the old address by database id
+    assert old.status_code == 308 and old["Location"] == f"/open311/keys/{key.public_id}/revoke/"
+    key.refresh_from_db()
+    assert key.revoked_at is None
+    response = client.post(f"/open311/keys/{key.public_id}/revoke/")
     assert response.status_code == 302
     key.refresh_from_db()
     assert key.revoked_at is not None
@@ -95,7 +100,8 @@ def test_others_cannot_see_or_revoke_keys(login, username):
     key, _ = services.create_key(None, name="협력기관 앱")
     client = login(username)
     assert client.get("/open311/keys/").status_code == 404
-    assert client.post(f"/open311/keys/{key.pk}/revoke/").status_code == 404
+    assert client.post(f"/open311/keys/{key.pk}/revoke/").status_code == 404  # the old address: same check
+    assert client.post(f"/open311/keys/{key.public_id}/revoke/").status_code == 404
     key.refresh_from_db()
     assert key.revoked_at is None
     assert not Event.objects.filter(verb="open311_key.revoked").exists()

@@ -284,3 +284,24 @@ def test_posts_are_rate_limited_per_key(client, district, partner_key, settings)
     assert json_of(response)[0]["code"] == 429
     assert FieldComplaint.objects.count() == 2
     cache.clear()
+
+
+@pytest.mark.parametrize("how", ["no volunteer role", "term ended"])
+def test_a_key_of_someone_who_is_no_guardian_files_a_field_complaint(client, district, guardian_key, how):
+    """Open311 asks patrols who is a guardian (`guardian_of`): an active volunteer membership and an open Guardian
+    profile. A key linked to anyone else files an ordinary field complaint, never a finding."""
+    from gamsa.core.models import Membership, Role, User
+    from gamsa.open311.permissions import is_guardian
+    from gamsa.patrols.models import Guardian
+
+    user = User.objects.get(username="guardian1")
+    assert is_guardian(user)
+    if how == "no volunteer role":
+        Membership.objects.filter(user=user, role=Role.VOLUNTEER).delete()
+    else:
+        Guardian.objects.filter(user=user).update(ended_on=dt.date(2026, 3, 1))
+    assert not is_guardian(User.objects.get(pk=user.pk))
+    response = post(client, "json", spec_example(guardian_key))
+    assert response.status_code == 200, response.content
+    assert json_of(response)[0]["service_request_id"]
+    assert Finding.objects.count() == 0 and FieldComplaint.objects.count() == 1

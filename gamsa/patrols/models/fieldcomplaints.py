@@ -136,6 +136,7 @@ class FieldItem(models.Model):
 class UnitAlias(models.Model):
     """A 처리부서 name as the portal writes it, mapped to our organisation unit (null: not yet mapped, flagged)."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField("처리부서명(원문)", max_length=100, unique=True)
     unit = models.ForeignKey(
         "core.OrgUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="조직"
@@ -337,3 +338,27 @@ class EvaluationSnapshot(models.Model):
     class Meta:
         verbose_name = "부서 평가 집계"
         verbose_name_plural = "부서 평가 집계"
+
+
+class EvaluationRule(models.Model):
+    """The department evaluation's minimum count, as versioned data (house rule 5): departments with fewer
+    complaints in the year are listed apart and not ranked. The version in force on 31 December of the evaluated
+    year applies (the awards are decided in December). Versions are added, never changed."""
+
+    min_count = models.PositiveIntegerField(
+        "최소 건수", help_text="한 해 접수 건수가 이보다 적은 부서는 순위에서 빼고 따로 나열합니다."
+    )
+    effective_from = models.DateField("시행일", unique=True)
+    note = models.CharField("근거·비고", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("등록 시각", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = "부서 평가 최소 건수"
+        verbose_name_plural = "부서 평가 최소 건수"
+
+    def __str__(self) -> str:
+        return f"{self.effective_from:%Y. %-m. %-d.}부터 {self.min_count:,}건"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -238,6 +240,8 @@ class DuplicateCandidate(models.Model):
 
     `subject_*` is the newer record, `other_*` the earlier one; exactly one of each pair is set.
     """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     class Decision(models.TextChoices):
         PENDING = "pending", "검토 대기"

@@ -299,3 +299,23 @@ def map_unit_alias(actor: User, alias: UnitAlias, *, unit: OrgUnit) -> int:
     evaluation.invalidate()
     record_event(actor, "fieldunitalias.mapped", alias, unit=unit.code, moved=moved)
     return moved
+
+
+@transaction.atomic
+def add_evaluation_rule(actor: User | None, *, min_count: int, effective_from: dt.date, note: str = ""):
+    """A new version of the evaluation's minimum count, in force from `effective_from` (versions are never edited:
+    the evaluation of a past year keeps the rule it was decided under)."""
+    from gamsa.patrols.models import EvaluationRule
+
+    if min_count < 0:
+        raise FieldComplaintError("최소 건수는 0 이상이어야 합니다.")
+    if EvaluationRule.objects.filter(effective_from=effective_from).exists():
+        raise FieldComplaintError("그 시행일의 기준이 이미 있습니다. 다른 시행일로 새 기준을 등록하세요.")
+    rule = EvaluationRule.objects.create(
+        min_count=min_count,
+        effective_from=effective_from,
+        note=note[:300],
+        created_by=actor if actor and actor.pk else None,
+    )
+    record_event(actor, "evaluation_rule.added", rule, min_count=min_count, effective_from=effective_from)
+    return rule

@@ -58,10 +58,11 @@ def create_finding(
     photos: Iterable = (),
     reported_at: dt.datetime | None = None,
     scan_duplicates: bool = True,
+    open311_token: str = "",
 ) -> Finding:
     """A new finding. Guardian (and Open311) reports start REPORTED for the patrol team to route; a patrol
     finding with a responsible department starts ROUTED. Photos are (bytes, filename) pairs; a bad file raises
-    FileRejected and nothing is stored."""
+    FileRejected and nothing is stored. `open311_token`: the token an Open311 POST answered with (ADR 0015)."""
     now = reported_at or timezone.now()
     year = now.astimezone(SEOUL).year
     number, _ = next_case_number("finding", year)
@@ -88,6 +89,7 @@ def create_finding(
         reported_by=actor if actor and actor.pk else None,
         reported_at=now,
         routed_at=now if routed else None,
+        open311_token=open311_token,
     )
     _add_photos(actor, finding, photos, Photo.Stage.BEFORE)
     record_event(
@@ -210,11 +212,3 @@ def dismiss_finding(actor: User, finding: Finding, *, note: str) -> Finding:
     finding.save()
     record_event(actor, "finding.dismissed", finding)
     return finding
-
-
-@transaction.atomic
-def add_finding_photos(actor: User, finding: Finding, *, photos: Iterable, stage: str) -> list[Photo]:
-    stored = _add_photos(actor, finding, photos, stage)
-    if stored:
-        record_event(actor, "finding.photo_added", finding, stage=stage, count=len(stored))
-    return stored

@@ -67,19 +67,6 @@ def appoint_guardian(
 
 
 @transaction.atomic
-def end_guardian(actor: User, guardian: Guardian, *, ended_on: dt.date) -> Guardian:
-    if guardian.ended_on:
-        raise GuardianError("이미 해촉된 지킴이입니다.")
-    guardian.ended_on = ended_on
-    guardian.save(update_fields=["ended_on"])
-    Membership.objects.filter(user=guardian.user, role=Role.VOLUNTEER, unit=patrol_team_unit()).filter(
-        ended_on__isnull=True
-    ).update(ended_on=ended_on)
-    record_event(actor, "guardian.ended", guardian.user, ended_on=ended_on)
-    return guardian
-
-
-@transaction.atomic
 def record_training(
     actor: User,
     *,

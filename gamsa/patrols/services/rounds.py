@@ -85,31 +85,6 @@ def create_round(
     return patrol_round
 
 
-@transaction.atomic
-def update_round(actor: User, patrol_round: PatrolRound, *, staff=None, route=None, **fields) -> PatrolRound:
-    allowed = {
-        "theme", "date", "start_time", "end_time", "area", "residents", "police", "participants_note", "note",
-    }  # fmt: skip
-    changed = []
-    for name, value in fields.items():
-        if name not in allowed:
-            raise RoundError(f"바꿀 수 없는 항목입니다: {name}")
-        if getattr(patrol_round, name) != value:
-            setattr(patrol_round, name, value)
-            changed.append(name)
-    if route is not None:
-        patrol_round.route = _clean_route(route)
-        changed.append("route")
-    if patrol_round.kind == RoundKind.PLANNED and not patrol_round.theme.strip():
-        raise RoundError("기획순찰은 주제를 적어 주세요.")
-    patrol_round.save()
-    if staff is not None:
-        patrol_round.staff.set(staff)
-        changed.append("staff")
-    record_event(actor, "patrol_round.updated", patrol_round, fields=changed)
-    return patrol_round
-
-
 def yearly_summary(year: int) -> dict:
     """Rounds and findings per kind in `year`, with the joint-patrol subtotal and the grand total.
 

@@ -132,7 +132,8 @@ def test_link_marks_the_newer_one_duplicate(items, client, login):
     page = client.get(f"/patrols/findings/{second.case_number}/").content.decode()
     assert "중복 후보" in page and first.case_number in page
     response = client.post(
-        f"/patrols/duplicates/{candidate.pk}/link/", {"next": f"/patrols/findings/{second.case_number}/"}
+        f"/patrols/duplicates/{candidate.public_id}/link/",
+        {"next": f"/patrols/findings/{second.case_number}/"},
     )
     assert response.status_code == 302
     second.refresh_from_db()
@@ -147,7 +148,7 @@ def test_dismiss_keeps_both_open(items, client, login):
     second = new_finding(reported_at=T0 + dt.timedelta(days=1))
     candidate = DuplicateCandidate.objects.get(subject_finding=second)
     login("patrol")
-    assert client.post(f"/patrols/duplicates/{candidate.pk}/dismiss/").status_code == 302
+    assert client.post(f"/patrols/duplicates/{candidate.public_id}/dismiss/").status_code == 302
     candidate.refresh_from_db()
     second.refresh_from_db()
     assert (
@@ -171,7 +172,10 @@ def test_department_cannot_decide_and_nothing_changes(items, client, login):
     second = new_finding(reported_at=T0 + dt.timedelta(days=1))
     candidate = DuplicateCandidate.objects.get(subject_finding=second)
     login("liaison")
-    assert client.post(f"/patrols/duplicates/{candidate.pk}/link/").status_code == 403
+    assert client.post(f"/patrols/duplicates/{candidate.public_id}/link/").status_code == 403
+    assert (
+        client.post(f"/patrols/duplicates/{candidate.pk}/link/").status_code == 403
+    )  # old address, same check
     candidate.refresh_from_db()
     second.refresh_from_db()
     assert candidate.decision == DuplicateCandidate.Decision.PENDING and second.status == FindingStatus.ROUTED
@@ -187,5 +191,22 @@ def test_queue_lists_complaint_pairs_with_links(items, client, login):
     page = client.get("/patrols/duplicates/").content.decode()
     assert f"/patrols/field/c/{new.source_id}/" in page and f"/patrols/field/c/{old.source_id}/" in page
     candidate = DuplicateCandidate.objects.get()
-    response = client.post(f"/patrols/duplicates/{candidate.pk}/dismiss/", {"next": "https://evil.example/"})
+    response = client.post(
+        f"/patrols/duplicates/{candidate.public_id}/dismiss/", {"next": "https://evil.example/"}
+    )
     assert response.status_code == 302 and response["Location"] == f"/patrols/field/c/{new.source_id}/"
+
+
+def test_old_address_by_database_id_redirects_permanently(items, client, login):
+    new_finding(reported_at=T0)
+    second = new_finding(reported_at=T0 + dt.timedelta(days=1))
+    candidate = DuplicateCandidate.objects.get(subject_finding=second)
+    login("patrol")
+    old = client.post(f"/patrols/duplicates/{candidate.pk}/dismiss/")
+    assert old.status_code == 308 and old["Location"] == f"/patrols/duplicates/{candidate.public_id}/dismiss/"
+    candidate.refresh_from_db()
+    assert candidate.decision == DuplicateCandidate.Decision.PENDING  # the redirect itself changes nothing
+    assert client.post(f"/patrols/duplicates/{candidate.pk}/dismiss/", follow=True).status_code == 200
+    candidate.refresh_from_db()
+    assert candidate.decision == DuplicateCandidate.Decision.DISMISSED
+    assert client.post("/patrols/duplicates/999999/dismiss/").status_code == 404

@@ -332,3 +332,50 @@ def test_live_evaluation_stores_figures_and_any_write_drops_them(units):
     assert not EvaluationSnapshot.objects.exists()
     assert evaluation.evaluate(2025, min_count=1)["ranked"][0].count == 3
     assert done.pk  # the first complaint stays counted
+
+
+def test_minimum_count_is_data_with_an_effective_date(units, client, login):
+    """The seeded rule (30, what GAMSA_FIELD_EVAL_MIN_COUNT shipped with) applies until a new version's date; a
+    year's evaluation reads the version in force on its 31 December; the page starts from it."""
+    from django.urls import reverse
+
+    from gamsa.core.models import Event
+    from gamsa.patrols.models import EvaluationRule
+    from gamsa.patrols.services.fieldcomplaints import FieldComplaintError, add_evaluation_rule
+
+    if not EvaluationRule.objects.exists():  # a browser test's flush elsewhere in the run
+        from gamsa.core.seeds import reseed_reference_data
+
+        reseed_reference_data()
+    assert evaluation.min_count_for(2026) == 30
+    add_evaluation_rule(
+        User.objects.get(username="patrol"), min_count=10, effective_from=dt.date(2026, 12, 31)
+    )
+    add_evaluation_rule(None, min_count=50, effective_from=dt.date(2027, 1, 1))
+    assert (
+        evaluation.min_count_for(2025),
+        evaluation.min_count_for(2026),
+        evaluation.min_count_for(2027),
+    ) == (
+        30,
+        10,
+        50,
+    )
+    assert Event.objects.filter(verb="evaluation_rule.added").count() == 2
+    before = (EvaluationRule.objects.count(), Event.objects.count())
+    with pytest.raises(FieldComplaintError):
+        add_evaluation_rule(None, min_count=5, effective_from=dt.date(2027, 1, 1))  # that date has a version
+    assert (EvaluationRule.objects.count(), Event.objects.count()) == before
+    parking = item("traffic-illegal-parking")
+    for i in range(12):
+        received = at(2026, 5, 1, 9, 0) + dt.timedelta(days=i)
+        make(i + 1, parking, units["주차관리과"], received, status=ComplaintStatus.DONE, processed=received)
+    data = evaluation.evaluate(2026, as_of=at(2026, 12, 1))
+    assert data["min_count"] == 10 and [s.name for s in data["ranked"]] == ["주차관리과"]
+    assert (
+        evaluation.evaluate(2026, min_count=20, as_of=at(2026, 12, 1))["ranked"] == []
+    )  # the form's override
+    login("patrol")
+    page = client.get(reverse("patrols:field_evaluation"), {"year": 2026})
+    assert page.status_code == 200 and page.context["data"]["min_count"] == 10
+    assert "접수 10건 미만" in page.content.decode()

@@ -219,14 +219,24 @@ def test_unit_mapping_screen_repoints(login, cases):
     FieldComplaint.objects.filter(pk=cases["other"].pk).update(unit=None, unit_name="가로정비과")
     construction = OrgUnit.objects.get(name="건설과")
     denied = login("liaison").post(
-        reverse("patrols:field_map_unit", args=[alias.pk]), {"unit": construction.pk}
+        reverse("patrols:field_map_unit", args=[alias.public_id]), {"unit": construction.pk}
     )
     assert denied.status_code == 404
+    old = login("liaison").post(f"/patrols/field/mappings/units/{alias.pk}/", {"unit": construction.pk})
+    assert old.status_code == 404  # the old address by database id: the same check
     alias.refresh_from_db()
     assert alias.unit is None
     client = login("admin")
+    moved = client.post(f"/patrols/field/mappings/units/{alias.pk}/", {"unit": construction.pk})
+    assert moved.status_code == 308 and moved["Location"] == reverse(
+        "patrols:field_map_unit", args=[alias.public_id]
+    )
+    alias.refresh_from_db()
+    assert alias.unit is None
     assert client.get(reverse("patrols:field_mappings")).status_code == 200
-    response = client.post(reverse("patrols:field_map_unit", args=[alias.pk]), {"unit": construction.pk})
+    response = client.post(
+        reverse("patrols:field_map_unit", args=[alias.public_id]), {"unit": construction.pk}
+    )
     assert response.status_code == 302
     cases["other"].refresh_from_db()
     assert cases["other"].unit == construction

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-import uuid
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gamsa.core import imports
 from gamsa.core import permissions as core_perms
-from gamsa.core import services
+from gamsa.core.legacy import moved
 from gamsa.core.models import Job
-from gamsa.core.tabular import read_columns
-from gamsa.patrols import evaluation, tasks
+from gamsa.patrols import evaluation
 from gamsa.patrols import permissions as perms
 from gamsa.patrols.forms_field import ConfirmItemForm, EvaluationForm, MapItemForm, MapUnitForm, UploadForm
+from gamsa.patrols.hooks_field import FIELD_IMPORT
 from gamsa.patrols.models import FieldComplaint, FieldItem, UnitAlias
 from gamsa.patrols.services import fieldcomplaints as svc
 
-DIRECT_IMPORT_ROWS = 300  # larger files run as a background task with a progress bar
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-JOB_KIND = "fieldcomplaint_import"
 
 
 # --- import --------------------------------------------------------------------------------------------------------
@@ -41,36 +36,15 @@ def import_upload(request):
     core_perms.deny_read_only(perms.can_import_field_complaints(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > settings.GAMSA_ATTACHMENT_MAX_BYTES * 4:
-            form.add_error("file", "파일이 너무 큽니다. 기간을 나누어 올리세요.")
+        try:
+            job = imports.accept_upload(
+                FIELD_IMPORT, request.user, form.cleaned_data["file"], skip_bad=form.cleaned_data["skip_bad"]
+            )
+        except imports.Refused as exc:
+            form.add_error("file", str(exc))
         else:
-            data = upload.read()
-            try:
-                rows = len(read_columns(data, importing.HEADERS))  # checks the content: CSV or XLSX, readable
-            except importing.ImportFileError as exc:
-                form.add_error("file", str(exc))
-            else:
-                path = default_storage.save(
-                    f"{tasks.IMPORT_DIR}/{uuid.uuid4().hex}.upload", ContentFile(data)
-                )
-                job = services.create_job(
-                    request.user,
-                    kind=JOB_KIND,
-                    label="응답소 현장민원 가져오기",
-                    params={
-                        "path": path,
-                        "name": upload.name[:200],
-                        "rows": max(rows, 0),
-                        "skip_bad": form.cleaned_data["skip_bad"],
-                    },
-                )
-                if rows <= DIRECT_IMPORT_ROWS:
-                    tasks.run_import(job.pk)
-                else:
-                    tasks.import_field_complaints_task.enqueue(job_id=job.pk)
-                return redirect("patrols:field_import_job", public_id=job.public_id)
-    recent = Job.objects.filter(owner=request.user, kind=JOB_KIND).order_by("-created_at")[:5]
+            return redirect("patrols:field_import_job", public_id=job.public_id)
+    recent = Job.objects.filter(owner=request.user, kind=FIELD_IMPORT.kind).order_by("-created_at")[:5]
     return render(
         request,
         "patrols/field/import.html",
@@ -87,17 +61,10 @@ def import_upload(request):
 @login_required
 def import_job(request, public_id):
     core_perms.deny_outsider(perms.can_see_field_complaints(request.user))
-    job = get_object_or_404(Job, public_id=public_id, kind=JOB_KIND)
-    core_perms.deny_outsider(job.owner_id == request.user.pk)
-    result = job.result or {}
-    context = {
-        "job": job,
-        "result": result,
-        "errors": result.get("errors", []),
-        "hidden_errors": max(0, result.get("error_count", 0) - len(result.get("errors", []))),
-    }
+    job = imports.job_of(FIELD_IMPORT, request.user, public_id)
+    core_perms.deny_outsider(job is not None)
     template = "patrols/field/_import_status.html" if request.htmx else "patrols/field/import_job.html"
-    return render(request, template, context)
+    return render(request, template, imports.result_context(job))
 
 
 # --- name mappings -------------------------------------------------------------------------------------------------
@@ -170,9 +137,18 @@ def map_item(request, code):
 
 @login_required
 @require_POST
-def map_unit(request, pk):
+def map_unit_legacy(request, pk: int):
+    """The old address by database id: the same check, then a permanent redirect (308 keeps the POST)."""
     core_perms.deny_outsider(perms.can_map_names(request.user))
     alias = get_object_or_404(UnitAlias, pk=pk)
+    return moved(reverse("patrols:field_map_unit", args=[alias.public_id]))
+
+
+@login_required
+@require_POST
+def map_unit(request, public_id):
+    core_perms.deny_outsider(perms.can_map_names(request.user))
+    alias = get_object_or_404(UnitAlias, public_id=public_id)
     form = MapUnitForm(request.POST)
     if form.is_valid():
         moved = svc.map_unit_alias(request.user, alias, unit=form.cleaned_data["unit"])
@@ -190,11 +166,13 @@ def map_unit(request, pk):
 def _evaluation_params(request) -> tuple[EvaluationForm, int, int | None]:
     year = timezone.localdate().year
     form = EvaluationForm(
-        request.GET or None, initial={"year": year, "min_count": evaluation.min_count_setting()}
+        request.GET or None, initial={"year": year, "min_count": evaluation.min_count_for(year)}
     )
     if form.is_valid():
-        return form, form.cleaned_data["year"], form.cleaned_data.get("min_count")
-    return form, year, None
+        year = form.cleaned_data["year"]
+        min_count = form.cleaned_data.get("min_count")
+        return form, year, evaluation.min_count_for(year) if min_count is None else min_count
+    return form, year, evaluation.min_count_for(year)
 
 
 EVALUATION_CACHE_SECONDS = 300  # a year's ranking changes slowly; the page shows its as-of time

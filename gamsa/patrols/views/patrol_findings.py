@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
+from gamsa.core.legacy import moved
 from gamsa.core.models import Event
 from gamsa.core.services import log_access
 from gamsa.patrols import duplicates
@@ -219,11 +220,22 @@ def finding_act(request, case_number: str, action: str):
 
 
 @login_required
-def duplicate_decide(request, pk: int, decision: str):
-    """Link (중복으로 연결) or dismiss (별건) a candidate; back to the page it was decided on."""
+def duplicate_decide_legacy(request, pk: int, decision: str):
+    """The old address by database id: the same checks, then a permanent redirect (308 keeps the POST)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     candidate = get_object_or_404(DuplicateCandidate, pk=pk)
+    core_perms.deny_outsider(perms.can_see_findings(request.user))
+    core_perms.deny_read_only(perms.can_decide_duplicates(request.user))
+    return moved(reverse("patrols:duplicate_decide", args=[candidate.public_id, decision]))
+
+
+@login_required
+def duplicate_decide(request, public_id, decision: str):
+    """Link (중복으로 연결) or dismiss (별건) a candidate; back to the page it was decided on."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    candidate = get_object_or_404(DuplicateCandidate, public_id=public_id)
     core_perms.deny_outsider(perms.can_see_findings(request.user))
     core_perms.deny_read_only(perms.can_decide_duplicates(request.user))
     try:

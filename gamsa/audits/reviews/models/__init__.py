@@ -18,10 +18,18 @@ from gamsa.audits.reviews.models.requests import (
     PreExecutionReview,
     Status,
 )
-from gamsa.audits.reviews.models.thresholds import CATEGORIES_FOR, Basis, Category, ReviewKind, ThresholdRule
+from gamsa.audits.reviews.models.thresholds import (
+    CATEGORIES_FOR,
+    AnswerPeriod,
+    Basis,
+    Category,
+    ReviewKind,
+    ThresholdRule,
+)
 
 __all__ = [
     "CATEGORIES_FOR",
+    "AnswerPeriod",
     "DEFAULT_CRITERIA",
     "OPEN_STATUSES",
     "Basis",

@@ -95,3 +95,39 @@ class ThresholdRule(models.Model):
         if not self.applies:
             return f"{self.get_category_display()}: 금액 기준 심사 대상 아님 ({eff} 시행)"
         return f"{self.get_category_display()}: {basis} {self.min_amount:,}원 이상 ({eff} 시행)"
+
+
+class AnswerPeriod(models.Model):
+    """How many working days the office has to answer a review request of one kind, as versioned data (house rule
+    5). The version in force on the day of filing applies; versions are added, never changed. Shipped default: 7
+    working days for every kind (의성군 규정의 결과 통보 7일, anchors §1.5), what GAMSA_REVIEW_WORKING_DAYS was."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    review_kind = models.CharField("심사 종류", max_length=20, choices=ReviewKind.choices)
+    working_days = models.PositiveSmallIntegerField(
+        "처리기한(근무일)",
+        help_text="접수일(근무시간 뒤면 다음 근무일)을 1일째로 세어 이 근무일의 18시까지 답합니다.",
+    )
+    effective_from = models.DateField("시행일")
+    source = models.CharField("근거", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review_kind", "-effective_from"]
+        verbose_name = "심사 처리기한"
+        verbose_name_plural = "심사 처리기한"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review_kind", "effective_from"], name="reviews_answer_period_one_version_a_day"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(working_days__gte=1, working_days__lte=60),
+                name="reviews_answer_period_1_to_60_days",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_review_kind_display()} {self.effective_from:%Y. %-m. %-d.}부터 {self.working_days}근무일"

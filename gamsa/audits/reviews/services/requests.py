@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,7 +19,7 @@ from gamsa.audits.reviews.services.thresholds import ThresholdError, decide
 from gamsa.core.calendar import SEOUL, LegalCalendar, get_calendar
 from gamsa.core.services import next_case_number, record_event
 
-DEFAULT_WORKING_DAYS = 7  # 의성군 규정의 결과 통보 7일 (anchors §1.5); GAMSA_REVIEW_WORKING_DAYS overrides
+DEFAULT_WORKING_DAYS = 7  # the seeded version (migration 0004); used only if a kind has no version at all
 PREFIX = {ReviewKind.PRE_EXECUTION: "PE-", ReviewKind.CONTRACT: "CR-", ReviewKind.COMPLETION: "CC-"}
 
 
@@ -28,17 +27,56 @@ class ReviewError(ValueError):
     """A Korean message safe to show."""
 
 
-def working_days(kind: str) -> int:
-    """Working days the office has to answer: an int, or a dict per review kind, in GAMSA_REVIEW_WORKING_DAYS."""
-    value = getattr(settings, "GAMSA_REVIEW_WORKING_DAYS", DEFAULT_WORKING_DAYS)
-    if isinstance(value, dict):
-        value = value.get(kind, DEFAULT_WORKING_DAYS)
-    return int(value)
+def working_days(kind: str, on: dt.date | None = None) -> int:
+    """Working days the office has to answer a request of `kind` filed on `on` (today if None): the AnswerPeriod
+    version in force that day (editable data; seeded with 7 for every kind)."""
+    from gamsa.audits.reviews.models import AnswerPeriod
+
+    on = on or timezone.now().astimezone(SEOUL).date()
+    period = (
+        AnswerPeriod.objects.filter(review_kind=kind, effective_from__lte=on)
+        .order_by("-effective_from")
+        .first()
+    )
+    return period.working_days if period else DEFAULT_WORKING_DAYS
 
 
 def due_for(kind: str, filed_at: dt.datetime, calendar: LegalCalendar | None = None) -> dt.datetime:
-    """The answer is due at 18:00 of the N-th working day, the (effective) day of filing being day 1."""
-    return (calendar or get_calendar()).due_in_working_days(filed_at, working_days(kind))[1]
+    """The answer is due at 18:00 of the N-th working day, the (effective) day of filing being day 1; N is the
+    answer period in force on the day of filing."""
+    days = working_days(kind, filed_at.astimezone(SEOUL).date())
+    return (calendar or get_calendar()).due_in_working_days(filed_at, days)[1]
+
+
+@transaction.atomic
+def add_answer_period(
+    actor, *, review_kind: str, working_days: int, effective_from: dt.date, source: str = ""
+):
+    """A new version of a review kind's answer period, in force from `effective_from` (never edited in place)."""
+    from gamsa.audits.reviews.models import AnswerPeriod
+
+    if review_kind not in ReviewKind.values:
+        raise ReviewError("심사 종류를 고르세요.")
+    if not 1 <= int(working_days) <= 60:
+        raise ReviewError("처리기한은 1–60 근무일로 정하세요.")
+    if AnswerPeriod.objects.filter(review_kind=review_kind, effective_from=effective_from).exists():
+        raise ReviewError("그 시행일의 처리기한이 이미 있습니다. 다른 시행일로 새 기준을 등록하세요.")
+    period = AnswerPeriod.objects.create(
+        review_kind=review_kind,
+        working_days=working_days,
+        effective_from=effective_from,
+        source=source[:300],
+        created_by=actor if actor and actor.pk else None,
+    )
+    record_event(
+        actor,
+        "answer_period.added",
+        period,
+        kind=review_kind,
+        days=working_days,
+        effective_from=effective_from,
+    )
+    return period
 
 
 def _check_category(kind: str, category: str) -> None:

@@ -135,9 +135,9 @@ def test_requests_keep_the_version_they_were_decided_with(demo):
     assert (july.required, july.rule.min_amount) == (True, 10_000_000)
 
 
-def test_answer_deadline_counts_working_days_over_chuseok(demo, settings):
-    """Filed Tue 2026-09-22 10:00; 추석 2026-09-24..26 and the weekend are skipped: 7 working days end Fri 10-02."""
-    settings.GAMSA_REVIEW_WORKING_DAYS = 7
+def test_answer_deadline_counts_working_days_over_chuseok(demo):
+    """Filed Tue 2026-09-22 10:00; 추석 2026-09-24..26 and the weekend are skipped: 7 working days (the seeded
+    answer period) end Fri 10-02."""
     review = svc.file_pre_execution(
         User.objects.get(username="liaison"),
         OrgUnit.objects.get(name="건설과"),
@@ -151,10 +151,34 @@ def test_answer_deadline_counts_working_days_over_chuseok(demo, settings):
     )
     assert review.due_at == dt.datetime(2026, 10, 2, 18, tzinfo=SEOUL)
     assert review.case_number.startswith("PE-2026-")
-    settings.GAMSA_REVIEW_WORKING_DAYS = {"pre_execution": 3}
+    # A new answer period from 2026-09-23 on, for 일상감사 only: the day of filing decides which version applies.
+    svc.add_answer_period(
+        None, review_kind="pre_execution", working_days=3, effective_from=dt.date(2026, 9, 23)
+    )
     assert svc.due_for(
         "pre_execution", dt.datetime(2026, 9, 23, 19, tzinfo=SEOUL), LegalCalendar()
     ) == dt.datetime(2026, 9, 30, 18, tzinfo=SEOUL)  # after hours → starts Mon 9-28 (day 1), due Wed 9-30
+    assert svc.due_for(
+        "pre_execution", dt.datetime(2026, 9, 22, 10, tzinfo=SEOUL), LegalCalendar()
+    ) == dt.datetime(2026, 10, 2, 18, tzinfo=SEOUL)  # filed the day before: still 7 working days
+    assert svc.due_for(
+        "contract", dt.datetime(2026, 9, 23, 19, tzinfo=SEOUL), LegalCalendar()
+    ) == dt.datetime(
+        2026, 10, 7, 18, tzinfo=SEOUL
+    )  # 계약심사 keeps 7: Mon 9-28 … Wed 10-7 (10-3 개천절 is a Saturday, its substitute holiday Mon 10-5)
+    from gamsa.audits.reviews.models import AnswerPeriod
+    from gamsa.core.models import Event
+
+    before = (AnswerPeriod.objects.count(), Event.objects.count())
+    with pytest.raises(svc.ReviewError):
+        svc.add_answer_period(
+            None, review_kind="pre_execution", working_days=5, effective_from=dt.date(2026, 9, 23)
+        )
+    with pytest.raises(svc.ReviewError):
+        svc.add_answer_period(
+            None, review_kind="contract", working_days=0, effective_from=dt.date(2027, 1, 4)
+        )
+    assert (AnswerPeriod.objects.count(), Event.objects.count()) == before
 
 
 @pytest.mark.parametrize(

@@ -90,11 +90,12 @@ class Command(BaseCommand):
         from django.db.models import Q
 
         from gamsa.complaints import exporting
+        from gamsa.complaints import permissions as perms
         from gamsa.complaints.models import OPEN_STATUSES
 
         user = active_user(options["user"])
         personal = options["with_personal"]
-        if personal and (user is None or not exporting.may_export_personal(user)):
+        if personal and (user is None or not perms.may_export_personal(user)):
             raise CommandError(
                 "개인정보를 포함하려면 민원관리팀 또는 감사담당관 사용자를 --user로 지정하세요."
             )
@@ -115,8 +116,6 @@ class Command(BaseCommand):
             if options.get(name):
                 qs = qs.filter(Q(**{name: options[name]}))
         if user is not None:
-            from gamsa.complaints import permissions as perms
-
             qs = perms.visible_grievances(user, qs)
         qs = (
             qs.select_related("department", "complainant")

@@ -33,13 +33,14 @@ class Command(BaseCommand):
 
     def do_create_key(self, options):
         from gamsa.open311 import services
+        from gamsa.open311.permissions import is_guardian
 
         user = active_user(options["user"])
         try:
             key, raw = services.create_key(active_user(options["by"]), name=options["name"], user=user)
         except services.KeyProblem as exc:
             raise CommandError(str(exc)) from None
-        kind = "지킴이 신고(적출사항)" if services.is_guardian(user) else "현장민원"
+        kind = "지킴이 신고(적출사항)" if is_guardian(user) else "현장민원"
         self.stderr.write(
             f"'{key.name}' 키를 발급했습니다 ({kind}로 접수). 이 키는 다시 볼 수 없으니 지금 보관하세요."
         )
