@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "gamsa.core",
+    "gamsa.core.approvals",
     "gamsa.complaints",
     "gamsa.audits",
     "gamsa.audits.reviews",

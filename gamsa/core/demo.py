@@ -117,6 +117,7 @@ DEMO_LOGINS = [
     ("complaints", "민원관리팀 민원담당", Role.COMPLAINT_OFFICER),
     ("patrol", "순찰팀 순찰담당", Role.PATROL_OFFICER),
     ("liaison", "건설과 부서 담당자", Role.DEPT_LIAISON),
+    ("teamlead", "건설과 도로관리팀장 (결재: 검토)", None),
     ("depthead", "건설과장 (부서장)", Role.DEPT_HEAD),
     ("volunteer", "자원봉사자 (감사팀)", Role.VOLUNTEER),
     ("council", "구의회 열람자", Role.COUNCIL_VIEWER),
@@ -226,6 +227,9 @@ def load_demo(records: bool = False) -> dict:
     construction = departments["건설과"]
     for username, role, position, grade in (
         ("liaison", Role.DEPT_LIAISON, "주무관", "7"),
+        # 팀장 between the liaison and the head: the department's cases like the liaison, and the 검토 step of the
+        # department's approval lines (its rank comes from the title, or from the 결재 직위 screen).
+        ("teamlead", Role.DEPT_LIAISON, "도로관리팀장", "6"),
         ("depthead", Role.DEPT_HEAD, "건설과장", "5"),
     ):
         user, new = _person(
