@@ -8,6 +8,7 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self):
         from gamsa.complaints import (
+            approvals,  # noqa: F401  (answers and internal closures go through 결재)
             hooks,  # noqa: F401  (navigation, work items, attachment rules)
             hooks_io,  # noqa: F401
             hooks_other,  # noqa: F401

@@ -19,11 +19,15 @@ def load() -> None:
     seed_rules(DelegationRule, NumberFormat)
     construction = OrgUnit.objects.filter(name="건설과").first()
     office = OrgUnit.objects.filter(is_audit_office=True, kind="department").first()
-    people = {u.username: u for u in User.objects.filter(username__in=["teamlead", "depthead", "head", "leader"])}
+    people = {
+        u.username: u for u in User.objects.filter(username__in=["teamlead", "depthead", "head", "leader"])
+    }
     _position(people.get("teamlead"), construction, Rank.TEAM_LEAD, "도로관리팀장")
     _position(people.get("depthead"), construction, Rank.DEPT_HEAD, "건설과장")
     _position(people.get("head"), office, Rank.DEPT_HEAD, "감사담당관")
-    _position(people.get("leader"), OrgUnit.objects.filter(office_team="audit").first(), Rank.TEAM_LEAD, "감사팀장")
+    _position(
+        people.get("leader"), OrgUnit.objects.filter(office_team="audit").first(), Rank.TEAM_LEAD, "감사팀장"
+    )
     root = OrgUnit.objects.filter(depth=0).order_by("sort_order").first()
     deputy = User.objects.filter(username="deputy").first()
     if deputy is None and root is not None:

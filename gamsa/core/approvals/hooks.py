@@ -30,7 +30,10 @@ def approval_panels(user, now):
         )
 
     waiting = [item(a, f"기안 {a.drafter.display_name}") for a in selectors.waiting_for(user)[:20]]
-    returned = [item(a, f"{a.get_status_display()}: {a.note[:40]}" if a.note else "") for a in selectors.returned_to(user)[:20]]
+    returned = [
+        item(a, f"{a.get_status_display()}: {a.note[:40]}" if a.note else "")
+        for a in selectors.returned_to(user)[:20]
+    ]
     post = [
         item(step.approval, f"{step.acted_by.display_name if step.acted_by else ''} 대결 · 후결 필요")
         for step in selectors.post_review_for(user)[:20]

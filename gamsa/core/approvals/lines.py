@@ -43,7 +43,9 @@ def rules_in_force(kind: str, on: dt.date) -> list[DelegationRule]:
     return list(DelegationRule.objects.filter(kind=kind, effective_from=latest))
 
 
-def matching_rule(kind: str, on: dt.date, *, amount: int | None = None, grade: str = "") -> DelegationRule | None:
+def matching_rule(
+    kind: str, on: dt.date, *, amount: int | None = None, grade: str = ""
+) -> DelegationRule | None:
     """The rule that applies: a row for the document's grade wins over a row for every grade; the amount must fall
     in the row's range (a row with a range never matches a document without an amount)."""
     best = None
@@ -139,7 +141,10 @@ def holder_for(rank: str, drafter: User, department: OrgUnit) -> tuple[User, str
     elif rank == Rank.BUREAU_HEAD:
         scope = department.parent or department
     else:
-        scope = OrgUnit.objects.filter(agency=department.agency, depth=0).order_by("sort_order").first() or department
+        scope = (
+            OrgUnit.objects.filter(agency=department.agency, depth=0).order_by("sort_order").first()
+            or department
+        )
     candidates = [c for c in holders(rank, scope) if c[0].pk != drafter.pk]
     return _closest(candidates, drafter_unit)
 
@@ -178,7 +183,9 @@ def build_line(
         if not above:
             raise LineError("기안자보다 높은 결재권자가 없습니다.")
         signer_rank = above[0]
-    entries = [LineEntry(StepRole.DRAFT, drafter, drafter_rank, drafter_title, _home_unit(drafter) or department)]
+    entries = [
+        LineEntry(StepRole.DRAFT, drafter, drafter_rank, drafter_title, _home_unit(drafter) or department)
+    ]
     between = [r for r in Rank.values if RANK_ORDER[drafter_rank] < RANK_ORDER[r] < RANK_ORDER[signer_rank]]
     for rank in between:
         found = holder_for(rank, drafter, department)
@@ -217,5 +224,7 @@ def absence_of(user_id: int, on: dt.date) -> Absence | None:
 def absent_for(acting: User, on: dt.date) -> list[int]:
     """The people `acting` stands in for today."""
     return list(
-        Absence.objects.filter(acting=acting, starts_on__lte=on, ends_on__gte=on).values_list("user_id", flat=True)
+        Absence.objects.filter(acting=acting, starts_on__lte=on, ends_on__gte=on).values_list(
+            "user_id", flat=True
+        )
     )

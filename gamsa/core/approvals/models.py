@@ -33,6 +33,7 @@ class Position(models.Model):
     """A person's rank for signing (직위), on the unit where they sign. Without a row, the rank is derived from
     the person's roles and title (`lines.rank_of`)."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="positions")
     unit = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="부서")
     rank = models.CharField("결재 직급", max_length=20, choices=Rank.choices)
@@ -57,6 +58,7 @@ class DelegationRule(models.Model):
     effective date on or before D. A new version is a new set of rows with a later date; old ones stay for history.
     """
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField("문서 종류", max_length=40, db_index=True)
     amount_min = models.BigIntegerField("금액 이상(원)", null=True, blank=True)
     amount_max = models.BigIntegerField("금액 미만(원)", null=True, blank=True)
@@ -89,7 +91,10 @@ class Absence(models.Model):
     starts_on = models.DateField("시작일")
     ends_on = models.DateField("종료일")
     acting = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="acting_for", verbose_name="직무대리자"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="acting_for",
+        verbose_name="직무대리자",
     )
     reason = models.CharField("사유", max_length=100, blank=True)
     created_by = models.ForeignKey(
@@ -101,7 +106,10 @@ class Absence(models.Model):
         verbose_name = "부재·직무대리"
         verbose_name_plural = "부재·직무대리"
         ordering = ["-starts_on", "-id"]
-        indexes = [models.Index(fields=["user", "starts_on", "ends_on"]), models.Index(fields=["acting", "ends_on"])]
+        indexes = [
+            models.Index(fields=["user", "starts_on", "ends_on"]),
+            models.Index(fields=["acting", "ends_on"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} {self.starts_on}~{self.ends_on} → {self.acting}"
@@ -168,7 +176,10 @@ class Approval(models.Model):
     grade = models.CharField("등급·구분", max_length=40, blank=True)
     payload = models.JSONField("기안 내용", default=dict, blank=True)
     drafter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="drafted_approvals", verbose_name="기안자"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="drafted_approvals",
+        verbose_name="기안자",
     )
     unit = models.ForeignKey(
         "core.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="처리과"
@@ -176,7 +187,9 @@ class Approval(models.Model):
     status = models.CharField("상태", max_length=20, choices=ApprovalStatus.choices, db_index=True)
     round = models.PositiveSmallIntegerField("상신 차수", default=1)
     signer_rank = models.CharField("전결권자", max_length=20, choices=Rank.choices)
-    rule = models.ForeignKey(DelegationRule, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    rule = models.ForeignKey(
+        DelegationRule, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     submitted_at = models.DateTimeField("상신일시")
     approved_at = models.DateTimeField("결재일시", null=True, blank=True)
     number = models.CharField("문서번호", max_length=80, blank=True, db_index=True)
@@ -238,7 +251,10 @@ class Step(models.Model):
     order = models.PositiveSmallIntegerField()
     role = models.CharField("구분", max_length=20, choices=StepRole.choices)
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="approval_steps", verbose_name="결재자"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="approval_steps",
+        verbose_name="결재자",
     )
     rank = models.CharField("직급", max_length=20, choices=Rank.choices)
     title = models.CharField("직위", max_length=50)

@@ -71,7 +71,11 @@ def open_approval_for(document, kind: str) -> Approval | None:
 
 def latest_approval_for(document, kind: str) -> Approval | None:
     ct = ContentType.objects.get_for_model(document)
-    return Approval.objects.filter(content_type=ct, object_id=str(document.pk), kind=kind).order_by("-id").first()
+    return (
+        Approval.objects.filter(content_type=ct, object_id=str(document.pk), kind=kind)
+        .order_by("-id")
+        .first()
+    )
 
 
 # --- the line ---------------------------------------------------------------------------------------------------
@@ -91,7 +95,9 @@ def _write_line(approval: Approval, line: lines.Line, now: dt.datetime) -> None:
                 rank=entry.rank,
                 title=entry.title[:50],
                 unit=entry.unit,
-                state=StepState.DONE if is_draft else (StepState.CURRENT if order == 1 else StepState.WAITING),
+                state=StepState.DONE
+                if is_draft
+                else (StepState.CURRENT if order == 1 else StepState.WAITING),
                 action=StepAction.DRAFTED if is_draft else "",
                 acted_by=entry.user if is_draft else None,
                 acted_at=now if is_draft else None,
@@ -258,7 +264,11 @@ def document_number(unit: OrgUnit, when: dt.datetime) -> tuple[str, int]:
     counter = DocumentCounter.objects.select_for_update().get(unit=unit, year=local.year)
     counter.last += 1
     counter.save(update_fields=["last"])
-    fmt = NumberFormat.objects.filter(effective_from__lte=local.date()).order_by("-effective_from", "-id").first()
+    fmt = (
+        NumberFormat.objects.filter(effective_from__lte=local.date())
+        .order_by("-effective_from", "-id")
+        .first()
+    )
     pattern = fmt.pattern if fmt else "{unit}-{seq}"
     number = pattern.format(unit=unit.short_name or unit.name, year=local.year, seq=counter.last)
     return number, counter.last
@@ -333,7 +343,12 @@ def return_to_drafter(actor: User, approval: Approval, *, reason: str) -> Approv
     if not reason.strip():
         raise ApprovalError("반려 사유를 적으세요.")
     now = timezone.now()
-    step.state, step.action, step.acted_by, step.acted_at = StepState.RETURNED, StepAction.RETURNED, actor, now
+    step.state, step.action, step.acted_by, step.acted_at = (
+        StepState.RETURNED,
+        StepAction.RETURNED,
+        actor,
+        now,
+    )
     step.proxy, step.opinion = proxy, reason.strip()
     step.save()
     approval.steps.filter(round=approval.round, state=StepState.WAITING).update(state=StepState.CLOSED)
@@ -354,7 +369,9 @@ def withdraw(actor: User, approval: Approval) -> Approval:
         raise ApprovalDenied
     if approval.status not in OPEN_APPROVAL_STATUSES:
         raise ApprovalError("결재 중인 문서만 회수할 수 있습니다.")
-    acted = approval.steps.filter(round=approval.round).exclude(role=StepRole.DRAFT).exclude(action="").exists()
+    acted = (
+        approval.steps.filter(round=approval.round).exclude(role=StepRole.DRAFT).exclude(action="").exists()
+    )
     if acted:
         raise ApprovalError("다음 결재자가 이미 처리해 회수할 수 없습니다. 반려를 요청하세요.")
     approval.steps.filter(round=approval.round, state__in=(StepState.WAITING, StepState.CURRENT)).update(
@@ -501,10 +518,21 @@ def add_absence(
     if Absence.objects.filter(user=user, starts_on__lte=ends_on, ends_on__gte=starts_on).exists():
         raise ApprovalError("같은 기간에 이미 등록된 부재가 있습니다.")
     absence = Absence.objects.create(
-        user=user, starts_on=starts_on, ends_on=ends_on, acting=acting, reason=reason.strip(), created_by=actor
+        user=user,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        acting=acting,
+        reason=reason.strip(),
+        created_by=actor,
     )
     record_event(
-        actor, "absence.added", absence, person=user.username, acting=acting.username, starts=starts_on, ends=ends_on
+        actor,
+        "absence.added",
+        absence,
+        person=user.username,
+        acting=acting.username,
+        starts=starts_on,
+        ends=ends_on,
     )
     return absence
 

@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
             name='DelegationRule',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('kind', models.CharField(db_index=True, max_length=40, verbose_name='문서 종류')),
                 ('amount_min', models.BigIntegerField(blank=True, null=True, verbose_name='금액 이상(원)')),
                 ('amount_max', models.BigIntegerField(blank=True, null=True, verbose_name='금액 미만(원)')),
@@ -100,6 +101,7 @@ class Migration(migrations.Migration):
             name='Position',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('rank', models.CharField(choices=[('staff', '담당'), ('team_lead', '팀장'), ('dept_head', '과장'), ('bureau_head', '국장'), ('deputy', '부구청장'), ('mayor', '구청장')], max_length=20, verbose_name='결재 직급')),
                 ('title', models.CharField(help_text='결재란에 찍히는 직위 (예: 도로관리팀장)', max_length=50, verbose_name='직위')),
                 ('active', models.BooleanField(default=True, verbose_name='사용')),
