@@ -225,12 +225,12 @@ def load_demo(records: bool = False) -> dict:
         first_login_of_role.setdefault(role, username)
 
     construction = departments["건설과"]
-    for username, role, position, grade in (
-        ("liaison", Role.DEPT_LIAISON, "주무관", "7"),
+    for username, role, position, grade, number in (
+        ("liaison", Role.DEPT_LIAISON, "주무관", "7", "31809007"),
         # 팀장 between the liaison and the head: the department's cases like the liaison, and the 검토 step of the
         # department's approval lines (its rank comes from the title, or from the 결재 직위 screen).
-        ("teamlead", Role.DEPT_LIAISON, "도로관리팀장", "6"),
-        ("depthead", Role.DEPT_HEAD, "건설과장", "5"),
+        ("teamlead", Role.DEPT_LIAISON, "도로관리팀장", "6", "31809018"),
+        ("depthead", Role.DEPT_HEAD, "건설과장", "5", "31809008"),
     ):
         user, new = _person(
             username,
@@ -240,7 +240,7 @@ def load_demo(records: bool = False) -> dict:
             position=position,
             job_series="토목",
             unit=construction,
-            employee_number=f"31809{len(username):03d}",
+            employee_number=number,
             email=f"{username}@ydp.example.kr",
             phone="02-2670-3500",
         )
