@@ -130,8 +130,7 @@ def _grievance_for(request, case_number: str) -> Grievance:
     return grievance
 
 
-@login_required
-def _answer_form(g):
+def _answer_draft_form(g):
     """The answer form, filled with a draft returned from 결재 (반려) so the drafter revises it."""
     approval = answer_approval(g)
     if approval is not None and approval.status in ("returned", "withdrawn"):
@@ -139,6 +138,7 @@ def _answer_form(g):
     return AnswerForm()
 
 
+@login_required
 def detail(request, case_number: str, forms: dict | None = None, status: int = 200):
     g = _grievance_for(request, case_number)
     user = request.user
@@ -186,7 +186,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "answer_approval": answer_approval(g),
         "assign_form": forms.get("assign") or AssignForm(initial={"department": g.department_id}),
         "extension_form": forms.get("extend") or ExtensionForm(),
-        "answer_form": forms.get("answer") or _answer_form(g),
+        "answer_form": forms.get("answer") or _answer_draft_form(g),
         "supplement_form": forms.get("supplement") or ReasonForm(),
         "survey_form": forms.get("site_survey") or SiteSurveyForm(),
         "transfer_form": forms.get("transfer") or TransferForm(),
