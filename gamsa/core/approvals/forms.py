@@ -58,8 +58,8 @@ class RuleForm(forms.Form):
     grade = forms.CharField(
         label="등급·구분", required=False, max_length=40, help_text="비우면 모든 등급 (예: 중대)"
     )
-    amount_min = forms.IntegerField(label="금액 이상(원)", required=False, min_value=0)
-    amount_max = forms.IntegerField(label="금액 미만(원)", required=False, min_value=0)
+    amount_min = forms.IntegerField(label="금액 이상(원)", required=False, min_value=0, max_value=10**15)
+    amount_max = forms.IntegerField(label="금액 미만(원)", required=False, min_value=0, max_value=10**15)
     signer_rank = forms.ChoiceField(label="전결권자", choices=[(r.value, r.label) for r in SIGNING_RANKS])
     effective_from = forms.DateField(label="시행일", widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label="근거·비고", required=False, max_length=300)
