@@ -168,3 +168,32 @@ def closure_approval(request: InternalClosureRequest | None):
     if request is None:
         return None
     return approvals.latest_approval_for(request, CLOSURE)
+
+
+def load_demo() -> None:
+    """Demo: one 건설과 grievance whose answer waits for `teamlead`'s 검토 (runs after the complaints demo)."""
+    from gamsa.core.approvals.models import Approval
+    from gamsa.core.models import OrgUnit, User
+
+    if Approval.objects.filter(kind=ANSWER).exists():
+        return
+    people = {u.username: u for u in User.objects.filter(username__in=["complaints", "liaison", "teamlead"])}
+    construction = OrgUnit.objects.filter(name="건설과").first()
+    if len(people) < 3 or construction is None:
+        return
+    receipt = svc.receive_grievance(
+        people["complaints"],
+        channel="phone",
+        kind="grievance",
+        title="도림로 보도블록 파손 보수 요청",
+        body="도림로 10 앞 보도블록이 깨져 넘어질 뻔했습니다. 고쳐 주세요.",
+        complainant={"name": "이구민", "phone": "010-3333-4444"},
+    )
+    svc.assign(people["complaints"], receipt.grievance, department=construction)
+    draft_answer(
+        people["liaison"],
+        receipt.grievance,
+        method=Answer.Method.ELECTRONIC,
+        outcome=Answer.Outcome.ACCEPTED,
+        text="현장을 확인했습니다. 12월 10일까지 보도블록을 교체하겠습니다.",
+    )

@@ -14,3 +14,7 @@ class ComplaintsConfig(AppConfig):
             hooks_other,  # noqa: F401
             hooks_petitions,  # noqa: F401
         )
+        from gamsa.core import demo
+
+        if approvals.load_demo not in demo.DEMO_HOOKS:
+            demo.DEMO_HOOKS.append(approvals.load_demo)  # after the complaints demo (hooks.py) has its cases
