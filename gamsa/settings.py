@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "gamsa.core",
     "gamsa.core.notices",
+    "gamsa.core.approvals",
     "gamsa.complaints",
     "gamsa.audits",
     "gamsa.audits.reviews",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("audits/", include("gamsa.audits.urls")),
     path("reviews/", include("gamsa.audits.reviews.urls")),
     path("costing/", include("gamsa.costing.urls")),
+    path("approvals/", include("gamsa.core.approvals.urls")),
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
     path("notices/", include("gamsa.core.notices.urls")),

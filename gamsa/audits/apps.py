@@ -7,4 +7,4 @@ class AuditsConfig(AppConfig):
     verbose_name = "자체감사"
 
     def ready(self):
-        from gamsa.audits import hooks  # noqa: F401  (navigation, work items, demo data, verb labels)
+        from gamsa.audits import approvals, hooks  # noqa: F401  (결재 kind; navigation, work items, demo, verbs)

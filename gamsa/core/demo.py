@@ -117,6 +117,7 @@ DEMO_LOGINS = [
     ("complaints", "민원관리팀 민원담당", Role.COMPLAINT_OFFICER),
     ("patrol", "순찰팀 순찰담당", Role.PATROL_OFFICER),
     ("liaison", "건설과 부서 담당자", Role.DEPT_LIAISON),
+    ("teamlead", "건설과 도로관리팀장 (결재: 검토)", None),
     ("depthead", "건설과장 (부서장)", Role.DEPT_HEAD),
     ("volunteer", "자원봉사자 (감사팀)", Role.VOLUNTEER),
     ("council", "구의회 열람자", Role.COUNCIL_VIEWER),
@@ -224,9 +225,12 @@ def load_demo(records: bool = False) -> dict:
         first_login_of_role.setdefault(role, username)
 
     construction = departments["건설과"]
-    for username, role, position, grade in (
-        ("liaison", Role.DEPT_LIAISON, "주무관", "7"),
-        ("depthead", Role.DEPT_HEAD, "건설과장", "5"),
+    for username, role, position, grade, number in (
+        ("liaison", Role.DEPT_LIAISON, "주무관", "7", "31809007"),
+        # 팀장 between the liaison and the head: the department's cases like the liaison, and the 검토 step of the
+        # department's approval lines (its rank comes from the title, or from the 결재 직위 screen).
+        ("teamlead", Role.DEPT_LIAISON, "도로관리팀장", "6", "31809018"),
+        ("depthead", Role.DEPT_HEAD, "건설과장", "5", "31809008"),
     ):
         user, new = _person(
             username,
@@ -236,7 +240,7 @@ def load_demo(records: bool = False) -> dict:
             position=position,
             job_series="토목",
             unit=construction,
-            employee_number=f"31809{len(username):03d}",
+            employee_number=number,
             email=f"{username}@ydp.example.kr",
             phone="02-2670-3500",
         )

@@ -27,6 +27,30 @@ class WorkItem:
 _PROVIDERS: list[Callable[..., Iterable[WorkItem]]] = []
 
 
+@dataclass(frozen=True)
+class Panel:
+    """A named list on the home page beside the three desk columns (e.g. 결재할 문서)."""
+
+    code: str
+    title: str
+    items: list[WorkItem]
+    empty: str
+    more_url: str = ""
+
+
+_PANELS: list[Callable[..., Iterable[Panel]]] = []
+
+
+def register_panel(provider: Callable[..., Iterable[Panel]]) -> None:
+    """`provider(user, now)` returns the panels it has for the user (none when it has nothing to say)."""
+    if provider not in _PANELS:
+        _PANELS.append(provider)
+
+
+def panels(user, now: dt.datetime) -> list[Panel]:
+    return [panel for provider in _PANELS for panel in provider(user, now)]
+
+
 def register_provider(provider: Callable[..., Iterable[WorkItem]]) -> None:
     if provider not in _PROVIDERS:
         _PROVIDERS.append(provider)

@@ -7,4 +7,4 @@ class CostingConfig(AppConfig):
     verbose_name = "원가계산 제비율 심사"
 
     def ready(self):
-        from gamsa.costing import hooks  # noqa: F401  (navigation, work items, demo data, verb labels)
+        from gamsa.costing import approvals, hooks  # noqa: F401  (결재 kind; navigation, work items, demo, verbs)

@@ -61,7 +61,11 @@ def opinion_context(review: CostReview) -> dict:
         for key, label in SUMMARY_ROWS
     ]
     findings = [line for line in lines if line["changed"]]
+    from gamsa.costing.approvals import opinion_approval, signed_boxes
+
     return {
+        "approval": opinion_approval(review),
+        "signed_boxes": signed_boxes(review),
         "review": review,
         "sheet": review.sheet,
         "kind_label": SHEET_KINDS.get(review.kind, review.kind),
@@ -271,7 +275,11 @@ def hwpx_bytes(title: str, paragraphs: list[str]) -> bytes:
 
 
 def write_hwpx(review: CostReview) -> bytes:
-    return hwpx_bytes(f"제비율 심사 의견서 - {review.title}", opinion_paragraphs(review))
+    from gamsa.costing.approvals import signed_lines
+
+    paragraphs = opinion_paragraphs(review)
+    signed = signed_lines(review)  # the 결재란 once the opinion is signed (ADR 0021)
+    return hwpx_bytes(f"제비율 심사 의견서 - {review.title}", paragraphs + ([""] + signed if signed else []))
 
 
 def file_name(review: CostReview, ext: str) -> str:

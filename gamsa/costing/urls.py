@@ -14,4 +14,5 @@ urlpatterns = [
     path("<uuid:public_id>/", views.review_detail, name="detail"),
     path("<uuid:public_id>/opinion/pdf/", views.review_pdf, name="pdf"),
     path("<uuid:public_id>/opinion.hwpx", views.review_hwpx, name="hwpx"),
+    path("<uuid:public_id>/submit/", views.review_submit, name="submit"),
 ]

@@ -84,6 +84,25 @@ def review_pdf(request, public_id):
 
 
 @login_required
+@require_POST
+def review_submit(request, public_id):
+    """Send the opinion up the reviewer's line (결재, ADR 0021)."""
+    from django.contrib import messages
+
+    from gamsa.core.approvals import services as approvals
+    from gamsa.costing.approvals import submit_opinion
+
+    review = _review_for(request, public_id)
+    try:
+        approval = submit_opinion(request.user, review)
+    except approvals.ApprovalError as exc:
+        messages.error(request, str(exc))
+        return redirect("costing:detail", public_id=review.public_id)
+    messages.success(request, "심사의견을 결재에 올렸습니다.")
+    return redirect("approvals:detail", public_id=approval.public_id)
+
+
+@login_required
 def review_hwpx(request, public_id):
     review = _review_for(request, public_id)
     response = HttpResponse(opinion.write_hwpx(review), content_type="application/hwp+zip")

@@ -82,6 +82,15 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     assert page.inner_text("[data-testid=status]") == "결과처리"
     settle(page)
     submit(page, "[data-testid=do-notify_result]")
+    assert "결재에 올렸습니다" in page.inner_text("main")
+    # The result notice is sent at the final 결재 (ADR 0021): 감사팀장 검토, 감사담당관 결재.
+    from gamsa.audits.approvals import result_approval
+    from gamsa.core.approvals import services as approvals
+    from gamsa.core.models import User
+
+    approval = result_approval(e)
+    approvals.approve(User.objects.get(username="leader"), approval)
+    approvals.approve(User.objects.get(username="head"), approval)
     d = Disposition.objects.get(finding__engagement=e)
     assert d.status == "open" and d.due_at is not None
 

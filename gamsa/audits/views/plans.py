@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gamsa.audits import forms as f
 from gamsa.audits import permissions as perms
+from gamsa.audits.approvals import result_approval
 from gamsa.audits.models import AuditPlan, ChecklistItem, ChecklistResult, Engagement, EngagementStatus
 from gamsa.audits.services import AuditError
 from gamsa.audits.services import plans as svc
@@ -149,6 +150,7 @@ def engagement_detail(request, case_number: str, forms=None, status=200):
         "member_form": forms.get("member") or f.MemberForm(),
         "item_form": forms.get("item") or f.ChecklistItemForm(),
         "action_error": forms.get("_error"),
+        "result_approval": result_approval(engagement),
         "sources": Engagement.objects.exclude(pk=engagement.pk)
         .filter(checklist__isnull=False)
         .distinct()[:50]
@@ -182,8 +184,15 @@ def engagement_transition(request, case_number: str, action: str):
             if not form.is_valid():
                 return engagement_detail(request, case_number, {"finish": form}, status=400)
             svc.finish_fieldwork(request.user, engagement, **form.cleaned_data)
-        elif action == "notify_result":
-            svc.notify_result(request.user, engagement)
+        elif action == "notify_result":  # through 결재 (ADR 0021): sent when the line's signer signs
+            from gamsa.audits.approvals import submit_result
+
+            submit_result(request.user, engagement)
+            messages.success(
+                request,
+                "감사결과 통보를 결재에 올렸습니다. 최종 결재가 끝나면 통보되고 처분요구 기한이 시작됩니다.",
+            )
+            return redirect("audits:engagement", case_number=case_number)
         elif action == "publish":
             form = f.PublishForm(request.POST)
             if not form.is_valid():

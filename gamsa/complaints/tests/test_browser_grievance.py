@@ -79,6 +79,18 @@ def test_citizen_to_department_and_back(page):
     form.locator("select[name=outcome]").select_option("accepted")
     form.locator("textarea[name=text]").fill("현장을 확인하고 보도블록을 교체했습니다.")
     submit(page, form.locator("button[type=submit]"))
+    assert "결재에 올렸습니다" in page.inner_text("main")
+    # The answer reaches the citizen after 결재 (담당 → 팀장 → 과장, ADR 0021; the browser steps of the line are
+    # in core/approvals/tests/test_browser_approvals.py).
+    from gamsa.complaints.approvals import answer_approval
+    from gamsa.core.approvals import services as approvals
+    from gamsa.core.models import User
+
+    approval = answer_approval(Grievance.objects.get(case_number=number))
+    approvals.approve(User.objects.get(username="teamlead"), approval)
+    approvals.approve(User.objects.get(username="depthead"), approval)
+    page.goto(f"{page.base}/grievances/{number}/")
+    settle(page)
     assert page.inner_text("[data-testid=status]") == "답변완료"
     assert Grievance.objects.get(case_number=number).status == "answered"
 

@@ -121,6 +121,14 @@ def test_assign_answer_and_citizen_sees_it(client, demo, construction, login):
     )
     assert response.status_code == 302
     g.refresh_from_db()
+    assert g.status == Status.ASSIGNED and not g.answers.exists()  # a draft in 결재 (ADR 0021), not yet sent
+    from gamsa.complaints.approvals import answer_approval
+    from gamsa.core.approvals import services as approvals
+
+    approval = answer_approval(g)
+    approvals.approve(user("teamlead"), approval)  # 팀장 검토
+    approvals.approve(user("depthead"), approval)  # 과장 결재
+    g.refresh_from_db()
     assert g.status == Status.ANSWERED and g.answers.get().text.startswith("현장을")
 
 

@@ -16,7 +16,6 @@ from gamsa.complaints import permissions as perms
 from gamsa.complaints.forms import (
     AnswerForm,
     AssignForm,
-    ClosureDecisionForm,
     ExtensionForm,
     JointForm,
     ReasonForm,
@@ -26,7 +25,7 @@ from gamsa.complaints.forms import (
     SiteSurveyForm,
     TransferForm,
 )
-from gamsa.complaints.models import Grievance, InternalClosureRequest
+from gamsa.complaints.models import Grievance
 from gamsa.complaints.services import grievances as svc
 from gamsa.complaints.views.desk import _grievance_for, detail
 from gamsa.core import permissions as core_perms
@@ -76,7 +75,9 @@ def _extend(user, g, data):
 
 
 def _answer(user, g, data):
-    svc.answer(
+    from gamsa.complaints.approvals import draft_answer
+
+    approval = draft_answer(
         user,
         g,
         method=data["method"],
@@ -85,7 +86,9 @@ def _answer(user, g, data):
         reasons=data["reasons"],
         remedies=data["remedies"],
     )
-    return "답변을 등록했습니다."
+    first = approval.steps.filter(round=approval.round, state="current").select_related("assignee").first()
+    who = f" ({first.title} {first.assignee.display_name})" if first else ""
+    return f"답변을 결재에 올렸습니다{who}. 최종 결재가 끝나면 민원인에게 통지됩니다."
 
 
 def _close(user, g, data):
@@ -148,16 +151,10 @@ def _joint(user, g, data):
 
 
 def _closure_request(user, g, data):
-    svc.request_internal_closure(user, g, reason=data["reason"])
-    return "내부종결을 부서장 결재에 올렸습니다."
+    from gamsa.complaints.approvals import request_internal_closure
 
-
-def _closure_decision(user, g, data):
-    request = g.closure_requests.filter(decision=InternalClosureRequest.Decision.PENDING).first()
-    if request is None:
-        raise svc.GrievanceError("결재할 내부종결 요청이 없습니다.")
-    svc.decide_internal_closure(user, request, approve=data["approve"], note=data["note"])
-    return "내부종결을 승인했습니다." if data["approve"] else "내부종결 요청을 반려했습니다."
+    request_internal_closure(user, g, reason=data["reason"])
+    return "내부종결을 결재에 올렸습니다. 부서장이 결재하면 종결됩니다."
 
 
 def _refile(user, g, data):
@@ -197,7 +194,6 @@ ACTIONS = {
     "review": (ReviewForm, _manage, _review),
     "joint": (JointForm, _manage, _joint),
     "closure_request": (ReasonForm, perms.can_answer, _closure_request),
-    "closure_decision": (ClosureDecisionForm, perms.can_approve_closure, _closure_decision),
     "refile": (RefileForm, _manage, _refile),
     "unlock_status": (None, _manage, _unlock_status),
 }

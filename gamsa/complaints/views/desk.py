@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from gamsa.complaints import permissions as perms
 from gamsa.complaints import selectors, status_lookup
+from gamsa.complaints.approvals import answer_approval, closure_approval
 from gamsa.complaints.forms import (
     AnswerForm,
     AssignForm,
-    ClosureDecisionForm,
     ExtensionForm,
     FilterForm,
     GrievanceForm,
@@ -130,6 +130,14 @@ def _grievance_for(request, case_number: str) -> Grievance:
     return grievance
 
 
+def _answer_draft_form(g):
+    """The answer form, filled with a draft returned from 결재 (반려) so the drafter revises it."""
+    approval = answer_approval(g)
+    if approval is not None and approval.status in ("returned", "withdrawn"):
+        return AnswerForm(initial=approval.payload)
+    return AnswerForm()
+
+
 @login_required
 def detail(request, case_number: str, forms: dict | None = None, status: int = 200):
     g = _grievance_for(request, case_number)
@@ -149,6 +157,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
             (repeats if c.same_complainant else duplicates).append(c)
         repeats, duplicates = repeats[:5], duplicates[:5]
     now = timezone.now()
+    pending_closure = g.closure_requests.filter(decision=InternalClosureRequest.Decision.PENDING).first()
     context = {
         "g": g,
         "show_personal": show_personal,
@@ -166,26 +175,24 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "joint_group": joint_group if len(joint_group) > 1 else [],
         "joint_form": forms.get("joint") or JointForm(),
         "closure_requests": g.closure_requests.select_related("requested_by", "decided_by"),
-        "pending_closure": g.closure_requests.filter(
-            decision=InternalClosureRequest.Decision.PENDING
-        ).first(),
+        "pending_closure": pending_closure,
+        "closure_approval": closure_approval(pending_closure),
         "now": now,
         "progress": svc.progress_notice_status(g, now),
         "can_manage": perms.can_manage(user),
         "status_locked": perms.can_manage(user) and status_lookup.is_locked(g),
         "can_answer": perms.can_answer(user, g),
         "can_extend": perms.can_extend(user, g),
-        "can_approve": perms.can_approve_closure(user, g),
+        "answer_approval": answer_approval(g),
         "assign_form": forms.get("assign") or AssignForm(initial={"department": g.department_id}),
         "extension_form": forms.get("extend") or ExtensionForm(),
-        "answer_form": forms.get("answer") or AnswerForm(),
+        "answer_form": forms.get("answer") or _answer_draft_form(g),
         "supplement_form": forms.get("supplement") or ReasonForm(),
         "survey_form": forms.get("site_survey") or SiteSurveyForm(),
         "transfer_form": forms.get("transfer") or TransferForm(),
         "reject_form": forms.get("reject") or RejectForm(),
         "review_form": forms.get("review") or ReviewForm(),
         "closure_form": forms.get("closure_request") or ReasonForm(),
-        "decision_form": forms.get("closure_decision") or ClosureDecisionForm(),
         "refile_form": forms.get("refile")
         or RefileForm(initial={"channel": g.channel, "title": f"[재민원] {g.title}"}),
         "action_error": forms.get("_error"),

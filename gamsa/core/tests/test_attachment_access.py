@@ -22,31 +22,31 @@ from gamsa.core.models import AccessLog, Attachment, Event, OrgUnit, User
 pytestmark = pytest.mark.django_db
 
 USERS = [
-    "head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "depthead",
+    "head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "teamlead", "depthead",
     "volunteer", "council", "admin", "citizen", "citizenauditor", "guardian",
 ]  # fmt: skip
 
-#                      head leader audit. invest. compl. patrol liais. dhead volun. council admin citiz. c.aud. guard.
+#                      head leader audit. invest. compl. patrol liais. tlead dhead volun. council admin citiz. c.aud. guard.
 TABLE = {
     # the auditor's own file box
-    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # the result file of the head's export job
-    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a citizen's photo on a grievance handled by 건설과 (the liaison's and the department head's unit)
-    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 404, 404, 404, 404, 404, 404),
+    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404),
     # a file on a grievance handled by 주차관리과, uploaded by the complaint officer
-    "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team and office
     # leadership read every finding, the department its own, the guardian their report; the council viewer reads
     # the finding but not its photos, which may show people and car plates)
-    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 200),
+    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 200, 404, 404, 404, 404, 404, 200),
     # 건설과's follow-up evidence on an audit disposition (the office reads the audit record; not the council
     # viewer: evidence may show people and documents with personal data)
-    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404),
+    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404),
     # a citizen auditor's site-inspection photo (the office and the citizen auditor who filed it; not the council)
-    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404),
+    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404),
     # the cost sheet behind a cost-rate review (the audit team and the office head)
-    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 

@@ -20,7 +20,7 @@ from gamsa.core.forms import ClosureForm, DeadlineQueryForm
 from gamsa.core.legacy import moved
 from gamsa.core.models import Closure, DeadlineRule, Membership, OrgUnit, Role, User, UserKind
 from gamsa.core.nav import TEAMS
-from gamsa.core.work import desk
+from gamsa.core.work import desk, panels
 
 TEAM_WORK = {
     "audit": [
@@ -56,6 +56,7 @@ def home(request):
     today = now.date()
     context = {
         "desk": desk(request.user, now),
+        "panels": panels(request.user, now),
         "now": now,
         "today_closed": cal.holiday_name(today),
         "next_working_day": cal.next_working_day(today),
