@@ -21,5 +21,7 @@ urlpatterns = [
     path("costing/", include("gamsa.costing.urls")),
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
+    path("hotline/", include("gamsa.hotline.urls")),
+    path("hotline-office/", include("gamsa.hotline.urls_office")),
     path("", include("gamsa.core.urls")),
 ]
