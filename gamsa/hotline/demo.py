@@ -24,10 +24,11 @@ MEMBERS = {
 
 
 @transaction.atomic
-def load_demo_hotline() -> None:
+def set_up_members() -> dict[str, User]:
+    """Members, keys and the escrow for the demo accounts (idempotent); {} without the demo accounts."""
     users = {u.username: u for u in User.objects.filter(username__in=list(MEMBERS))}
     if len(users) != len(MEMBERS):
-        return
+        return {}
     admin = User.objects.filter(username="admin").first()
     for username, flags in MEMBERS.items():
         Member.objects.get_or_create(user=users[username], defaults={**flags, "designated_by": admin})
@@ -38,7 +39,13 @@ def load_demo_hotline() -> None:
         keys.create_escrow(users["head"], users["head"], users["leader"])
         for username in MEMBERS:
             keys.escrow_own_key(users[username], keys.open_private(users[username], DEMO_PASSPHRASE))
-    if Report.objects.exists():
+    return users
+
+
+@transaction.atomic
+def load_demo_hotline() -> None:
+    users = set_up_members()
+    if not users or Report.objects.exists():
         return
     report, _ = services.submit(
         category_code="abuse",

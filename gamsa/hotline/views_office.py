@@ -93,7 +93,7 @@ def _key_action(request, action, context):
             keys.escrow_own_key(user, private)
             messages.success(request, "청렴톡 열쇠를 열었습니다.")
             target = request.POST.get("next", "")
-            return redirect(target if target.startswith("/hotline-office/") else "hotline_office:list")
+            return redirect(target if target.startswith(("/hotline-office/", "/complaints/reports/")) else "hotline_office:list")
         return None
     if action == "lock":
         response = redirect("hotline_office:key")
