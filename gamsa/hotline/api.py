@@ -17,7 +17,7 @@ from typing import Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import File, Form, Header, Router, Schema, UploadedFile
+from ninja import File, Form, Header, Router, Schema, Status, UploadedFile
 
 from gamsa.hotline import privacy
 from gamsa.hotline import services as svc
@@ -89,7 +89,7 @@ def submit_report(
             raise svc.HotlineError("answers를 보내 주세요.")
         if not privacy.admit("reports", None, None):
             svc.discard(uploads)
-            return 429, BUSY
+            return Status(429, BUSY)
         _, receipt = svc.submit(
             category_code=category,
             answers=answers_value,
@@ -99,8 +99,8 @@ def submit_report(
         )
     except svc.HotlineError as exc:
         svc.discard(uploads)
-        return 400, {"detail": str(exc)}
-    return 201, {"receipt": receipt}
+        return Status(400, {"detail": str(exc)})
+    return Status(201, {"receipt": receipt})
 
 
 @router.get(
@@ -114,15 +114,15 @@ def my_report(
     x_hotline_receipt: str | None = Header(None, alias="X-Hotline-Receipt", description="접수 암호"),
 ):
     if not privacy.admit("lookups", None, None):
-        return 429, BUSY
+        return Status(429, BUSY)
     # The middleware moved the header out of META (so no error report can carry it); read it from there.
     receipt = getattr(request, "hotline_receipt", None) or ""
     try:
         report, key = svc.find(receipt)
     except svc.ReceiptError as exc:
-        return 404, {"detail": str(exc)}
+        return Status(404, {"detail": str(exc)})
     content = svc.read(report, key, for_reporter=True)
-    return 200, {
+    body = {
         "status": report.status,
         "status_label": report.get_status_display(),
         "category": report.category.name,
@@ -138,4 +138,5 @@ def my_report(
             for m in content["messages"]
         ],
     }
+    return Status(200, body)
 

@@ -305,7 +305,7 @@ class Message(models.Model):
     created_at = models.DateTimeField()
 
     class Meta:
-        ordering = ["created_at", "id"]
+        ordering = ["id"]  # the order written (reporter times are rounded to the hour)
 
 
 class Attachment(models.Model):

@@ -241,7 +241,7 @@ class Migration(migrations.Migration):
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='hotline.report')),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                'ordering': ['id'],
             },
         ),
         migrations.CreateModel(
