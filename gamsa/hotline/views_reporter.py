@@ -1,5 +1,10 @@
 """The reporter's pages (/hotline/): no account, no script needed, nothing about the reporter recorded.
 
+No CSRF token and no cookie: `Referrer-Policy: no-referrer` makes browsers send `Origin: null`, which Django's CSRF
+check refuses, and an anonymous page has no session for a forged request to ride. A forged submission is spam at
+worst (the global budgets bound it); the actions on a report need the page's short-lived token, which another site
+cannot read. So the reporter's pages set no cookie at all (ADR 0023).
+
 The receipt is shown once, in the answer to the submission (no redirect, no session). Returning with the receipt
 opens the report for a short-lived token kept only in the page (hidden field); the cache keeps the report key
 encrypted under that token, so neither the cache nor the database can open it alone.
@@ -13,6 +18,7 @@ import json
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from gamsa.hotline import crypto, privacy, receipts
@@ -38,6 +44,7 @@ def _uploads(request):
     return [f for f in request.FILES.getlist("files") if f is not None]
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def report_form(request, code: str):
     category = Category.objects.filter(code=code, active=True).first()
@@ -122,6 +129,7 @@ def _page(request, report, key, token, *, message="", error="", new_receipt="", 
     )
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def mine(request):
     if request.method == "GET":

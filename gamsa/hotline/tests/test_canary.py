@@ -112,6 +112,7 @@ def test_canaries_leave_no_plaintext_anywhere(members, client, settings, caplog,
     for name in ("Cache-Control", "Referrer-Policy", "Content-Security-Policy"):
         assert name in response
     assert response["Referrer-Policy"] == "no-referrer" and "no-store" in response["Cache-Control"]
+    assert not response.cookies and not page.cookies  # the reporter's pages set no cookie at all
     # A second report through the API, with the file carrying the canary name.
     named = io.BytesIO(body)
     named.name = CANARY_FILE_NAME
