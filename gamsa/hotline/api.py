@@ -139,4 +139,3 @@ def my_report(
         ],
     }
     return Status(200, body)
-

@@ -113,7 +113,11 @@ def random_key() -> bytes:
 
 def seal_box(key: bytes, plaintext: bytes, context: str) -> bytes:
     nonce = secrets.token_bytes(NONCE_BYTES)
-    return VERSION + nonce + sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad(context), nonce, key)
+    return (
+        VERSION
+        + nonce
+        + sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad(context), nonce, key)
+    )
 
 
 def open_box(key: bytes, blob: bytes, context: str) -> bytes:
@@ -243,7 +247,9 @@ class StreamWriter:
     def close(self) -> None:
         chunk = bytes(self._pending)
         self._pending.clear()
-        self._out.write(sodium.crypto_secretstream_xchacha20poly1305_push(self._state, chunk, self._ad, _TAG_FINAL))
+        self._out.write(
+            sodium.crypto_secretstream_xchacha20poly1305_push(self._state, chunk, self._ad, _TAG_FINAL)
+        )
 
 
 def encrypt_stream(key: bytes, context: str, src: BinaryIO, out: BinaryIO) -> int:

@@ -108,8 +108,12 @@ class EscrowRecoverForm(forms.Form):
 
 
 class EscrowCreateForm(forms.Form):
-    holder_a = forms.ModelChoiceField(label="보관자 1 (감사담당관)", queryset=User.objects.none(), to_field_name="username")
-    holder_b = forms.ModelChoiceField(label="보관자 2 (정보보안 담당)", queryset=User.objects.none(), to_field_name="username")
+    holder_a = forms.ModelChoiceField(
+        label="보관자 1 (감사담당관)", queryset=User.objects.none(), to_field_name="username"
+    )
+    holder_b = forms.ModelChoiceField(
+        label="보관자 2 (정보보안 담당)", queryset=User.objects.none(), to_field_name="username"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,7 +122,9 @@ class EscrowCreateForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(label="처리 담당자", queryset=User.objects.none(), to_field_name="username")
+    handler = forms.ModelChoiceField(
+        label="처리 담당자", queryset=User.objects.none(), to_field_name="username"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -100,7 +100,9 @@ def set_up_key(user: User, passphrase: str) -> tuple[Keyring, str]:
         kdf=kdf,
         recovery_box=crypto.seal_box(recovery_key, private, _ctx_private(user) + "|recovery"),
         recovery_salt=recovery_salt,
-        escrow_box=crypto.seal_to(escrow.public_key, private, _ctx_private(user) + "|escrow") if escrow else None,
+        escrow_box=crypto.seal_to(escrow.public_key, private, _ctx_private(user) + "|escrow")
+        if escrow
+        else None,
     )
     record_event(user, "hotline.key_created", ring, escrowed=escrow is not None)
     from gamsa.hotline import vault
@@ -189,7 +191,9 @@ def create_escrow(actor: User, holder_a: User, holder_b: User) -> EscrowKey:
         holder_b=holder_b,
         share_b=crypto.seal_to(bytes(rings[holder_b.pk].public_key), half_b, _ctx_escrow_share("b")),
     )
-    record_event(actor, "hotline.escrow_created", None, holder_a=holder_a.username, holder_b=holder_b.username)
+    record_event(
+        actor, "hotline.escrow_created", None, holder_a=holder_a.username, holder_b=holder_b.username
+    )
     return escrow
 
 

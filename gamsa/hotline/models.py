@@ -58,7 +58,12 @@ class RetentionRule(models.Model):
     """How long a finished report is kept (per category and final status); then rows and files go."""
 
     category = models.ForeignKey(
-        Category, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="비우면 모든 분야"
+        Category,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="비우면 모든 분야",
     )
     status = models.CharField("종결 상태", max_length=20, blank=True, help_text="비우면 모든 종결 상태")
     keep_years = models.PositiveSmallIntegerField("보존 기간(년)", default=3)
@@ -77,7 +82,9 @@ class RetentionRule(models.Model):
 class Member(models.Model):
     """Who works the hotline, as designated by an administrator (who holds no key)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hotline_member")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hotline_member"
+    )
     is_intake = models.BooleanField("접수 담당(새 신고 열쇠 받음)", default=False)
     is_handler = models.BooleanField("처리 담당", default=True)
     is_custodian = models.BooleanField("신원 관리자(custodian)", default=False)
@@ -98,7 +105,9 @@ class Member(models.Model):
 class Keyring(models.Model):
     """A staff member's key pair; the private key opens only with their hotline passphrase (or a recovery path)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hotline_keyring")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hotline_keyring"
+    )
     public_key = models.BinaryField()
     private_box = models.BinaryField()
     salt = models.BinaryField()
@@ -170,7 +179,9 @@ class IdentityEnvelope(models.Model):
     subject_id = models.CharField(max_length=60)
     sealed_key = models.BinaryField()  # the identity key, sealed to the vault key
     box = models.BinaryField()
-    tags = models.JSONField(default=list)  # keyed hashes (pepper) of the name and phone, to refuse them in texts
+    tags = models.JSONField(
+        default=list
+    )  # keyed hashes (pepper) of the name and phone, to refuse them in texts
     created_at = models.DateTimeField()
 
     class Meta:
@@ -221,7 +232,9 @@ class IdentityGrant(models.Model):
     approved_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-approved_at"]
@@ -284,7 +297,9 @@ class ReportKeyGrant(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     sealed_key = models.BinaryField()
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     granted_at = models.DateTimeField()
 
     class Meta:
@@ -299,7 +314,9 @@ class Message(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
     author = models.CharField(max_length=20, choices=Author.choices)
-    author_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     internal = models.BooleanField(default=False)  # an internal note: the reporter never sees it
     box = models.BinaryField()
     created_at = models.DateTimeField()
@@ -367,7 +384,9 @@ class Budget(models.Model):
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["bucket", "window_start"], name="hotline_budget_window")]
+        constraints = [
+            models.UniqueConstraint(fields=["bucket", "window_start"], name="hotline_budget_window")
+        ]
 
 
 class SpentChallenge(models.Model):

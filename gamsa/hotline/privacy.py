@@ -91,7 +91,9 @@ class ReporterPrivacyMiddleware:
         response["X-Frame-Options"] = "DENY"
         if response.has_header("Vary"):
             response["Vary"] = ", ".join(
-                v.strip() for v in response["Vary"].split(",") if v.strip().lower() not in ("user-agent", "referer")
+                v.strip()
+                for v in response["Vary"].split(",")
+                if v.strip().lower() not in ("user-agent", "referer")
             )
         return response
 
@@ -259,7 +261,9 @@ class EncryptingUploadHandler(FileUploadHandler):
         super().__init__(request)
         self._writer = None
 
-    def new_file(self, field_name, file_name, content_type, content_length, charset=None, content_type_extra=None):
+    def new_file(
+        self, field_name, file_name, content_type, content_length, charset=None, content_type_extra=None
+    ):
         super().new_file(field_name, file_name, content_type, content_length, charset, content_type_extra)
         self._id = secrets.token_hex(16)
         self._key = crypto.random_key()

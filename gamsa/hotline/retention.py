@@ -40,7 +40,9 @@ def purge_expired(now: dt.datetime | None = None) -> int:
     A legal hold stops deletion. Returns how many were deleted."""
     now = now or timezone.now()
     deleted = 0
-    due = Report.objects.filter(retain_until__lt=now, legal_hold=False).exclude(status__in=["received", "in_progress"])
+    due = Report.objects.filter(retain_until__lt=now, legal_hold=False).exclude(
+        status__in=["received", "in_progress"]
+    )
     for report in due.select_related("category").iterator(chunk_size=200):
         with transaction.atomic():
             report = Report.objects.select_for_update().select_related("category").get(pk=report.pk)
@@ -89,7 +91,13 @@ def statistics(year: int) -> dict:
     rows = []
     for r in Report.objects.filter(received_at__year=year).select_related("category"):
         rows.append(
-            (r.category.name, _month(r.received_at).month, r.get_status_display(), _ack_kept(r), _feedback_kept(r))
+            (
+                r.category.name,
+                _month(r.received_at).month,
+                r.get_status_display(),
+                _ack_kept(r),
+                _feedback_kept(r),
+            )
         )
     names = dict(Category.objects.values_list("code", "name"))
     for t in Tombstone.objects.filter(received_month__year=year):

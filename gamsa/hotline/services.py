@@ -117,7 +117,9 @@ def validate_answers(category: Category, answers) -> dict[str, str]:
         raise HotlineError(f"이 분야에 없는 질문입니다: {', '.join(str(u)[:40] for u in unknown[:5])}")
     clean = {}
     for code, question in questions.items():
-        value = _text(answers.get(code), question.label, required=question.required, limit=question.max_length)
+        value = _text(
+            answers.get(code), question.label, required=question.required, limit=question.max_length
+        )
         if value:
             clean[code] = value
     if not clean:
@@ -180,7 +182,9 @@ def _grant(report: Report, key: bytes, ring: Keyring, kind: str, by: User | None
         user=ring.user,
         defaults={
             "kind": kind,
-            "sealed_key": crypto.seal_to(bytes(ring.public_key), key, _ctx(report, f"grant:{ring.user.public_id}")),
+            "sealed_key": crypto.seal_to(
+                bytes(ring.public_key), key, _ctx(report, f"grant:{ring.user.public_id}")
+            ),
             "granted_by": by,
             "granted_at": at,
         },
@@ -257,7 +261,12 @@ def _submit(category_code, answers, identity, files, receipt_kind, receipt, now)
     if identity is not None:
         vault.seal_identity(SUBJECT, str(report.public_id), identity, created_at=received)
     record_event(
-        None, "hotline.received", report, category=category.code, files=len(files), identity=identity is not None
+        None,
+        "hotline.received",
+        report,
+        category=category.code,
+        files=len(files),
+        identity=identity is not None,
     )
     return report, display
 
@@ -376,8 +385,12 @@ def read(report: Report, key: bytes, *, for_reporter: bool) -> dict:
 
 def file_body(report: Report, key: bytes, attachment: Attachment):
     """(name, chunk iterator) of a decrypted file; a tampered file stops the stream with an error."""
-    name = crypto.open_text(key, bytes(attachment.name_box), _ctx(report, f"file:{attachment.public_id}|name"))
-    file_key = crypto.open_box(key, bytes(attachment.key_box), _ctx(report, f"file:{attachment.public_id}|key"))
+    name = crypto.open_text(
+        key, bytes(attachment.name_box), _ctx(report, f"file:{attachment.public_id}|name")
+    )
+    file_key = crypto.open_box(
+        key, bytes(attachment.key_box), _ctx(report, f"file:{attachment.public_id}|key")
+    )
     path = Path(settings.MEDIA_ROOT) / attachment.path
 
     def chunks():
@@ -407,7 +420,9 @@ def report_key(report: Report, user: User, private: bytes | None) -> bytes:
 
 
 def log_read(user: User, report: Report, request=None, fields=("신고 내용",)) -> None:
-    log_access(user, report, list(fields), action=AccessLog.Action.VIEW, request=request, reason="청렴톡 신고 열람")
+    log_access(
+        user, report, list(fields), action=AccessLog.Action.VIEW, request=request, reason="청렴톡 신고 열람"
+    )
 
 
 def _locked(report: Report) -> Report:
@@ -430,7 +445,9 @@ def assign(actor: User, private: bytes, report: Report, handler: User) -> Report
     if member is None or not is_office_staff(handler):
         raise HotlineError("청렴톡 처리 담당자로 지정된 직원에게만 배정할 수 있습니다.")
     if ring is None:
-        raise HotlineError(f"{handler.display_name}에게 아직 청렴톡 열쇠가 없습니다. 열쇠를 만든 뒤 배정하세요.")
+        raise HotlineError(
+            f"{handler.display_name}에게 아직 청렴톡 열쇠가 없습니다. 열쇠를 만든 뒤 배정하세요."
+        )
     if report.recusals.filter(user=handler).exists():
         raise HotlineError(f"{handler.display_name}은(는) 이 신고에서 회피했습니다.")
     grant = _grant(report, key, ring, ReportKeyGrant.Kind.HANDLER, actor, timezone.now())
@@ -454,12 +471,20 @@ def acknowledge(actor: User, private: bytes, report: Report, text: str, *, at=No
     if not report.feedback_extended:
         report.feedback_due_at = _deadline("hotline_feedback", min(at, report.ack_due_at))
     report.save(update_fields=["acknowledged_at", "status", "feedback_due_at"])
-    record_event(actor, "hotline.acknowledged", report, late=at > report.ack_due_at, feedback_due=report.feedback_due_at)
+    record_event(
+        actor,
+        "hotline.acknowledged",
+        report,
+        late=at > report.ack_due_at,
+        feedback_due=report.feedback_due_at,
+    )
     return msg
 
 
 @transaction.atomic
-def office_message(actor: User, private: bytes, report: Report, text: str, *, internal=False, at=None) -> Message:
+def office_message(
+    actor: User, private: bytes, report: Report, text: str, *, internal=False, at=None
+) -> Message:
     key = report_key(report, actor, private)
     report = _locked(report)
     if not internal:
@@ -503,7 +528,9 @@ def recuse(actor: User, private: bytes, report: Report, reason: str) -> Recusal:
     report = _locked(report)
     reason = _text(reason, "회피 사유", limit=1000)
     if not ReportKeyGrant.objects.filter(report=report).exclude(user=actor).exists():
-        raise HotlineError("이 신고의 열쇠를 가진 다른 담당자가 없어 회피할 수 없습니다. 먼저 다른 담당자에게 배정하세요.")
+        raise HotlineError(
+            "이 신고의 열쇠를 가진 다른 담당자가 없어 회피할 수 없습니다. 먼저 다른 담당자에게 배정하세요."
+        )
     recusal = Recusal.objects.create(report=report, user=actor, reason_box=b"", at=timezone.now())
     recusal.reason_box = crypto.seal_text(key, reason, _ctx(report, f"recusal:{recusal.pk}"))
     recusal.save(update_fields=["reason_box"])
@@ -514,7 +541,9 @@ def recuse(actor: User, private: bytes, report: Report, reason: str) -> Recusal:
 
 def _retention_years(report: Report) -> int:
     """The most specific rule in force: category and status, then category, then status, then any."""
-    rules = list(RetentionRule.objects.filter(effective_from__lte=timezone.localdate()).order_by("-effective_from"))
+    rules = list(
+        RetentionRule.objects.filter(effective_from__lte=timezone.localdate()).order_by("-effective_from")
+    )
     for category_id, status in (
         (report.category_id, report.status),
         (report.category_id, ""),
@@ -582,7 +611,9 @@ def convert(
         created_at=at,
     )
     report.result_box = crypto.seal_text(
-        key, "신고하신 내용은 조사 사건으로 넘겨 조사합니다. 조사 결과에 따라 필요한 조치를 합니다.", _ctx(report, "result")
+        key,
+        "신고하신 내용은 조사 사건으로 넘겨 조사합니다. 조사 결과에 따라 필요한 조치를 합니다.",
+        _ctx(report, "result"),
     )
     report.first_feedback_at = report.first_feedback_at or at
     report.acknowledged_at = report.acknowledged_at or at

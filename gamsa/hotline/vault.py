@@ -68,7 +68,9 @@ def ensure_vault(vault_model=VaultKey, keyring_model=None, member_model=None):
     private, public = crypto.keypair()
     return vault_model.objects.create(
         public_key=public,
-        bootstrap_box=crypto.seal_box(crypto.derived_key(pepper(), _BOOTSTRAP), private, _ctx_vault_private()),
+        bootstrap_box=crypto.seal_box(
+            crypto.derived_key(pepper(), _BOOTSTRAP), private, _ctx_vault_private()
+        ),
     )
 
 
@@ -96,7 +98,9 @@ def claim_bootstrap(user: User, private: bytes) -> bool:
             crypto.derived_key(pepper(), _BOOTSTRAP), bytes(vault.bootstrap_box), _ctx_vault_private()
         )
         VaultKeyWrap.objects.update_or_create(
-            vault=vault, user=user, defaults={"sealed": crypto.seal_to(public, vault_private, _ctx_vault_private())}
+            vault=vault,
+            user=user,
+            defaults={"sealed": crypto.seal_to(public, vault_private, _ctx_vault_private())},
         )
         vault.bootstrap_box = None
         vault.save(update_fields=["bootstrap_box"])
@@ -132,7 +136,9 @@ def escrow_vault(private: bytes, user: User) -> None:
             vault_private = vault_private_for(user, private)
         except VaultError:
             return
-        vault.escrow_box = crypto.seal_to(bytes(escrow.public_key), vault_private, _ctx_vault_private() + "|escrow")
+        vault.escrow_box = crypto.seal_to(
+            bytes(escrow.public_key), vault_private, _ctx_vault_private() + "|escrow"
+        )
         vault.save(update_fields=["escrow_box"])
 
 
@@ -212,7 +218,9 @@ def _identity_key_by_vault(envelope: IdentityEnvelope, vault_private: bytes) -> 
 def active_grant(envelope: IdentityEnvelope, user: User, now=None) -> IdentityGrant | None:
     now = now or timezone.now()
     return (
-        IdentityGrant.objects.filter(envelope=envelope, grantee=user, revoked_at__isnull=True, expires_at__gt=now)
+        IdentityGrant.objects.filter(
+            envelope=envelope, grantee=user, revoked_at__isnull=True, expires_at__gt=now
+        )
         .order_by("-approved_at")
         .first()
     )
@@ -321,7 +329,9 @@ def deny(custodian: User, req: IdentityRequest, *, note: str = "", target=None) 
     req.status = IdentityRequest.Status.DENIED
     req.decided_by, req.decided_at, req.decision_note = custodian, timezone.now(), note[:300]
     req.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
-    record_event(custodian, "identity.access_denied", target or req.envelope, requester=req.requester.username)
+    record_event(
+        custodian, "identity.access_denied", target or req.envelope, requester=req.requester.username
+    )
     return req
 
 
@@ -335,5 +345,7 @@ def revoke(custodian: User, grant: IdentityGrant, *, target=None) -> IdentityGra
     grant.revoked_at, grant.revoked_by = timezone.now(), custodian
     grant.sealed_key = b""  # the wrapped key goes with the approval
     grant.save(update_fields=["revoked_at", "revoked_by", "sealed_key"])
-    record_event(custodian, "identity.access_revoked", target or grant.envelope, grantee=grant.grantee.username)
+    record_event(
+        custodian, "identity.access_revoked", target or grant.envelope, grantee=grant.grantee.username
+    )
     return grant

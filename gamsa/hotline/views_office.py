@@ -93,7 +93,11 @@ def _key_action(request, action, context):
             keys.escrow_own_key(user, private)
             messages.success(request, "청렴톡 열쇠를 열었습니다.")
             target = request.POST.get("next", "")
-            return redirect(target if target.startswith(("/hotline-office/", "/complaints/reports/")) else "hotline_office:list")
+            return redirect(
+                target
+                if target.startswith(("/hotline-office/", "/complaints/reports/"))
+                else "hotline_office:list"
+            )
         return None
     if action == "lock":
         response = redirect("hotline_office:key")
@@ -153,7 +157,12 @@ def report_detail(request, public_id, forms=None, error="", status=200):
     private = keys.unlocked_private(request)
     if private is None:
         return _no_store(
-            render(request, "hotline/unlock_needed.html", {"report": report, "form": f.PassphraseForm()}, status=status)
+            render(
+                request,
+                "hotline/unlock_needed.html",
+                {"report": report, "form": f.PassphraseForm()},
+                status=status,
+            )
         )
     key_ = svc.report_key(report, request.user, private)
     content = svc.read(report, key_, for_reporter=False)
@@ -216,7 +225,12 @@ def report_act(request, public_id, action: str):
                 return report_detail(request, public_id, forms={"convert": form}, status=400)
             data = form.cleaned_data
             svc.convert(
-                request.user, private, report, to_user=data["handler"], note=data["text"], reference=data["reference"]
+                request.user,
+                private,
+                report,
+                to_user=data["handler"],
+                note=data["text"],
+                reference=data["reference"],
             )
             done = "조사 사건으로 인계했습니다. 신원은 인계되지 않습니다."
         elif action == "hold":
@@ -260,7 +274,9 @@ def identity(request, public_id):
     try:
         person = vault.open_identity(request.user, private, envelope, request=request, target=report)
     except vault.VaultError as exc:
-        return _no_store(render(request, "hotline/identity.html", {"report": report, "error": str(exc)}, status=403))
+        return _no_store(
+            render(request, "hotline/identity.html", {"report": report, "error": str(exc)}, status=403)
+        )
     return _no_store(render(request, "hotline/identity.html", {"report": report, "person": person}))
 
 
@@ -273,9 +289,9 @@ def identity_queue(request):
     pending = IdentityRequest.objects.filter(status=IdentityRequest.Status.PENDING).select_related(
         "requester", "envelope"
     )
-    grants = IdentityGrant.objects.filter(revoked_at__isnull=True, expires_at__gt=timezone.now()).select_related(
-        "grantee", "approved_by", "envelope"
-    )
+    grants = IdentityGrant.objects.filter(
+        revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("grantee", "approved_by", "envelope")
     return _no_store(
         render(
             request,
@@ -304,7 +320,9 @@ def identity_decide(request, request_id, decision: str):
             private = keys.unlocked_private(request)
             if private is None:
                 raise vault.VaultError("먼저 청렴톡 열쇠를 여세요.")
-            vault.approve(request.user, private, req, days=form.cleaned_data["days"], note=form.cleaned_data["note"])
+            vault.approve(
+                request.user, private, req, days=form.cleaned_data["days"], note=form.cleaned_data["note"]
+            )
             messages.success(request, f"{req.requester.display_name}의 신원 열람을 승인했습니다.")
         elif decision == "deny":
             vault.deny(request.user, req, note=form.cleaned_data["note"])

@@ -169,7 +169,9 @@ def _act(request, report, key, token, files):
             svc.discard(files)
             form = TextForm(request.POST)
             if not form.is_valid():
-                return _page(request, report, key, token, error="메시지를 적어 주세요.", status=400, form=form)
+                return _page(
+                    request, report, key, token, error="메시지를 적어 주세요.", status=400, form=form
+                )
             svc.reporter_message(report, key, form.cleaned_data["text"])
             return _page(request, report, key, token, message="메시지를 보냈습니다.")
         if action == "files":

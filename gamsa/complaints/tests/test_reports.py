@@ -8,12 +8,12 @@ import logging
 import pytest
 
 from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport, ReportNotice
-from gamsa.hotline import keys, vault
-from gamsa.hotline.demo import DEMO_PASSPHRASE
-from gamsa.hotline.models import IdentityEnvelope, Member
 from gamsa.complaints.services import reports as svc
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Event, User
+from gamsa.hotline import keys, vault
+from gamsa.hotline.demo import DEMO_PASSPHRASE
+from gamsa.hotline.models import IdentityEnvelope, Member
 
 NAME = "차은비"
 PHONE = "010-7391-2846"

@@ -238,7 +238,9 @@ def identity(request, case_number: str):
         else:
             messages.success(request, "신원 열람을 요청했습니다. 신원 관리자가 승인하면 열 수 있습니다.")
             return redirect("complaints_other:report_identity", case_number=case_number)
-    elif private is not None and (vault.active_grant(envelope, request.user) or vault.is_custodian(request.user)):
+    elif private is not None and (
+        vault.active_grant(envelope, request.user) or vault.is_custodian(request.user)
+    ):
         try:
             context["person"] = svc.open_identity(request.user, report, private, request=request)
         except svc.ReportError as exc:

@@ -29,7 +29,7 @@ def test_anonymous_report_on_a_phone_and_the_answer(page, tmp_path, settings):
     page.goto(page.base + "/hotline/")
     settle(page)
     assert "사무실 컴퓨터" in page.inner_text("[data-testid=office-warning]")
-    page.click("[data-testid=categories] a:text-is(\"갑질\")")
+    page.click('[data-testid=categories] a:text-is("갑질")')
     settle(page)
     page.fill("#id_q_what", "팀장이 주말마다 개인 이사를 도우라고 합니다.")
     evidence = tmp_path / "메모.txt"
@@ -43,7 +43,9 @@ def test_anonymous_report_on_a_phone_and_the_answer(page, tmp_path, settings):
     report = Report.objects.get()
     assert report.attachments.count() == 1
     svc.assign(user("head"), private("head"), report, user("investigator"))
-    svc.acknowledge(user("investigator"), private("investigator"), report, "접수했습니다. 사실을 확인하겠습니다.")
+    svc.acknowledge(
+        user("investigator"), private("investigator"), report, "접수했습니다. 사실을 확인하겠습니다."
+    )
 
     page.goto(page.base + "/hotline/mine/")
     settle(page)

@@ -30,8 +30,19 @@ CANARY_MESSAGE = "zqMESSAGEcanary6631"
 XFF = "203.0.113.77"
 UA = "CanaryBrowser/9.9 (zqUAcanary8842)"
 REFERRER = "https://canary-referrer.example/zqREFcanary"
-NEEDLES = [CANARY_ANSWER, CANARY_NAME, CANARY_PHONE, "87654329", CANARY_EMAIL, CANARY_FILE_NAME,
-           CANARY_BODY.decode(), CANARY_MESSAGE, XFF, "zqUAcanary8842", "zqREFcanary"]
+NEEDLES = [
+    CANARY_ANSWER,
+    CANARY_NAME,
+    CANARY_PHONE,
+    "87654329",
+    CANARY_EMAIL,
+    CANARY_FILE_NAME,
+    CANARY_BODY.decode(),
+    CANARY_MESSAGE,
+    XFF,
+    "zqUAcanary8842",
+    "zqREFcanary",
+]
 
 
 def upload(name: str, body: bytes):
@@ -132,13 +143,20 @@ def test_canaries_leave_no_plaintext_anywhere(members, client, settings, caplog,
     mine = client.post("/hotline/mine/", {"receipt": receipt}, **headers)
     assert mine.status_code == 200 and CANARY_ANSWER in mine.content.decode()
     token = mine.context["token"]
-    assert client.post(
-        "/hotline/mine/", {"token": token, "action": "message", "text": CANARY_MESSAGE}, **headers
-    ).status_code == 200
-    assert client.get(
-        "/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT=api_receipt, **headers
-    ).status_code == 200
-    assert client.get("/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT="틀린 암호", **headers).status_code == 404
+    assert (
+        client.post(
+            "/hotline/mine/", {"token": token, "action": "message", "text": CANARY_MESSAGE}, **headers
+        ).status_code
+        == 200
+    )
+    assert (
+        client.get("/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT=api_receipt, **headers).status_code
+        == 200
+    )
+    assert (
+        client.get("/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT="틀린 암호", **headers).status_code
+        == 404
+    )
     # The office reads it (a handler's reads are logged, without content).
     report, _ = svc.find(receipt)
     svc.acknowledge(user("head"), private("head"), report, "접수했습니다.")
@@ -148,9 +166,15 @@ def test_canaries_leave_no_plaintext_anywhere(members, client, settings, caplog,
     _assert_absent(_files(Path(settings.MEDIA_ROOT)), "MEDIA_ROOT", needles)
     cached = [(key, repr(value).encode()) for key, value in getattr(cache, "_cache", {}).items()]
     _assert_absent(cached, "the cache", needles)
-    temp_new = [(str(p), p.read_bytes()) for p in set(Path(tempfile.gettempdir()).iterdir()) - temp_before if p.is_file()]
+    temp_new = [
+        (str(p), p.read_bytes())
+        for p in set(Path(tempfile.gettempdir()).iterdir()) - temp_before
+        if p.is_file()
+    ]
     _assert_absent(temp_new, "temporary files", needles)
-    log_lines = [(r.name, (r.getMessage() + repr(getattr(r, "request", ""))).encode()) for r in caplog.records]
+    log_lines = [
+        (r.name, (r.getMessage() + repr(getattr(r, "request", ""))).encode()) for r in caplog.records
+    ]
     _assert_absent(log_lines, "the application log", needles)
     # Reporter rows carry no second-level time that could be matched with a network log.
     assert report.received_at.minute == 0 and report.received_at.second == 0
@@ -177,7 +201,10 @@ def test_reporter_routes_strip_address_browser_and_referrer(rf):
     response = middleware(request)
     assert XFF not in str(seen) and "zqUAcanary8842" not in str(seen) and "zqREFcanary" not in str(seen)
     assert "secret receipt" not in str(seen) and request.hotline_receipt == "secret receipt"
-    assert response["Referrer-Policy"] == "no-referrer" and "default-src 'none'" in response["Content-Security-Policy"]
+    assert (
+        response["Referrer-Policy"] == "no-referrer"
+        and "default-src 'none'" in response["Content-Security-Policy"]
+    )
     staff = rf.get("/hotline-office/", REMOTE_ADDR=XFF)
     privacy.ReporterPrivacyMiddleware(view)(staff)
     assert seen["REMOTE_ADDR"] == XFF  # staff routes keep their address (the access log needs it)

@@ -57,14 +57,20 @@ def test_identities_move_into_the_vault_and_the_plaintext_table_is_gone():
     assert "complaints_sealedidentity" not in connection.introspection.table_names()
     head_private = keys.open_private(users["head"], DEMO_PASSPHRASE)
     for subject_id, (name, phone, email, address) in zip(ids, PEOPLE, strict=True):
-        envelope = IdentityEnvelope.objects.get(subject_type="complaints.publicinterestreport", subject_id=subject_id)
+        envelope = IdentityEnvelope.objects.get(
+            subject_type="complaints.publicinterestreport", subject_id=subject_id
+        )
         for value in (name, phone, email, address):
             if value:
                 assert value.encode() not in bytes(envelope.box)
         opened = vault.open_identity(users["head"], head_private, envelope)
         assert opened == {"name": name, "phone": phone, "email": email, "address": address}
         with pytest.raises(vault.VaultError):  # a handler without an approval cannot
-            vault.open_identity(users["investigator"], keys.open_private(users["investigator"], DEMO_PASSPHRASE), envelope)
+            vault.open_identity(
+                users["investigator"], keys.open_private(users["investigator"], DEMO_PASSPHRASE), envelope
+            )
     # The keyed tags still refuse the name in later free texts (services.reports._refuse_identity).
     envelope = IdentityEnvelope.objects.get(subject_id=ids[0])
-    assert vault.text_reveals(envelope.tags, "신고자 차 은비 씨에게 연락") and not vault.text_reveals(envelope.tags, "무관한 글")
+    assert vault.text_reveals(envelope.tags, "신고자 차 은비 씨에게 연락") and not vault.text_reveals(
+        envelope.tags, "무관한 글"
+    )

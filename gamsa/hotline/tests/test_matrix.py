@@ -43,9 +43,17 @@ PAGE_ALLOWED = {
     "identity_queue": {"custodian"},
     "stats": {"unassigned", "admin"},  # the team leader and the administrator: counts only
 }
-COVERED = set(OFFICE_REPORT_URLS) | set(OFFICE_PAGES) | {
-    "identity_decide", "identity_revoke", "landing", "report", "mine",
-}
+COVERED = (
+    set(OFFICE_REPORT_URLS)
+    | set(OFFICE_PAGES)
+    | {
+        "identity_decide",
+        "identity_revoke",
+        "landing",
+        "report",
+        "mine",
+    }
+)
 
 
 def test_every_hotline_url_is_in_the_matrix():
@@ -85,7 +93,9 @@ def world(members):
 def test_office_urls_by_role_and_state(world, client, state):
     from gamsa.hotline.tests.test_canary import upload
 
-    report, _ = new_report(identity={"name": "홍길순", "phone": "", "email": ""}, files=[upload("a.txt", b"abc")])
+    report, _ = new_report(
+        identity={"name": "홍길순", "phone": "", "email": ""}, files=[upload("a.txt", b"abc")]
+    )
     svc.assign(user("head"), private("head"), report, user("investigator"))
     _state(report, state)
     file_id = report.attachments.get().public_id
@@ -161,11 +171,15 @@ def test_reporter_routes_by_receipt(world, client):
     assert own.status_code == 200 and own.json()["messages"][0]["text"] == "내 신고 접수 확인"
     foreign = client.get("/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT=other_receipt)
     assert foreign.status_code == 200 and foreign.json()["messages"] == []  # the other report, not mine
-    wrong = client.get("/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT=" ".join(reversed(receipt.split())))
+    wrong = client.get(
+        "/api/v1/hotline/reports/mine", HTTP_X_HOTLINE_RECEIPT=" ".join(reversed(receipt.split()))
+    )
     unknown = client.get("/api/v1/hotline/reports/mine")
     assert wrong.status_code == unknown.status_code == 404 and wrong.json() == unknown.json()
     page = client.post("/hotline/mine/", {"receipt": other_receipt})
-    assert "다른 사람의 신고 내용" in page.content.decode() and "내 신고 접수 확인" not in page.content.decode()
+    assert (
+        "다른 사람의 신고 내용" in page.content.decode() and "내 신고 접수 확인" not in page.content.decode()
+    )
     # A staff session gives nothing on the reporter side, and a reporter token never opens the office side.
     token = page.context["token"]
     assert client.get(f"/hotline-office/r/{mine.public_id}/").status_code == 302

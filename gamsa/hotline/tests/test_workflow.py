@@ -42,7 +42,9 @@ def test_receipt_opens_only_its_report_and_errors_are_uniform(members):
 
 def test_intake_holds_a_grant_others_none_and_assignment_is_a_key_grant(members):
     report, _ = new_report()
-    assert set(ReportKeyGrant.objects.filter(report=report).values_list("user__username", flat=True)) == {"head"}
+    assert set(ReportKeyGrant.objects.filter(report=report).values_list("user__username", flat=True)) == {
+        "head"
+    }
     with pytest.raises(svc.NoKey):
         svc.report_key(report, user("investigator"), private("investigator"))
     with pytest.raises(svc.NoKey):  # the wrong private key for a grant does not open it either
@@ -117,7 +119,12 @@ def test_recusal_removes_the_key_and_blocks_reassignment(members):
 def test_conversion_hands_over_without_the_identity(members):
     report, _ = new_report(identity={"name": "홍길순", "phone": "010-2222-3333", "email": ""})
     hand_over = svc.convert(
-        user("head"), private("head"), report, to_user=user("investigator"), note="조사 착수 바랍니다.", reference="INV-1"
+        user("head"),
+        private("head"),
+        report,
+        to_user=user("investigator"),
+        note="조사 착수 바랍니다.",
+        reference="INV-1",
     )
     assert HandOver.objects.get() == hand_over and not hand_over.identity_included
     report.refresh_from_db()
@@ -126,7 +133,9 @@ def test_conversion_hands_over_without_the_identity(members):
     envelope = IdentityEnvelope.objects.get(subject_id=str(report.public_id))
     with pytest.raises(vault.VaultError):
         vault.open_identity(user("investigator"), private("investigator"), envelope)
-    assert svc.read(report, svc.report_key(report, user("investigator"), private("investigator")), for_reporter=False)
+    assert svc.read(
+        report, svc.report_key(report, user("investigator"), private("investigator")), for_reporter=False
+    )
 
 
 def test_identity_is_sealed_until_a_custodian_approves_one_named_handler(members):
@@ -172,12 +181,18 @@ def test_key_loss_drill_recovery_code_escrow_and_unrecoverable(members):
     keys.escrow_own_key(user("auditor"), keys.open_private(user("auditor"), "second passphrase 2"))
     with pytest.raises(keys.KeyError_):  # one holder's passphrase wrong: nothing
         keys.recover_with_escrow(
-            user("head"), user("auditor"), holder_a_passphrase=DEMO_PASSPHRASE,
-            holder_b_passphrase="wrong wrong wrong", new_passphrase="third passphrase 3",
+            user("head"),
+            user("auditor"),
+            holder_a_passphrase=DEMO_PASSPHRASE,
+            holder_b_passphrase="wrong wrong wrong",
+            new_passphrase="third passphrase 3",
         )
     keys.recover_with_escrow(
-        user("head"), user("auditor"), holder_a_passphrase=DEMO_PASSPHRASE,
-        holder_b_passphrase=DEMO_PASSPHRASE, new_passphrase="third passphrase 3",
+        user("head"),
+        user("auditor"),
+        holder_a_passphrase=DEMO_PASSPHRASE,
+        holder_b_passphrase=DEMO_PASSPHRASE,
+        new_passphrase="third passphrase 3",
     )
     key = svc.report_key(report, user("auditor"), keys.open_private(user("auditor"), "third passphrase 3"))
     assert svc.read(report, key, for_reporter=False)["answers"]
@@ -189,8 +204,11 @@ def test_key_loss_drill_recovery_code_escrow_and_unrecoverable(members):
         keys.recover_with_code(user("auditor"), code, "fourth passphrase 4")
     with pytest.raises(keys.Unrecoverable, match="복구할 수 없습니다"):
         keys.recover_with_escrow(
-            user("head"), user("auditor"), holder_a_passphrase=DEMO_PASSPHRASE,
-            holder_b_passphrase=DEMO_PASSPHRASE, new_passphrase="fourth passphrase 4",
+            user("head"),
+            user("auditor"),
+            holder_a_passphrase=DEMO_PASSPHRASE,
+            holder_b_passphrase=DEMO_PASSPHRASE,
+            new_passphrase="fourth passphrase 4",
         )
 
 
