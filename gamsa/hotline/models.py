@@ -267,7 +267,6 @@ class Report(models.Model):
     legal_hold = models.BooleanField("보존 명령(삭제 정지)", default=False)
     lookup = models.BinaryField(unique=True)
     reporter_box = models.BinaryField()  # the report key under the receipt's key
-    reporter_salt = models.BinaryField()
     reporter_kdf = models.CharField(max_length=60)
     answers_box = models.BinaryField()
     has_identity = models.BooleanField(default=False)

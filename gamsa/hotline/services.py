@@ -194,13 +194,10 @@ def _grant(report: Report, key: bytes, ring: Keyring, kind: str, by: User | None
 
 def _wrap_for_reporter(report: Report, key: bytes, receipt: str) -> None:
     params = crypto.receipt_params()
-    salt = secrets.token_bytes(16)
-    report.lookup = crypto.receipt_lookup(_pepper(), receipt, params)
-    report.reporter_salt = salt
+    lookup, wrap = crypto.receipt_secrets(_pepper(), receipt, params)
+    report.lookup = lookup
     report.reporter_kdf = params.encode()
-    report.reporter_box = crypto.seal_box(
-        crypto.receipt_key(_pepper(), receipt, salt, params), key, _ctx(report, "reporter")
-    )
+    report.reporter_box = crypto.seal_box(wrap, key, _ctx(report, "reporter"))
 
 
 def submit(
@@ -271,30 +268,34 @@ def _submit(category_code, answers, identity, files, receipt_kind, receipt, now)
     return report, display
 
 
+def _params_in_use() -> list[crypto.KdfParams]:
+    """The shipped parameters first, then any older ones reports still carry (after a parameter change)."""
+    current = crypto.receipt_params()
+    older = Report.objects.exclude(reporter_kdf=current.encode()).values_list("reporter_kdf", flat=True).distinct()
+    return [current] + [crypto.KdfParams.decode(text) for text in older]
+
+
 def find(receipt: str) -> tuple[Report, bytes]:
-    """The report and its key for a receipt. Unknown, wrong and malformed receipts fail alike (message, and
-    the same two Argon2 computations)."""
-    params = crypto.receipt_params()
+    """The report and its key for a receipt. Unknown, wrong and malformed receipts fail alike: the same message
+    and the same Argon2id work (a malformed receipt is stretched like any other before it is refused)."""
     try:
         normal = receipts.normalise(receipt)
     except receipts.ReceiptFormatError:
         normal = None
     probe = normal or "invalid receipt " + secrets.token_hex(8)
-    lookup = crypto.receipt_lookup(_pepper(), probe, params)
-    report = Report.objects.filter(lookup=lookup).first() if normal else None
-    if report is None:
-        crypto.receipt_key(_pepper(), probe, secrets.token_bytes(16), params)
-        raise ReceiptError
-    try:
-        wrap = crypto.receipt_key(
-            _pepper(), normal, bytes(report.reporter_salt), crypto.KdfParams.decode(report.reporter_kdf)
-        )
-        key = crypto.open_box(wrap, bytes(report.reporter_box), _ctx(report, "reporter"))
-    except crypto.DecryptionError:
-        raise ReceiptError from None
-    if not hmac.compare_digest(bytes(report.lookup), lookup):
-        raise ReceiptError
-    return report, key
+    for params in _params_in_use():
+        lookup, wrap = crypto.receipt_secrets(_pepper(), probe, params)
+        report = Report.objects.filter(lookup=lookup).first() if normal else None
+        if report is None:
+            continue
+        try:
+            key = crypto.open_box(wrap, bytes(report.reporter_box), _ctx(report, "reporter"))
+        except crypto.DecryptionError:
+            raise ReceiptError from None
+        if not hmac.compare_digest(bytes(report.lookup), lookup):
+            raise ReceiptError
+        return report, key
+    raise ReceiptError
 
 
 @transaction.atomic
@@ -302,7 +303,7 @@ def change_receipt(report: Report, key: bytes, kind: str = "words") -> str:
     report = Report.objects.select_for_update().get(pk=report.pk)
     display = receipts.new_receipt("digits" if kind == "digits" else "words")
     _wrap_for_reporter(report, key, receipts.normalise(display))
-    report.save(update_fields=["lookup", "reporter_salt", "reporter_kdf", "reporter_box"])
+    report.save(update_fields=["lookup", "reporter_kdf", "reporter_box"])
     record_event(None, "hotline.receipt_changed", report)
     return display
 

@@ -206,7 +206,6 @@ class Migration(migrations.Migration):
                 ('legal_hold', models.BooleanField(default=False, verbose_name='보존 명령(삭제 정지)')),
                 ('lookup', models.BinaryField(unique=True)),
                 ('reporter_box', models.BinaryField()),
-                ('reporter_salt', models.BinaryField()),
                 ('reporter_kdf', models.CharField(max_length=60)),
                 ('answers_box', models.BinaryField()),
                 ('has_identity', models.BooleanField(default=False)),

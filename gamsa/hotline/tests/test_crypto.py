@@ -136,9 +136,10 @@ def test_argon2id_known_answer_agrees_with_libsodium():
 def test_receipt_lookup_needs_the_pepper_and_is_domain_separated():
     params = crypto.TEST_KDF
     receipt = receipts.normalise(receipts.new_receipt())
-    lookup = crypto.receipt_lookup(b"p" * 32, receipt, params)
+    lookup, key = crypto.receipt_secrets(b"p" * 32, receipt, params)
     assert lookup != crypto.receipt_lookup(b"q" * 32, receipt, params)
-    assert lookup != crypto.receipt_key(b"p" * 32, receipt, crypto.LOOKUP_SALT, params)
+    assert key == crypto.receipt_key(b"p" * 32, receipt, params) and lookup != key
+    assert crypto.receipt_lookup(b"p" * 32, receipt + "x", params) != lookup
 
 
 def test_receipts_carry_at_least_80_bits_and_normalise():
