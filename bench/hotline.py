@@ -61,7 +61,9 @@ def main() -> None:
     client = Client()
     body = secrets.token_bytes(args.mb * 1024 * 1024)
     submit_times, receipts = [], []
-    started = time.perf_counter()  # one warm-up request (imports, templates, the first connection), shown apart
+    started = (
+        time.perf_counter()
+    )  # one warm-up request (imports, templates, the first connection), shown apart
     client.post("/hotline/report/abuse/", {"q_what": "준비", "receipt_kind": "words"})
     print(f"warm-up request (first in the process): {time.perf_counter() - started:.3f} s")
     for i in range(args.submissions):

@@ -271,7 +271,11 @@ def _submit(category_code, answers, identity, files, receipt_kind, receipt, now)
 def _params_in_use() -> list[crypto.KdfParams]:
     """The shipped parameters first, then any older ones reports still carry (after a parameter change)."""
     current = crypto.receipt_params()
-    older = Report.objects.exclude(reporter_kdf=current.encode()).values_list("reporter_kdf", flat=True).distinct()
+    older = (
+        Report.objects.exclude(reporter_kdf=current.encode())
+        .values_list("reporter_kdf", flat=True)
+        .distinct()
+    )
     return [current] + [crypto.KdfParams.decode(text) for text in older]
 
 
