@@ -7,8 +7,8 @@ VAR    := var
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 # The local demo: plain HTTP on 127.0.0.1, a generated secret key, 2FA offered but not forced.
-RUN_ENV = GAMSA_SECRET_KEY="$$(cat $(VAR)/secret_key)" GAMSA_HTTPS=false GAMSA_OTP_REQUIRED=$${GAMSA_OTP_REQUIRED:-false}
-TEST_ENV = GAMSA_DB_CONN_MAX_AGE=0 GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate GAMSA_STATIC_ROOT=$(VAR)/test-static GAMSA_MEDIA_ROOT=$(VAR)/test-media
+RUN_ENV = GAMSA_SECRET_KEY="$$(cat $(VAR)/secret_key)" GAMSA_HOTLINE_PEPPER="$$(cat $(VAR)/hotline_pepper)" GAMSA_HTTPS=false GAMSA_OTP_REQUIRED=$${GAMSA_OTP_REQUIRED:-false}
+TEST_ENV = GAMSA_DB_CONN_MAX_AGE=0 GAMSA_SECRET_KEY=test-secret-key-for-the-test-suite-only-0123456789 GAMSA_HOTLINE_PEPPER=test-hotline-pepper-for-the-test-suite-only-0123456789 GAMSA_HTTPS=false GAMSA_TASKS_BACKEND=immediate GAMSA_STATIC_ROOT=$(VAR)/test-static GAMSA_MEDIA_ROOT=$(VAR)/test-media
 
 .PHONY: install run test test-pg test-api lint vendor clean
 
@@ -27,7 +27,13 @@ $(VAR)/secret_key:
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-run: install $(VAR)/secret_key
+# The hotline's pepper (ADR 0023): kept beside the secret key, outside the database and its backups.
+$(VAR)/hotline_pepper:
+	mkdir -p $(VAR)
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(48))" > $@
+	chmod 600 $@
+
+run: install $(VAR)/secret_key $(VAR)/hotline_pepper
 	$(RUN_ENV) $(GAMSA) migrate --noinput
 	$(RUN_ENV) $(GAMSA) collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(GAMSA) demo

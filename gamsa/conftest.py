@@ -22,8 +22,12 @@ def empty_cache():
 @pytest.fixture(autouse=True)
 def fast_password_hashing(request, settings):
     """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
+    from gamsa.hotline import crypto as hotline_crypto
+
     if "real_hasher" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The hotline's Argon2id (receipts, passphrases) likewise; its shipped parameters are pinned in its tests.
+    hotline_crypto.use_test_kdf("real_hasher" not in request.keywords)
 
 
 @pytest.fixture

@@ -128,9 +128,13 @@ INSTALLED_APPS = [
     "gamsa.costing",
     "gamsa.patrols",
     "gamsa.open311",
+    "gamsa.hotline",
 ]
 
 MIDDLEWARE = [
+    # First: on the anonymous hotline's reporter routes it strips the address, browser and referrer before any
+    # other layer (sessions, axes, logging, error reports) can see them, and sets the strict headers last.
+    "gamsa.hotline.privacy.ReporterPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -479,3 +483,37 @@ GAMSA_OPEN311_JURISDICTION = env_str("GAMSA_OPEN311_JURISDICTION", "")
 GAMSA_OPEN311_POSTS_PER_MINUTE = env_int("GAMSA_OPEN311_POSTS_PER_MINUTE", 60, minimum=0, maximum=10000)
 GAMSA_OPEN311_CONTACT = env_str("GAMSA_OPEN311_CONTACT", "")
 GAMSA_OPEN311_KEY_SERVICE = env_str("GAMSA_OPEN311_KEY_SERVICE", "")
+
+# --- 청렴톡 (the anonymous hotline, ADR 0023) ------------------------------------------------------------------------
+# The pepper: a secret outside the database that every receipt lookup mixes in, so a database dump alone cannot be
+# searched for receipts. At least 32 characters; required unless GAMSA_DEBUG is on or the test suite runs. Losing
+# it locks reporters out of their reports (the office keeps its keys); changing it does the same.
+_pepper = env_str("GAMSA_HOTLINE_PEPPER", "") or ""
+_under_tests = "pytest" in __import__("sys").modules
+if not _pepper:
+    if not (DEBUG or _under_tests):
+        raise ImproperlyConfigured(
+            "GAMSA_HOTLINE_PEPPER is not set. The anonymous hotline needs a secret of at least 32 characters kept "
+            "outside the database (python -c 'import secrets; print(secrets.token_urlsafe(48))'); only "
+            "GAMSA_DEBUG=true and the test suite run without one."
+        )
+    _pepper = "insecure-debug-or-test-only-hotline-pepper-0123456789"
+elif len(_pepper) < 32:
+    raise ImproperlyConfigured("GAMSA_HOTLINE_PEPPER must be at least 32 characters long.")
+GAMSA_HOTLINE_PEPPER = _pepper
+# Global budgets (no addresses): reports per hour with a solved proof of work (script on) and without (no script),
+# receipt lookups per minute likewise. Proof-of-work difficulty in leading zero bits of SHA-256.
+GAMSA_HOTLINE_REPORTS_PER_HOUR = env_int("GAMSA_HOTLINE_REPORTS_PER_HOUR", 120, minimum=1, maximum=100000)
+GAMSA_HOTLINE_NOSCRIPT_REPORTS_PER_HOUR = env_int(
+    "GAMSA_HOTLINE_NOSCRIPT_REPORTS_PER_HOUR", 30, minimum=1, maximum=100000
+)
+GAMSA_HOTLINE_LOOKUPS_PER_MINUTE = env_int("GAMSA_HOTLINE_LOOKUPS_PER_MINUTE", 60, minimum=1, maximum=100000)
+GAMSA_HOTLINE_NOSCRIPT_LOOKUPS_PER_MINUTE = env_int(
+    "GAMSA_HOTLINE_NOSCRIPT_LOOKUPS_PER_MINUTE", 20, minimum=1, maximum=100000
+)
+GAMSA_HOTLINE_POW_BITS = env_int("GAMSA_HOTLINE_POW_BITS", 16, minimum=0, maximum=28)
+GAMSA_HOTLINE_MAX_FILE_MB = env_int("GAMSA_HOTLINE_MAX_FILE_MB", 20, minimum=1, maximum=500)
+GAMSA_HOTLINE_MAX_FILES = env_int("GAMSA_HOTLINE_MAX_FILES", 10, minimum=1, maximum=100)
+# How long an unlocked hotline key stays usable in a staff session, and an identity grant by default.
+GAMSA_HOTLINE_KEY_MINUTES = env_int("GAMSA_HOTLINE_KEY_MINUTES", 30, minimum=1, maximum=600)
+GAMSA_HOTLINE_IDENTITY_GRANT_DAYS = env_int("GAMSA_HOTLINE_IDENTITY_GRANT_DAYS", 7, minimum=1, maximum=90)

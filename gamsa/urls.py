@@ -23,5 +23,7 @@ urlpatterns = [
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
     path("notices/", include("gamsa.core.notices.urls")),
+    path("hotline/", include("gamsa.hotline.urls")),
+    path("hotline-office/", include("gamsa.hotline.urls_office")),
     path("", include("gamsa.core.urls")),
 ]

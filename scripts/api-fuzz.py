@@ -70,6 +70,7 @@ def main() -> int:
     OUT.mkdir(parents=True)
     env = dict(os.environ)
     env.setdefault("GAMSA_SECRET_KEY", "api-fuzz-secret-key-only-for-this-run-0123456789abcdef")
+    env.setdefault("GAMSA_HOTLINE_PEPPER", "api-fuzz-hotline-pepper-only-for-this-run-0123456789")
     env["GAMSA_HTTPS"] = "false"
     env["GAMSA_OTP_REQUIRED"] = "false"
     env["GAMSA_TASKS_BACKEND"] = "immediate"

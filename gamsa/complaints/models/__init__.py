@@ -25,7 +25,6 @@ from gamsa.complaints.models.reports import (
     DesignatedOfficer,
     PublicInterestReport,
     ReportNotice,
-    SealedIdentity,
 )
 from gamsa.complaints.models.taxpayer import TaxpayerCase
 
@@ -59,7 +58,6 @@ __all__ = [
     "ProtectionRequest",
     "PublicInterestReport",
     "ReportNotice",
-    "SealedIdentity",
     "SimilarityReview",
     "Status",
     "TaxpayerCase",

@@ -1,7 +1,8 @@
 """공익신고 (공익신고자 보호법): the reporter's identity is sealed (법 제12조).
 
-The identity lives in its own table and is shown only to designated officers; every opening of it is in the
-access log. Everything else (the report, its clock and its notices) refers to the reporter by a pseudonym.
+The identity is sealed in the vault shared with 청렴톡 (gamsa.hotline.vault, ADR 0023): encrypted under its own key
+that only custodians hold; a designated officer reads it on a custodian's recorded, time-boxed approval, and every
+opening is in the access log. Everything else (the report, its clock and its notices) refers to the reporter by a pseudonym.
 """
 
 from __future__ import annotations
@@ -47,21 +48,6 @@ class PublicInterestReport(models.Model):
     @property
     def log_label(self) -> str:
         return self.case_number
-
-
-class SealedIdentity(models.Model):
-    report = models.OneToOneField(PublicInterestReport, on_delete=models.CASCADE, related_name="identity")
-    name = models.CharField("성명", max_length=60)
-    phone = models.CharField("연락처", max_length=30, blank=True)
-    email = models.EmailField("이메일", blank=True)
-    address = models.CharField("주소", max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = "공익신고자 신원(봉인)"
-        verbose_name_plural = "공익신고자 신원(봉인)"
-
-    def __str__(self) -> str:
-        return "봉인된 신원"
 
 
 class DesignatedOfficer(models.Model):

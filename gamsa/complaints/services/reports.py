@@ -1,8 +1,10 @@
 """공익신고 (공익신고자 보호법): intake with a sealed identity, designated officers, the 60-day clock, notices to
 the reporter, the finish and the report of the result to 국민권익위원회 (영 제11조②, 10 days).
 
-The reporter's identity (법 제12조) is written once into `SealedIdentity` and read only through
-`open_identity()`, which only designated officers may call and which writes an access-log row every time.
+The reporter's identity (법 제12조) is sealed once into the vault shared with 청렴톡 (gamsa.hotline.vault): encrypted
+under its own key that only custodians hold. A designated officer asks for it with a reason; a custodian's recorded,
+time-boxed, revocable approval seals it to that officer alone; `open_identity()` then opens it with the officer's
+unlocked hotline key and writes an access-log row every time.
 Nothing here puts the identity into an Event, an error message or the application log: events name the
 report by its number and the reporter by the pseudonym. Free texts typed later (summary, notices, result)
 are refused when they contain the reporter's name or phone number.
@@ -19,16 +21,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from gamsa.complaints import permissions as perms
-from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport, ReportNotice, SealedIdentity
+from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport, ReportNotice
 from gamsa.core import calendar as legal
-from gamsa.core.models import AccessLog, User
+from gamsa.core.models import User
 from gamsa.core.permissions import is_office_staff
-from gamsa.core.services import log_access, next_case_number, record_event
+from gamsa.core.services import next_case_number, record_event
 from gamsa.core.validators import reject_rrn
+from gamsa.hotline import vault
 
 Status = PublicInterestReport.Status
 OPEN_STATUSES = (Status.RECEIVED, Status.INVESTIGATING, Status.REFERRED)
-IDENTITY_FIELDS = ["성명", "연락처", "이메일", "주소"]
+IDENTITY_FIELDS = vault.IDENTITY_LABELS
 PSEUDONYM_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -72,9 +75,17 @@ def _reveals(identity_name: str, identity_phone: str, text: str) -> bool:
     return len(phone) >= 7 and phone in _digits(text)
 
 
+SUBJECT = "complaints.publicinterestreport"
+
+
+def envelope_of(report: PublicInterestReport):
+    return vault.envelope_of(SUBJECT, report.public_id)
+
+
 def _refuse_identity(report: PublicInterestReport, text: str, label: str) -> None:
-    identity = SealedIdentity.objects.filter(report=report).only("name", "phone").first()
-    if identity and _reveals(identity.name, identity.phone, text):
+    """The sealed name and phone cannot be read here: their keyed hashes (pepper) are matched against the text."""
+    envelope = envelope_of(report)
+    if envelope and vault.text_reveals(envelope.tags, text):
         raise ReportError(
             f"{label}에 신고자의 성명이나 연락처가 들어 있습니다. 신고자의 신원이나 신원을 알 수 있는 사실은 "
             "적을 수 없습니다 (공익신고자 보호법 제12조). 가명으로 바꿔 적으세요."
@@ -135,12 +146,16 @@ def receive_report(
         due_at=deadline.due_at,
         created_by=actor,
     )
-    SealedIdentity.objects.create(
-        report=report,
-        name=name,
-        phone=phone,
-        email=(identity.get("email") or "").strip(),
-        address=(identity.get("address") or "").strip(),
+    vault.seal_identity(
+        SUBJECT,
+        str(report.public_id),
+        {
+            "name": name,
+            "phone": phone,
+            "email": (identity.get("email") or "").strip(),
+            "address": (identity.get("address") or "").strip(),
+        },
+        created_at=received_at,
     )
     record_event(
         actor,
@@ -190,22 +205,41 @@ def revoke_officer(actor: User, designation: DesignatedOfficer) -> None:
 # --- the sealed identity ---------------------------------------------------------------------------------------
 
 
-def open_identity(
-    actor: User, report: PublicInterestReport, *, request=None, reason: str = ""
-) -> SealedIdentity:
-    """The identity, for a designated officer; every call writes one access-log row."""
+def may_reach_identity(actor: User) -> bool:
+    """Designated officers (who ask and, once approved, read) and custodians (who hold the vault key)."""
+    return can_open_identity(actor) or (is_office_staff(actor) and vault.is_custodian(actor))
+
+
+def request_identity(actor: User, report: PublicInterestReport, *, reason: str):
     if not can_open_identity(actor):
+        raise ReportError("공익신고자의 신원은 지정된 담당자만 요청할 수 있습니다.")
+    try:
+        return vault.request_access(actor, envelope_of(report), reason=reason, target=report)
+    except vault.VaultError as exc:
+        raise ReportError(str(exc)) from None
+
+
+def open_identity(
+    actor: User, report: PublicInterestReport, private: bytes, *, request=None, reason: str = ""
+) -> dict:
+    """The identity, for a designated officer with a live custodian approval (or a custodian); every call writes
+    one access-log row. `private` is the actor's unlocked hotline key."""
+    if not may_reach_identity(actor):
         raise ReportError("공익신고자의 신원은 지정된 담당자만 열람할 수 있습니다.")
-    identity = SealedIdentity.objects.get(report=report)
-    log_access(
-        actor,
-        report,
-        IDENTITY_FIELDS,
-        action=AccessLog.Action.VIEW,
-        request=request,
-        reason=reason or "공익신고자 신원 열람(지정 담당자)",
-    )
-    return identity
+    envelope = envelope_of(report)
+    if envelope is None:
+        raise ReportError("봉인된 신원이 없습니다.")
+    try:
+        return vault.open_identity(
+            actor,
+            private,
+            envelope,
+            request=request,
+            target=report,
+            reason=reason or "공익신고자 신원 열람(승인된 담당자)",
+        )
+    except vault.VaultError as exc:
+        raise ReportError(str(exc)) from None
 
 
 # --- handling ----------------------------------------------------------------------------------------------------

@@ -7,10 +7,13 @@ import logging
 
 import pytest
 
-from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport, ReportNotice, SealedIdentity
+from gamsa.complaints.models import DesignatedOfficer, PublicInterestReport, ReportNotice
 from gamsa.complaints.services import reports as svc
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Event, User
+from gamsa.hotline import keys, vault
+from gamsa.hotline.demo import DEMO_PASSPHRASE
+from gamsa.hotline.models import IdentityEnvelope, Member
 
 NAME = "차은비"
 PHONE = "010-7391-2846"
@@ -52,6 +55,35 @@ def new_report(received=None, **extra):
     return svc.receive_report(user("complaints"), **data)
 
 
+@pytest.fixture(autouse=True)
+def hotline_members(demo):
+    """The demo's hotline members and keys: the head is the custodian of the identity vault."""
+    from gamsa.hotline.demo import set_up_members
+
+    return set_up_members()
+
+
+def hotline_key(username):
+    """Make `username` a hotline member with a key (the head is the demo custodian and has one already)."""
+    person = user(username)
+    Member.objects.get_or_create(user=person, defaults={"is_handler": True})
+    if not hasattr(person, "hotline_keyring"):
+        keys.set_up_key(person, DEMO_PASSPHRASE)
+    return person
+
+
+def approve_identity(report, username, days=7):
+    """The officer asks with a reason; the custodian (head) approves with their unlocked key."""
+    officer = hotline_key(username)
+    req = svc.request_identity(officer, report, reason="사실관계 확인을 위해 신고자와 연락해야 합니다.")
+    return vault.approve(user("head"), keys.open_private(user("head"), DEMO_PASSPHRASE), req, days=days)
+
+
+def unlock(client):
+    response = client.post("/hotline-office/key/", {"action": "unlock", "passphrase": DEMO_PASSPHRASE})
+    assert response.status_code == 302, response.content.decode()[:500]
+
+
 def snapshot():
     return (
         list(
@@ -61,7 +93,7 @@ def snapshot():
         ),
         ReportNotice.objects.count(),
         DesignatedOfficer.objects.count(),
-        SealedIdentity.objects.count(),
+        IdentityEnvelope.objects.count(),
         Event.objects.count(),
     )
 
@@ -91,8 +123,10 @@ def test_intake_over_http_seals_identity_and_sets_the_60_day_clock(client, login
     # 60 calendar days from 2 March end on Friday 1 May 2026 (노동절, a public holiday from 2026) → Monday 4 May.
     assert report.due_at == at(2026, 5, 4, 18)
     assert report.pseudonym.startswith("신고자-") and NAME not in report.pseudonym
-    identity = SealedIdentity.objects.get(report=report)
-    assert (identity.name, identity.phone) == (NAME, PHONE)
+    envelope = IdentityEnvelope.objects.get(subject_id=str(report.public_id))
+    assert all(secret.encode() not in bytes(envelope.box) for secret in SECRETS)  # sealed, not stored plainly
+    identity = vault.open_identity(user("head"), keys.open_private(user("head"), DEMO_PASSPHRASE), envelope)
+    assert (identity["name"], identity["phone"]) == (NAME, PHONE)
     event = Event.objects.get(verb="report.received")
     assert_no_secret(str(event.details) + event.target_label, "the intake event")
     page = client.get(response["Location"]).content.decode()
@@ -154,6 +188,7 @@ def test_identity_appears_nowhere_but_the_designated_officers_identity_page(clie
     caplog.set_level(logging.DEBUG)
     report = new_report()
     svc.designate_officer(user("head"), user("complaints"), on=dt.date(2026, 3, 2))
+    approve_identity(report, "complaints")
     svc.send_notice(user("complaints"), report, text="접수 사실을 통지했습니다.")
     svc.finish(
         user("complaints"), report, result="관계 법령에 따라 조치했습니다.", finished_at=at(2026, 4, 10, 15)
@@ -176,11 +211,19 @@ def test_identity_appears_nowhere_but_the_designated_officers_identity_page(clie
             response = client.get(url)
             body = b"".join(response.streaming_content) if response.streaming else response.content
             assert_no_secret(body.decode("utf-8", "replace"), f"{url} as {role}")
+        if role == "complaints":
+            before_unlock = client.get(f"/complaints/reports/{report.case_number}/identity/")
+            assert before_unlock.status_code == 200
+            assert_no_secret(before_unlock.content.decode(), "the identity page before unlocking")
+            unlock(client)
         identity = client.get(f"/complaints/reports/{report.case_number}/identity/")
         if role == "complaints":
             html = identity.content.decode()
             assert identity.status_code == 200 and NAME in html and PHONE in html
             assert identity["Cache-Control"] == "no-store"
+        elif role == "head":  # the custodian holds the vault key but has no unlocked key in this session
+            assert identity.status_code == 200
+            assert_no_secret(identity.content.decode(), "the custodian's locked identity page")
         else:
             assert identity.status_code == 404, role
             assert_no_secret(identity.content.decode(), f"the refused identity page as {role}")
@@ -200,7 +243,9 @@ def test_identity_appears_nowhere_but_the_designated_officers_identity_page(clie
 def test_every_opening_of_the_identity_is_logged(client, login):
     report = new_report()
     svc.designate_officer(user("head"), user("complaints"))
+    approve_identity(report, "complaints")
     login("complaints")
+    unlock(client)
     for _ in range(3):
         assert client.get(f"/complaints/reports/{report.case_number}/identity/").status_code == 200
     rows = AccessLog.objects.filter(
@@ -210,15 +255,14 @@ def test_every_opening_of_the_identity_is_logged(client, login):
     assert all(r.path.endswith("/identity/") for r in rows)
 
 
-def test_office_head_and_sysadmin_see_identities_only_once_designated(client, login):
+def test_custodian_reads_identities_and_sysadmin_never(client, login):
     report = new_report()
     url = f"/complaints/reports/{report.case_number}/identity/"
-    login("head")
+    login("leader")
     assert client.get(url).status_code == 404
-    assert (
-        client.post("/complaints/reports/officers/designate/", {"officer": user("head").pk}).status_code
-        == 302
-    )
+    login("head")  # the custodian: reaches the page, reads it with the unlocked key (logged)
+    assert NAME not in client.get(url).content.decode()
+    unlock(client)
     assert NAME in client.get(url).content.decode()
     login("admin")
     assert client.get(url).status_code == 404

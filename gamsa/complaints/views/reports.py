@@ -1,7 +1,7 @@
 """공익신고 register: list, intake, the case screen and its actions, the sealed identity, designated officers.
 
-Only `identity` ever reads SealedIdentity, and only through services.open_identity (designated officers,
-access-logged). Every other page and the CSV export name the reporter by the pseudonym.
+Only `identity` ever opens the sealed identity, through services.open_identity: a designated officer with a
+custodian's live approval (or a custodian), with their hotline key unlocked; every opening access-logged. Every other page and the CSV export name the reporter by the pseudonym.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gamsa.complaints.forms_other import (
     AcrcReportForm,
@@ -61,7 +61,7 @@ def report_list(request):
             "statuses": svc.Status.choices,
             "can_manage": svc.can_manage(request.user),
             "can_designate": svc.can_designate(request.user),
-            "is_officer": svc.can_open_identity(request.user),
+            "is_officer": svc.may_reach_identity(request.user),
         },
     )
 
@@ -184,7 +184,7 @@ def report_detail(request, case_number: str, forms: dict | None = None, status: 
             target_type="complaints.publicinterestreport", target_id=report.case_number
         ).order_by("at")[:100],
         "can_manage": svc.can_manage(request.user),
-        "is_officer": svc.can_open_identity(request.user),
+        "is_officer": svc.may_reach_identity(request.user),
         "is_open": report.status in svc.OPEN_STATUSES,
         "action_error": forms.get("_error"),
     }
@@ -213,12 +213,40 @@ def report_act(request, case_number: str, action: str):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def identity(request, case_number: str):
-    """The sealed identity: designated officers only, every opening access-logged (법 제12조)."""
-    core_perms.deny_outsider(svc.can_open_identity(request.user))
+    """The sealed identity (법 제12조): ask with a reason; once a custodian approves, open it with the hotline key."""
+    from gamsa.hotline import keys, vault
+
+    core_perms.deny_outsider(svc.may_reach_identity(request.user))
     report = get_object_or_404(PublicInterestReport, case_number=case_number)
-    person = svc.open_identity(request.user, report, request=request)
-    response = render(request, "complaints/reports/identity.html", {"r": report, "person": person})
+    envelope = svc.envelope_of(report)
+    if envelope is None:
+        raise Http404
+    private = keys.unlocked_private(request)
+    context = {"r": report, "unlocked": private is not None, "form": ReportNoteForm()}
+    status = 200
+    if request.method == "POST":
+        form = ReportNoteForm(request.POST)
+        try:
+            if not form.is_valid() or not form.cleaned_data["note"].strip():
+                raise svc.ReportError("열람 사유를 적으세요.")
+            svc.request_identity(request.user, report, reason=form.cleaned_data["note"])
+        except svc.ReportError as exc:
+            context.update(error=str(exc), form=form)
+            status = 400
+        else:
+            messages.success(request, "신원 열람을 요청했습니다. 신원 관리자가 승인하면 열 수 있습니다.")
+            return redirect("complaints_other:report_identity", case_number=case_number)
+    elif private is not None and (
+        vault.active_grant(envelope, request.user) or vault.is_custodian(request.user)
+    ):
+        try:
+            context["person"] = svc.open_identity(request.user, report, private, request=request)
+        except svc.ReportError as exc:
+            context["error"] = str(exc)
+    context["pending"] = envelope.requests.filter(requester=request.user, status="pending").exists()
+    response = render(request, "complaints/reports/identity.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response
 
