@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "gamsa.costing",
     "gamsa.patrols",
     "gamsa.open311",
+    "gamsa.investigations",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("costing/", include("gamsa.costing.urls")),
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
+    path("investigations/", include("gamsa.investigations.urls")),
     path("notices/", include("gamsa.core.notices.urls")),
     path("", include("gamsa.core.urls")),
 ]

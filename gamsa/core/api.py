@@ -130,7 +130,8 @@ def limitation(request, ground: str, act_date: str, investigation_ended_on: str 
         ended_day = _parse_day(investigation_ended_on)
         if ended_day is None:
             return Status(
-                400, {"detail": "investigation_ended_on은 YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2025-06-02)."}
+                400,
+                {"detail": "investigation_ended_on은 YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2025-06-02)."},
             )
     if not (dt.date(1900, 1, 1) <= act_day <= dt.date(2200, 12, 31)):
         return Status(400, {"detail": "act_date는 1900년부터 2200년 사이의 날짜여야 합니다."})

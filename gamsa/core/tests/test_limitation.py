@@ -14,12 +14,32 @@ D = dt.date.fromisoformat
 @pytest.mark.parametrize(
     ("ground", "act", "expires", "why"),
     [
-        ("general", "2023-03-10", "2026-03-10", "the issue's example: act day not counted, ends on the same date"),
-        ("property", "2020-02-29", "2025-02-28", "count starts 2020-03-01 (a 1st): last day of February 2025"),
+        (
+            "general",
+            "2023-03-10",
+            "2026-03-10",
+            "the issue's example: act day not counted, ends on the same date",
+        ),
+        (
+            "property",
+            "2020-02-29",
+            "2025-02-28",
+            "count starts 2020-03-01 (a 1st): last day of February 2025",
+        ),
         ("property", "2019-09-30", "2024-09-30", "count starts 10-01: last day of the final month"),
         ("general", "2021-02-28", "2024-02-29", "count starts 03-01: February's last day in a leap year"),
-        ("general", "2020-02-28", "2023-02-28", "count starts 02-29: no 29th in 2023 → that month's last day"),
-        ("general", "2022-10-03", "2025-10-10", "2025-10-03 개천절 then 추석 연휴 and 한글날: next working day"),
+        (
+            "general",
+            "2020-02-28",
+            "2023-02-28",
+            "count starts 02-29: no 29th in 2023 → that month's last day",
+        ),
+        (
+            "general",
+            "2022-10-03",
+            "2025-10-10",
+            "2025-10-03 개천절 then 추석 연휴 and 한글날: next working day",
+        ),
         ("sexual", "2015-12-25", "2025-12-26", "10 years; 2025-12-25 기독탄신일 → Friday"),
         ("property", "2016-02-29", "2021-03-02", "ends Sun 2021-02-28, Mon 03-01 삼일절 → Tue 03-02"),
         ("general", "2019-12-31", "2023-01-02", "ends Sat 2022-12-31, Sun 01-01 → Mon 01-02"),
@@ -36,7 +56,9 @@ def test_years_equals_twelve_months_and_never_moves_the_raw_day():
     cal = LegalCalendar()
     assert LegalCalendar.last_day_of_years(D("2016-02-29"), 5) == D("2021-02-28")  # raw, a Sunday
     assert cal.years(D("2016-02-29"), 5) == D("2021-03-02")
-    assert LegalCalendar.last_day_of_years(D("2023-03-10"), 3) == LegalCalendar.last_day_of_months(D("2023-03-10"), 36)
+    assert LegalCalendar.last_day_of_years(D("2023-03-10"), 3) == LegalCalendar.last_day_of_months(
+        D("2023-03-10"), 36
+    )
 
 
 def test_an_extra_closure_moves_the_end_too():
@@ -49,9 +71,19 @@ def test_an_extra_closure_moves_the_end_too():
     [
         ("2020-01-05", "2023-01-02", "2023-02-02", "3 days left at the notice: one month after it"),
         ("2019-05-10", "2022-08-16", "2022-09-16", "already run out at the notice: one month after it"),
-        ("2022-09-30", "2025-09-02", "2025-10-02", "ends 09-30, one month after the notice is 10-02: extended"),
+        (
+            "2022-09-30",
+            "2025-09-02",
+            "2025-10-02",
+            "ends 09-30, one month after the notice is 10-02: extended",
+        ),
         ("2023-01-30", "2025-12-31", "2026-02-02", "one month after 12-31 is Sat 01-31 → Mon 02-02"),
-        ("2022-06-15", "2025-01-10", "2025-06-15", "months left at the notice: unchanged (Sunday stays moved)"),
+        (
+            "2022-06-15",
+            "2025-01-10",
+            "2025-06-15",
+            "months left at the notice: unchanged (Sunday stays moved)",
+        ),
     ],
 )
 def test_one_month_rule_of_article_73_2_2(act, ended, expires, why):
