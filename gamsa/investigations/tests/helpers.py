@@ -41,7 +41,11 @@ def png() -> bytes:
     return out.getvalue()
 
 
-def planted_case(*, grade="6", kind="bribery", act=D("2024-05-10"), received=D("2026-03-02"), start=True) -> Case:
+ACT = D("2024-05-10")
+RECEIVED = D("2026-03-02")
+
+
+def planted_case(*, grade="6", kind="bribery", act=ACT, received=RECEIVED, start=True) -> Case:
     case = svc.receive_case(
         lead(),
         title="업무 관련 금품 수수",
@@ -78,8 +82,16 @@ def planted_case(*, grade="6", kind="bribery", act=D("2024-05-10"), received=D("
 
 def snapshot():
     return (
-        list(Case.objects.order_by("pk").values_list("status", "title", "reported_on", "closed_on", "block_started_on")),
-        list(Subject.objects.order_by("pk").values_list("action", "discipline_requested_on", "decision", "disposed_on")),
+        list(
+            Case.objects.order_by("pk").values_list(
+                "status", "title", "reported_on", "closed_on", "block_started_on"
+            )
+        ),
+        list(
+            Subject.objects.order_by("pk").values_list(
+                "action", "discipline_requested_on", "decision", "disposed_on"
+            )
+        ),
         Allegation.objects.count(),
         Assignment.objects.filter(ended_on__isnull=True).count(),
         Statement.objects.count(),

@@ -10,10 +10,32 @@ from django.urls import get_resolver
 
 from gamsa.core.models import AccessLog, Attachment, Event
 from gamsa.investigations import services as svc
-from gamsa.investigations.tests.helpers import SECRETS, lead, other_investigator, planted_case, png, snapshot, user
+from gamsa.investigations.tests.helpers import (
+    SECRETS,
+    lead,
+    other_investigator,
+    planted_case,
+    png,
+    snapshot,
+    user,
+)
 
-ROLES = ["head", "lead", "investigator", "other_investigator", "leader", "auditor", "complaints", "patrol",
-         "liaison", "depthead", "council", "admin", "citizen", "volunteer"]
+ROLES = [
+    "head",
+    "lead",
+    "investigator",
+    "other_investigator",
+    "leader",
+    "auditor",
+    "complaints",
+    "patrol",
+    "liaison",
+    "depthead",
+    "council",
+    "admin",
+    "citizen",
+    "volunteer",
+]
 OPENERS = {"head", "lead", "investigator"}  # the office head, the team leader, the assigned investigator
 DESK = OPENERS | {"other_investigator"}
 
@@ -114,8 +136,13 @@ def test_sealed_file_never_leaks(client, as_role, caplog):
     urls = urls_for(case, statement, evidence)
     opened = {urls[k][0] for k in ("detail", "statement", "api_detail")}  # the sealed file itself
     pages = [u for u, _ in urls.values()] + [
-        "/", "/logs/events/", "/logs/access/", "/logs/access/export/", "/api/v1/events",
-        "/complaints/reports/", "/teams/investigation/",
+        "/",
+        "/logs/events/",
+        "/logs/access/",
+        "/logs/access/export/",
+        "/api/v1/events",
+        "/complaints/reports/",
+        "/teams/investigation/",
     ]
     for role in ROLES:
         as_role(role)
@@ -146,13 +173,38 @@ def test_openers_see_the_file_and_every_opening_is_logged(client, as_role):
     evidence = svc.add_evidence(user("investigator"), case, data=png(), original_name="e.png")
     as_role("investigator")
     assert "탁민재" in body(client.get(f"/investigations/{case.case_number}/"))
-    assert "상품권 오십만원" in body(client.get(f"/investigations/{case.case_number}/statements/{statement.public_id}/"))
+    assert "상품권 오십만원" in body(
+        client.get(f"/investigations/{case.case_number}/statements/{statement.public_id}/")
+    )
     assert client.get(f"/files/{evidence.public_id}/").status_code == 200
-    assert client.get(f"/api/v1/investigations/cases/{case.case_number}").json()["subjects"][0]["name"] == "탁민재"
-    assert AccessLog.objects.filter(target_type="investigations.case", target_id=case.case_number, action="view").count() == 1
-    assert AccessLog.objects.filter(target_type="investigations.case", target_id=case.case_number, action="api").count() == 1
-    assert AccessLog.objects.filter(target_type="investigations.statement", target_id=str(statement.public_id)).count() == 1
-    assert AccessLog.objects.filter(target_type="core.attachment", target_id=str(evidence.public_id), action="download").count() == 1
+    assert (
+        client.get(f"/api/v1/investigations/cases/{case.case_number}").json()["subjects"][0]["name"]
+        == "탁민재"
+    )
+    assert (
+        AccessLog.objects.filter(
+            target_type="investigations.case", target_id=case.case_number, action="view"
+        ).count()
+        == 1
+    )
+    assert (
+        AccessLog.objects.filter(
+            target_type="investigations.case", target_id=case.case_number, action="api"
+        ).count()
+        == 1
+    )
+    assert (
+        AccessLog.objects.filter(
+            target_type="investigations.statement", target_id=str(statement.public_id)
+        ).count()
+        == 1
+    )
+    assert (
+        AccessLog.objects.filter(
+            target_type="core.attachment", target_id=str(evidence.public_id), action="download"
+        ).count()
+        == 1
+    )
     assert Attachment.objects.get(pk=evidence.pk).owner_type == "investigations.case"
     # refusals write no access-log row
     before = AccessLog.objects.count()

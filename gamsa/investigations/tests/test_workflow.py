@@ -14,7 +14,7 @@ from gamsa.investigations import demo as inv_demo
 from gamsa.investigations import selectors
 from gamsa.investigations import services as svc
 from gamsa.investigations.models import Case, Status
-from gamsa.investigations.tests.helpers import D, SUBJECT_NAME, lead, planted_case, png, snapshot, user
+from gamsa.investigations.tests.helpers import SUBJECT_NAME, D, lead, planted_case, png, snapshot, user
 
 
 def test_full_workflow_to_a_disposition_and_closure(demo):
@@ -53,8 +53,19 @@ def test_full_workflow_to_a_disposition_and_closure(demo):
     case.refresh_from_db()
     assert case.status == Status.CLOSED and case.nearest_expiry is None
     verbs = list(Event.objects.filter(target_id=case.case_number).values_list("verb", flat=True))
-    for verb in ("received", "assigned", "started", "statement_added", "evidence_added", "reported",
-                 "action_decided", "discipline_requested", "decision_recorded", "disposed", "closed"):
+    for verb in (
+        "received",
+        "assigned",
+        "started",
+        "statement_added",
+        "evidence_added",
+        "reported",
+        "action_decided",
+        "discipline_requested",
+        "decision_recorded",
+        "disposed",
+        "closed",
+    ):
         assert f"investigation.{verb}" in verbs, verb
 
 
@@ -74,7 +85,9 @@ def test_end_notice_of_a_criminal_investigation_extends_by_one_month(demo):
     svc.record_block(user("investigator"), case, body="criminal", started_on=D("2026-03-05"))
     case.refresh_from_db()
     assert case.proceedings_blocked
-    svc.record_block(user("investigator"), case, body="criminal", started_on=D("2026-03-05"), ended_on=D("2026-04-02"))
+    svc.record_block(
+        user("investigator"), case, body="criminal", started_on=D("2026-03-05"), ended_on=D("2026-04-02")
+    )
     allegation = case.subjects.get().allegations.get()
     assert allegation.expires_on == D("2026-05-04")  # 1 month after 04-02 → Sat 05-02 → Mon 05-04
     assert "제73조의2②" in allegation.basis
@@ -85,8 +98,13 @@ def test_end_notice_of_a_criminal_investigation_extends_by_one_month(demo):
 def test_discipline_is_refused_during_a_bai_investigation_and_nothing_changes(demo):
     case = planted_case()
     subject = case.subjects.get()
-    svc.report_findings(user("investigator"), case, on=D("2026-03-20"), report="확인",
-                        findings={str(subject.public_id): "확인"})
+    svc.report_findings(
+        user("investigator"),
+        case,
+        on=D("2026-03-20"),
+        report="확인",
+        findings={str(subject.public_id): "확인"},
+    )
     svc.decide_action(lead(), subject, action="light", on=D("2026-03-23"))
     svc.record_block(lead(), case, body="bai", started_on=D("2026-03-24"))
     subject.refresh_from_db()
@@ -99,8 +117,13 @@ def test_discipline_is_refused_during_a_bai_investigation_and_nothing_changes(de
 def test_discipline_after_the_limitation_is_refused(demo):
     case = planted_case(kind="neglect", act=D("2023-03-10"), received=D("2026-02-02"))
     subject = case.subjects.get()
-    svc.report_findings(user("investigator"), case, on=D("2026-02-20"), report="확인",
-                        findings={str(subject.public_id): "확인"})
+    svc.report_findings(
+        user("investigator"),
+        case,
+        on=D("2026-02-20"),
+        report="확인",
+        findings={str(subject.public_id): "확인"},
+    )
     svc.decide_action(lead(), subject, action="light", on=D("2026-03-05"))
     subject.refresh_from_db()
     with pytest.raises(svc.InvestigationError, match="징계시효"):
@@ -124,13 +147,29 @@ def test_refusals_leave_nothing_changed(demo):
 
 def test_bad_intake_is_refused_with_korean_messages(demo):
     unit = OrgUnit.objects.get(name="건설과")
-    base = dict(title="t", summary="s", received_on=D("2026-03-02"),
-                subjects=[{"name": "가", "unit": unit, "grade": "6", "allegations": [{"type": "other", "act_date": D("2026-01-01")}]}])
+    base = dict(
+        title="t",
+        summary="s",
+        received_on=D("2026-03-02"),
+        subjects=[
+            {
+                "name": "가",
+                "unit": unit,
+                "grade": "6",
+                "allegations": [{"type": "other", "act_date": D("2026-01-01")}],
+            }
+        ],
+    )
     with pytest.raises(svc.InvestigationError, match="문서번호"):
         svc.receive_case(lead(), source="external", external_body="police", **base)
     with pytest.raises(svc.InvestigationError, match="공익신고"):
         svc.receive_case(lead(), source="public_interest", **base)
-    bad = {**base, "subjects": [{**base["subjects"][0], "allegations": [{"type": "other", "act_date": D("2026-04-01")}]}]}
+    bad = {
+        **base,
+        "subjects": [
+            {**base["subjects"][0], "allegations": [{"type": "other", "act_date": D("2026-04-01")}]}
+        ],
+    }
     with pytest.raises(svc.InvestigationError, match="행위일"):
         svc.receive_case(lead(), source="internal", **bad)
     assert not Case.objects.exists()
@@ -138,15 +177,28 @@ def test_bad_intake_is_refused_with_korean_messages(demo):
 
 def test_public_interest_link_copies_no_identity(demo):
     report = report_svc.receive_report(
-        user("complaints"), subject="공직 비위", summary="담당 공무원이 금품을 받았습니다.",
+        user("complaints"),
+        subject="공직 비위",
+        summary="담당 공무원이 금품을 받았습니다.",
         identity={"name": "차은비", "phone": "010-7391-2846"},
         received_at=dt.datetime(2026, 3, 2, 10, tzinfo=SEOUL),
     )
     unit = OrgUnit.objects.get(name="건설과")
     case = svc.receive_case(
-        lead(), title="공익신고 조사", summary="신고 내용 확인", source="public_interest", received_on=D("2026-03-05"),
+        lead(),
+        title="공익신고 조사",
+        summary="신고 내용 확인",
+        source="public_interest",
+        received_on=D("2026-03-05"),
         public_interest_report=report,
-        subjects=[{"name": SUBJECT_NAME, "unit": unit, "grade": "7", "allegations": [{"type": "bribery", "act_date": D("2026-02-01")}]}],
+        subjects=[
+            {
+                "name": SUBJECT_NAME,
+                "unit": unit,
+                "grade": "7",
+                "allegations": [{"type": "bribery", "act_date": D("2026-02-01")}],
+            }
+        ],
     )
     assert case.public_interest_report == report
     identity = SealedIdentity.objects.get(report=report)
@@ -160,8 +212,13 @@ def test_demo_has_the_2025_shape(demo):
     stats = selectors.statistics(2025)
     external, internal = stats["groups"]
     assert (external["total"], external["discipline"], external["closed"], external["open"]) == (15, 3, 8, 4)
-    assert (internal["total"], internal["discipline"], internal["admonition"], internal["closed"], internal["open"]) == (
-        15, 7, 3, 2, 3)
+    assert (
+        internal["total"],
+        internal["discipline"],
+        internal["admonition"],
+        internal["closed"],
+        internal["open"],
+    ) == (15, 7, 3, 2, 3)
 
 
 def test_open_cases_sorted_by_nearest_limitation(demo):
