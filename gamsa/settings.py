@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "gamsa.patrols",
     "gamsa.open311",
     "gamsa.hotline",
+    "gamsa.investigations",
 ]
 
 MIDDLEWARE = [

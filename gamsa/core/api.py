@@ -100,6 +100,50 @@ def deadline(request, kind: str, received_at: str):
     return Status(200, {**result.as_dict(), "label": rule.label})
 
 
+class LimitationOut(Schema):
+    ground: str = Field(description="general | property | sexual")
+    years: int
+    act_date: dt.date
+    expires_on: dt.date = Field(description="이 날이 끝날 때 징계시효가 완성됩니다")
+    basis: str
+
+
+def _parse_day(raw: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw.strip()) if raw and len(raw.strip()) == 10 else None
+    except ValueError:
+        return None
+
+
+@router.get(
+    "/calendar/limitation", response={200: LimitationOut, 400: Error}, auth=None, summary="징계시효 계산"
+)
+def limitation(request, ground: str, act_date: str, investigation_ended_on: str | None = None):
+    """징계 사유 구분(general 3년·property 5년·sexual 10년)과 행위일(YYYY-MM-DD)로 징계시효 만료일을 계산합니다
+    (지방공무원법 제73조의2, 민법 제157조·제160조·제161조). 감사원 조사·수사로 징계 절차를 진행하지 못한 경우 조사 종료
+    통보일(investigation_ended_on)을 주면 제73조의2②의 1개월 규칙을 적용합니다. 개인정보는 받지도 돌려주지도 않습니다."""
+    act_day = _parse_day(act_date)
+    if act_day is None:
+        return Status(400, {"detail": "act_date는 YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2023-03-10)."})
+    ended_day = None
+    if investigation_ended_on not in (None, ""):
+        ended_day = _parse_day(investigation_ended_on)
+        if ended_day is None:
+            return Status(
+                400,
+                {"detail": "investigation_ended_on은 YYYY-MM-DD 형식의 날짜여야 합니다 (예: 2025-06-02)."},
+            )
+    if not (dt.date(1900, 1, 1) <= act_day <= dt.date(2200, 12, 31)):
+        return Status(400, {"detail": "act_date는 1900년부터 2200년 사이의 날짜여야 합니다."})
+    if ended_day is not None and ended_day > dt.date(2200, 12, 31):
+        return Status(400, {"detail": "investigation_ended_on은 2200년 이전의 날짜여야 합니다."})
+    try:
+        result = legal.limitation(ground, act_day, ended_day)
+    except legal.CalendarError as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(200, result.as_dict())
+
+
 @router.get("/calendar/kinds", response=list[KindOut], auth=None, summary="처리기간 규칙 목록")
 def kinds(request):
     return list(

@@ -15,6 +15,10 @@ Counting methods
   corresponding day of the Nth month (received 15 Jan → 15 Feb), or on that month's last day if it has no such day
   (received 30 Jan → 28 Feb). Then moved to the next working day like calendar_days. An extension by months counts
   from the day after the current due day with the same rule.
+- years (민법 제157조, 제160조, 제161조): N years is 12 × N months counted the same way (제160조① "연 또는 월로
+  정한 때에는 역에 의하여 계산한다"). An act on 2023-03-10 with 3 years ends on 2026-03-10; on 2020-02-29 with
+  5 years the count starts 2020-03-01 (a 1st), so it ends on the last day of February 2025 (2025-02-28).
+  Used by 징계시효 (지방공무원법 제73조의2, see `limitation`).
 
 Due moments for day-based methods are 18:00 on the last day (the end of working hours) — see docs/adr/0003.
 """
@@ -41,6 +45,14 @@ METHOD_LABELS = {
     "working_days": "근무일 계산, 접수일 산입 (민원처리법 제19조②)",
     "calendar_days": "역일 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제161조)",
     "months": "월 단위 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제160조·제161조)",
+    "years": "연 단위 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제160조·제161조)",
+}
+
+# 징계시효 (지방공무원법 제73조의2①): the ground of a disciplinary act → years and the article.
+LIMITATION_GROUNDS: dict[str, tuple[int, str, str]] = {
+    "sexual": (10, "성비위(성매매·성폭력·아동청소년 성범죄·성희롱)", "지방공무원법 제73조의2①1"),
+    "property": (5, "금품·향응 수수, 공금 횡령·배임·절도·사기·유용", "지방공무원법 제73조의2①2"),
+    "general": (3, "그 밖의 징계 사유", "지방공무원법 제73조의2①3"),
 }
 
 
@@ -77,6 +89,32 @@ class Deadline:
             "unit": self.unit,
             "basis": self.basis,
             "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class Limitation:
+    """A 징계시효: when the power to discipline an act ends (the end of `expires_on`)."""
+
+    ground: str
+    years: int
+    act_date: dt.date
+    expires_on: dt.date
+    ordinary_expires_on: dt.date  # before any extension under 제73조의2②
+    basis: str
+    investigation_ended_on: dt.date | None = None
+
+    @property
+    def extended(self) -> bool:
+        return self.expires_on != self.ordinary_expires_on
+
+    def as_dict(self) -> dict:
+        return {
+            "ground": self.ground,
+            "years": self.years,
+            "act_date": self.act_date.isoformat(),
+            "expires_on": self.expires_on.isoformat(),
+            "basis": self.basis,
         }
 
 
@@ -274,6 +312,60 @@ class LegalCalendar:
         last = self.last_day_of_months(self._local(received_at).date(), months)
         return dt.datetime.combine(self.next_working_day(last, include_self=True), END_OF_DAY, SEOUL)
 
+    @classmethod
+    def last_day_of_years(cls, start: dt.date, years: int) -> dt.date:
+        """민법 제157조·제160조: the last day of a period of `years` years that begins after `start` (12 × N
+        months by `last_day_of_months`). Saturdays and holidays are not moved here."""
+        return cls.last_day_of_months(start, 12 * years)
+
+    def years(self, start: dt.date, years: int) -> dt.date:
+        """The last day of `years` years after `start` (민법 제157조·제160조), moved to the next working day when
+        it is a Saturday, Sunday or holiday (제161조). The period runs to the end of that day."""
+        if years <= 0:
+            raise CalendarError("기간은 1년 이상이어야 합니다.")
+        return self.next_working_day(self.last_day_of_years(start, years), include_self=True)
+
+    def months(self, start: dt.date, months: int) -> dt.date:
+        """The date form of `due_in_months`: the last day of `months` months after `start`, moved forward like
+        제161조."""
+        if months <= 0:
+            raise CalendarError("기간은 1개월 이상이어야 합니다.")
+        return self.next_working_day(self.last_day_of_months(start, months), include_self=True)
+
+    def limitation(
+        self, ground: str, act_date: dt.date, investigation_ended_on: dt.date | None = None
+    ) -> Limitation:
+        """징계시효 (지방공무원법 제73조의2) of an act on `act_date` for `ground` (general | property | sexual).
+
+        ① 10, 5 or 3 years counted by `years`. ② When proceedings could not be held because 감사원 or an
+        investigative body was investigating (법 제73조) and, on the day the end-of-investigation notice arrived
+        (`investigation_ended_on`), the period had run out or had less than one month left, it ends one month
+        after that notice (counted by `months`). A notice that leaves a month or more changes nothing.
+        """
+        if ground not in LIMITATION_GROUNDS:
+            known = ", ".join(LIMITATION_GROUNDS)
+            raise CalendarError(f"알 수 없는 징계 사유 구분입니다: {ground}. 사용할 수 있는 값: {known}")
+        years, label, article = LIMITATION_GROUNDS[ground]
+        ordinary = self.years(act_date, years)
+        basis = f"{article} ({label}, {years}년), 민법 제157조·제160조·제161조"
+        if investigation_ended_on is None:
+            return Limitation(ground, years, act_date, ordinary, ordinary, basis, None)
+        if investigation_ended_on < act_date:
+            raise CalendarError("수사·감사원 조사 종료 통보일은 행위일 이후여야 합니다.")
+        one_month = self.months(investigation_ended_on, 1)
+        # "남은 기간이 1개월 미만": the ordinary end falls before the day one month after the notice ends.
+        if self.last_day_of_years(act_date, years) < self.last_day_of_months(investigation_ended_on, 1):
+            return Limitation(
+                ground,
+                years,
+                act_date,
+                one_month,
+                ordinary,
+                basis + f", 제73조의2② (조사 종료 통보일 {investigation_ended_on.isoformat()}부터 1개월)",
+                investigation_ended_on,
+            )
+        return Limitation(ground, years, act_date, ordinary, ordinary, basis, investigation_ended_on)
+
     def compute(
         self,
         *,
@@ -460,6 +552,13 @@ def current_cycle(
         if dt.datetime.combine(due_day, dt.time(0), SEOUL) > now:
             return previous, cycle
         previous, number = cycle, number + 1
+
+
+def limitation(
+    ground: str, act_date: dt.date, investigation_ended_on: dt.date | None = None, calendar=None
+) -> Limitation:
+    """징계시효 with the administrator's closures (see `LegalCalendar.limitation`)."""
+    return (calendar or get_calendar()).limitation(ground, act_date, investigation_ended_on)
 
 
 def now() -> dt.datetime:

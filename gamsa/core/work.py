@@ -22,6 +22,7 @@ class WorkItem:
     status_label: str = ""
     assigned_to_me: bool = False
     reference: str = ""
+    urgent: bool = False  # shown in red (e.g. a 징계시효 under 60 days away)
 
 
 _PROVIDERS: list[Callable[..., Iterable[WorkItem]]] = []

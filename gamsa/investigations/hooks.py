@@ -1,0 +1,78 @@
+"""How investigations plug into core: the menu, 내 업무 (징계시효 per allegation), evidence downloads, demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from gamsa.core import demo as core_demo
+from gamsa.core import nav, work
+from gamsa.core import permissions as core_perms
+from gamsa.core.calendar import END_OF_DAY, SEOUL
+from gamsa.investigations import permissions as perms
+
+nav.register("investigation", "조사 사건", "investigations:list", perms.can_use_desk, order=10)
+nav.register("investigation", "조사 통계", "investigations:stats", perms.can_use_desk, order=20)
+core_perms.register_attachment_rule("investigations.case", perms.can_download_evidence)
+
+
+def limitation_work(user, now):
+    """Every 징계시효 of the open cases the user may open, red under 60 days (titles carry no names)."""
+    from gamsa.investigations.models import Allegation, Case, Status
+    from gamsa.investigations.services import NEAR_DAYS
+
+    if not perms.can_use_desk(user):
+        return []
+    cases = perms.visible_cases(user, Case.objects.exclude(status=Status.CLOSED)).order_by("nearest_expiry")[
+        :50
+    ]
+    ids = list(cases.values_list("pk", flat=True))
+    mine = (
+        set(
+            Case.objects.filter(
+                pk__in=ids, assignments__investigator=user, assignments__ended_on__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        if perms.is_investigator(user)
+        else set(ids)
+    )
+    today = now.astimezone(SEOUL).date()
+    items = []
+    rows = (
+        Allegation.objects.filter(subject__case_id__in=ids)
+        .select_related("subject__case", "allegation_type")
+        .order_by("expires_on")
+    )
+    for i, a in enumerate(rows):
+        case = a.subject.case
+        left = (a.expires_on - today).days
+        items.append(
+            work.WorkItem(
+                title=f"징계시효 — {a.allegation_type.label} (행위일 {a.act_date:%Y. %-m. %-d.})",
+                url=reverse("investigations:detail", args=[case.case_number]),
+                kind_label="조사",
+                due_at=dt.datetime.combine(a.expires_on, END_OF_DAY, SEOUL),
+                status_label=f"{case.get_status_display()} · {left}일 남음"
+                if left >= 0
+                else case.get_status_display(),
+                assigned_to_me=case.pk in mine,
+                reference=case.case_number,
+                urgent=left < NEAR_DAYS,
+            )
+        )
+        if i >= 100:
+            break
+    return items
+
+
+work.register_provider(limitation_work)
+
+
+def _demo():
+    from gamsa.investigations.demo import load
+
+    load()
+
+
+core_demo.DEMO_HOOKS.append(_demo)
