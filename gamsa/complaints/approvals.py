@@ -81,18 +81,41 @@ def _check_answer(g: Grievance, outcome: str, text: str, reasons: str, remedies:
         raise svc.GrievanceError("처리 중인 민원에만 답변할 수 있습니다.")
 
 
+def cooperator_for(unit, drafter):
+    """The person who answers a 협조 for `unit`: its 과장 (결재 직위 or role), else its 팀장. Refuses the drafter's
+    own 처리과 (협조 is asked of other units) and a unit with nobody to ask."""
+    from gamsa.core.approvals import lines
+
+    own = lines.processing_unit(lines._home_unit(drafter))
+    if own is not None and own.pk == unit.pk:
+        raise svc.GrievanceError(f"{unit.name}은(는) 기안자의 부서입니다. 협조는 다른 부서에 요청합니다.")
+    for rank in (Rank.DEPT_HEAD, Rank.TEAM_LEAD):
+        found = lines._closest([c for c in lines.holders(rank, unit) if c[0].pk != drafter.pk], unit)
+        if found is not None:
+            return found[0]
+    raise svc.GrievanceError(
+        f"협조 부서 {unit.name}의 과장(또는 팀장)을 찾을 수 없습니다. 결재 직위 화면에서 지정하거나 다른 부서를 고르세요."
+    )
+
+
 @transaction.atomic
-def draft_answer(actor, grievance: Grievance, *, method, outcome, text, reasons="", remedies=""):
-    """기안: the handler's answer goes up the line (담당 → 팀장 → 과장 by default). A returned or withdrawn draft is
-    revised and resubmitted; the complainant sees nothing until the final 결재."""
+def draft_answer(
+    actor, grievance: Grievance, *, method, outcome, text, reasons="", remedies="", cooperating_units=()
+):
+    """기안: the handler's answer goes up the line (담당 → 팀장 → 협조 → 과장 by default). `cooperating_units` are
+    other units whose agreement (협조) is needed; each unit's 과장 answers. A returned or withdrawn draft is revised
+    and resubmitted; the complainant sees nothing until the final 결재."""
     g = svc.lock(grievance)
     _check_answer(g, outcome, text, reasons, remedies)
+    units = list(cooperating_units)
+    cooperators = [cooperator_for(unit, actor) for unit in units]
     payload = {
         "method": method,
         "outcome": outcome,
         "text": text.strip(),
         "reasons": reasons.strip(),
         "remedies": remedies.strip(),
+        "cooperating_units": [str(unit.public_id) for unit in units],
     }
     title = f"고충민원 답변 ({g.case_number}) {g.title}"[:200]
     existing = approvals.open_approval_for(g, ANSWER)
@@ -100,11 +123,19 @@ def draft_answer(actor, grievance: Grievance, *, method, outcome, text, reasons=
         if existing is not None and existing.status in ("returned", "withdrawn"):
             if existing.drafter_id != actor.pk:
                 raise svc.GrievanceError("다른 직원이 기안한 답변입니다. 기안자가 고쳐서 다시 올립니다.")
-            return approvals.resubmit(actor, existing, title=title, body=payload["text"], payload=payload)
+            return approvals.resubmit(
+                actor, existing, title=title, body=payload["text"], payload=payload, cooperators=cooperators
+            )
         if existing is not None:
             raise svc.GrievanceError("답변이 이미 결재 중입니다. 결재가 끝나면 민원인에게 통지됩니다.")
         return approvals.submit(
-            actor, kind=ANSWER, document=g, title=title, body=payload["text"], payload=payload
+            actor,
+            kind=ANSWER,
+            document=g,
+            title=title,
+            body=payload["text"],
+            payload=payload,
+            cooperators=cooperators,
         )
     except approvals.ApprovalError as exc:
         raise svc.GrievanceError(str(exc)) from exc

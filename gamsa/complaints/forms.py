@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 
 from gamsa.complaints.models import Answer, Category, Channel, Extension, Kind, Status
@@ -173,6 +175,20 @@ class ExtensionForm(KrdsForm):
     consent_note = forms.CharField(label="동의 일시·방법", required=False, max_length=300)
 
 
+class UnitsField(forms.ModelMultipleChoiceField):
+    """Units picked by their public identifier; anything that is not one is "not in the list", not a UUID lecture."""
+
+    def _check_values(self, value):
+        for item in value:
+            try:
+                uuid.UUID(str(item))
+            except ValueError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                ) from None
+        return super()._check_values(value)
+
+
 class AnswerForm(KrdsForm):
     method = forms.ChoiceField(label="통지 방법", choices=Answer.Method.choices)
     outcome = forms.ChoiceField(label="처리 결과", choices=Answer.Outcome.choices)
@@ -185,6 +201,20 @@ class AnswerForm(KrdsForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         initial="이 처분에 이의가 있으면 처분을 안 날부터 90일 이내에 행정심판이나 행정소송을 제기할 수 있습니다.",
+    )
+    cooperating_units = UnitsField(
+        label="협조 부서 (선택)",
+        required=False,
+        queryset=OrgUnit.objects.filter(
+            kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG, UnitKind.FACILITY], active=True
+        ).order_by("path"),
+        to_field_name="public_id",
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="다른 부서의 합의가 필요하면 고르세요(Ctrl 키로 여러 부서). 그 부서의 과장이 협조(동의·부동의)합니다.",
+        error_messages={
+            "invalid_choice": "협조 부서를 목록에서 고르세요.",
+            "invalid_pk_value": "협조 부서를 목록에서 고르세요.",
+        },
     )
 
 

@@ -50,7 +50,8 @@ def resolve(target_id: str, kind: str, extra: dict):
             values["답변내용"] = answer.text
             values["답변일시"] = format_moment(answer.answered_at)
     elif kind == "overdue":
-        late = dt.datetime.now(tz=SEOUL).date() - g.due_at.astimezone(SEOUL).date()
+        as_of = dt.datetime.fromisoformat(extra["as_of"]) if extra.get("as_of") else dt.datetime.now(tz=SEOUL)
+        late = as_of.astimezone(SEOUL).date() - g.due_at.astimezone(SEOUL).date()
         values["지난일수"] = str(max(late.days, 0))
         values["조회주소"] = targets.public_url(reverse("complaints:detail", args=[g.case_number]))
     for key, name in (

@@ -85,6 +85,7 @@ def _answer(user, g, data):
         text=data["text"],
         reasons=data["reasons"],
         remedies=data["remedies"],
+        cooperating_units=data.get("cooperating_units") or (),
     )
     first = approval.steps.filter(round=approval.round, state="current").select_related("assignee").first()
     who = f" ({first.title} {first.assignee.display_name})" if first else ""

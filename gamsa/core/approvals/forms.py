@@ -107,3 +107,38 @@ class NumberFormatForm(forms.Form):
     )
     effective_from = forms.DateField(label="시행일", widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label="비고", required=False, max_length=200)
+
+
+class MyAbsenceForm(forms.Form):
+    """부재 등록 by the absent person: the acting person is one of their 처리과's colleagues."""
+
+    starts_on = forms.DateField(label="시작일", widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label="종료일", widget=forms.DateInput(attrs={"type": "date"}))
+    acting = forms.ModelChoiceField(
+        label="직무대리자",
+        queryset=User.objects.none(),
+        to_field_name="username",
+        empty_label="고르세요",
+        help_text="같은 부서 직원 가운데에서 고릅니다. 부재 기간에 내 차례의 결재를 대결합니다.",
+        error_messages={
+            "required": "직무대리자를 고르세요.",
+            "invalid_choice": "직무대리자는 같은 부서의 직원 가운데에서 고르세요.",
+        },
+    )
+    reason = forms.CharField(label="사유", required=False, max_length=100, help_text="예: 연가, 출장")
+
+    def __init__(self, *args, person: User, **kwargs):
+        from gamsa.core.approvals.lines import acting_candidates
+
+        super().__init__(*args, **kwargs)
+        self.fields["acting"].queryset = acting_candidates(person)
+        self.fields["acting"].label_from_instance = lambda u: f"{u.display_name} ({u.position or '직원'})"
+        for field in self.fields.values():
+            css = "krds-form-select" if isinstance(field.widget, forms.Select) else "krds-input"
+            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}".strip()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", "종료일이 시작일보다 빠릅니다.")
+        return data

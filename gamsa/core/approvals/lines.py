@@ -228,3 +228,21 @@ def absent_for(acting: User, on: dt.date) -> list[int]:
             "user_id", flat=True
         )
     )
+
+
+def acting_candidates(user: User):
+    """Who may stand in for `user` (직무대리자) when they register their own absence: active staff of their 처리과
+    (its teams included), by unit or membership, not themselves."""
+    department = processing_unit(_home_unit(user))
+    if department is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(is_active=True, kind=UserKind.STAFF)
+        .filter(
+            Q(unit__path__startswith=department.path)
+            | Q(memberships__unit__path__startswith=department.path, memberships__ended_on__isnull=True)
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("full_name", "username")
+    )

@@ -4,6 +4,7 @@
 - The drafter withdraws (회수), revises and resubmits, or cancels.
 - Participants of the line and the readers the document's app names (`DocumentKind.can_view`) see an approval.
 - The delegation rules, ranks and absences: the office head and the system administrator edit; staff read.
+- A staff member registers and removes their own absence, with an acting person from their own 처리과.
 """
 
 from __future__ import annotations
@@ -76,4 +77,7 @@ def can_edit_rules(user: User) -> bool:
 
 
 def can_edit_absences(user: User, person: User | None = None) -> bool:
-    return can_edit_rules(user)
+    """The office head and the administrator register anyone's absence; a staff member only their own."""
+    if can_edit_rules(user):
+        return True
+    return person is not None and person.pk == user.pk and can_use_inbox(user)

@@ -515,6 +515,8 @@ def add_absence(
         raise ApprovalError("종료일이 시작일보다 빠릅니다.")
     if acting.pk == user.pk:
         raise ApprovalError("본인을 직무대리자로 지정할 수 없습니다.")
+    if not perms.can_edit_rules(actor) and not lines.acting_candidates(user).filter(pk=acting.pk).exists():
+        raise ApprovalError("직무대리자는 같은 부서의 직원 가운데에서 고르세요.")
     if Absence.objects.filter(user=user, starts_on__lte=ends_on, ends_on__gte=starts_on).exists():
         raise ApprovalError("같은 기간에 이미 등록된 부재가 있습니다.")
     absence = Absence.objects.create(

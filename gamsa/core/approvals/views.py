@@ -344,6 +344,50 @@ def absence_delete(request, public_id):
     core_perms.deny_outsider(perms.can_read_rules(request.user))
     absence = get_object_or_404(Absence, public_id=public_id)
     core_perms.deny_read_only(perms.can_edit_absences(request.user, absence.user))
+    own = absence.user_id == request.user.pk and not perms.can_edit_rules(request.user)
     svc.remove_absence(request.user, absence)
     messages.success(request, "부재 등록을 지웠습니다.")
-    return redirect("approvals:positions")
+    return redirect("approvals:my_absence" if own else "approvals:positions")
+
+
+@login_required
+def my_absence(request):
+    """부재 등록 by staff themselves (from the account page or the 결재함): dates and an acting colleague."""
+    core_perms.deny_outsider(perms.can_use_inbox(request.user))
+    user = request.user
+    form = forms.MyAbsenceForm(person=user)
+    status = 200
+    if request.method == "POST":
+        form = forms.MyAbsenceForm(request.POST, person=user)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                svc.add_absence(
+                    user,
+                    user=user,
+                    starts_on=d["starts_on"],
+                    ends_on=d["ends_on"],
+                    acting=d["acting"],
+                    reason=d["reason"],
+                )
+            except svc.ApprovalDenied:
+                raise PermissionDenied from None
+            except svc.ApprovalError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request,
+                    "부재와 직무대리자를 등록했습니다. 그 기간에 내 차례의 결재는 직무대리자가 대결합니다.",
+                )
+                return redirect("approvals:my_absence")
+        status = 400
+    return render(
+        request,
+        "approvals/my_absence.html",
+        {
+            "form": form,
+            "mine": Absence.objects.filter(user=user).select_related("acting")[:20],
+            "acting_for": Absence.objects.filter(acting=user).select_related("user")[:20],
+        },
+        status=status,
+    )

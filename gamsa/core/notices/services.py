@@ -346,16 +346,28 @@ def resend(actor, delivery: Delivery) -> Delivery:
 
 
 def remind_overdue(*, now: dt.datetime | None = None) -> int:
-    """기한 지남 알림: one reminder per overdue case, handler and day, whatever how often this runs."""
+    """기한 지남 알림: one reminder per overdue case, handler and day, whatever how often this runs. Reminders go
+    out on working days only (the legal calendar's holidays, 대체공휴일 included): a case due before 설날 is
+    reminded on the first working day after it, not during the holiday."""
+    from gamsa.core.calendar import get_calendar
+
     now = now or timezone.now()
     today = now.astimezone(SEOUL).date()
+    if not get_calendar().is_working_day(today):
+        return 0
     written = 0
     for source in targets.overdue_sources():
         for obj, users in source(now):
             target_type, target_id, _ = target_ref(obj)
             written += len(
                 dispatch(
-                    Kind.OVERDUE, target_type, target_id, {}, users=list(users), dedupe_day=today, now=now
+                    Kind.OVERDUE,
+                    target_type,
+                    target_id,
+                    {"as_of": now.isoformat()},
+                    users=list(users),
+                    dedupe_day=today,
+                    now=now,
                 )
             )
     return written

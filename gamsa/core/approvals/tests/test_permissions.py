@@ -35,13 +35,14 @@ TABLE = {
     "positions":      (200, 200, 200, 200, 200, 200, 200, 404, 200, 200, 404),
     "positions_post": (302, 403, 403, 403, 403, 403, 403, 404, 403, 302, 404),
     "position_end":   (302, 403, 403, 403, 403, 403, 403, 404, 403, 302, 404),
-    "absence_delete": (302, 403, 403, 403, 403, 403, 403, 404, 403, 302, 404),
+    "absence_delete": (302, 403, 403, 403, 403, 403, 302, 404, 403, 302, 404),
+    "my_absence":     (200, 200, 200, 200, 200, 200, 200, 404, 404, 200, 404),
 }  # fmt: skip
 EXPECTED = {action: dict(zip(USERS, row, strict=True)) for action, row in TABLE.items()}
 URL_OF_ACTION = {
     "inbox": "inbox", "detail": "detail", "pdf": "pdf", "approve": "act", "return": "act", "withdraw": "act",
     "rules": "rules", "rules_post": "rules", "positions": "positions", "positions_post": "positions",
-    "position_end": "position_end", "absence_delete": "absence_delete",
+    "position_end": "position_end", "absence_delete": "absence_delete", "my_absence": "my_absence",
 }  # fmt: skip
 
 
@@ -103,6 +104,7 @@ def request_for(action: str, world) -> tuple[str, str, dict]:
         ),
         "position_end": ("post", f"/approvals/positions/{world['position'].public_id}/end/", {}),
         "absence_delete": ("post", f"/approvals/absences/{world['absence'].public_id}/delete/", {}),
+        "my_absence": ("get", "/approvals/absence/", {}),
     }[action]
 
 

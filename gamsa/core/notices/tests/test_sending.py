@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from gamsa.complaints.models import Extension, Grievance
 from gamsa.complaints.services import grievances as svc
+from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.notices import services
 from gamsa.core.notices.models import Channel, Delivery, Kind, Status
@@ -228,6 +229,8 @@ def test_staff_preference_decides_how_findings_and_overdue_reminders_go(
     liaison.save()
     services.set_preference(liaison, channel=Channel.SMS)
     services.set_preference(depthead, channel=Channel.NONE)
+    # The demo 팀장 is a liaison of 건설과 too (approval lines); here they chose not to be notified.
+    services.set_preference(User.objects.get(username="teamlead"), channel=Channel.NONE)
     patrol = User.objects.get(username="patrol")
     category = FindingCategory.objects.first()
     with django_capture_on_commit_callbacks(execute=True):
@@ -247,11 +250,11 @@ def test_staff_preference_decides_how_findings_and_overdue_reminders_go(
         receipt = svc.receive_grievance(
             officer, channel="phone", kind="grievance", title="기한 지난 민원", body="내용",
             complainant={"name": "박민원", "phone": "010-1111-2222"},
-            received_at=timezone.now() - dt.timedelta(days=30),
+            received_at=dt.datetime(2027, 3, 2, 10, tzinfo=SEOUL),
         )  # fmt: skip
         svc.assign(officer, receipt.grievance, department=OrgUnit.objects.get(name="건설과"), handler=None)
         svc.start_processing(officer, receipt.grievance)
-    now = timezone.now()
+    now = dt.datetime(2027, 4, 6, 9, tzinfo=SEOUL)  # a Tuesday: reminders go out on working days only
     with django_capture_on_commit_callbacks(execute=True):
         first = services.remind_overdue(now=now)
         again = services.remind_overdue(now=now + dt.timedelta(hours=1))
