@@ -69,13 +69,13 @@ def _issue_token(admin):
     assert raw.startswith("gms_") and raw not in json.dumps(
         list(Event.objects.values_list("details", flat=True))
     )
-    return "api_token.issued", str(token.pk)
+    return "api_token.issued", str(token.public_id)
 
 
 def _revoke_token(admin):
     token = ApiToken.objects.create(user=admin, name="t", prefix="gms_x", key_hash="0" * 64)
     services.revoke_api_token(admin, token)
-    return "api_token.revoked", str(token.pk)
+    return "api_token.revoked", str(token.public_id)
 
 
 def _create_unit(admin):
@@ -414,7 +414,7 @@ def test_revoked_token_gets_401_in_korean(client, login):
     token = ApiToken.objects.get(user__username="head")
     api = Client()
     assert api.get("/api/v1/me", **_bearer(raw)).status_code == 200
-    assert client.post(f"/account/tokens/{token.pk}/revoke/").status_code == 302
+    assert client.post(f"/account/tokens/{token.public_id}/revoke/").status_code == 302
     response = api.get("/api/v1/me", **_bearer(raw))
     assert response.status_code == 401
     assert HANGUL.search(response.json()["detail"])
