@@ -82,23 +82,6 @@ def same_complainant(a: Complainant, b: Complainant) -> bool:
     return level >= 0.8
 
 
-SHOWN_FIELDS = (
-    "case_number",
-    "title",
-    "body",
-    "place_address",
-    "place_keys",
-    "received_at",
-    "matter",
-    "matters",
-    "status",
-    "category__code",
-    "complainant__name",
-    "complainant__phone",
-)
-"""The fields of a proposed grievance that the desk, the API and the command show (loaded for the matches only)."""
-
-
 def _people_condition(person: Complainant) -> tuple[str, list]:
     """The complainant records that may be this resident: SQL condition on the complainant table and its params."""
     if person.phone_key:
@@ -125,7 +108,7 @@ def _scope_sql(people: str, keys: int, matter: bool, bounds: tuple[int, int, int
     g, c, cat, gp = (m._meta.db_table for m in (Grievance, Complainant, Category, GrievancePlace))
     columns = (
         "g.id, g.place_address, g.place_keys, g.received_at, g.matter, g.matters, k.code, c.name, c.phone, "
-        "g.title, g.body"
+        "g.title, g.body, g.case_number, g.status, g.complainant_id, g.category_id"
     )
     source = f"{g} g JOIN {c} c ON c.id = g.complainant_id LEFT JOIN {cat} k ON k.id = g.category_id"
     person = (
@@ -146,7 +129,41 @@ def _scope_sql(people: str, keys: int, matter: bool, bounds: tuple[int, int, int
     return f"SELECT * FROM ({person}) p UNION ALL SELECT * FROM ({place}) q"  # noqa: S608
 
 
-def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> list[Document]:
+def _from_db(model, values: dict):
+    """A record of `model` with the given attributes loaded and the others deferred (as `only` makes them)."""
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(connection.alias, fields, [values[f] for f in fields])
+
+
+def _record(row: tuple, received) -> Grievance:
+    """The grievance of a scope row as a record with the shown fields loaded (others load on access, as with
+    `only`), its complainant's name and phone and its category's code attached: no query to show a match."""
+    pk, place, keys, _, matter, matters, code, name, phone, title, body, number, status, person, category = (
+        row
+    )
+    g = _from_db(
+        Grievance,
+        {
+            "id": pk,
+            "place_address": place,
+            "place_keys": keys,
+            "received_at": received,
+            "matter": matter,
+            "matters": matters,
+            "title": title,
+            "body": body,
+            "case_number": number,
+            "status": status,
+            "complainant_id": person,
+            "category_id": category,
+        },
+    )
+    g.complainant = _from_db(Complainant, {"id": person, "name": name, "phone": phone})
+    g.category = _from_db(Category, {"id": category, "code": code}) if category else None
+    return g
+
+
+def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> tuple[list[Document], dict]:
     """The candidates as documents, read in one statement: the resident's records' grievances in the last three
     years (most recent first, at most MAX_CANDIDATES) and the grievances sharing a place key and the matter within
     the window (nearest the most recent first, at most PLACE_CANDIDATES; through the index (key, matter,
@@ -171,10 +188,14 @@ def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> list[Documen
         cursor.execute(_scope_sql(people, len(keys), bool(keys and g.matter), bounds), params)
         rows = cursor.fetchall()
     moment = ops.convert_datetimefield_value if connection.vendor == "sqlite" else None
-    docs = {}
-    for pk, place, place_keys, received, matter, matters, category, name, phone, title, body in rows:
+    docs, by_id = {}, {}
+    for row in rows:
+        pk, place, place_keys, received, matter, matters, category, name, phone, title, body = row[:11]
         if pk in docs:
             continue
+        if moment:
+            received = moment(received, None, connection)
+        by_id[pk] = (row, received)
         docs[pk] = build_document(
             pk,
             title=title,
@@ -183,12 +204,12 @@ def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> list[Documen
             phone=phone,
             place=place,
             category=category or "",
-            received_at=moment(received, None, connection) if moment else received,
+            received_at=received,
             matter=matter,
             matters=matters.split(),
             keys=split(place_keys),
         )
-    return list(docs.values())
+    return list(docs.values()), by_id
 
 
 def similar_grievances(
@@ -202,10 +223,11 @@ def similar_grievances(
 
     One statement reads the scope (`_scope_rows`); `rank` judges each candidate on complainant, place, matter and
     dates first and computes text vectors only for those that could still reach the threshold
-    (`gamsa.text.similarity.can_match`'s rule); one more query loads the matches shown (at most `limit`)."""
+    (`gamsa.text.similarity.can_match`'s rule). The matches are made records from the same rows (no second
+    query); with `visible`, one query keeps those the user may see."""
     threshold = settings.GAMSA_REPEAT_THRESHOLD if threshold is None else threshold
     window_days = settings.GAMSA_DUPLICATE_WINDOW_DAYS
-    candidates = _scope_rows(g, split(g.place_keys), window_days)
+    candidates, rows = _scope_rows(g, split(g.place_keys), window_days)
     if not candidates:
         return []
     matches = rank(
@@ -222,15 +244,15 @@ def similar_grievances(
             visible(Grievance.objects.filter(pk__in=[m.id for m in matches])).values_list("pk", flat=True)
         )
         matches = [m for m in matches if m.id in allowed][:limit]
-    by_id = (
-        Grievance.objects.select_related("complainant", "category")
-        .only(*SHOWN_FIELDS)
-        .in_bulk([m.id for m in matches])
-    )
     return [
         Candidate(
-            by_id[m.id], round(m.score, 3), m.same_complainant, m.same_place, m.reasons, m.place, m.matter
+            _record(*rows[m.id]),
+            round(m.score, 3),
+            m.same_complainant,
+            m.same_place,
+            m.reasons,
+            m.place,
+            m.matter,
         )
         for m in matches
-        if m.id in by_id
     ]
