@@ -26,6 +26,7 @@ def clean_env(tmp_path: Path, **changes: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GAMSA_", "DATABASE_URL", "DJANGO_"))}
     env.update(
         GAMSA_SECRET_KEY=VALID_KEY,
+        GAMSA_HOTLINE_PEPPER="test-hotline-pepper-for-the-test-suite-only-0123456789",
         GAMSA_HTTPS="false",
         GAMSA_VAR_DIR=str(tmp_path),
         GAMSA_TASKS_BACKEND="immediate",
@@ -75,6 +76,8 @@ BAD = [
     ),
     pytest.param({"GAMSA_SESSION_HOURS": "100"}, "GAMSA_SESSION_HOURS", id="session-hours"),
     pytest.param({"GAMSA_HTTPS": "sometimes"}, "GAMSA_HTTPS", id="https-not-a-boolean"),
+    pytest.param({"GAMSA_HOTLINE_PEPPER": None}, "GAMSA_HOTLINE_PEPPER", id="hotline-pepper-missing"),
+    pytest.param({"GAMSA_HOTLINE_PEPPER": "short"}, "GAMSA_HOTLINE_PEPPER", id="hotline-pepper-short"),
 ]
 
 

@@ -49,6 +49,7 @@ def _base_env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GAMSA_", "DATABASE_URL", "DJANGO_"))}
     env.update(
         GAMSA_SECRET_KEY=KEY,
+        GAMSA_HOTLINE_PEPPER="test-hotline-pepper-for-the-test-suite-only-0123456789",
         GAMSA_HTTPS="false",
         GAMSA_OTP_REQUIRED="false",
         GAMSA_VAR_DIR=str(tmp),

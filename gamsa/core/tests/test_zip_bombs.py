@@ -402,6 +402,7 @@ def run_gamsa(tmp_path: Path, *args: str) -> tuple[int, str, int]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GAMSA_", "DATABASE_URL", "DJANGO_"))}
     env.update(
         GAMSA_SECRET_KEY="test-secret-key-for-the-test-suite-only-0123456789",
+        GAMSA_HOTLINE_PEPPER="test-hotline-pepper-for-the-test-suite-only-0123456789",
         GAMSA_HTTPS="false",
         GAMSA_VAR_DIR=str(tmp_path),
         GAMSA_TASKS_BACKEND="immediate",
