@@ -14,6 +14,7 @@ from gamsa.core.calendar import now
 from gamsa.core.models import Grade, OrgUnit, UnitKind, User
 from gamsa.investigations import services as svc
 from gamsa.investigations.models import Action, AllegationType, Case, ExternalBody, Penalty, Source
+from gamsa.investigations.seeds import seed_allegation_types
 
 SUBJECT_NAMES = [
     "강태오",
@@ -112,6 +113,7 @@ def load() -> int:
     units = list(
         OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], is_audit_office=False)[:40]
     )
+    seed_allegation_types(AllegationType)  # a flushed test database has lost the migration's seed
     types = {t.code: t for t in AllegationType.objects.all()}
     from gamsa.complaints.models import Grievance, PublicInterestReport
 
