@@ -225,17 +225,24 @@ def load_demo(records: bool = False) -> dict:
         first_login_of_role.setdefault(role, username)
 
     construction = departments["건설과"]
-    for username, role, position, grade, number in (
-        ("liaison", Role.DEPT_LIAISON, "주무관", "7", "31809007"),
+    for username, role, position, grade, number, name in (
+        ("liaison", Role.DEPT_LIAISON, "주무관", "7", "31809007", 47),
         # 팀장 between the liaison and the head: the department's cases like the liaison, and the 검토 step of the
         # department's approval lines (its rank comes from the title, or from the 결재 직위 screen).
-        ("teamlead", Role.DEPT_LIAISON, "도로관리팀장", "6", "31809018"),
-        ("depthead", Role.DEPT_HEAD, "건설과장", "5", "31809008"),
+        (
+            "teamlead",
+            Role.DEPT_LIAISON,
+            "도로관리팀장",
+            "6",
+            "31809018",
+            50,
+        ),  # a name of its own: 결재란 shows both
+        ("depthead", Role.DEPT_HEAD, "건설과장", "5", "31809008", 48),
     ):
         user, new = _person(
             username,
             kind=UserKind.STAFF,
-            full_name=_name(40 + len(username)),
+            full_name=_name(name),
             grade=grade,
             position=position,
             job_series="토목",
