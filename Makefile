@@ -39,13 +39,19 @@ run: install $(VAR)/secret_key $(VAR)/hotline_pepper
 	$(RUN_ENV) $(GAMSA) demo
 	$(RUN_ENV) $(GAMSA) serve --host 127.0.0.1 --port 8000
 
+# Two steps: the suite in parallel, then the browser tests (Chromium against the live server) one at a time on a
+# SQLite file, so that each page they drive has the machine and the database to itself.
 test: install
 	mkdir -p $(VAR)/test-static
-	$(TEST_ENV) $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -n auto -q -m "not browser" $(PYTEST_ARGS)
+	rm -f $(VAR)/test-browser.sqlite3*
+	$(TEST_ENV) GAMSA_TEST_DB_FILE=$(VAR)/test-browser.sqlite3 $(BIN)/pytest -p no:xdist -q -m browser $(PYTEST_ARGS)
 
+# The suite again on PostgreSQL (DATABASE_URL, default $(PG_URL)); the browser tests drive the same views and
+# services and ran in `make test`.
 test-pg: install
 	mkdir -p $(VAR)/test-static
-	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n auto -q $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n auto -q -m "not browser" $(PYTEST_ARGS)
 
 # Schemathesis over every API operation against a real server with the demo data (scripts/api-fuzz.py): SQLite in
 # var/api-fuzz/ by default, or the database at DATABASE_URL (it must hold the demo; the fuzz writes into it).

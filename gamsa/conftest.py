@@ -30,6 +30,31 @@ def fast_password_hashing(request, settings):
     hotline_crypto.use_test_kdf("real_hasher" not in request.keywords)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """`make test` runs the browser tests in a step of their own, one at a time, on a SQLite file
+    (GAMSA_TEST_DB_FILE) rather than in memory: the live server's threads and the test then share one real database
+    with its normal locking, as in production, instead of a shared-cache memory database."""
+    from django.conf import settings
+
+    path = os.environ.get("GAMSA_TEST_DB_FILE")
+    database = settings.DATABASES["default"]
+    if path and database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = path
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each test database starts with the demo organisation committed once, so a test's `demo` finds it in place
+    instead of building it again (the per-test transaction rolls back only what the test wrote). A transactional
+    test flushes the tables at its end; pytest-django runs those after the others, and `demo` rebuilds what they
+    removed."""
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        load_demo()
+
+
 @pytest.fixture
 def demo(db):
     """The demo district: 72 units, the audit office's 23 staff and one account per role."""

@@ -37,7 +37,10 @@ REQUEST_FIELDS = [
 
 @pytest.fixture
 def district(db):
-    agency = Agency.objects.create(name="영등포구", code="3180000", open311_jurisdiction_id="ydp.seoul.kr")
+    # the test database holds the demo district (gamsa/conftest.py); these tests add their own parking unit to it
+    agency = Agency.objects.filter(open311_jurisdiction_id="ydp.seoul.kr").first() or Agency.objects.create(
+        name="영등포구", code="3180000", open311_jurisdiction_id="ydp.seoul.kr"
+    )
     parking = core_services.create_unit(
         None, agency=agency, code="parking", name="주차관리과", kind=UnitKind.DEPARTMENT
     )
