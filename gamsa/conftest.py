@@ -159,12 +159,10 @@ def staff_login(page, username: str) -> None:
 
     import pyotp
     from django_otp.plugins.otp_totp.models import TOTPDevice
+    from playwright.sync_api import expect
 
     from gamsa.core.demo import DEMO_PASSWORD
 
-    # The page before may still be fetching (photos, a poll): on the test's in-memory SQLite a write from this
-    # thread while the live server reads the same table fails with "database table is locked". Let it finish.
-    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
     if device is None:
@@ -179,8 +177,7 @@ def staff_login(page, username: str) -> None:
         page.wait_for_url(re.compile(r"/login/otp/"))
         page.fill("#id_token", pyotp.TOTP(base64.b32encode(device.bin_key).decode()).now())
         page.click("main form button[type=submit].primary")
-    page.wait_for_url(page.base + "/")
-    settle(page)
+    expect(page).to_have_url(page.base + "/")
 
 
 @pytest.fixture
@@ -227,8 +224,8 @@ def page(browser, live_server, transactional_db):
     context = browser.new_context(
         locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900}
     )
-    # Generous waits: CI runs the browser tests beside the rest of the suite on two cores (WeasyPrint PDFs are slow).
-    context.set_default_timeout(90_000)
+    # `make test` runs the browser tests one at a time in a step of their own; Playwright's own waits suffice.
+    context.set_default_timeout(20_000)
     page = context.new_page()
     page.csp_errors = []
     page.on("console", lambda m: "Content Security Policy" in m.text and page.csp_errors.append(m.text))

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from gamsa.audits.models import Disposition, Engagement
 from gamsa.audits.services import plans as svc
 from gamsa.audits.tests.helpers import user
-from gamsa.conftest import CHROMIUM, settle, staff_login, submit
+from gamsa.conftest import CHROMIUM, staff_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,7 +23,7 @@ pytestmark = [
 
 
 def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
-    # What the browser sent and got, for the failure message (a step here failed now and then under CI's load).
+    # What the browser sent and got, for the failure message.
     page.exchanges = []
     page.on(
         "response",
@@ -33,9 +33,7 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     svc.create_plan(user("leader"), year=2026, title="2026년 자체감사계획")
     staff_login(page, "auditor")
     page.goto(page.base + "/audits/plans/2026/")
-    settle(page)
     page.click("text=감사 추가")
-    settle(page)
     page.fill("#id_title", "도로 보수공사 특정감사")
     page.select_option("#id_type", value="special")
     page.fill("#id_purpose", "공사 집행 적정성")
@@ -43,27 +41,22 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     page.fill("#id_scope", "2025년 공사")
     page.fill("#id_start_date", "2026-11-02")
     page.fill("#id_end_date", "2026-11-06")
-    submit(page, "main form button[type=submit]")
-    assert page.inner_text("[data-testid=status]") == "계획"
-    settle(page)
+    page.click("main form button[type=submit]")
+    expect(page.locator("[data-testid=status]")).to_have_text("계획")
     e = Engagement.objects.get(title="도로 보수공사 특정감사")
     assert e.plan.year == 2026 and list(e.targets.values_list("name", flat=True)) == ["건설과"]
     page.fill("#id_notified_on", "2026-10-28")
-    submit(page, "[data-testid=do-notify]")
-    assert "시행령 제12조①" in page.inner_text("[data-testid=action-error]")
-    settle(page)
-    assert page.input_value("#id_notified_on") == "2026-10-28"  # what was typed stays
+    page.click("[data-testid=do-notify]")
+    expect(page.locator("[data-testid=action-error]")).to_contain_text("시행령 제12조①")
+    expect(page.locator("#id_notified_on")).to_have_value("2026-10-28")  # what was typed stays
     page.fill("#id_notified_on", "2026-10-23")
-    submit(page, "[data-testid=do-notify]")
-    assert page.inner_text("[data-testid=status]") == "통보"
-    settle(page)
-    submit(page, "[data-testid=do-start]")
-    assert page.inner_text("[data-testid=status]") == "실시"
-    settle(page)
+    page.click("[data-testid=do-notify]")
+    expect(page.locator("[data-testid=status]")).to_have_text("통보")
+    page.click("[data-testid=do-start]")
+    expect(page.locator("[data-testid=status]")).to_have_text("실시")
 
     # 1. The auditor records a finding with a 시정 disposition, ends the fieldwork and notifies the result.
     page.click("text=지적사항 기록")
-    settle(page)
     page.fill("#id_title", "자재 구입비 분할 집행")
     page.select_option("#id_unit", label="건설과")
     page.fill("#id_responsible_person", "김민준")
@@ -72,17 +65,15 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     page.select_option("#id_target_unit", label="건설과")
     page.fill("#id_demand", "부당 집행액 회수")
     page.fill("#id_amount_recover", "1250000")
-    submit(page, "main form button[type=submit]")
-    assert "지적사항과 처분요구를 기록했습니다" in page.inner_text("main")
-    assert "1,250,000원" in page.inner_text("main")
+    page.click("main form button[type=submit]")
+    expect(page.locator("main")).to_contain_text("지적사항과 처분요구를 기록했습니다")
+    expect(page.locator("main")).to_contain_text("1,250,000원")
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
-    settle(page)
     page.fill("#id_ended_on", "2026-11-06")
-    submit(page, "[data-testid=do-finish]")
-    assert page.inner_text("[data-testid=status]") == "결과처리"
-    settle(page)
-    submit(page, "[data-testid=do-notify_result]")
-    assert "결재에 올렸습니다" in page.inner_text("main")
+    page.click("[data-testid=do-finish]")
+    expect(page.locator("[data-testid=status]")).to_have_text("결과처리")
+    page.click("[data-testid=do-notify_result]")
+    expect(page.locator("main")).to_contain_text("결재에 올렸습니다")
     # The result notice is sent at the final 결재 (ADR 0021): 감사팀장 검토, 감사담당관 결재.
     from gamsa.audits.approvals import result_approval
     from gamsa.core.approvals import services as approvals
@@ -97,11 +88,9 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     # 2. The department's liaison sees the due date on its own screen and reports with evidence.
     staff_login(page, "liaison")
     page.goto(page.base + "/audits/my-unit/")
-    settle(page)
     due = d.due_at.astimezone(dt.timezone(dt.timedelta(hours=9))).date()
-    assert f"{due.year}. {due.month}. {due.day}." in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(f"{due.year}. {due.month}. {due.day}.")
     page.click("text=시정")
-    settle(page)
     page.fill("#id_text", "부당 집행액 1,250,000원을 회수하고 분할 집행 금지 교육을 실시함")
     page.fill("#id_recovered_amount", "1250000")
     evidence = tmp_path / "영수증.png"
@@ -109,32 +98,28 @@ def test_finding_followup_and_verification(page, isolated_settings, tmp_path):
     Image.new("RGB", (30, 30), "green").save(buffer, format="PNG")
     evidence.write_bytes(buffer.getvalue())
     page.set_input_files("#id_evidence", str(evidence))
-    submit(page, "[data-testid=followup-submit]")
-    assert "이행결과를 제출했습니다" in page.inner_text("main")
-    assert page.inner_text("[data-testid=status]") == "이행결과 제출"
+    page.click("[data-testid=followup-submit]")
+    expect(page.locator("main")).to_contain_text("이행결과를 제출했습니다")
+    expect(page.locator("[data-testid=status]")).to_have_text("이행결과 제출")
 
     # 3. The audit team (its leader; each account enrols its authenticator once) verifies; it is done.
     staff_login(page, "leader")
     page.goto(f"{page.base}/audits/dispositions/{d.public_id}/")
-    settle(page)
     page.select_option("#id_verdict", value="accepted")
     page.fill("#id_note", "영수증 확인")
-    submit(page, "[data-testid=verify-submit]")
-    assert page.inner_text("[data-testid=status]") == "이행 완료"
-    assert "확인 (이행 완료)" in page.inner_text("[data-testid=verdict]")
+    page.click("[data-testid=verify-submit]")
+    expect(page.locator("[data-testid=status]")).to_have_text("이행 완료")
+    expect(page.locator("[data-testid=verdict]")).to_contain_text("확인 (이행 완료)")
     d.refresh_from_db()
     assert d.status == "done" and d.amount_recovered == 1_250_000
 
     # 4. The team publishes the result and closes the engagement.
     page.goto(f"{page.base}/audits/engagements/{e.case_number}/")
-    # Forms are submitted from the keyboard (submit()): pointer clicks on buttons low on this long page missed now
-    # and then under CI's load (here and at the notice). A failure still says what the page showed and sent.
-    settle(page)
+    # A failure says what the page showed and sent.
     page.fill("#id_summary", "도로 보수공사 자재 구입비 분할 집행 1건을 시정 요구했습니다.")
-    submit(page, "[data-testid=do-publish]")
+    page.click("[data-testid=do-publish]")
     _expect_status(page, "공개")
-    settle(page)
-    submit(page, "[data-testid=do-close]")
+    page.click("[data-testid=do-close]")
     _expect_status(page, "종료")
     assert page.csp_errors == []
 
