@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gamsa.core.models import Role
 from gamsa.core.permissions import has_role
-from gamsa.patrols.permissions_patrol import guardian_of
+from gamsa.patrols.guardians.permissions import guardian_of
 
 
 def can_manage_keys(user) -> bool:

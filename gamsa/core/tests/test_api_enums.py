@@ -11,7 +11,7 @@ from gamsa.complaints.models import Channel, Kind
 from gamsa.complaints.models import Status as GrievanceStatus
 from gamsa.core.models import UnitKind, User
 from gamsa.core.services import issue_api_token
-from gamsa.patrols.board import STATE_FILTERS
+from gamsa.patrols.fieldcomplaints.selectors import STATE_FILTERS
 from gamsa.patrols.models import ComplaintStatus, Finding, FindingStatus, RoundKind
 
 

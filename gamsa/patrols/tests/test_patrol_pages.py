@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 
 from gamsa.core.models import Event, User
-from gamsa.patrols.demo_patrol import load_demo_patrols
+from gamsa.patrols.findings import services as svc
+from gamsa.patrols.findings.demo import load_demo_patrols
 from gamsa.patrols.models import (
     ComplaintStatus,
     FieldCategory,
@@ -23,8 +24,7 @@ from gamsa.patrols.models import (
     PatrolRound,
     RoundKind,
 )
-from gamsa.patrols.services import findings as svc
-from gamsa.patrols.services.rounds import create_round, yearly_summary
+from gamsa.patrols.rounds.services import create_round, yearly_summary
 from gamsa.patrols.tests.test_patrol_findings import (  # noqa: F401
     category,
     new_finding,
