@@ -37,7 +37,7 @@ def pending_for(record) -> list[DuplicateCandidate]:
 
 
 def candidate_rows(record) -> list[dict]:
-    """For a record's page (template patrols/patrol/_duplicates.html): each pending candidate with the record
+    """For a record's page (template patrols/duplicates/_duplicates.html): each pending candidate with the record
     on the other side of the pair and whether that one is a finding."""
     rows = []
     for c in pending_for(record):

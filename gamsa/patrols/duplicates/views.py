@@ -65,6 +65,6 @@ def duplicate_queue(request):
     page = Paginator(qs.order_by("-created_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "patrols/patrol/duplicate_queue.html",
+        "patrols/duplicates/duplicate_queue.html",
         {"page": page, "can_decide": perms.can_decide_duplicates(request.user), "statuses": FindingStatus},
     )

@@ -48,8 +48,8 @@ def board(request):
         "can_edit": perms.can_edit_field_complaints(request.user),
     }
     if request.htmx:
-        return render(request, "patrols/field/_board_counts.html", context)
-    return render(request, "patrols/field/board.html", context)
+        return render(request, "patrols/fieldcomplaints/_board_counts.html", context)
+    return render(request, "patrols/fieldcomplaints/board.html", context)
 
 
 @login_required
@@ -61,7 +61,7 @@ def complaint_list(request):
     page = selectors.CappedPaginator(rows, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "patrols/field/list.html",
+        "patrols/fieldcomplaints/list.html",
         {
             "form": form,
             "page": page,
@@ -97,7 +97,7 @@ def _detail_context(request, complaint, **forms) -> dict:
 @login_required
 def detail(request, source_id):
     complaint = perms.complaint_for(request, source_id)
-    return render(request, "patrols/field/detail.html", _detail_context(request, complaint))
+    return render(request, "patrols/fieldcomplaints/detail.html", _detail_context(request, complaint))
 
 
 @login_required
@@ -155,7 +155,7 @@ def _act(request, complaint, form_name: str, form, action, done: str):
             messages.success(request, done)
             return redirect("patrols:field_detail", source_id=complaint.source_id)
     context = _detail_context(request, complaint, **{form_name: form})
-    return render(request, "patrols/field/detail.html", context, status=400)
+    return render(request, "patrols/fieldcomplaints/detail.html", context, status=400)
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -184,7 +184,7 @@ def import_upload(request):
     recent = Job.objects.filter(owner=request.user, kind=FIELD_IMPORT.kind).order_by("-created_at")[:5]
     return render(
         request,
-        "patrols/field/import.html",
+        "patrols/fieldcomplaints/import.html",
         {
             "form": form,
             "headers": importing.HEADERS,
@@ -200,7 +200,11 @@ def import_job(request, public_id):
     core_perms.deny_outsider(perms.can_see_field_complaints(request.user))
     job = imports.job_of(FIELD_IMPORT, request.user, public_id)
     core_perms.deny_outsider(job is not None)
-    template = "patrols/field/_import_status.html" if request.htmx else "patrols/field/import_job.html"
+    template = (
+        "patrols/fieldcomplaints/_import_status.html"
+        if request.htmx
+        else "patrols/fieldcomplaints/import_job.html"
+    )
     return render(request, template, imports.result_context(job))
 
 
@@ -227,7 +231,7 @@ def mappings(request):
         alias.n = counts.get(alias.name, 0)
     return render(
         request,
-        "patrols/field/mappings.html",
+        "patrols/fieldcomplaints/mappings.html",
         {
             "items": items,
             "aliases": aliases,
@@ -327,7 +331,7 @@ def evaluation_page(request):
     data = _evaluation(year, min_count)
     return render(
         request,
-        "patrols/field/evaluation.html",
+        "patrols/fieldcomplaints/evaluation.html",
         {"form": form, "data": data, "query": request.GET.urlencode()},
         status=400 if form.errors else 200,
     )
@@ -362,5 +366,7 @@ def review_sample(request):
         seed = year
     sample = svc.sample_for_review(year, per_unit=per_unit, seed=seed)
     return render(
-        request, "patrols/field/review_sample.html", {"sample": sample, "year": year, "per_unit": per_unit}
+        request,
+        "patrols/fieldcomplaints/review_sample.html",
+        {"sample": sample, "year": year, "per_unit": per_unit},
     )

@@ -61,7 +61,7 @@ def finding_list(request):
     inbox = not (perms.is_patrol_team(user) or perms.is_reader(user))
     return render(
         request,
-        "patrols/patrol/finding_list.html",
+        "patrols/findings/finding_list.html",
         {
             "form": form,
             "page": page,
@@ -108,7 +108,7 @@ def finding_create(request):
                 messages.warning(request, "가까운 곳에 비슷한 건이 있습니다. 아래 '중복 후보'를 확인하세요.")
             return redirect("patrols:finding_detail", case_number=finding.case_number)
     return render(
-        request, "patrols/patrol/finding_form.html", {"form": form}, status=400 if form.errors else 200
+        request, "patrols/findings/finding_form.html", {"form": form}, status=400 if form.errors else 200
     )
 
 
@@ -153,7 +153,7 @@ def finding_detail(request, case_number: str, forms: dict | None = None, status:
         "action_error": error,
         "today": timezone.localdate(),
     }
-    return render(request, "patrols/patrol/finding_detail.html", ctx, status=status)
+    return render(request, "patrols/findings/finding_detail.html", ctx, status=status)
 
 
 @login_required

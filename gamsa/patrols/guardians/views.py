@@ -43,7 +43,7 @@ def report(request):
             )
             return redirect("patrols:guardian_mine")
     return render(
-        request, "patrols/patrol/guardian_report.html", {"form": form}, status=400 if form.errors else 200
+        request, "patrols/guardians/guardian_report.html", {"form": form}, status=400 if form.errors else 200
     )
 
 
@@ -55,7 +55,7 @@ def mine(request):
         .select_related("category", "unit")
         .order_by("-reported_at")[:200]
     )
-    return render(request, "patrols/patrol/guardian_mine.html", {"reports": reports})
+    return render(request, "patrols/guardians/guardian_mine.html", {"reports": reports})
 
 
 @login_required
@@ -80,7 +80,7 @@ def roster(request):
                    target_type="patrols.guardian", target_id="명단")  # fmt: skip
     return render(
         request,
-        "patrols/patrol/guardian_roster.html",
+        "patrols/guardians/guardian_roster.html",
         {"guardians": guardians, "form": form, "can_manage": perms.can_manage_guardians(user)},
         status=400 if form.errors else 200,
     )
@@ -104,7 +104,7 @@ def training(request):
     sessions = GuardianTraining.objects.prefetch_related("attendees__user").order_by("-held_on")[:100]
     return render(
         request,
-        "patrols/patrol/guardian_training.html",
+        "patrols/guardians/guardian_training.html",
         {"sessions": sessions, "form": form, "can_manage": perms.can_manage_guardians(user)},
         status=400 if form.errors else 200,
     )

@@ -26,7 +26,7 @@ def map_page(request):
     units = department_units() if everything else department_units().filter(pk__in=unit_ids)
     return render(
         request,
-        "patrols/map/map.html",
+        "patrols/maps/map.html",
         {
             "filters": parse_filters(request.GET),
             "items": FieldItem.objects.filter(active=True, alias_of__isnull=True).select_related("category"),

@@ -26,7 +26,7 @@ def round_list(request):
     page = Paginator(qs.order_by("-date", "-number"), 30).get_page(request.GET.get("page"))
     return render(
         request,
-        "patrols/patrol/round_list.html",
+        "patrols/rounds/round_list.html",
         {
             "page": page,
             "kinds": RoundKind.choices,
@@ -51,7 +51,7 @@ def round_create(request):
             messages.success(request, f"{patrol_round} 순찰을 등록했습니다.")
             return redirect("patrols:round_detail", number=patrol_round.number)
     return render(
-        request, "patrols/patrol/round_form.html", {"form": form}, status=400 if form.errors else 200
+        request, "patrols/rounds/round_form.html", {"form": form}, status=400 if form.errors else 200
     )
 
 
@@ -60,7 +60,7 @@ def round_detail(request, number: str):
     patrol_round = perms.round_for(request, number)
     return render(
         request,
-        "patrols/patrol/round_detail.html",
+        "patrols/rounds/round_detail.html",
         {
             "r": patrol_round,
             "staff": patrol_round.staff.order_by("full_name"),
@@ -81,6 +81,6 @@ def round_summary(request):
     year = min(max(year, 2000), this_year + 1)
     return render(
         request,
-        "patrols/patrol/round_summary.html",
+        "patrols/rounds/round_summary.html",
         {"s": svc.yearly_summary(year), "years": range(this_year, this_year - 5, -1)},
     )
