@@ -8,7 +8,7 @@ access-log rows); an allowed one changes exactly what its row below says. The gu
 `patrols` namespace has no row.
 
 The accounts: the patrol team is `patrol` and the office head (`head`); `leader` (audit team leader) and `council`
-read; `liaison` and `depthead` are 건설과, whose unit the "mine" records belong to (the "other" ones are 주택과's);
+read; `liaison` and `depthead` are 건설과, whose unit the "mine" records belong to (the "theirs" ones are 주택과's);
 `admin` maps names; `guardian` is a local guardian; the rest have no part in patrols.
 """
 
@@ -69,9 +69,9 @@ TABLE = {
     "field_evaluation_xlsx": (200, 200, 404, 404, 404, 200, 404, 404, 404, 200, 404, 404, 404),
     "field_review_sample":   (200, 403, 404, 404, 404, 200, 403, 403, 404, 403, 404, 404, 404),
     "field_detail_mine":     (200, 200, 404, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404),
-    "field_detail_other":    (200, 200, 404, 404, 404, 200, 404, 404, 404, 200, 404, 404, 404),
+    "field_detail_theirs":    (200, 200, 404, 404, 404, 200, 404, 404, 404, 200, 404, 404, 404),
     "field_status_mine":     (302, 403, 404, 404, 404, 302, 302, 302, 404, 403, 404, 404, 404),
-    "field_status_other":    (302, 403, 404, 404, 404, 302, 404, 404, 404, 403, 404, 404, 404),
+    "field_status_theirs":    (302, 403, 404, 404, 404, 302, 404, 404, 404, 403, 404, 404, 404),
     "field_site_check":      (302, 403, 404, 404, 404, 302, 403, 403, 404, 403, 404, 404, 404),
     "field_quality_review":  (302, 403, 404, 404, 404, 302, 403, 403, 404, 403, 404, 404, 404),
     # --- patrol rounds -------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ TABLE = {
     "finding_create":        (200, 403, 404, 404, 404, 200, 403, 403, 404, 403, 404, 404, 404),
     "finding_create_post":   (302, 403, 404, 404, 404, 302, 403, 403, 404, 403, 404, 404, 404),
     "finding_detail_mine":   (200, 200, 404, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404),
-    "finding_detail_other":  (200, 200, 404, 404, 404, 200, 404, 404, 404, 200, 404, 404, 404),
+    "finding_detail_theirs":  (200, 200, 404, 404, 404, 200, 404, 404, 404, 200, 404, 404, 404),
     # a guardian's report not yet routed: not the department's yet; the guardian's own
     "finding_detail_report": (200, 200, 404, 404, 404, 200, 404, 404, 404, 200, 404, 404, 200),
     "finding_answer":        (403, 403, 404, 404, 404, 403, 302, 302, 404, 403, 404, 404, 404),
@@ -125,9 +125,9 @@ ROUTE = {
     "field_evaluation_xlsx": "field_evaluation_xlsx",
     "field_review_sample": "field_review_sample",
     "field_detail_mine": "field_detail",
-    "field_detail_other": "field_detail",
+    "field_detail_theirs": "field_detail",
     "field_status_mine": "field_status",
-    "field_status_other": "field_status",
+    "field_status_theirs": "field_status",
     "field_site_check": "field_site_check",
     "field_quality_review": "field_quality_review",
     "round_list": "round_list",
@@ -139,7 +139,7 @@ ROUTE = {
     "finding_create": "finding_create",
     "finding_create_post": "finding_create",
     "finding_detail_mine": "finding_detail",
-    "finding_detail_other": "finding_detail",
+    "finding_detail_theirs": "finding_detail",
     "finding_detail_report": "finding_detail",
     "finding_answer": "finding_act",
     "finding_dismiss": "finding_act",
@@ -172,7 +172,7 @@ SUCCESS = {
     "field_map_item": {"items": "changed", "events": 1},
     "field_map_unit": {"aliases": "changed", "events": 1},
     "field_status_mine": {"complaint_states": "changed", "events": 1},
-    "field_status_other": {"complaint_states": "changed", "events": 1},
+    "field_status_theirs": {"complaint_states": "changed", "events": 1},
     "field_site_check": {"site_checks": 1, "events": 1},
     "field_quality_review": {"quality_reviews": 1, "events": 1},
     "round_create_post": {"rounds": 1, "events": 1},
@@ -204,7 +204,7 @@ SUCCESS = {
 # answering department), the guardian who reported a finding (the patrol team), the guardian roster.
 LOGGED_READS = {
     "field_detail_mine": {"head", "patrol", "liaison", "depthead"},
-    "field_detail_other": {"head", "patrol"},
+    "field_detail_theirs": {"head", "patrol"},
     "finding_detail_report": {"head", "patrol"},
     "guardians": {"head", "patrol"},
 }
@@ -319,11 +319,11 @@ def world(demo_module, django_db_blocker, tmp_path_factory):
                 reporter_phone="010-3333-4444",
             )
 
-        complaint_mine, complaint_other = complaint(mine), complaint(other, north_m=3000)
+        complaint_mine, complaint_theirs = complaint(mine), complaint(other, north_m=3000)
         done = complaint(mine, north_m=6000)
         field_svc.update_status(people["patrol"], done, status="done", result="교체함")
         twin = complaint(mine, north_m=10)
-        scan.scan_complaints([complaint_mine.pk, complaint_other.pk, twin.pk])
+        scan.scan_complaints([complaint_mine.pk, complaint_theirs.pk, twin.pk])
         candidate = DuplicateCandidate.objects.get(subject_complaint=twin)
         provisional = FieldItem.objects.create(
             category=item.category, name="새로 본 항목", code="matrix-new", provisional=True
@@ -348,14 +348,14 @@ def world(demo_module, django_db_blocker, tmp_path_factory):
                 round=patrol_round,
             )
 
-        finding_mine, finding_other = finding(mine, "영등포로 150"), finding(other, "당산로 20")
+        finding_mine, finding_theirs = finding(mine, "영등포로 150"), finding(other, "당산로 20")
         report = guardian_svc.submit_report(
             guardian, category=street, title="가로등이 꺼졌어요", address="문래로 3"
         )
     return {
         "people": people,
         "complaint_mine": complaint_mine,
-        "complaint_other": complaint_other,
+        "complaint_theirs": complaint_theirs,
         "complaint_done": done,
         "candidate": candidate,
         "provisional": provisional,
@@ -366,7 +366,7 @@ def world(demo_module, django_db_blocker, tmp_path_factory):
         "round": patrol_round,
         "category": street,
         "finding_mine": finding_mine,
-        "finding_other": finding_other,
+        "finding_theirs": finding_theirs,
         "report": report,
     }
 
@@ -375,7 +375,7 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
     """(method, url, data) of one action."""
     w = world
     field, findings = "/patrols/field", "/patrols/findings"
-    mine, other = w["complaint_mine"].source_id, w["complaint_other"].source_id
+    mine, other = w["complaint_mine"].source_id, w["complaint_theirs"].source_id
     candidate, alias = w["candidate"], w["alias"]
     table = {
         "field_board": ("get", f"{field}/", {}),
@@ -400,9 +400,9 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
         "field_evaluation_xlsx": ("get", f"{field}/evaluation.xlsx", {}),
         "field_review_sample": ("get", f"{field}/reviews/sample/", {}),
         "field_detail_mine": ("get", f"{field}/c/{mine}/", {}),
-        "field_detail_other": ("get", f"{field}/c/{other}/", {}),
+        "field_detail_theirs": ("get", f"{field}/c/{other}/", {}),
         "field_status_mine": ("post", f"{field}/c/{mine}/status/", {"status": "processing", "result": "확인 중"}),
-        "field_status_other": ("post", f"{field}/c/{other}/status/", {"status": "processing", "result": "확인 중"}),
+        "field_status_theirs": ("post", f"{field}/c/{other}/status/", {"status": "processing", "result": "확인 중"}),
         "field_site_check": ("post", f"{field}/c/{mine}/site-check/", {"result": "confirmed", "note": "정비됨"}),
         "field_quality_review": (
             "post",
@@ -426,7 +426,7 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
             {"category": w["category"].pk, "title": "불법 현수막", "address": "영중로 10"},
         ),
         "finding_detail_mine": ("get", f"{findings}/{w['finding_mine'].case_number}/", {}),
-        "finding_detail_other": ("get", f"{findings}/{w['finding_other'].case_number}/", {}),
+        "finding_detail_theirs": ("get", f"{findings}/{w['finding_theirs'].case_number}/", {}),
         "finding_detail_report": ("get", f"{findings}/{w['report'].case_number}/", {}),
         "finding_answer": (
             "post",

@@ -213,7 +213,7 @@ def road_liaison(patrol_setup):
     return person
 
 
-def test_other_department_gets_404_and_nothing_changes(road_liaison, client, login):
+def test_a_department_not_routed_to_gets_404_and_nothing_changes(road_liaison, client, login):
     finding = new_finding(unit_name="건설과")
     login("roadliaison")
     url = f"/patrols/findings/{finding.case_number}/"

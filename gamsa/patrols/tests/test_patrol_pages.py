@@ -240,7 +240,7 @@ def test_api_create_route_answer_close(patrol_setup, client, login):  # noqa: F8
     assert again.status_code == 400 and "확인 종결" in again.json()["detail"]
 
 
-def test_api_hides_other_departments_and_validates(patrol_setup, client, login):  # noqa: F811
+def test_api_hides_findings_of_departments_not_its_own_and_validates(patrol_setup, client, login):  # noqa: F811
     finding = new_finding(unit_name="도로과", category=category("도로"))
     login("liaison")
     assert client.get(f"/api/v1/findings/{finding.case_number}").status_code == 404

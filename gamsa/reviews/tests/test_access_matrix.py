@@ -4,7 +4,7 @@ helpers in gamsa/core/testing/access_matrix.py).
 
 The statuses are written out by hand from the rules: the audit team (`head`, `leader`, `auditor`) reviews and runs
 적극행정; the council viewer reads (403 on writes); 건설과 (`liaison`, `depthead`) files for its own unit and sees
-only its own records (the "other" records are 주택과's); the department head nominates; the thresholds are read by
+only its own records (the "theirs" records are 주택과's); the department head nominates; the thresholds are read by
 all of them and the system administrator, and changed by the administrator and the office head; everyone else gets
 404. A refused request changes nothing; an allowed one changes exactly what its row says. The guard test fails when
 a route of the namespace has no row.
@@ -42,17 +42,17 @@ TABLE = {
     "pre_create":         (403, 403, 403, 404, 404, 404, 200, 200, 404, 403, 404, 404),
     "pre_create_post":    (403, 403, 403, 404, 404, 404, 302, 302, 404, 403, 404, 404),
     "pre_detail_mine":    (200, 200, 200, 404, 404, 404, 200, 200, 404, 200, 404, 404),
-    "pre_detail_other":   (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+    "pre_detail_theirs":   (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
     "pre_opinion":        (302, 302, 302, 404, 404, 404, 403, 403, 404, 403, 404, 404),
     "contract_list":      (200, 200, 200, 404, 404, 404, 200, 200, 404, 200, 404, 404),
     "contract_create":    (403, 403, 403, 404, 404, 404, 200, 200, 404, 403, 404, 404),
     "contract_create_post": (403, 403, 403, 404, 404, 404, 302, 302, 404, 403, 404, 404),
     "savings":            (200, 200, 200, 404, 404, 404, 200, 200, 404, 200, 404, 404),
     "contract_detail_mine": (200, 200, 200, 404, 404, 404, 200, 200, 404, 200, 404, 404),
-    "contract_detail_other": (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+    "contract_detail_theirs": (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
     "contract_result":    (302, 302, 302, 404, 404, 404, 403, 403, 404, 403, 404, 404),
     "assign":             (302, 302, 302, 404, 404, 404, 403, 403, 404, 403, 404, 404),
-    "assign_other":       (302, 302, 302, 404, 404, 404, 404, 404, 404, 403, 404, 404),
+    "assign_theirs":       (302, 302, 302, 404, 404, 404, 404, 404, 404, 403, 404, 404),
     # --- thresholds ------------------------------------------------------------------------------------------------
     "thresholds":         (200, 200, 200, 404, 404, 404, 200, 200, 404, 200, 200, 404),
     "threshold_create":   (200, 403, 403, 404, 404, 404, 403, 403, 404, 403, 200, 404),
@@ -68,7 +68,7 @@ TABLE = {
     "consulting_create":  (403, 403, 403, 404, 404, 404, 200, 200, 404, 403, 404, 404),
     "consulting_create_post": (403, 403, 403, 404, 404, 404, 302, 302, 404, 403, 404, 404),
     "consulting_detail_mine": (200, 200, 200, 404, 404, 404, 200, 200, 404, 200, 404, 404),
-    "consulting_detail_other": (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+    "consulting_detail_theirs": (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
     "consulting_answer":  (302, 302, 302, 404, 404, 404, 403, 403, 404, 403, 404, 404),
     "exemption_create":   (200, 200, 200, 404, 404, 404, 200, 200, 404, 403, 404, 404),
     "exemption_create_post": (302, 302, 302, 404, 404, 404, 302, 302, 404, 403, 404, 404),
@@ -82,16 +82,16 @@ EXPECTED = matrix.expected(USERS, TABLE)
 ROUTE = {action: action for action in TABLE} | {
     "pre_create_post": "pre_create",
     "pre_detail_mine": "pre_detail",
-    "pre_detail_other": "pre_detail",
+    "pre_detail_theirs": "pre_detail",
     "contract_create_post": "contract_create",
     "contract_detail_mine": "contract_detail",
-    "contract_detail_other": "contract_detail",
-    "assign_other": "assign",
+    "contract_detail_theirs": "contract_detail",
+    "assign_theirs": "assign",
     "threshold_create_post": "threshold_create",
     "nominate_post": "nominate",
     "consulting_create_post": "consulting_create",
     "consulting_detail_mine": "consulting_detail",
-    "consulting_detail_other": "consulting_detail",
+    "consulting_detail_theirs": "consulting_detail",
     "consulting_answer": "consulting_detail",
     "exemption_create_post": "exemption_create",
     "exemption_decide": "exemption_detail",
@@ -104,7 +104,7 @@ SUCCESS = {
     "contract_create_post": {"contract_reviews": "changed", "events": 1},
     "contract_result": {"contract_reviews": "changed", "events": 1},
     "assign": {"pre_reviews": "changed", "events": 1},
-    "assign_other": {"pre_reviews": "changed", "events": 1},
+    "assign_theirs": {"pre_reviews": "changed", "events": 1},
     "threshold_create_post": {"thresholds": 1, "events": 1},
     "round_create": {"rounds": 1, "events": 1},
     "round_action": {"members": 1, "events": 1},
@@ -135,7 +135,9 @@ def counters() -> dict:
         "members": CommitteeMember.objects.count,
         "nominations": Nomination.objects.count,
         "consultings": lambda: list(PreConsulting.objects.order_by("pk").values_list("status", "advice")),
-        "exemptions": lambda: list(ExemptionCase.objects.order_by("pk").values_list("decision", "decision_reason")),
+        "exemptions": lambda: list(
+            ExemptionCase.objects.order_by("pk").values_list("decision", "decision_reason")
+        ),
         "reports": QuarterlyExemptionReport.objects.count,
     }
 
@@ -180,7 +182,7 @@ def world(demo_module, django_db_blocker):
             "people": people,
             "unit": mine,
             "pre_mine": pre(people["liaison"], mine),
-            "pre_other": pre(housing, other),
+            "pre_theirs": pre(housing, other),
             "contract_mine": svc.file_contract_review(
                 people["liaison"],
                 mine,
@@ -189,7 +191,7 @@ def world(demo_module, django_db_blocker):
                 category="works",
                 designed_amount=100_000_000,
             ),  # fmt: skip
-            "contract_other": svc.file_contract_review(
+            "contract_theirs": svc.file_contract_review(
                 housing,
                 other,
                 review_kind="contract",
@@ -199,7 +201,7 @@ def world(demo_module, django_db_blocker):
             ),  # fmt: skip
             "round": rnd,
             "consulting_mine": consulting(people["liaison"], mine),
-            "consulting_other": consulting(housing, other),
+            "consulting_theirs": consulting(housing, other),
             "exemption": pro.file_exemption(
                 people["liaison"],
                 mine,
@@ -228,7 +230,7 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
              "estimated_price": "90000000", "estimated_amount": "99000000"},
         ),
         "pre_detail_mine": ("get", f"/reviews/pre/{pre}/", {}),
-        "pre_detail_other": ("get", f"/reviews/pre/{w['pre_other'].case_number}/", {}),
+        "pre_detail_theirs": ("get", f"/reviews/pre/{w['pre_theirs'].case_number}/", {}),
         "pre_opinion": ("post", f"/reviews/pre/{pre}/opinion/", {"opinion": "appropriate", "text": ""}),
         "contract_list": ("get", "/reviews/contracts/", {}),
         "contract_create": ("get", "/reviews/contracts/new/", {}),
@@ -240,13 +242,13 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
         ),
         "savings": ("get", "/reviews/contracts/savings/", {}),
         "contract_detail_mine": ("get", f"/reviews/contracts/{con}/", {}),
-        "contract_detail_other": ("get", f"/reviews/contracts/{w['contract_other'].case_number}/", {}),
+        "contract_detail_theirs": ("get", f"/reviews/contracts/{w['contract_theirs'].case_number}/", {}),
         "contract_result": (
             "post", f"/reviews/contracts/{con}/result/", {"reviewed_amount": "95000000", "note": "조정"}
         ),
         "assign": ("post", f"/reviews/assign/pre/{pre}/", {"reviewer": w["people"]["auditor"].pk}),
-        "assign_other": (
-            "post", f"/reviews/assign/pre/{w['pre_other'].case_number}/", {"reviewer": w["people"]["auditor"].pk}
+        "assign_theirs": (
+            "post", f"/reviews/assign/pre/{w['pre_theirs'].case_number}/", {"reviewer": w["people"]["auditor"].pk}
         ),
         "thresholds": ("get", "/reviews/thresholds/", {}),
         "threshold_create": ("get", "/reviews/thresholds/new/", {}),
@@ -278,8 +280,8 @@ def request_for(action: str, world: dict) -> tuple[str, str, dict]:
             {"unit": unit, "subject": "점용 허가 연장", "question": "연장 범위를 묻습니다."},
         ),
         "consulting_detail_mine": ("get", f"/reviews/proactive/consulting/{w['consulting_mine'].case_number}/", {}),
-        "consulting_detail_other": (
-            "get", f"/reviews/proactive/consulting/{w['consulting_other'].case_number}/", {}
+        "consulting_detail_theirs": (
+            "get", f"/reviews/proactive/consulting/{w['consulting_theirs'].case_number}/", {}
         ),
         "consulting_answer": (
             "post", f"/reviews/proactive/consulting/{w['consulting_mine'].case_number}/", {"advice": "가능합니다."}

@@ -118,7 +118,7 @@ def test_consulting_and_exemption_through_the_forms(unit, login):
     assert ExemptionCase.objects.get().decision == "granted"
 
 
-def test_other_departments_cannot_open_consulting(unit, client):
+def test_a_department_cannot_open_another_units_consulting(unit, client):
     consulting = pro.request_consulting(User.objects.get(username="liaison"), unit, subject="s", question="q")
     other = User.objects.create_user("housing")
     from gamsa.core.models import Membership, Role
