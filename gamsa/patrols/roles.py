@@ -17,12 +17,6 @@ from gamsa.core.permissions import DEPARTMENT_ROLES, has_role, memberships_of, o
 LEADERSHIP_ROLES = (Role.OFFICE_HEAD, Role.TEAM_LEADER)
 
 
-def user_of(request) -> User:
-    """The acting user of a page (the session) or of an API call (a personal token puts the user in `auth`)."""
-    auth = getattr(request, "auth", None)
-    return auth if hasattr(auth, "pk") else request.user
-
-
 def is_patrol_team(user: User) -> bool:
     """Patrol officers, the patrol team leader and the office head."""
     return office_team_roles(user, "patrol")

@@ -12,6 +12,7 @@ from gamsa.core.calendar import now as calendar_now
 from gamsa.core.enums import choices_literal
 from gamsa.core.models import OrgUnit
 from gamsa.core.paging import BoundedPagination
+from gamsa.core.permissions import acting_user
 from gamsa.reviews import permissions as perms
 from gamsa.reviews import selectors
 from gamsa.reviews.models import (
@@ -119,7 +120,7 @@ def _filing_unit(user, code: str | None) -> OrgUnit:
 
 
 def _list(request, base, filters):
-    user = perms.user_of(request)
+    user = acting_user(request)
     if not perms.can_see_reviews(user):
         raise HttpError(404, "찾을 수 없습니다.")
     rows = selectors.filter_ledger(base, filters.dict(exclude_none=True))
@@ -138,7 +139,7 @@ def list_pre(request, filters: Query[LedgerFilter]):
 
 @router.post("/reviews/pre-execution", response={201: PreOut, 400: Error, 403: Error})
 def create_pre(request, payload: PreIn):
-    user = perms.user_of(request)
+    user = acting_user(request)
     unit = _filing_unit(user, payload.unit)
     if payload.field not in {"major_project", "contract", "safety", "spending"}:
         return Status(400, {"detail": "분야(field) 값이 올바르지 않습니다."})
@@ -162,7 +163,7 @@ def list_contracts(request, filters: Query[LedgerFilter]):
 
 @router.post("/reviews/contracts", response={201: ContractOut, 400: Error, 403: Error})
 def create_contract(request, payload: ContractIn):
-    user = perms.user_of(request)
+    user = acting_user(request)
     unit = _filing_unit(user, payload.unit)
     try:
         review = svc.file_contract_review(user, unit, **payload.dict(exclude={"unit"}))
@@ -186,7 +187,7 @@ def check_threshold(
 ):
     """Whether a request of category `kind` and `amount` (won, in the rule's basis) must be reviewed on `date`.
     `review` is pre_execution (default), contract or completion."""
-    if not perms.can_see_thresholds(perms.user_of(request)):
+    if not perms.can_see_thresholds(acting_user(request)):
         raise HttpError(404, "찾을 수 없습니다.")
     if review not in ReviewKind.values or kind not in CATEGORIES_FOR[ReviewKind(review)]:
         return Status(400, {"detail": "심사 종류(review)나 유형(kind) 값이 올바르지 않습니다."})

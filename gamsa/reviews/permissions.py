@@ -95,15 +95,9 @@ def review_for(request, kind: str, case_number: str, action: str = "view"):
     else:
         raise Http404
     rule = REVIEW_ACTIONS[action]
-    user = user_of(request)
+    user = core_perms.acting_user(request)
     review = get_object_or_404(qs, case_number=case_number)
     core_perms.deny_outsider(can_view(user, review))
     if rule is not None:
         core_perms.deny_read_only(rule(user, review))
     return review
-
-
-def user_of(request) -> User:
-    """The acting user of a page (the session) or of an API call (a personal token puts the user in `auth`)."""
-    auth = getattr(request, "auth", None)
-    return auth if hasattr(auth, "pk") else request.user

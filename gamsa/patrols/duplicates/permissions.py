@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.models import User
+from gamsa.core.permissions import acting_user
 from gamsa.patrols.findings.permissions import can_see_findings
-from gamsa.patrols.roles import is_patrol_team, sees_all, user_of
+from gamsa.patrols.roles import is_patrol_team, sees_all
 
 
 def can_see_queue(user: User) -> bool:
@@ -26,7 +27,7 @@ def candidate_for(request, *, public_id=None, pk: int | None = None):
     for an unknown candidate, 403 for those who see it but do not decide."""
     from gamsa.patrols.models import DuplicateCandidate
 
-    user = user_of(request)
+    user = acting_user(request)
     core_perms.deny_outsider(can_see_findings(user))
     if public_id is not None:
         candidate = get_object_or_404(DuplicateCandidate, public_id=public_id)

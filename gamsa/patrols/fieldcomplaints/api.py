@@ -11,11 +11,11 @@ from ninja.pagination import paginate
 from gamsa.core import paging
 from gamsa.core.api import SIGNED_IN_AUTH, Error, fetched
 from gamsa.core.enums import choices_literal
+from gamsa.core.permissions import acting_user
 from gamsa.core.services import log_access
 from gamsa.patrols.fieldcomplaints import permissions as perms
 from gamsa.patrols.fieldcomplaints import selectors
 from gamsa.patrols.models import ComplaintStatus, Source
-from gamsa.patrols.roles import user_of
 
 router = Router(tags=["fieldcomplaints"], auth=SIGNED_IN_AUTH)
 
@@ -111,7 +111,7 @@ class CappedPagination(paging.CappedPagination):
 @paginate(CappedPagination)
 def list_complaints(request, filters: Query[FieldFilters]):
     """Field complaints the caller may see, newest first. `state`: open, due_soon, overdue, closed."""
-    user = user_of(request)
+    user = acting_user(request)
     if not perms.can_see_field_complaints(user):
         raise HttpError(404, "찾을 수 없습니다.")
     return selectors.complaint_list(user, filters.model_dump(exclude_none=True))
@@ -120,7 +120,7 @@ def list_complaints(request, filters: Query[FieldFilters]):
 @router.get("/fieldcomplaints/board", response={200: dict, 404: Error}, url_name="fieldcomplaints_board")
 def board_counts(request, soon_hours: int = selectors.DUE_SOON_HOURS):
     """Open, due-soon and overdue counts per department and 동 (the monitoring board)."""
-    user = user_of(request)
+    user = acting_user(request)
     if not perms.can_see_field_complaints(user):
         return Status(404, {"detail": "찾을 수 없습니다."})
     return Status(200, selectors.board(user, soon_hours=max(1, min(soon_hours, 72))).as_dict())
@@ -134,7 +134,7 @@ def board_counts(request, soon_hours: int = selectors.DUE_SOON_HOURS):
 def complaint_detail(request, source_id: str):
     """One complaint. The reporter's contact only for those who need it (patrol team, the answering department);
     each such read is access-logged."""
-    user = user_of(request)
+    user = acting_user(request)
     complaint = fetched(perms.complaint_for, request, source_id)
     complaint.reporter = None
     if perms.can_view_reporter(user, complaint) and (complaint.reporter_name or complaint.reporter_phone):

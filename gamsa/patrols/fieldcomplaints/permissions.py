@@ -18,13 +18,12 @@ from django.shortcuts import get_object_or_404
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import has_role
+from gamsa.core.permissions import acting_user, has_role
 from gamsa.patrols.roles import (
     department_unit_ids,
     is_department_member,
     is_patrol_team,
     sees_all,
-    user_of,
 )
 
 
@@ -92,7 +91,7 @@ def complaint_for(request, source_id: str, action: str = "view"):
     from gamsa.patrols.models import FieldComplaint
 
     rule = COMPLAINT_ACTIONS[action]
-    user = user_of(request)
+    user = acting_user(request)
     complaint = get_object_or_404(
         FieldComplaint.objects.select_related("item", "item__category", "unit"), source_id=source_id
     )
@@ -106,7 +105,7 @@ def provisional_item_for(request, code: str):
     """An item an import created provisionally, for those who map names (404 for everyone else)."""
     from gamsa.patrols.models import FieldItem
 
-    core_perms.deny_outsider(can_map_names(user_of(request)))
+    core_perms.deny_outsider(can_map_names(acting_user(request)))
     return get_object_or_404(FieldItem, code=code, provisional=True)
 
 
@@ -114,7 +113,7 @@ def unit_alias_for(request, *, public_id=None, pk: int | None = None):
     """A department name from the imports, by its public id (or its old database id), for those who map names."""
     from gamsa.patrols.models import UnitAlias
 
-    core_perms.deny_outsider(can_map_names(user_of(request)))
+    core_perms.deny_outsider(can_map_names(acting_user(request)))
     if public_id is not None:
         return get_object_or_404(UnitAlias, public_id=public_id)
     return get_object_or_404(UnitAlias, pk=pk)

@@ -15,6 +15,7 @@ from gamsa.core.enums import choices_literal
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import OrgUnit
 from gamsa.core.paging import BoundedPagination
+from gamsa.core.permissions import acting_user
 from gamsa.patrols.findings import permissions as perms
 from gamsa.patrols.findings import services as svc
 from gamsa.patrols.guardians.permissions import is_guardian
@@ -26,7 +27,6 @@ from gamsa.patrols.models import (
     FindingStatus,
     PatrolRound,
 )
-from gamsa.patrols.roles import user_of
 
 router = Router(tags=["patrols"], auth=SIGNED_IN_AUTH)
 
@@ -88,7 +88,7 @@ class FindingDetail(PatrolFindingOut):
 
     @staticmethod
     def resolve_photos(obj, context):
-        if not perms.can_download_finding_photos(user_of(context["request"]), obj):
+        if not perms.can_download_finding_photos(acting_user(context["request"]), obj):
             return []  # the council viewer: photos may show people and car plates
         return [
             {"stage": p.stage, "attachment": str(p.attachment.public_id)}
@@ -159,7 +159,7 @@ def list_findings(
     source: FindingSourceFilter = "",
     **kwargs,
 ):
-    user = user_of(request)
+    user = acting_user(request)
     if not (perms.can_see_findings(user) or is_guardian(user)):
         raise HttpError(404, NOT_FOUND)
     qs = perms.visible_findings(user, Finding.objects.select_related("category", "unit", "round"))
@@ -183,7 +183,7 @@ def finding_detail(request, case_number: str):
 
 @router.post("/findings", response={201: FindingDetail, 400: Error, 403: Error}, summary="적출사항 등록")
 def create_finding(request, payload: FindingIn):
-    user = user_of(request)
+    user = acting_user(request)
     if not perms.can_see_findings(user):
         raise HttpError(404, NOT_FOUND)
     if not perms.can_record_findings(user):
@@ -228,7 +228,7 @@ def create_finding(request, payload: FindingIn):
 
 def _transition(request, case_number: str, action: str, run):
     """One transition: the finding with the check of `action` (404 outsiders, 403 not theirs to do), then `run`."""
-    user = user_of(request)
+    user = acting_user(request)
     finding = fetched(perms.finding_for, request, case_number, action)
     try:
         run(user, finding)

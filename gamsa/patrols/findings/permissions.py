@@ -17,9 +17,9 @@ from django.shortcuts import get_object_or_404
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import has_role
+from gamsa.core.permissions import acting_user, has_role
 from gamsa.patrols.guardians.permissions import is_guardian
-from gamsa.patrols.roles import department_unit_ids, is_patrol_team, sees_all, user_of
+from gamsa.patrols.roles import department_unit_ids, is_patrol_team, sees_all
 
 
 def is_reader(user: User) -> bool:
@@ -83,7 +83,7 @@ def finding_for(request, case_number: str, action: str = "view"):
     from gamsa.patrols.models import Finding
 
     rule = FINDING_ACTIONS[action]
-    user = user_of(request)
+    user = acting_user(request)
     finding = get_object_or_404(
         Finding.objects.select_related("category", "unit", "round", "item", "reported_by", "duplicate_of"),
         case_number=case_number,

@@ -10,8 +10,8 @@ from gamsa.core.api import NOT_FOUND, SIGNED_IN_AUTH, Error, fetched
 from gamsa.core.enums import choices_literal
 from gamsa.core.models import OrgUnit
 from gamsa.core.paging import BoundedPagination
+from gamsa.core.permissions import acting_user
 from gamsa.patrols.models import PatrolRound, RoundKind
-from gamsa.patrols.roles import user_of
 from gamsa.patrols.rounds import permissions as perms
 from gamsa.patrols.rounds import services as round_svc
 
@@ -76,7 +76,7 @@ class RoundIn(Schema):
 @router.get("/patrol-rounds", response=list[RoundOut], summary="순찰 목록")
 @paginate(BoundedPagination)
 def list_rounds(request, kind: RoundKindFilter = "", year: int | None = None, **kwargs):
-    if not perms.can_see_rounds(user_of(request)):
+    if not perms.can_see_rounds(acting_user(request)):
         raise HttpError(404, NOT_FOUND)
     qs = PatrolRound.objects.select_related("area")
     if kind:
@@ -93,7 +93,7 @@ def round_detail(request, number: str):
 
 @router.post("/patrol-rounds", response={201: RoundDetail, 400: Error, 403: Error}, summary="순찰 등록")
 def create_round(request, payload: RoundIn):
-    user = user_of(request)
+    user = acting_user(request)
     if not perms.can_see_rounds(user):
         raise HttpError(404, NOT_FOUND)
     if not perms.can_manage_rounds(user):

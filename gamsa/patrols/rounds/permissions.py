@@ -7,7 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.models import User
-from gamsa.patrols.roles import is_patrol_team, sees_all, user_of
+from gamsa.core.permissions import acting_user
+from gamsa.patrols.roles import is_patrol_team, sees_all
 
 
 def can_see_rounds(user: User) -> bool:
@@ -23,7 +24,7 @@ def round_for(request, number: str, action: str = "view"):
     "manage" also needs the patrol team (403)."""
     from gamsa.patrols.models import PatrolRound
 
-    user = user_of(request)
+    user = acting_user(request)
     core_perms.deny_outsider(can_see_rounds(user))
     patrol_round = get_object_or_404(PatrolRound.objects.select_related("area", "created_by"), number=number)
     if action == "manage":

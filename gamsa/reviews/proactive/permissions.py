@@ -15,8 +15,8 @@ from django.shortcuts import get_object_or_404
 from gamsa.audits.permissions import is_audit_team
 from gamsa.core import permissions as core_perms
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import department_ids, is_council_viewer
-from gamsa.reviews.permissions import can_file, can_review, can_see_reviews, can_view, user_of, visible
+from gamsa.core.permissions import acting_user, department_ids, is_council_viewer
+from gamsa.reviews.permissions import can_file, can_review, can_see_reviews, can_view, visible
 
 # The reviews' audience rules this concept shares as they are (a department sees and files for its own unit only).
 __all__ = [
@@ -79,7 +79,7 @@ def selection_round_for(request, public_id, action: str = "view"):
     they may nominate. 404 for everyone else and for an unknown round."""
     from gamsa.reviews.models import SelectionRound
 
-    user = user_of(request)
+    user = acting_user(request)
     rnd = get_object_or_404(SelectionRound, public_id=public_id)
     if action == "nominate":
         core_perms.deny_outsider(can_see_proactive(user))
@@ -100,7 +100,7 @@ def consulting_for(request, case_number: str):
     consulting = get_object_or_404(
         PreConsulting.objects.select_related("unit", "advised_by"), case_number=case_number
     )
-    core_perms.deny_outsider(can_view(user_of(request), consulting))
+    core_perms.deny_outsider(can_view(acting_user(request), consulting))
     return consulting
 
 
@@ -111,5 +111,5 @@ def exemption_for(request, case_number: str):
     case = get_object_or_404(
         ExemptionCase.objects.select_related("unit", "consulting"), case_number=case_number
     )
-    core_perms.deny_outsider(can_view(user_of(request), case))
+    core_perms.deny_outsider(can_view(acting_user(request), case))
     return case
