@@ -46,7 +46,7 @@ def generate_rows(count: int, seed: int = 2025, year: int = 2025):
     from fieldcomplaints_spread import spread  # bench/fieldcomplaints_spread.py
 
     from gamsa.core.demo import DONGS
-    from gamsa.patrols.demo_field import ROADS
+    from gamsa.patrols.fieldcomplaints.demo import ROADS
 
     rng = random.Random(seed)
     for n, (received, item, lat, lng, _, status, processed) in enumerate(
@@ -77,7 +77,7 @@ def generate_rows(count: int, seed: int = 2025, year: int = 2025):
 def write_xlsx(path: Path, count: int, year: int = 2025) -> None:
     from openpyxl import Workbook
 
-    from gamsa.patrols.importing import HEADERS
+    from gamsa.patrols.fieldcomplaints.importing import HEADERS
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("현장민원")
@@ -121,7 +121,7 @@ def best_first_load(data: bytes, rows: int, name: str):
     """The import into an empty table, ATTEMPTS times (emptied in between); the first run is this process's first
     import (modules, calendar and caches cold). (best seconds, every run, last report, (new items, new names) of the
     first run)."""
-    from gamsa.patrols.importing import import_field_complaints
+    from gamsa.patrols.fieldcomplaints.importing import import_field_complaints
     from gamsa.patrols.models import FieldComplaint
 
     firsts, flagged = [], None
@@ -181,7 +181,7 @@ def main() -> None:
     url = args.database_url or f"sqlite:///{tmp / 'bench.db'}"
     setup_database(url)
 
-    from gamsa.patrols.importing import import_field_complaints
+    from gamsa.patrols.fieldcomplaints.importing import import_field_complaints
     from gamsa.patrols.models import FieldComplaint
 
     path = tmp / "fieldcomplaints.xlsx"
@@ -200,7 +200,7 @@ def main() -> None:
     )
     print(f"   new items flagged: {flagged[0]}, new department names flagged: {flagged[1]} (first run)")
     if args.scan:
-        from gamsa.patrols.duplicates import scan_complaints
+        from gamsa.patrols.duplicates.scan import scan_complaints
 
         t = time.perf_counter()
         pairs = scan_complaints(list(FieldComplaint.objects.values_list("pk", flat=True)))
@@ -217,7 +217,7 @@ def main() -> None:
     # 10% of the rows change status (처리중 → 처리완료 and the like): a later export of the same period.
     from openpyxl import Workbook
 
-    from gamsa.patrols.importing import HEADERS
+    from gamsa.patrols.fieldcomplaints.importing import HEADERS
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("현장민원")

@@ -116,7 +116,7 @@ def run_import(args) -> None:
     fci.setup_database(url)
     from django.db import connection
 
-    from gamsa.patrols.importing import import_field_complaints
+    from gamsa.patrols.fieldcomplaints.importing import import_field_complaints
 
     path = tmp / "fieldcomplaints.xlsx"
     t = time.perf_counter()
@@ -257,7 +257,7 @@ def load_ranking_data(count: int) -> None:
         60 if i.code == "traffic-illegal-parking" else (4 if i.deadline_hours == 3 else 1) for i in items
     ]
     rng = random.Random(2025)
-    from gamsa.patrols.import_writing import CREATE_FIELDS
+    from gamsa.patrols.fieldcomplaints.import_writing import CREATE_FIELDS
 
     columns = [c for c in CREATE_FIELDS if c != "import_job_id"]  # the importer's own column order
     statuses = ["done"] * 90 + ["processing"] * 4 + ["received"] * 2 + ["transferred"] * 2
@@ -333,7 +333,7 @@ def run_ranking(args) -> None:
     from django.urls import reverse
 
     from gamsa.core.demo import load_demo
-    from gamsa.patrols import evaluation
+    from gamsa.patrols.fieldcomplaints import evaluation
     from gamsa.patrols.models import FieldComplaint
 
     print(

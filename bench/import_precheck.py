@@ -26,7 +26,7 @@ ATTEMPTS = 3
 
 def build(folder: Path, rows: int) -> dict[str, Path]:
     from gamsa.core.tests.bombs import bomb_pieces, million_rows, write_xlsx, year_of_field_complaints
-    from gamsa.patrols.importing import HEADERS
+    from gamsa.patrols.fieldcomplaints.importing import HEADERS
 
     folder.mkdir(parents=True, exist_ok=True)
     files = {

@@ -41,7 +41,7 @@ def generate(count: int, seed: int = 2026) -> None:
 
     from gamsa.core import services
     from gamsa.core.models import Agency, OrgUnit, UnitKind
-    from gamsa.patrols.demo_field import ROADS
+    from gamsa.patrols.fieldcomplaints.demo import ROADS
     from gamsa.patrols.models import ComplaintStatus, FieldComplaint, FieldItem
 
     FieldComplaint.objects.all().delete()

@@ -79,12 +79,12 @@ def load(count: int, seed: int = 2025, year: int = 2025, prefix: str = "B") -> d
 def scan_all(ids) -> tuple[float, int]:
     from django.db import transaction
 
-    from gamsa.patrols import duplicates
+    from gamsa.patrols.duplicates import scan
 
     with transaction.atomic():
-        duplicates.mark_pending(ids)
+        scan.mark_pending(ids)
     t = time.perf_counter()
-    result = duplicates.scan_pending()
+    result = scan.scan_pending()
     return time.perf_counter() - t, result.candidates
 
 
@@ -131,7 +131,7 @@ def main() -> None:
     support.setup_database(args.database_url or f"sqlite:///{tmp / 'bench.db'}")
     from django.db import connection
 
-    from gamsa.patrols import duplicates
+    from gamsa.patrols.duplicates import scan
     from gamsa.patrols.models import DuplicateCandidate, DuplicateScanPending, FieldComplaint, FieldItem
 
     DuplicateCandidate.objects.all().delete()
@@ -184,7 +184,7 @@ def main() -> None:
     day = max(1, args.rows // 365)
     new = load(day, seed=7, year=2025, prefix="D")
     t = time.perf_counter()
-    made_day = duplicates.scan_complaints(list(new))
+    made_day = scan.scan_complaints(list(new))
     print(
         f"   one day's batch ({day:,} complaints) against the year on file:"
         f" {(time.perf_counter() - t) * 1000:.0f} ms, {made_day:,} candidates"

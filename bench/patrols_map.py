@@ -41,7 +41,7 @@ def generate(points: int) -> None:
 
     from gamsa.core.demo import load_demo
     from gamsa.core.models import OrgUnit, UnitKind
-    from gamsa.patrols.demo_patrol import seed_finding_categories
+    from gamsa.patrols.findings.demo import seed_finding_categories
     from gamsa.patrols.models import (
         ComplaintStatus,
         FieldCategory,
@@ -108,7 +108,7 @@ def time_view(username: str, query: str, runs: int = 5) -> tuple[float, int, int
     from django.test import RequestFactory
 
     from gamsa.core.models import User
-    from gamsa.patrols.views.map import map_data_view
+    from gamsa.patrols.maps.views import map_data_view
 
     user = User.objects.get(username=username)
     factory = RequestFactory()

@@ -45,12 +45,12 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from gamsa.audits.reviews import exporting, selectors
-    from gamsa.audits.reviews.models import ContractReview, PreExecutionReview, ThresholdRule
-    from gamsa.audits.reviews.services.thresholds import decide
     from gamsa.core.calendar import SEOUL, LegalCalendar
     from gamsa.core.demo import load_demo
     from gamsa.core.models import OrgUnit, User
+    from gamsa.reviews import exporting, selectors
+    from gamsa.reviews.models import ContractReview, PreExecutionReview, ThresholdRule
+    from gamsa.reviews.services.thresholds import decide
 
     load_demo()
     rng = random.Random(2026)

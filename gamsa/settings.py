@@ -124,7 +124,7 @@ INSTALLED_APPS = [
     "gamsa.core.approvals",
     "gamsa.complaints",
     "gamsa.audits",
-    "gamsa.audits.reviews",
+    "gamsa.reviews",
     "gamsa.costing",
     "gamsa.patrols",
     "gamsa.open311",

@@ -17,7 +17,7 @@ urlpatterns = [
     path("complaints/", include("gamsa.complaints.urls_other")),
     path("minwon/", include("gamsa.complaints.urls_public")),
     path("audits/", include("gamsa.audits.urls")),
-    path("reviews/", include("gamsa.audits.reviews.urls")),
+    path("reviews/", include("gamsa.reviews.urls")),
     path("costing/", include("gamsa.costing.urls")),
     path("approvals/", include("gamsa.core.approvals.urls")),
     path("patrols/", include("gamsa.patrols.urls")),

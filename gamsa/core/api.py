@@ -37,6 +37,24 @@ class Error(Schema):
     detail: str
 
 
+NOT_FOUND = "찾을 수 없습니다."
+NOT_ALLOWED = "이 처리를 할 권한이 없습니다."
+
+
+def fetched(fetch, *args, forbidden: str = NOT_ALLOWED, **kwargs):
+    """Call an app's fetch-and-check helper (e.g. `finding_for(request, case_number, action)`) from an API
+    operation: its refusals become JSON with a Korean reason, 404 for outsiders and unknown ids, 403 otherwise."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    try:
+        return fetch(*args, **kwargs)
+    except Http404 as exc:
+        raise HttpError(404, NOT_FOUND) from exc
+    except PermissionDenied as exc:
+        raise HttpError(403, forbidden) from exc
+
+
 class DeadlineOut(Schema):
     kind: str
     label: str

@@ -112,6 +112,13 @@ def office_team_roles(user: User, team: str) -> bool:
     )
 
 
+def acting_user(request) -> User:
+    """Who acts in a request: the session's user on a page, the token's user in an API call (`request.auth`).
+    The apps' fetch-and-check helpers (e.g. `finding_for(request, case_number, action)`) take the request."""
+    auth = getattr(request, "auth", None)
+    return auth if hasattr(auth, "pk") else request.user
+
+
 def deny_outsider(allowed: bool) -> None:
     if not allowed:
         raise Http404

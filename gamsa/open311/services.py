@@ -209,7 +209,7 @@ def full_name(first: str, last: str) -> str:
 
 def submit_request(key: ApiKey, data) -> Posted:
     """Validate a POST (form fields in `data`) and register it. Raises Open311Error with every problem found."""
-    from gamsa.patrols.services.fieldcomplaints import FieldComplaintError, check_coordinates
+    from gamsa.patrols.fieldcomplaints.services import FieldComplaintError, check_coordinates
 
     code = _field(data, "service_code")
     if not code:
@@ -271,7 +271,7 @@ def submit_request(key: ApiKey, data) -> Posted:
 
 
 def _field_complaint(key, item, data, title, body, address, latitude, longitude, reporter, email) -> Posted:
-    from gamsa.patrols.services.fieldcomplaints import FieldComplaintError, create_complaint
+    from gamsa.patrols.fieldcomplaints.services import FieldComplaintError, create_complaint
 
     try:
         complaint = create_complaint(
@@ -304,7 +304,7 @@ def _finding_category(item: FieldItem) -> FindingCategory | None:
 
 
 def _guardian_report(key, item, title, body, address, latitude, longitude) -> Posted:
-    from gamsa.patrols.services.findings import create_finding
+    from gamsa.patrols.findings.services import create_finding
 
     category = _finding_category(item)
     if category is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -30,16 +30,14 @@ def key_list(request):
 @require_POST
 def revoke_legacy(request, pk: int):
     """The old address by database id: the same check, then a permanent redirect (308 keeps the POST)."""
-    core_perms.deny_outsider(perms.can_manage_keys(request.user))
-    key = get_object_or_404(ApiKey, pk=pk)
+    key = perms.partner_key_for(request, pk=pk)
     return moved(reverse("open311:revoke", args=[key.public_id]))
 
 
 @login_required
 @require_POST
 def revoke(request, public_id):
-    core_perms.deny_outsider(perms.can_manage_keys(request.user))
-    key = get_object_or_404(ApiKey, public_id=public_id)
+    key = perms.partner_key_for(request, public_id=public_id)
     try:
         services.revoke_key(request.user, key)
         messages.success(request, f"'{key.name}' 키를 폐기했습니다.")

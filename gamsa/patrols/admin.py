@@ -89,7 +89,7 @@ class EvaluationRuleAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        from gamsa.patrols.services.fieldcomplaints import add_evaluation_rule
+        from gamsa.patrols.fieldcomplaints.services import add_evaluation_rule
 
         saved = add_evaluation_rule(
             request.user, min_count=obj.min_count, effective_from=obj.effective_from, note=obj.note

@@ -1,11 +1,13 @@
-"""How patrols plugs into core: navigation, the '내 업무' desk, attachment access, demo data, verb labels."""
+"""How patrols plugs into core: each concept package's hooks (navigation, the '내 업무' desk, attachment access,
+notices, demo data, verb labels), and the app's shipped reference data."""
 
 from gamsa.core import seeds
-from gamsa.patrols import (
-    hooks_field,  # noqa: F401
-    hooks_patrol,  # noqa: F401
-    notice_targets,  # noqa: F401  (findings in the shared notices)
-)
+from gamsa.patrols.duplicates import hooks as duplicates_hooks  # noqa: F401
+from gamsa.patrols.fieldcomplaints import hooks as fieldcomplaints_hooks  # noqa: F401
+from gamsa.patrols.findings import hooks as findings_hooks  # noqa: F401
+from gamsa.patrols.guardians import hooks as guardians_hooks  # noqa: F401
+from gamsa.patrols.maps import hooks as maps_hooks  # noqa: F401
+from gamsa.patrols.rounds import hooks as rounds_hooks  # noqa: F401
 
 # Shipped reference data comes back after a database flush (see gamsa/core/seeds.py).
 seeds.register_reference_seed(

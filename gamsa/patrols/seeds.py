@@ -290,7 +290,7 @@ def duplicate_window_fields(code: str) -> dict:
 def seed_duplicate_windows(item_model) -> int:
     """Give the seeded items still at the model's default window their shipped window (the data migration that
     added the fields; historical models work). An item an administrator edited keeps its values."""
-    from gamsa.patrols.models.fieldcomplaints import DUPLICATE_DEFAULT_DAYS, DUPLICATE_DEFAULT_RADIUS_M
+    from gamsa.patrols.fieldcomplaints.models import DUPLICATE_DEFAULT_DAYS, DUPLICATE_DEFAULT_RADIUS_M
 
     codes = [code for _, _, _, code, *_ in item_rows()]
     changed = 0

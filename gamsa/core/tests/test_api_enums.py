@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from gamsa.audits.models import DispositionStatus, EngagementStatus, EngagementType
-from gamsa.audits.reviews.models import Category, ReviewKind
 from gamsa.complaints.models import Channel, Kind
 from gamsa.complaints.models import Status as GrievanceStatus
 from gamsa.core.models import UnitKind, User
 from gamsa.core.services import issue_api_token
-from gamsa.patrols.board import STATE_FILTERS
+from gamsa.patrols.fieldcomplaints.selectors import STATE_FILTERS
 from gamsa.patrols.models import ComplaintStatus, Finding, FindingStatus, RoundKind
+from gamsa.reviews.models import Category, ReviewKind
 
 
 def _enum(schema: dict, path: str, name: str) -> list[str]:

@@ -81,7 +81,7 @@ def test_imported_bc_date_no_longer_takes_the_desk_down(demo, client):
 
 
 def field_csv(received: str, processed: str) -> bytes:
-    from gamsa.patrols import importing as field_importing
+    from gamsa.patrols.fieldcomplaints import importing as field_importing
 
     out = io.StringIO()
     writer = csv.writer(out)
@@ -112,7 +112,7 @@ def field_csv(received: str, processed: str) -> bytes:
 
 
 def test_field_import_refuses_dates_out_of_the_window_and_control_characters(demo):
-    from gamsa.patrols import importing as field_importing
+    from gamsa.patrols.fieldcomplaints import importing as field_importing
     from gamsa.patrols.models import FieldCategory, FieldComplaint, FieldItem
     from gamsa.patrols.seeds import seed_field_items
 

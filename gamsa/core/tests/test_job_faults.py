@@ -239,7 +239,7 @@ def alive(pid: int) -> bool:
 def field_csv(rows: int) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    from gamsa.patrols.importing import HEADERS
+    from gamsa.patrols.fieldcomplaints.importing import HEADERS
 
     writer.writerow(HEADERS)
     for i in range(rows):

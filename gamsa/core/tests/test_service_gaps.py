@@ -71,9 +71,9 @@ def test_confirming_the_device_records_both_events(demo):
 
 
 def test_open311_token_is_written_with_the_finding(demo):
-    from gamsa.patrols.demo_patrol import seed_finding_categories
+    from gamsa.patrols.findings.demo import seed_finding_categories
+    from gamsa.patrols.findings.services import create_finding
     from gamsa.patrols.models import Finding, FindingCategory
-    from gamsa.patrols.services.findings import create_finding
 
     seed_finding_categories()
     finding = create_finding(

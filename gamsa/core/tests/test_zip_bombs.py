@@ -212,7 +212,7 @@ def test_a_dtd_is_refused():
 
 def test_a_year_of_field_complaints_passes(tmp_path, settings):
     """66,228 rows × 13 columns with Korean text, as the 응답소 export brings them, pass with the defaults."""
-    from gamsa.patrols.importing import HEADERS
+    from gamsa.patrols.fieldcomplaints.importing import HEADERS
 
     data = write_xlsx(tmp_path / "year.xlsx", year_of_field_complaints(HEADERS)).read_bytes()
     size = check_archive(data)
@@ -285,7 +285,7 @@ def test_grievance_import_service_and_page_refuse_and_import_nothing(bomb, milli
 def test_field_import_service_and_page_refuse_and_import_nothing(
     bomb, million, demo, login, isolated_settings
 ):
-    from gamsa.patrols.importing import import_field_complaints
+    from gamsa.patrols.fieldcomplaints.importing import import_field_complaints
     from gamsa.patrols.models import FieldComplaint
 
     before = FieldComplaint.objects.count()

@@ -56,7 +56,7 @@ def partner_key(district):
 
 @pytest.fixture
 def guardian_key(district):
-    from gamsa.patrols.services.guardians import appoint_guardian
+    from gamsa.patrols.guardians.services import appoint_guardian
 
     core_services.create_unit(
         None, agency=district, code="patrol", name="순찰팀", kind=UnitKind.TEAM, office_team="patrol"

@@ -138,7 +138,7 @@ def test_jurisdiction_setting_overrides_the_agency(client, district, settings):
     assert client.get("/open311/v2/services.json?jurisdiction_id=test.ydp.seoul.kr").status_code == 200
 
 
-def test_other_methods_are_refused(client, district):
+def test_methods_outside_the_spec_are_refused(client, district):
     response = client.post("/open311/v2/services.xml")
     assert response.status_code == 405
     assert xml_of(response).tag == "errors"

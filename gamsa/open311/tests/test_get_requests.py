@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from gamsa.open311.tests.conftest import REQUEST_FIELDS, W3C, check_request, children, json_of, xml_of
+from gamsa.patrols.fieldcomplaints.services import create_complaint, update_status
 from gamsa.patrols.models import ComplaintStatus, FieldComplaint, FieldItem
-from gamsa.patrols.services.fieldcomplaints import create_complaint, update_status
 
 pytestmark = pytest.mark.django_db
 

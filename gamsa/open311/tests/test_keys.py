@@ -96,7 +96,7 @@ def test_sysadmin_lists_and_revokes_keys_without_plaintext(login):
 
 
 @pytest.mark.parametrize("username", ["patrol", "auditor", "citizen"])
-def test_others_cannot_see_or_revoke_keys(login, username):
+def test_only_the_administrator_sees_or_revokes_keys(login, username):
     key, _ = services.create_key(None, name="협력기관 앱")
     client = login(username)
     assert client.get("/open311/keys/").status_code == 404

@@ -230,7 +230,7 @@ def test_address_id_is_a_location(client, district, partner_key):
 
 
 def test_a_guardian_key_files_a_finding_and_gets_a_token(client, district, guardian_key, partner_key):
-    from gamsa.patrols.services.findings import route_finding
+    from gamsa.patrols.findings.services import route_finding
 
     response = post(client, "xml", spec_example(guardian_key))
     assert response.status_code == 200, response.content

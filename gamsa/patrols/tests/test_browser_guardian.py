@@ -12,7 +12,8 @@ from PIL import Image
 
 from gamsa.conftest import CHROMIUM, settle, staff_login, submit
 from gamsa.core.demo import DEMO_PASSWORD, load_demo
-from gamsa.patrols.demo_patrol import ensure_guardian_account, seed_finding_categories
+from gamsa.patrols.findings.demo import seed_finding_categories
+from gamsa.patrols.guardians.demo import ensure_guardian_account
 from gamsa.patrols.models import Finding, FindingStatus, Photo
 
 pytestmark = [

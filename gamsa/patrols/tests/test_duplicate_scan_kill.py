@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from gamsa.patrols import importing, seeds
+from gamsa.patrols import seeds
+from gamsa.patrols.fieldcomplaints import importing
 from gamsa.patrols.models import (
     DuplicateCandidate,
     DuplicateScanPending,
@@ -38,9 +39,9 @@ import os, sys, time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gamsa.settings")
 import django
 django.setup()
-from gamsa.patrols import duplicates
-duplicates.RECORDS_PER_TRANSACTION = 1  # one item per transaction, as a larger file would have several
-scan_group, calls = duplicates._scan_group, []
+from gamsa.patrols.duplicates import scan
+scan.RECORDS_PER_TRANSACTION = 1  # one item per transaction, as a larger file would have several
+scan_group, calls = scan._scan_group, []
 
 def pausing(*args, **kwargs):
     made = scan_group(*args, **kwargs)
@@ -50,7 +51,7 @@ def pausing(*args, **kwargs):
         time.sleep(600)
     return made
 
-duplicates._scan_group = pausing
+scan._scan_group = pausing
 from django.core.management import execute_from_command_line
 execute_from_command_line(["gamsa", *sys.argv[1:]])
 """

@@ -15,7 +15,9 @@ import pytest
 from gamsa.conftest import verified_login
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event, User
-from gamsa.patrols import duplicates, importing, seeds
+from gamsa.patrols import seeds
+from gamsa.patrols.duplicates import scan
+from gamsa.patrols.fieldcomplaints import importing
 from gamsa.patrols.models import (
     ComplaintStatus,
     DuplicateCandidate,
@@ -100,7 +102,7 @@ def test_a_parked_car_reported_twice_in_the_same_spot_is_no_candidate():
     parking = item("traffic-illegal-parking")
     first = complaint(parking)
     second = complaint(parking, hours=1)
-    assert duplicates.scan_complaints([first.pk, second.pk]) == 0
+    assert scan.scan_complaints([first.pk, second.pk]) == 0
     assert not DuplicateCandidate.objects.exists()
     assert not DuplicateScanPending.objects.exists()  # done with, not left owed
 
@@ -109,7 +111,7 @@ def test_a_pothole_reported_twice_is_one_candidate_the_newer_pointing_at_the_fir
     pothole = item("road-pothole")
     first = complaint(pothole)
     second = complaint(pothole, north_m=20, hours=48)
-    assert duplicates.scan_complaints([first.pk, second.pk]) == 1
+    assert scan.scan_complaints([first.pk, second.pk]) == 1
     candidate = DuplicateCandidate.objects.get()
     assert (candidate.subject_complaint, candidate.other_complaint) == (second, first)
     assert (candidate.distance_m, candidate.days_apart) == (20, 2)
@@ -118,7 +120,7 @@ def test_a_pothole_reported_twice_is_one_candidate_the_newer_pointing_at_the_fir
 def test_an_item_that_is_never_a_duplicate_never_pairs_even_in_the_same_place_and_minute():
     noise = item("environment-construction-noise")
     ids = [complaint(noise).pk for _ in range(4)]
-    assert duplicates.scan_complaints(ids) == 0
+    assert scan.scan_complaints(ids) == 0
     assert not DuplicateCandidate.objects.exists()
 
 
@@ -128,7 +130,7 @@ def test_the_items_own_distance_and_days_decide():
     inside = complaint(pothole, north_m=45, hours=13 * 24)
     too_far = complaint(pothole, north_m=-70, hours=24)  # 70 m from first
     too_late = complaint(pothole, hours=15 * 24)  # 15 days after first; 2 days and 45 m from inside
-    duplicates.scan_complaints([first.pk, inside.pk, too_far.pk, too_late.pk])
+    scan.scan_complaints([first.pk, inside.pk, too_far.pk, too_late.pk])
     assert pairs() == {(inside.pk, first.pk), (too_late.pk, inside.pk)}
 
 
@@ -136,9 +138,9 @@ def test_an_administrators_wider_window_takes_effect_at_the_next_scan():
     pothole = item("road-pothole")
     first = complaint(pothole)
     later = complaint(pothole, north_m=80, hours=24)
-    assert duplicates.scan_complaints([first.pk, later.pk]) == 0
+    assert scan.scan_complaints([first.pk, later.pk]) == 0
     FieldItem.objects.filter(pk=pothole.pk).update(duplicate_radius_m=100)
-    assert duplicates.scan_complaints([first.pk, later.pk]) == 1
+    assert scan.scan_complaints([first.pk, later.pk]) == 1
 
 
 def test_an_earlier_report_dealt_with_before_the_later_came_in_is_not_its_duplicate():
@@ -151,7 +153,7 @@ def test_an_earlier_report_dealt_with_before_the_later_came_in_is_not_its_duplic
         pothole, north_m=800, status=ComplaintStatus.DONE, processed=T0 + dt.timedelta(days=3)
     )
     before_done = complaint(pothole, north_m=805, hours=24)  # came in while the first was still being handled
-    duplicates.scan_complaints([c.pk for c in (fixed, again, open_one, while_open, done_later, before_done)])
+    scan.scan_complaints([c.pk for c in (fixed, again, open_one, while_open, done_later, before_done)])
     assert pairs() == {(while_open.pk, open_one.pk), (before_done.pk, done_later.pk)}
 
 
@@ -166,13 +168,13 @@ def test_an_alias_is_compared_in_the_window_of_the_item_it_stands_for():
     )
     first = complaint(pothole)
     second = complaint(alias, north_m=10, hours=3)
-    assert duplicates.scan_complaints([first.pk, second.pk]) == 1
+    assert scan.scan_complaints([first.pk, second.pk]) == 1
 
 
 def test_a_provisional_items_complaints_mapped_onto_an_item_are_scanned_in_its_window(
     django_capture_on_commit_callbacks,
 ):
-    from gamsa.patrols.services import fieldcomplaints as svc
+    from gamsa.patrols.fieldcomplaints import services as svc
 
     pothole = item("road-pothole")
     provisional = FieldItem.objects.create(
@@ -184,7 +186,7 @@ def test_a_provisional_items_complaints_mapped_onto_an_item_are_scanned_in_its_w
     )
     first = complaint(pothole)
     second = complaint(provisional, north_m=10, hours=3)
-    assert duplicates.scan_complaints([first.pk, second.pk]) == 0  # two items: not compared
+    assert scan.scan_complaints([first.pk, second.pk]) == 0  # two items: not compared
     with django_capture_on_commit_callbacks(execute=True):
         svc.map_item(None, provisional, target=pothole)
     assert pairs() == {(second.pk, first.pk)}
@@ -290,4 +292,4 @@ def test_a_hot_spot_spread_stays_reviewable_where_one_window_for_all_buried_the_
 
     DuplicateCandidate.objects.all().delete()
     FieldItem.objects.update(duplicate_never=False, duplicate_radius_m=250, duplicate_days=30)
-    assert duplicates.scan_complaints(FieldComplaint.objects.values_list("pk", flat=True)) > 5 * made
+    assert scan.scan_complaints(FieldComplaint.objects.values_list("pk", flat=True)) > 5 * made

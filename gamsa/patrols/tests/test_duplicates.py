@@ -9,7 +9,8 @@ import pytest
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event
-from gamsa.patrols import duplicates
+from gamsa.patrols.duplicates import scan, windows
+from gamsa.patrols.duplicates import services as decisions
 from gamsa.patrols.models import (
     ComplaintStatus,
     DuplicateCandidate,
@@ -55,8 +56,8 @@ def items(patrol_setup):  # noqa: F811
 
 
 def test_haversine_is_metres():
-    assert round(duplicates.haversine_m(LAT, LNG, LAT + 100 * M_LAT, LNG)) == 100
-    assert 880 < duplicates.haversine_m(LAT, LNG, LAT, LNG + 0.01) < 890  # 0.01° of longitude at 37.5° N
+    assert round(windows.haversine_m(LAT, LNG, LAT + 100 * M_LAT, LNG)) == 100
+    assert 880 < windows.haversine_m(LAT, LNG, LAT, LNG + 0.01) < 890  # 0.01° of longitude at 37.5° N
 
 
 def test_complaints_inside_radius_and_window_only(items):
@@ -67,7 +68,7 @@ def test_complaints_inside_radius_and_window_only(items):
     late = complaint(parking, north_m=50, days=41)  # 41 days after `first`, 31 after `near`
     other_item = complaint(pothole, north_m=20, days=2)  # different item
     edge = complaint(parking, north_m=240, days=29)  # 240 m, 29 days from `first`
-    created = duplicates.scan_complaints([first.pk, near.pk, far.pk, late.pk, other_item.pk, edge.pk])
+    created = scan.scan_complaints([first.pk, near.pk, far.pk, late.pk, other_item.pk, edge.pk])
     pairs = {
         (c.subject_complaint_id, c.other_complaint_id): c
         for c in DuplicateCandidate.objects.filter(subject_complaint__isnull=False)
@@ -81,15 +82,15 @@ def test_complaints_inside_radius_and_window_only(items):
     assert created == len(pairs)
     assert all(c.decision == DuplicateCandidate.Decision.PENDING for c in pairs.values())
     # idempotent: the same batch again creates nothing new
-    assert duplicates.scan_complaints([first.pk, near.pk, far.pk, late.pk, other_item.pk, edge.pk]) == 0
+    assert scan.scan_complaints([first.pk, near.pk, far.pk, late.pk, other_item.pk, edge.pk]) == 0
 
 
 def test_scan_of_a_new_batch_finds_earlier_complaints(items):
     parking, _ = items
     old = complaint(parking)
-    duplicates.scan_complaints([old.pk])
+    scan.scan_complaints([old.pk])
     new = complaint(parking, north_m=30, days=3)
-    assert duplicates.scan_complaints([new.pk]) == 1
+    assert scan.scan_complaints([new.pk]) == 1
     candidate = DuplicateCandidate.objects.get()
     assert candidate.subject_complaint == new and candidate.other_complaint == old
 
@@ -160,9 +161,9 @@ def test_link_complaints_sets_duplicate_of(items):
     parking, _ = items
     old = complaint(parking)
     new = complaint(parking, north_m=10, days=1)
-    duplicates.scan_complaints([old.pk, new.pk])
+    scan.scan_complaints([old.pk, new.pk])
     candidate = DuplicateCandidate.objects.get(subject_complaint=new)
-    duplicates.link_candidate(user("patrol"), candidate)
+    decisions.link_candidate(user("patrol"), candidate)
     new.refresh_from_db()
     assert new.duplicate_of == old and new.status == ComplaintStatus.DUPLICATE
 
@@ -186,7 +187,7 @@ def test_queue_lists_complaint_pairs_with_links(items, client, login):
     parking, _ = items
     old = complaint(parking)
     new = complaint(parking, north_m=10, days=1)
-    duplicates.scan_complaints([old.pk, new.pk])
+    scan.scan_complaints([old.pk, new.pk])
     login("patrol")
     page = client.get("/patrols/duplicates/").content.decode()
     assert f"/patrols/field/c/{new.source_id}/" in page and f"/patrols/field/c/{old.source_id}/" in page

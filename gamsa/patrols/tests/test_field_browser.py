@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from gamsa.conftest import CHROMIUM, log_in_with_totp, settle, submit
-from gamsa.patrols import importing
+from gamsa.patrols.fieldcomplaints import importing
 from gamsa.patrols.models import FieldCategory, FieldComplaint, FieldItem
 from gamsa.patrols.seeds import seed_field_items
 

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event, OrgUnit
-from gamsa.patrols import import_writing, importing
+from gamsa.patrols.fieldcomplaints import import_writing, importing
 from gamsa.patrols.models import ComplaintStatus, FieldComplaint, FieldItem, UnitAlias
 
 HEADER = importing.HEADERS

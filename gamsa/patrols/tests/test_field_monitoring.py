@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit, User
-from gamsa.patrols import board, evaluation
 from gamsa.patrols.clock import complaint_due_at
+from gamsa.patrols.fieldcomplaints import evaluation
+from gamsa.patrols.fieldcomplaints import selectors as board
+from gamsa.patrols.fieldcomplaints import services as svc
 from gamsa.patrols.models import ComplaintStatus, FieldCategory, FieldComplaint, FieldItem, Source, UnitAlias
-from gamsa.patrols.services import fieldcomplaints as svc
 
 
 @pytest.fixture(autouse=True)
@@ -293,7 +294,7 @@ def test_mapping_a_department_name_repoints_complaints(units):
 
 
 def test_demo_hook_is_idempotent(units):
-    from gamsa.patrols.demo_field import COUNT, load_demo_field_complaints
+    from gamsa.patrols.fieldcomplaints.demo import COUNT, load_demo_field_complaints
 
     assert load_demo_field_complaints() == COUNT
     assert load_demo_field_complaints() == 0
@@ -340,8 +341,8 @@ def test_minimum_count_is_data_with_an_effective_date(units, client, login):
     from django.urls import reverse
 
     from gamsa.core.models import Event
+    from gamsa.patrols.fieldcomplaints.services import FieldComplaintError, add_evaluation_rule
     from gamsa.patrols.models import EvaluationRule
-    from gamsa.patrols.services.fieldcomplaints import FieldComplaintError, add_evaluation_rule
 
     if not EvaluationRule.objects.exists():  # a browser test's flush elsewhere in the run
         from gamsa.core.seeds import reseed_reference_data

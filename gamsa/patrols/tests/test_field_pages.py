@@ -12,8 +12,8 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from gamsa.core.models import AccessLog, Job, OrgUnit
-from gamsa.patrols import importing
 from gamsa.patrols.clock import complaint_due_at
+from gamsa.patrols.fieldcomplaints import importing
 from gamsa.patrols.models import ComplaintStatus, FieldComplaint, FieldItem, SiteCheck, UnitAlias
 
 

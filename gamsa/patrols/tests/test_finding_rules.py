@@ -1,4 +1,4 @@
-"""One rule set for patrol findings (permissions_patrol), and the stricter rules it keeps: a department does not
+"""One rule set for patrol findings (gamsa/patrols/findings/permissions.py), and the stricter rules it keeps: a department does not
 see a guardian's report until the patrol team routes it, and a volunteer who is not a guardian sees no finding,
 not even one recorded under their name. Each denial leaves the finding and the event log as they were."""
 
@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from gamsa.core.models import Event
-from gamsa.patrols import permissions, permissions_patrol
+from gamsa.patrols.fieldcomplaints import permissions as field_permissions
+from gamsa.patrols.findings import permissions as finding_permissions
+from gamsa.patrols.findings import services as svc
+from gamsa.patrols.guardians.permissions import is_guardian
 from gamsa.patrols.models import Finding, FindingStatus
-from gamsa.patrols.services import findings as svc
 from gamsa.patrols.tests.test_patrol_findings import (  # noqa: F401
     new_finding,
     patrol_setup,
@@ -24,10 +26,16 @@ def snapshot(finding: Finding) -> tuple:
 
 
 def test_findings_have_one_rule_module():
-    """The looser copy that once sat in permissions.py is gone; the live rules are in permissions_patrol only."""
+    """The looser copy that once sat beside the field-complaint rules is gone, and so is the old module
+    permissions_patrol; the live rules are in the findings package only."""
+    import importlib
+
     for name in ("can_see_findings", "visible_findings", "can_view_finding", "can_view_photo"):
-        assert not hasattr(permissions, name), name
-        assert name == "can_view_photo" or hasattr(permissions_patrol, name)
+        assert not hasattr(field_permissions, name), name
+        assert name == "can_view_photo" or hasattr(finding_permissions, name)
+    for gone in ("gamsa.patrols.permissions", "gamsa.patrols.permissions_patrol"):
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module(gone)
 
 
 @pytest.mark.parametrize("as_view", ["rule", "page", "api"])
@@ -39,9 +47,9 @@ def test_department_does_not_see_an_unrouted_guardian_report(patrol_setup, clien
     liaison = user("liaison")
     before = snapshot(finding)
     if as_view == "rule":
-        assert not permissions_patrol.can_view_finding(liaison, finding)
+        assert not finding_permissions.can_view_finding(liaison, finding)
         assert (
-            not permissions_patrol.visible_findings(liaison, Finding.objects.all())
+            not finding_permissions.visible_findings(liaison, Finding.objects.all())
             .filter(pk=finding.pk)
             .exists()
         )
@@ -66,7 +74,7 @@ def test_department_does_not_see_an_unrouted_guardian_report(patrol_setup, clien
 
     # Once the patrol team routes it, the same department sees it.
     svc.route_finding(user("patrol"), finding, unit=unit("건설과"))
-    assert permissions_patrol.can_view_finding(liaison, finding)
+    assert finding_permissions.can_view_finding(liaison, finding)
 
 
 @pytest.mark.parametrize("as_view", ["rule", "page", "api"])
@@ -78,12 +86,12 @@ def test_volunteer_who_is_not_a_guardian_sees_no_finding(patrol_setup, client, l
     own = new_finding(source=Finding.Source.GUARDIAN)
     Finding.objects.filter(pk=own.pk).update(reported_by=volunteer)
     own.refresh_from_db()
-    assert not permissions_patrol.is_guardian(volunteer)
+    assert not is_guardian(volunteer)
     before = [snapshot(routed), snapshot(own)]
     if as_view == "rule":
-        assert not permissions_patrol.can_see_findings(volunteer)
-        assert not permissions_patrol.visible_findings(volunteer, Finding.objects.all()).exists()
-        assert not permissions_patrol.can_view_finding(volunteer, own)
+        assert not finding_permissions.can_see_findings(volunteer)
+        assert not finding_permissions.visible_findings(volunteer, Finding.objects.all()).exists()
+        assert not finding_permissions.can_view_finding(volunteer, own)
     elif as_view == "page":
         login("volunteer")
         assert client.get("/patrols/findings/").status_code == 404

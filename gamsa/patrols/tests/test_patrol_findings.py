@@ -15,9 +15,10 @@ from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event, Membership, OrgUnit, Role, User
 from gamsa.core.services import add_membership, create_person
 from gamsa.core.work import desk
-from gamsa.patrols.demo_patrol import ensure_guardian_account, seed_finding_categories
+from gamsa.patrols.findings import services as svc
+from gamsa.patrols.findings.demo import seed_finding_categories
+from gamsa.patrols.guardians.demo import ensure_guardian_account
 from gamsa.patrols.models import Finding, FindingCategory, FindingStatus, Photo
-from gamsa.patrols.services import findings as svc
 
 CENTRE = (Decimal("37.526400"), Decimal("126.896200"))
 
@@ -212,7 +213,7 @@ def road_liaison(patrol_setup):
     return person
 
 
-def test_other_department_gets_404_and_nothing_changes(road_liaison, client, login):
+def test_a_department_not_routed_to_gets_404_and_nothing_changes(road_liaison, client, login):
     finding = new_finding(unit_name="건설과")
     login("roadliaison")
     url = f"/patrols/findings/{finding.case_number}/"

@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 
 from gamsa.core.models import Event, User
-from gamsa.patrols.demo_patrol import load_demo_patrols
+from gamsa.patrols.findings import services as svc
+from gamsa.patrols.findings.demo import load_demo_patrols
 from gamsa.patrols.models import (
     ComplaintStatus,
     FieldCategory,
@@ -23,8 +24,7 @@ from gamsa.patrols.models import (
     PatrolRound,
     RoundKind,
 )
-from gamsa.patrols.services import findings as svc
-from gamsa.patrols.services.rounds import create_round, yearly_summary
+from gamsa.patrols.rounds.services import create_round, yearly_summary
 from gamsa.patrols.tests.test_patrol_findings import (  # noqa: F401
     category,
     new_finding,
@@ -240,7 +240,7 @@ def test_api_create_route_answer_close(patrol_setup, client, login):  # noqa: F8
     assert again.status_code == 400 and "확인 종결" in again.json()["detail"]
 
 
-def test_api_hides_other_departments_and_validates(patrol_setup, client, login):  # noqa: F811
+def test_api_hides_findings_of_departments_not_its_own_and_validates(patrol_setup, client, login):  # noqa: F811
     finding = new_finding(unit_name="도로과", category=category("도로"))
     login("liaison")
     assert client.get(f"/api/v1/findings/{finding.case_number}").status_code == 404

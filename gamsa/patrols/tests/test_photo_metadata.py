@@ -11,9 +11,10 @@ from django.urls import reverse
 from PIL import Image
 
 from gamsa.core.models import OrgUnit, User
-from gamsa.patrols.demo_patrol import ensure_guardian_account, seed_finding_categories
+from gamsa.patrols.findings import services as svc
+from gamsa.patrols.findings.demo import seed_finding_categories
+from gamsa.patrols.guardians.demo import ensure_guardian_account
 from gamsa.patrols.models import Finding, FindingCategory
-from gamsa.patrols.services import findings as svc
 
 GPS_IFD = 0x8825
 

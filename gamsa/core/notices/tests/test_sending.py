@@ -220,8 +220,8 @@ def test_nothing_personal_in_the_logs(
 def test_staff_preference_decides_how_findings_and_overdue_reminders_go(
     demo, fake_solapi, smtp_server, django_capture_on_commit_callbacks
 ):
+    from gamsa.patrols.findings import services as findings
     from gamsa.patrols.models import FindingCategory
-    from gamsa.patrols.services import findings
 
     liaison = User.objects.get(username="liaison")
     depthead = User.objects.get(username="depthead")

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         return getattr(self, f"do_{options['action']}")(options)
 
     def do_import(self, options):
-        from gamsa.patrols.importing import ImportFileError, import_field_complaints
+        from gamsa.patrols.fieldcomplaints.importing import ImportFileError, import_field_complaints
 
         path, data = read_input(options["file"])
         started = time.perf_counter()
@@ -71,7 +71,7 @@ class Command(BaseCommand):
             raise CommandError("잘못된 행을 고친 뒤 다시 가져오거나 --skip-bad 를 쓰세요.")
 
     def do_evaluate(self, options):
-        from gamsa.patrols import evaluation
+        from gamsa.patrols.fieldcomplaints import evaluation
 
         data = evaluation.evaluate(options["year"], min_count=options["min_count"])
         out = Path(options["out"] or evaluation.file_name(options["year"]))
@@ -91,7 +91,7 @@ class Command(BaseCommand):
 
     def _scan(self):
         """The near-duplicate scan of every pending complaint (item by item, each committed on its own)."""
-        from gamsa.patrols.duplicates import pending_count, scan_pending
+        from gamsa.patrols.duplicates.scan import pending_count, scan_pending
 
         started = time.perf_counter()
         waiting = pending_count()
