@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
-from gamsa.conftest import CHROMIUM, settle, staff_login, submit
+from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.core.demo import DEMO_PASSWORD, load_demo
 from gamsa.patrols.findings.demo import seed_finding_categories
 from gamsa.patrols.guardians.demo import ensure_guardian_account
@@ -63,13 +64,11 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
 
     # 1. The guardian signs in (no 2FA for volunteers) and reports from the phone with a photo.
     page.goto(page.base + "/login/")
-    settle(page)
     page.fill("#id_username", "guardian")
     page.fill("#id_password", DEMO_PASSWORD)
-    submit(page, "main button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(page.base + "/")
     page.goto(page.base + "/patrols/guardian/report/")
-    settle(page)
     page.wait_for_selector("form[data-located=true]")
     assert page.locator("input[name=latitude]").input_value() == "37.526410"
     assert page.locator("input[type=file][capture=environment]").count() == 1
@@ -77,9 +76,9 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     page.fill("#id_title", "보도블록이 들떠 있어요")
     page.fill("#id_description", "영등포로 150 앞 보도블록이 들떠 걸려 넘어질 뻔했습니다.")
     page.set_input_files("#id_photo", photo_file(tmp_path, "before.jpg", "orange"))
-    submit(page, "main form[data-testid=guardian-form] button[type=submit]")
+    page.click("main form[data-testid=guardian-form] button[type=submit]")
     page.wait_for_url(re.compile(r"/patrols/guardian/mine/"))
-    assert "보도블록이 들떠 있어요" in page.inner_text("[data-testid=my-reports]")
+    expect(page.locator("[data-testid=my-reports]")).to_contain_text("보도블록이 들떠 있어요")
     finding = Finding.objects.get(title="보도블록이 들떠 있어요")
     assert finding.status == FindingStatus.REPORTED
     assert (
@@ -90,38 +89,35 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     # 2. The patrol team routes it to 건설과.
     staff_login(page, "patrol")
     page.goto(url)
-    settle(page)
     section = page.locator("[data-testid=route-section]")
     section.locator("select[name=route-unit]").select_option(label="건설과")
     section.locator("textarea[name=route-requested_action]").fill("보도블록 재시공 바랍니다.")
-    submit(page, section.locator("button[type=submit]"))
+    section.locator("button[type=submit]").click()
     page.wait_for_url(url)
-    assert page.inner_text("[data-testid=finding-status]") == "부서 통보"
-    assert page.inner_text("[data-testid=unit]") == "건설과"
+    expect(page.locator("[data-testid=finding-status]")).to_have_text("부서 통보")
+    expect(page.locator("[data-testid=unit]")).to_have_text("건설과")
 
     # 3. The department's liaison answers with an after-photo.
     staff_login(page, "liaison")
     page.goto(page.base + "/patrols/findings/")
-    settle(page)
     page.click(f"text={finding.case_number}")
     page.wait_for_url(url)
     section = page.locator("[data-testid=answer-section]")
     section.locator("textarea[name=answer-answer]").fill("보도블록 12장을 새로 깔았습니다.")
     section.locator("input[name=answer-photo]").set_input_files(photo_file(tmp_path, "after.jpg", "green"))
-    submit(page, section.locator("button[type=submit]"))
+    section.locator("button[type=submit]").click()
     page.wait_for_url(url)
-    assert page.inner_text("[data-testid=finding-status]") == "부서 조치 완료"
-    assert "조치 후" in page.inner_text("[data-testid=photos]")
+    expect(page.locator("[data-testid=finding-status]")).to_have_text("부서 조치 완료")
+    expect(page.locator("[data-testid=photos]")).to_contain_text("조치 후")
 
     # 4. The patrol team verifies and closes.
     staff_login(page, "patrol")
     page.goto(url)
-    settle(page)
     section = page.locator("[data-testid=close-section]")
     section.locator("textarea[name=close-note]").fill("현장 확인 완료")
-    submit(page, section.locator("button[type=submit]"))
+    section.locator("button[type=submit]").click()
     page.wait_for_url(url)
-    assert page.inner_text("[data-testid=finding-status]") == "확인 종결"
+    expect(page.locator("[data-testid=finding-status]")).to_have_text("확인 종결")
     finding.refresh_from_db()
     assert finding.status == FindingStatus.CLOSED
     assert finding.photos.filter(stage=Photo.Stage.AFTER).count() == 1
@@ -129,11 +125,10 @@ def test_guardian_report_to_closed_and_on_the_map(located, tmp_path):
     # 5. The map shows its marker (data loaded by the page; the marker or its cluster is drawn).
     with page.expect_response(re.compile(r"/patrols/map/data\.json")) as info:
         page.goto(page.base + "/patrols/map/?what=findings&status=closed")
-        settle(page)
     data = info.value.json()
     assert finding.case_number in [p[1] for p in data["points"]]
     page.wait_for_selector("#gamsa-map[data-loaded=true]")
     assert int(page.get_attribute("#gamsa-map", "data-count")) >= 1
     page.wait_for_selector("#gamsa-map .gamsa-marker, #gamsa-map .marker-cluster")
-    assert "배경 없이" in page.inner_text("[data-testid=no-tiles]")
+    expect(page.locator("[data-testid=no-tiles]")).to_contain_text("배경 없이")
     assert page.csp_errors == [] and page.js_errors == []

@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 from openpyxl import Workbook
+from playwright.sync_api import expect
 
-from gamsa.conftest import CHROMIUM, log_in_with_totp, settle, submit
+from gamsa.conftest import CHROMIUM, log_in_with_totp
 from gamsa.patrols.fieldcomplaints import importing
 from gamsa.patrols.models import FieldCategory, FieldComplaint, FieldItem
 from gamsa.patrols.seeds import seed_field_items
@@ -66,9 +67,8 @@ def test_web_import_with_progress_and_board(page, tmp_path):
     log_in_with_totp(page, "patrol")
     page.wait_for_url(page.base + "/")
     page.goto(page.base + "/patrols/field/import/")
-    settle(page)
     page.set_input_files("#id_file", str(path))
-    submit(page, "[data-testid=import-form] button[type=submit]")
+    page.click("[data-testid=import-form] button[type=submit]")
     page.wait_for_selector("[data-testid=import-result]")
     assert page.locator("progress.gamsa-progress").get_attribute("value") == "100"
     text = page.inner_text("[data-testid=import-result]")
@@ -77,7 +77,6 @@ def test_web_import_with_progress_and_board(page, tmp_path):
     assert FieldComplaint.objects.filter(source_id__startswith="B-").count() == 351
 
     page.goto(page.base + "/patrols/field/")
-    settle(page)
-    assert page.inner_text("[data-testid=total-open]") == "351"
-    assert "주차관리과" in page.inner_text("[data-testid=field-board]")
+    expect(page.locator("[data-testid=total-open]")).to_have_text("351")
+    expect(page.locator("[data-testid=field-board]")).to_contain_text("주차관리과")
     assert page.csp_errors == []
