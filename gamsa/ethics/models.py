@@ -1,7 +1,13 @@
 """The ethics app's models, one package per concept (explicit re-exports for Django and the rest of the app)."""
 
 from gamsa.ethics.committee.models import AgendaItem, Decision, ItemKind, Meeting, MeetingKind, Member, Seat
-from gamsa.ethics.refusals.models import DisclosureRefusal, Relation, RefusalKind, RefusalStatus, RefusalTrigger
+from gamsa.ethics.refusals.models import (
+    DisclosureRefusal,
+    RefusalKind,
+    RefusalStatus,
+    RefusalTrigger,
+    Relation,
+)
 from gamsa.ethics.registration.models import (
     Basis,
     Declarant,

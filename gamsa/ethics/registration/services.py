@@ -110,11 +110,16 @@ def propose_roster_changes(actor, *, on: dt.date) -> dict[str, int]:
     pending = set(
         RosterProposal.objects.filter(status=ProposalStatus.PENDING).values_list("person_id", "kind")
     )
+    # A retiree whose account is still active is not proposed again (a re-hired one is added by hand: 법 제5조①
+    # lets someone back within 3 years file changes only).
+    retired = set(
+        Declarant.objects.filter(status=DeclarantStatus.RETIRED, person__isnull=False).values_list("person_id", flat=True)
+    )
     added = removed = 0
     staff = User.objects.filter(kind=UserKind.STAFF).exclude(grade="").select_related("unit")
     for person in staff.iterator(chunk_size=500):
         basis = basis_for(person.grade, person.unit, designations) if person.is_active else None
-        if basis and person.pk not in on_roster and (person.pk, ProposalKind.ADD) not in pending:
+        if basis and person.pk not in on_roster and person.pk not in retired and (person.pk, ProposalKind.ADD) not in pending:
             reason = "4급 이상" if basis == Basis.GRADE4 else f"{Field(basis).label} 부서의 {person.grade}급"
             RosterProposal.objects.create(
                 kind=ProposalKind.ADD,

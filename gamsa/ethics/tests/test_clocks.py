@@ -115,3 +115,45 @@ def test_filing_extension_counts_from_the_periods_own_last_day(kind, trigger, da
 def test_day_clocks(kind, received, expected):
     deadline = legal.deadline_for(kind, dt.datetime.combine(D(received), dt.time(10), legal.SEOUL))
     assert deadline.due_at.date() == D(expected), deadline.due_at.date()
+
+
+@pytest.mark.parametrize(
+    "granted, cycle, expected",
+    [
+        ("2023-03-20", 1, "2026-01-01"),  # the 3rd year runs 2025-03-20 … 2026-03-19: its 1 January
+        ("2023-01-01", 1, "2025-01-01"),  # granted on 1 January: the 3rd year starts on a 1 January
+        ("2023-12-10", 1, "2026-01-01"),
+        ("2024-02-29", 1, "2027-01-01"),  # a leap day: the 3rd year starts 2026-03-01
+        ("2023-03-20", 2, "2029-01-01"),  # every 3 years from the grant: the 6th year
+    ],
+)
+def test_reexamination_year(granted, cycle, expected):
+    assert reexamination_start(D(granted), cycle) == D(expected)
+
+
+@pytest.mark.parametrize(
+    "start, apply_until",
+    [
+        ("2026-01-01", "2026-03-31"),  # 3 months from 1 January (counted from 31 December), Tue
+        ("2029-01-01", "2029-04-02"),  # Sat 03-31 → Mon 04-02
+    ],
+)
+def test_reexamination_window(start, apply_until):
+    assert reexamination_window(D(start)) == (D(apply_until), D(start).replace(month=11, day=30))
+
+
+@pytest.mark.parametrize(
+    "retired, ends, reminder",
+    [
+        ("2025-06-30", "2028-06-30", "2028-05-01"),
+        ("2026-01-15", "2029-01-15", "2028-11-16"),
+        ("2024-02-29", "2027-02-28", "2027-01-01"),  # counted from 03-01: whole months to the end of February
+    ],
+)
+def test_restriction_window_and_reminder(retired, ends, reminder):
+    assert window(D(retired)) == (D(ends), D(reminder))
+
+
+def test_employment_application_is_due_30_days_before_starting():
+    # "30일 전까지" read strictly: 05-31 is day 1, 05-02 day 30, so by the end of 05-01
+    assert apply_by(D("2026-06-01")) == D("2026-05-01")
