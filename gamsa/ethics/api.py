@@ -137,13 +137,17 @@ def declarants(request, status: DeclarantFilter = "current", **kwargs):
     return _LazyRows(rows, _declarant_row)
 
 
-@router.get("/ethics/declarants/{public_id}", response=DeclarantOut, auth=SIGNED_IN_AUTH, summary="등록의무자")
+@router.get(
+    "/ethics/declarants/{public_id}", response=DeclarantOut, auth=SIGNED_IN_AUTH, summary="등록의무자"
+)
 def declarant(request, public_id: uuid.UUID):
     user = _desk(request)
     found = Declarant.objects.select_related("unit").filter(public_id=public_id).first()
     if found is None:
         raise HttpError(404, "찾을 수 없습니다.")
-    log_access(user, found, ["성명", "소속", "직급", "신고 이력"], action=AccessLog.Action.API, request=request)
+    log_access(
+        user, found, ["성명", "소속", "직급", "신고 이력"], action=AccessLog.Action.API, request=request
+    )
     filings = [
         {
             "public_id": x.public_id,
@@ -237,10 +241,16 @@ def reviews(request, status: ReviewFilter = "open", year: int | None = None, **k
 @router.get("/ethics/reviews/{case_number}", response=ReviewOut, auth=SIGNED_IN_AUTH, summary="재산등록 심사")
 def review(request, case_number: str):
     user = _desk(request)
-    found = Review.objects.select_related("declarant__unit", "filing").filter(case_number=case_number[:20]).first()
+    found = (
+        Review.objects.select_related("declarant__unit", "filing")
+        .filter(case_number=case_number[:20])
+        .first()
+    )
     if found is None:
         raise HttpError(404, "찾을 수 없습니다.")
-    log_access(user, found, ["성명", "소속", "직급", "심사 대상 금액"], action=AccessLog.Action.API, request=request)
+    log_access(
+        user, found, ["성명", "소속", "직급", "심사 대상 금액"], action=AccessLog.Action.API, request=request
+    )
     return {
         **_review_row(found),
         "opinion": found.opinion,

@@ -96,18 +96,24 @@ def _roster(officer, rng: random.Random) -> list[Declarant]:
     for name, field in DESIGNATED.items():
         unit = OrgUnit.objects.filter(name=name).first()
         if unit is not None:
-            roster.designate_unit(officer, unit=unit, field=field, effective_from=D(2019, 1, 1), basis="구 지정 (예시)")
+            roster.designate_unit(
+                officer, unit=unit, field=field, effective_from=D(2019, 1, 1), basis="구 지정 (예시)"
+            )
     _staff(rng)
     roster.propose_roster_changes(officer, on=D(2024, 12, 2))
     from gamsa.ethics.registration.models import ProposalStatus, RosterProposal
 
-    proposals = list(RosterProposal.objects.filter(status=ProposalStatus.PENDING, kind=ProposalKind.ADD).order_by("id"))
+    proposals = list(
+        RosterProposal.objects.filter(status=ProposalStatus.PENDING, kind=ProposalKind.ADD).order_by("id")
+    )
     for p in proposals[:-5]:  # the last five stay for the officer to confirm on the demo
         became = D(2016, 1, 1) + dt.timedelta(days=rng.randrange(8 * 365))
         trigger = rng.choice([Trigger.APPOINTED, Trigger.TRANSFERRED, Trigger.TRANSFERRED, Trigger.PROMOTED])
         declarant = roster.confirm_addition(officer, p, became_on=became, trigger=trigger)
         initial = declarant.filings.get(kind=FilingKind.INITIAL)
-        roster.record_filed(officer, initial, filed_on=initial.due_on - dt.timedelta(days=rng.randrange(3, 25)))
+        roster.record_filed(
+            officer, initial, filed_on=initial.due_on - dt.timedelta(days=rng.randrange(3, 25))
+        )
     return list(Declarant.objects.filter(status=DeclarantStatus.ACTIVE).order_by("id"))
 
 
@@ -142,11 +148,19 @@ def _retirements(officer, declarants: list[Declarant], today: dt.date) -> None:
 def _review(officer, rng, filing, started: dt.date, *, referred: bool, ask: bool):
     review = reviews.start_review(officer, filing, on=started)
     if ask or referred:
-        kind = RequestKind.EXPLANATION if referred else rng.choice(
-            [RequestKind.SUPPLEMENT, RequestKind.SUPPLEMENT, RequestKind.MATERIALS, RequestKind.QUESTION]
+        kind = (
+            RequestKind.EXPLANATION
+            if referred
+            else rng.choice(
+                [RequestKind.SUPPLEMENT, RequestKind.SUPPLEMENT, RequestKind.MATERIALS, RequestKind.QUESTION]
+            )
         )
         request = reviews.issue_request(
-            officer, review, kind=kind, issued_on=started + dt.timedelta(days=3), content="누락 재산 보완 (예시)"
+            officer,
+            review,
+            kind=kind,
+            issued_on=started + dt.timedelta(days=3),
+            content="누락 재산 보완 (예시)",
         )
         reviews.add_amount(
             officer,
@@ -156,7 +170,9 @@ def _review(officer, rng, filing, started: dt.date, *, referred: bool, ask: bool
             registered=rng.randrange(10, 900) * 1_000_000,
             verified=rng.randrange(10, 900) * 1_000_000,
         )
-        reviews.record_answer(officer, request, answered_on=request.due_on - dt.timedelta(days=rng.randrange(6)))
+        reviews.record_answer(
+            officer, request, answered_on=request.due_on - dt.timedelta(days=rng.randrange(6))
+        )
     if referred:
         opinion = "중대한 과실로 재산을 빠뜨려 신고함 (예시)"
         return reviews.conclude(officer, review, conclusion=Conclusion.REFERRED, on=started + dt.timedelta(days=40),
@@ -176,7 +192,9 @@ def _regular_filings(officer, rng, year: int, today: dt.date) -> list:
     from gamsa.ethics.registration.models import Filing
 
     roster.open_regular_filings(officer, year=year)
-    filings = list(Filing.objects.filter(kind=FilingKind.REGULAR, year=year).select_related("declarant").order_by("id"))
+    filings = list(
+        Filing.objects.filter(kind=FilingKind.REGULAR, year=year).select_related("declarant").order_by("id")
+    )
     for filing in filings:
         if filing.due_on < today:
             filed_on = D(year + 1, 1, 20) + dt.timedelta(days=rng.randrange(35))
@@ -219,7 +237,9 @@ def _application(officer, declarant, rng, *, applied_on, trigger=RefusalTrigger.
 
 
 def _meeting(officer, held_on, *, decisions, minutes, extra_item=""):
-    meeting = committee.schedule_meeting(officer, kind=MeetingKind.REGULAR, held_on=held_on, place="구청 기획상황실")
+    meeting = committee.schedule_meeting(
+        officer, kind=MeetingKind.REGULAR, held_on=held_on, place="구청 기획상황실"
+    )
     committee.build_agenda(officer, meeting)
     if extra_item:
         committee.add_item(officer, meeting, title=extra_item, proposal="퇴직 예정자 안내 카드뉴스 배포")
@@ -261,12 +281,16 @@ def load() -> int:
         old.append(refusals.decide(officer, x, granted=True, on=x.applied_on + dt.timedelta(days=6)))
     if today.year - 3 not in (2022, 2025):
         for i, declarant in enumerate(pool[14:22]):
-            x = _application(officer, declarant, rng, applied_on=D(today.year - 3, 1, 12) + dt.timedelta(days=i))
+            x = _application(
+                officer, declarant, rng, applied_on=D(today.year - 3, 1, 12) + dt.timedelta(days=i)
+            )
             refusals.decide(officer, x, granted=True, on=x.applied_on + dt.timedelta(days=7))
     # 2025 (69 applications): 49 new and 10 re-examinations decided in writing within 10 days ...
     for i, declarant in enumerate(pool[22:71]):
         x = _application(officer, declarant, rng, applied_on=D(2025, 1, 6) + dt.timedelta(days=i % 25))
-        refusals.decide(officer, x, granted=i % 10 != 4, on=x.applied_on + dt.timedelta(days=rng.randrange(3, 10)))
+        refusals.decide(
+            officer, x, granted=i % 10 != 4, on=x.applied_on + dt.timedelta(days=rng.randrange(3, 10))
+        )
     for i, permission in enumerate(old[:10]):
         x = refusals.receive_application(
             officer, permission.declarant, relation=permission.relation, relative_name="", trigger="regular",
@@ -290,7 +314,9 @@ def load() -> int:
             trigger_on=D(2025, 1, 1), applied_on=D(2025, 3, 20) + dt.timedelta(days=i), renews=permission,
         )  # fmt: skip
     first = [([Measure.WARNING], None), ([Measure.WARNING, Measure.FINE], 1_000_000)] * 2
-    _meeting(officer, D(2025, 5, 22), decisions=first, minutes="심사 결과 조치와 고지거부 신청을 의결함. (예시)")
+    _meeting(
+        officer, D(2025, 5, 22), decisions=first, minutes="심사 결과 조치와 고지거부 신청을 의결함. (예시)"
+    )
     _close_decided(officer, D(2025, 6, 5))
     for i in range(cut, len(filings)):
         _review(officer, rng, filings[i], starts[i], referred=i in referred_at, ask=i % 8 == 3 or i % 45 == 7)

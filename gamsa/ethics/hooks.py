@@ -122,7 +122,9 @@ def desk_work(user, now):
                 reference=r.case_number,
             )
         )
-    open_refusals = DisclosureRefusal.objects.filter(status__in=[RefusalStatus.RECEIVED, RefusalStatus.REFERRED])
+    open_refusals = DisclosureRefusal.objects.filter(
+        status__in=[RefusalStatus.RECEIVED, RefusalStatus.REFERRED]
+    )
     for x in open_refusals.order_by("decision_due_on")[:50].only("case_number", "decision_due_on", "status"):
         items.append(
             work.WorkItem(
@@ -135,7 +137,9 @@ def desk_work(user, now):
                 reference=x.case_number,
             )
         )
-    reminders = Restriction.objects.filter(reminded_on__isnull=True, reminder_from__lte=today, ends_on__gte=today)
+    reminders = Restriction.objects.filter(
+        reminded_on__isnull=True, reminder_from__lte=today, ends_on__gte=today
+    )
     for x in reminders.order_by("ends_on")[:50]:
         items.append(
             work.WorkItem(
@@ -169,7 +173,10 @@ def desk_work(user, now):
         )
     due_permissions = (
         DisclosureRefusal.objects.filter(
-            kind=RefusalKind.NEW, status=RefusalStatus.GRANTED, ended_on__isnull=True, next_reexamination_on__year=today.year
+            kind=RefusalKind.NEW,
+            status=RefusalStatus.GRANTED,
+            ended_on__isnull=True,
+            next_reexamination_on__year=today.year,
         )
         .exclude(reexaminations__year=today.year)
         .count()

@@ -55,7 +55,9 @@ def member_ids(user: User) -> list[int]:
         return []
     cached = getattr(user, "_gamsa_ethics_members", None)
     if cached is None:
-        cached = list(Member.objects.filter(user_id=user.pk, ended_on__isnull=True).values_list("pk", flat=True))
+        cached = list(
+            Member.objects.filter(user_id=user.pk, ended_on__isnull=True).values_list("pk", flat=True)
+        )
         user._gamsa_ethics_members = cached
     return cached
 

@@ -29,7 +29,11 @@ urlpatterns = [
     path("refusals/<str:case_number>/act/<slug:action>/", refusals.refusal_act, name="refusal_act"),
     path("restrictions/", restrictions.restriction_list, name="restrictions"),
     path("restrictions/<uuid:public_id>/", restrictions.restriction_detail, name="restriction"),
-    path("restrictions/<uuid:public_id>/act/<slug:action>/", restrictions.restriction_act, name="restriction_act"),
+    path(
+        "restrictions/<uuid:public_id>/act/<slug:action>/",
+        restrictions.restriction_act,
+        name="restriction_act",
+    ),
     path("committee/", committee.committee, name="committee"),
     path("committee/members/", committee.member_appoint, name="member_appoint"),
     path("committee/members/<uuid:public_id>/end/", committee.member_end, name="member_end"),

@@ -43,16 +43,23 @@ class MeetingForm(KrdsForm):
 
 class ItemForm(KrdsForm):
     title = forms.CharField(label="안건명", max_length=200)
-    proposal = forms.CharField(label="제안 내용", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False)
+    proposal = forms.CharField(
+        label="제안 내용", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000, required=False
+    )
 
 
 class DecideItemForm(KrdsForm):
     item = forms.UUIDField(widget=forms.HiddenInput)
-    decision = forms.ChoiceField(label="의결", choices=[c for c in Decision.choices if c[0] != Decision.PENDING])
+    decision = forms.ChoiceField(
+        label="의결", choices=[c for c in Decision.choices if c[0] != Decision.PENDING]
+    )
     on = date_field("의결일")
     text = forms.CharField(label="의결 내용", max_length=4000, required=False)
     measures = forms.MultipleChoiceField(
-        label="조치 (재산등록 심사 안건)", choices=Measure.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label="조치 (재산등록 심사 안건)",
+        choices=Measure.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     fine_amount = won_field("과태료")
     granted = forms.TypedChoiceField(

@@ -11,14 +11,14 @@ def redact(name: str) -> str:
     return f"{name[0]}○○" if name else "○○○"
 
 
-def _subject(item) -> str:
+def _subject(item) -> list[str]:
     if item.review_id:
         d = item.review.declarant
-        return f"{redact(d.name)} ({d.unit.name}, {d.get_grade_display()})"
+        return [f"{redact(d.name)} ({d.unit.name}, {d.get_grade_display()})"]
     if item.refusal_id:
         d = item.refusal.declarant
-        return f"{redact(d.name)} ({d.unit.name}) · 고지거부자: {item.refusal.get_relation_display()}"
-    return ""
+        return [f"{redact(d.name)} ({d.unit.name})", f"고지거부자: {item.refusal.get_relation_display()}"]
+    return []
 
 
 def _outcome(item) -> str:
@@ -38,7 +38,9 @@ def _outcome(item) -> str:
 
 
 def context(meeting: Meeting) -> dict:
-    items = meeting.items.select_related("review__declarant__unit", "refusal__declarant__unit").order_by("number")
+    items = meeting.items.select_related("review__declarant__unit", "refusal__declarant__unit").order_by(
+        "number"
+    )
     members = list(meeting.members.order_by("seat", "name"))
     return {
         "m": meeting,
@@ -46,8 +48,14 @@ def context(meeting: Meeting) -> dict:
         "members": members,
         "outside": sum(1 for x in members if x.is_outside),
         "rows": [
-            {"number": i.number, "title": i.title, "kind": i.get_kind_display(), "subject": _subject(i),
-             "proposal": i.proposal, "outcome": _outcome(i)}
+            {
+                "number": i.number,
+                "title": i.title,
+                "kind": i.get_kind_display(),
+                "subject": _subject(i),
+                "proposal": i.proposal,
+                "outcome": _outcome(i),
+            }
             for i in items
         ],  # fmt: skip
     }
@@ -66,7 +74,7 @@ def paragraphs(meeting: Meeting) -> list[str]:
     for row in data["rows"]:
         lines.append(f"제{row['number']}호 안건: {row['title']} [{row['kind']}]")
         if row["subject"]:
-            lines.append(f"  대상: {row['subject']}")
+            lines.append(f"  대상: {' · '.join(row['subject'])}")
         if row["proposal"]:
             lines.append(f"  제안: {row['proposal']}")
         lines.append(f"  의결: {row['outcome']}")

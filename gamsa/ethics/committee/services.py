@@ -61,7 +61,9 @@ def appoint_member(actor, *, name: str, seat: str, started_on: dt.date, affiliat
         raise EthicsError("위원장이 이미 있습니다.")
     inside = sum(1 for m in members if not m.is_outside) + (seat == Seat.INSIDE)
     if inside > MEMBERS - OUTSIDE_MEMBERS:
-        raise EthicsError(f"내부위원은 {MEMBERS - OUTSIDE_MEMBERS}명까지입니다 (외부위원 {OUTSIDE_MEMBERS}명).")
+        raise EthicsError(
+            f"내부위원은 {MEMBERS - OUTSIDE_MEMBERS}명까지입니다 (외부위원 {OUTSIDE_MEMBERS}명)."
+        )
     if user is not None and not has_role(user, Role.ETHICS_COMMITTEE):
         raise EthicsError("계정을 연결하려면 그 계정에 공직자윤리위원 역할이 있어야 합니다.")
     member = Member.objects.create(
@@ -101,7 +103,9 @@ def schedule_meeting(actor, *, kind: str, held_on: dt.date, place: str = "", mem
     )
     convened = list(members) if members is not None else list(active_members(held_on))
     meeting.members.set(convened)
-    record_event(actor, "ethics.meeting_scheduled", meeting, kind=kind, held_on=held_on, members=len(convened))
+    record_event(
+        actor, "ethics.meeting_scheduled", meeting, kind=kind, held_on=held_on, members=len(convened)
+    )
     return meeting
 
 
@@ -163,7 +167,9 @@ def build_agenda(actor, meeting: Meeting) -> int:
     if meeting.held:
         raise EthicsError("이미 개최한 회의의 안건은 바꿀 수 없습니다.")
     added = 0
-    for review in Review.objects.filter(status=ReviewStatus.REFERRED).exclude(items__decision=Decision.PENDING):
+    for review in Review.objects.filter(status=ReviewStatus.REFERRED).exclude(
+        items__decision=Decision.PENDING
+    ):
         _add(meeting, review=review)
         added += 1
     refusals = DisclosureRefusal.objects.filter(status=RefusalStatus.RECEIVED).order_by("applied_on", "id")
@@ -186,9 +192,13 @@ def decide_item(actor, item: AgendaItem, *, decision: str, on: dt.date, text_: s
     if day(on, "의결일") < item.meeting.held_on:
         raise EthicsError("의결일은 회의 개최일보다 빠를 수 없습니다.")
     if item.review_id:
-        chosen, fine = review_svc.clean_measures(measures if decision != Decision.REJECTED else [], fine_amount)
+        chosen, fine = review_svc.clean_measures(
+            measures if decision != Decision.REJECTED else [], fine_amount
+        )
         if decision != Decision.REJECTED and not chosen:
-            raise EthicsError("조치를 하나 이상 고르세요 (공직자윤리법 제8조의2②). 조치하지 않으려면 부결하세요.")
+            raise EthicsError(
+                "조치를 하나 이상 고르세요 (공직자윤리법 제8조의2②). 조치하지 않으려면 부결하세요."
+            )
         review_svc.apply_measures(item.review, measures=chosen, fine_amount=fine, on=on)
     elif item.refusal_id:
         if granted is None:

@@ -13,7 +13,10 @@ from gamsa.ethics.committee.models import Meeting
 
 def start_minutes_pdf(actor, meeting: Meeting) -> Job:
     job = services.create_job(
-        actor, kind="ethics_minutes_pdf", label=f"{meeting.log_label} 회의록 PDF", params={"meeting": str(meeting.public_id)}
+        actor,
+        kind="ethics_minutes_pdf",
+        label=f"{meeting.log_label} 회의록 PDF",
+        params={"meeting": str(meeting.public_id)},
     )
     minutes_pdf_task.enqueue(job_id=job.pk)
     return job

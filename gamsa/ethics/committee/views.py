@@ -201,7 +201,9 @@ def minutes_hwpx(request, public_id):
     meeting = _meeting_for(request, public_id)
     _log_minutes(request, meeting, "HWPX")
     response = HttpResponse(minutes.write_hwpx(meeting), content_type="application/hwp+zip")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(minutes.file_name(meeting, 'hwpx'))}"
+    response["Content-Disposition"] = (
+        f"attachment; filename*=UTF-8''{quote(minutes.file_name(meeting, 'hwpx'))}"
+    )
     return no_store(response)
 
 
@@ -224,11 +226,18 @@ def minutes_pdf(request, public_id):
 def items(request):
     core_perms.deny_outsider(perms.can_read_items(request.user))
     rows = perms.visible_items(
-        request.user, AgendaItem.objects.select_related("meeting", "review__declarant__unit", "refusal__declarant__unit")
+        request.user,
+        AgendaItem.objects.select_related("meeting", "review__declarant__unit", "refusal__declarant__unit"),
     ).order_by("-meeting__held_on", "meeting_id", "number")
     page = page_of(request, rows)
     log_list(request, page, target_type="ethics.agendaitem", fields=ITEM_FIELDS[:3], reason="상정 안건 목록")
-    return no_store(render(request, "ethics/items.html", {"page": page, "query": "", "desk": perms.can_use_desk(request.user)}))
+    return no_store(
+        render(
+            request,
+            "ethics/items.html",
+            {"page": page, "query": "", "desk": perms.can_use_desk(request.user)},
+        )
+    )
 
 
 @login_required

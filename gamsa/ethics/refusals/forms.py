@@ -16,7 +16,9 @@ class ApplicationForm(KrdsForm):
     occupation = forms.CharField(label="직업", max_length=60, required=False)
     annual_income = won_field("연간 정기 소득")
     assets = won_field("보유 재산")
-    reason = forms.CharField(label="신청 사유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False)
+    reason = forms.CharField(
+        label="신청 사유", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
     trigger = forms.ChoiceField(label="신청 사유 발생 (영 제27조①)", choices=RefusalTrigger.choices)
     trigger_on = date_field("사유 발생일")
     applied_on = date_field("신청일")
@@ -27,7 +29,9 @@ class ReexaminationForm(KrdsForm):
     annual_income = won_field("연간 정기 소득")
     assets = won_field("보유 재산")
     occupation = forms.CharField(label="직업", max_length=60, required=False)
-    reason = forms.CharField(label="신청 사유", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False)
+    reason = forms.CharField(
+        label="신청 사유", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
 
 
 class DecideForm(KrdsForm):
@@ -35,7 +39,9 @@ class DecideForm(KrdsForm):
         label="결정", choices=[("1", "허가"), ("0", "불허가")], coerce=lambda v: v == "1"
     )
     on = date_field("결정일 (서면 심의)")
-    note = forms.CharField(label="결정 사유", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False)
+    note = forms.CharField(
+        label="결정 사유", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
 
 
 class EmptyForm(KrdsForm):

@@ -139,7 +139,9 @@ def mark_referred(refusal: DisclosureRefusal) -> None:
 
 
 @transaction.atomic
-def decide(actor, refusal: DisclosureRefusal, *, granted: bool, on: dt.date, note: str = "") -> DisclosureRefusal:
+def decide(
+    actor, refusal: DisclosureRefusal, *, granted: bool, on: dt.date, note: str = ""
+) -> DisclosureRefusal:
     """The committee's decision taken in writing (서면 심의) and recorded by the officer."""
     require_manager(actor)
     apply_decision(refusal, granted=granted, on=on, note=note)
@@ -155,7 +157,9 @@ def decide(actor, refusal: DisclosureRefusal, *, granted: bool, on: dt.date, not
     return refusal
 
 
-def apply_decision(refusal: DisclosureRefusal, *, granted: bool, on: dt.date, note: str = "") -> DisclosureRefusal:
+def apply_decision(
+    refusal: DisclosureRefusal, *, granted: bool, on: dt.date, note: str = ""
+) -> DisclosureRefusal:
     """A new permission falls due for re-examination in its 3rd year; a re-examination keeps it (next cycle) or ends
     it; a refusal for an initial registration deems the filing period extended (영 제27조④). The caller's service
     (`decide`, or the committee's item decision) writes the event."""

@@ -42,13 +42,21 @@ def refusal_list(request):
     status = request.GET.get("status") or "open"
     rows = DisclosureRefusal.objects.select_related("declarant__unit")
     if status == "open":
-        rows = rows.filter(status__in=[RefusalStatus.RECEIVED, RefusalStatus.REFERRED]).order_by("decision_due_on", "id")
+        rows = rows.filter(status__in=[RefusalStatus.RECEIVED, RefusalStatus.REFERRED]).order_by(
+            "decision_due_on", "id"
+        )
     elif status in RefusalStatus.values:
         rows = rows.filter(status=status).order_by("-applied_on", "-id")
     else:
         rows = rows.order_by("-applied_on", "-id")
     page = page_of(request, rows)
-    log_list(request, page, target_type="ethics.disclosurerefusal", fields=["등록의무자 성명", "관계"], reason="고지거부 목록")
+    log_list(
+        request,
+        page,
+        target_type="ethics.disclosurerefusal",
+        fields=["등록의무자 성명", "관계"],
+        reason="고지거부 목록",
+    )
     return no_store(
         render(
             request,
@@ -83,7 +91,10 @@ def refusal_new(request, public_id):
             return redirect("ethics:refusal", case_number=refusal.case_number)
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "ethics/refusal_form.html", {"form": form, "d": declarant, "action_error": error}, status=status
+        request,
+        "ethics/refusal_form.html",
+        {"form": form, "d": declarant, "action_error": error},
+        status=status,
     )
 
 
@@ -96,7 +107,9 @@ def _page(request, refusal, bound=None, error="", status=200):
         "window": svc.reexamination_window(start) if start else None,
         "reexaminations": refusal.reexaminations.order_by("-applied_on"),
         "items": refusal.items.select_related("meeting"),
-        "events": Event.objects.filter(target_type="ethics.disclosurerefusal", target_id=refusal.case_number)[:30],
+        "events": Event.objects.filter(target_type="ethics.disclosurerefusal", target_id=refusal.case_number)[
+            :30
+        ],
         "can_manage": perms.can_manage(request.user),
         "today": today(),
         "action_error": error,
@@ -167,17 +180,28 @@ def reexaminations(request):
         year = min(max(int(request.GET.get("year") or today().year), 2000), 2100)
     except ValueError:
         year = today().year
-    applied = DisclosureRefusal.objects.filter(renews=OuterRef("pk"), kind=RefusalKind.REEXAMINATION, year=year)
+    applied = DisclosureRefusal.objects.filter(
+        renews=OuterRef("pk"), kind=RefusalKind.REEXAMINATION, year=year
+    )
     rows = (
         DisclosureRefusal.objects.filter(
-            kind=RefusalKind.NEW, status=RefusalStatus.GRANTED, ended_on__isnull=True, next_reexamination_on__year=year
+            kind=RefusalKind.NEW,
+            status=RefusalStatus.GRANTED,
+            ended_on__isnull=True,
+            next_reexamination_on__year=year,
         )
         .annotate(applied=Exists(applied))
         .select_related("declarant__unit")
         .order_by("applied", "declarant__unit__path", "id")
     )
     page = page_of(request, rows)
-    log_list(request, page, target_type="ethics.disclosurerefusal", fields=["등록의무자 성명", "관계"], reason="고지거부 재심사 대상")
+    log_list(
+        request,
+        page,
+        target_type="ethics.disclosurerefusal",
+        fields=["등록의무자 성명", "관계"],
+        reason="고지거부 재심사 대상",
+    )
     start = dt.date(year, 1, 1)
     return no_store(
         render(

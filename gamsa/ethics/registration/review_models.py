@@ -42,7 +42,9 @@ class Review(models.Model):
     year = models.PositiveSmallIntegerField("연도", editable=False)
     filing = models.OneToOneField(Filing, on_delete=models.PROTECT, related_name="review")
     declarant = models.ForeignKey(Declarant, on_delete=models.PROTECT, related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     started_on = models.DateField("심사 시작일")
     status = models.CharField("상태", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN)
     opinion = models.TextField("심사 의견", blank=True)

@@ -22,7 +22,9 @@ REVIEW_FIELDS = ["성명", "소속", "직급", "심사 대상 금액", "요구·
 def _review_for(request, case_number: str) -> Review:
     desk(request)
     review = (
-        Review.objects.select_related("declarant__unit", "filing", "reviewer").filter(case_number=case_number[:20]).first()
+        Review.objects.select_related("declarant__unit", "filing", "reviewer")
+        .filter(case_number=case_number[:20])
+        .first()
     )
     if review is None:
         raise Http404
@@ -47,7 +49,13 @@ def review_list(request):
     if 2000 <= year <= 2100:
         rows = rows.filter(year=year)
     page = page_of(request, rows)
-    log_list(request, page, target_type="ethics.review", fields=["성명", "소속", "직급"], reason="재산등록 심사 목록")
+    log_list(
+        request,
+        page,
+        target_type="ethics.review",
+        fields=["성명", "소속", "직급"],
+        reason="재산등록 심사 목록",
+    )
     return no_store(
         render(
             request,

@@ -29,7 +29,9 @@ FINE_MAX = 20_000_000  # 법 제30조②: 2천만원 이하 (윤리위원회가 
 def _open(review: Review, *allowed: str) -> None:
     if review.status not in allowed:
         labels = ", ".join(ReviewStatus(s).label for s in allowed)
-        raise EthicsError(f"현재 상태({review.get_status_display()})에서는 할 수 없습니다. 가능한 상태: {labels}")
+        raise EthicsError(
+            f"현재 상태({review.get_status_display()})에서는 할 수 없습니다. 가능한 상태: {labels}"
+        )
 
 
 def refresh_answer_due(review: Review) -> None:
@@ -90,7 +92,12 @@ def issue_request(
     )
     refresh_answer_due(review)
     record_event(
-        actor, "ethics.review_request_issued", review, kind=kind, request=str(request.public_id), due_on=request.due_on
+        actor,
+        "ethics.review_request_issued",
+        review,
+        kind=kind,
+        request=str(request.public_id),
+        due_on=request.due_on,
     )
     return request
 

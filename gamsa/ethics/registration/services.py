@@ -37,7 +37,9 @@ ACTIVE = (DeclarantStatus.ACTIVE, DeclarantStatus.DEFERRED)
 
 
 @transaction.atomic
-def designate_unit(actor, *, unit: OrgUnit, field: str, effective_from: dt.date, basis: str = "") -> DesignatedUnit:
+def designate_unit(
+    actor, *, unit: OrgUnit, field: str, effective_from: dt.date, basis: str = ""
+) -> DesignatedUnit:
     require_manager(actor)
     if field not in Field.values:
         raise EthicsError("분야를 고르세요.")
@@ -113,13 +115,20 @@ def propose_roster_changes(actor, *, on: dt.date) -> dict[str, int]:
     # A retiree whose account is still active is not proposed again (a re-hired one is added by hand: 법 제5조①
     # lets someone back within 3 years file changes only).
     retired = set(
-        Declarant.objects.filter(status=DeclarantStatus.RETIRED, person__isnull=False).values_list("person_id", flat=True)
+        Declarant.objects.filter(status=DeclarantStatus.RETIRED, person__isnull=False).values_list(
+            "person_id", flat=True
+        )
     )
     added = removed = 0
     staff = User.objects.filter(kind=UserKind.STAFF).exclude(grade="").select_related("unit")
     for person in staff.iterator(chunk_size=500):
         basis = basis_for(person.grade, person.unit, designations) if person.is_active else None
-        if basis and person.pk not in on_roster and person.pk not in retired and (person.pk, ProposalKind.ADD) not in pending:
+        if (
+            basis
+            and person.pk not in on_roster
+            and person.pk not in retired
+            and (person.pk, ProposalKind.ADD) not in pending
+        ):
             reason = "4급 이상" if basis == Basis.GRADE4 else f"{Field(basis).label} 부서의 {person.grade}급"
             RosterProposal.objects.create(
                 kind=ProposalKind.ADD,
@@ -132,7 +141,11 @@ def propose_roster_changes(actor, *, on: dt.date) -> dict[str, int]:
             )
             added += 1
         elif not basis and person.pk in on_roster and (person.pk, ProposalKind.REMOVE) not in pending:
-            reason = "계정이 비활성(퇴직으로 보임)" if not person.is_active else "소속·직급이 등록 대상이 아님(전보 등)"
+            reason = (
+                "계정이 비활성(퇴직으로 보임)"
+                if not person.is_active
+                else "소속·직급이 등록 대상이 아님(전보 등)"
+            )
             RosterProposal.objects.create(
                 kind=ProposalKind.REMOVE,
                 person=person,
@@ -177,7 +190,12 @@ def confirm_addition(
     proposal.decided_by, proposal.decided_at = actor, timezone.now()
     proposal.save(update_fields=["status", "declarant", "decided_by", "decided_at"])
     record_event(
-        actor, "ethics.declarant_added", declarant, basis=declarant.basis, trigger=trigger, became_on=became_on
+        actor,
+        "ethics.declarant_added",
+        declarant,
+        basis=declarant.basis,
+        trigger=trigger,
+        became_on=became_on,
     )
     return declarant
 
@@ -201,7 +219,9 @@ def register_declarant(actor, *, name: str, unit: OrgUnit, grade: str, basis: st
         trigger=trigger,
         actor=actor,
     )
-    record_event(actor, "ethics.declarant_added", declarant, basis=basis, trigger=trigger, became_on=became_on)
+    record_event(
+        actor, "ethics.declarant_added", declarant, basis=basis, trigger=trigger, became_on=became_on
+    )
     return declarant
 
 
@@ -241,7 +261,11 @@ def dismiss_proposal(actor, proposal: RosterProposal) -> RosterProposal:
     require_manager(actor)
     if proposal.status != ProposalStatus.PENDING:
         raise EthicsError("이미 처리한 제안입니다.")
-    proposal.status, proposal.decided_by, proposal.decided_at = ProposalStatus.DISMISSED, actor, timezone.now()
+    proposal.status, proposal.decided_by, proposal.decided_at = (
+        ProposalStatus.DISMISSED,
+        actor,
+        timezone.now(),
+    )
     proposal.save(update_fields=["status", "decided_by", "decided_at"])
     record_event(actor, "ethics.proposal_dismissed", proposal, kind=proposal.kind)
     return proposal
@@ -252,7 +276,11 @@ def confirm_removal(actor, proposal: RosterProposal, *, left_on: dt.date, retire
     require_manager(actor)
     _pending(proposal, ProposalKind.REMOVE)
     declarant = leave(actor, proposal.declarant, left_on=left_on, retired=retired)
-    proposal.status, proposal.decided_by, proposal.decided_at = ProposalStatus.CONFIRMED, actor, timezone.now()
+    proposal.status, proposal.decided_by, proposal.decided_at = (
+        ProposalStatus.CONFIRMED,
+        actor,
+        timezone.now(),
+    )
     proposal.save(update_fields=["status", "decided_by", "decided_at"])
     return declarant
 
@@ -333,11 +361,15 @@ def open_regular_filings(actor, *, year: int) -> int:
     cal = legal.get_calendar()
     due = filing_due(FilingKind.REGULAR, trigger_on, cal)
     have = set(
-        Filing.objects.filter(kind=FilingKind.REGULAR, trigger_on=trigger_on).values_list("declarant_id", flat=True)
+        Filing.objects.filter(kind=FilingKind.REGULAR, trigger_on=trigger_on).values_list(
+            "declarant_id", flat=True
+        )
     )
     rows = [
         Filing(declarant_id=pk, kind=FilingKind.REGULAR, year=year, trigger_on=trigger_on, due_on=due)
-        for pk in Declarant.objects.filter(status__in=ACTIVE, became_on__lte=trigger_on).values_list("pk", flat=True)
+        for pk in Declarant.objects.filter(status__in=ACTIVE, became_on__lte=trigger_on).values_list(
+            "pk", flat=True
+        )
         if pk not in have
     ]
     Filing.objects.bulk_create(rows, batch_size=1000)
@@ -370,15 +402,15 @@ def extend_filing(actor, filing: Filing, *, days: int, reason: str) -> Filing:
         raise EthicsError("이미 연장한 신고입니다.")
     if not isinstance(days, int) or not 1 <= days <= limit:
         who = "공개대상자" if filing.declarant.is_public else "등록의무자"
-        raise EthicsError(f"{who}의 등록기간은 {limit}일까지 연장할 수 있습니다 (공직자윤리법 시행령 제7조①).")
+        raise EthicsError(
+            f"{who}의 등록기간은 {limit}일까지 연장할 수 있습니다 (공직자윤리법 시행령 제7조①)."
+        )
     deadline = legal.deadline_for(FILING_RULES[filing.kind], moment(filing.trigger_on))
     filing.extension_days = days
     filing.extended_due_on = legal.extend_by_days(deadline, days).date()
     filing.extension_reason = text(reason, "연장 사유", 200)
     filing.save(update_fields=["extension_days", "extended_due_on", "extension_reason"])
-    record_event(
-        actor, "ethics.filing_extended", filing.declarant, days=days, due_on=filing.extended_due_on
-    )
+    record_event(actor, "ethics.filing_extended", filing.declarant, days=days, due_on=filing.extended_due_on)
     return filing
 
 

@@ -51,7 +51,13 @@ def roster(request):
     if q:
         rows = rows.filter(Q(name__contains=q) | Q(unit__name__contains=q))
     page = page_of(request, rows.order_by("unit__path", "grade", "name", "id"))
-    log_list(request, page, target_type="ethics.declarant", fields=["성명", "소속", "직급"], reason="등록의무자 명부")
+    log_list(
+        request,
+        page,
+        target_type="ethics.declarant",
+        fields=["성명", "소속", "직급"],
+        reason="등록의무자 명부",
+    )
     pending = RosterProposal.objects.filter(status=ProposalStatus.PENDING).count()
     return no_store(
         render(
@@ -96,14 +102,19 @@ def _declarant_page(request, declarant, bound=None, error="", status=200):
     typed = {}  # what was typed into a filing's inline form that failed, shown again in it
     for name in ("filed", "extend", "review"):
         if name in bound:
-            typed = {"action": name, **{k: bound[name].data.get(k, "") for k in ("filing", "on", "days", "reason")}}
+            typed = {
+                "action": name,
+                **{k: bound[name].data.get(k, "") for k in ("filing", "on", "days", "reason")},
+            }
     context = {
         "typed": typed,
         "d": declarant,
         "filings": filings,
         "refusals": declarant.refusals.order_by("-applied_on"),
         "restriction": getattr(declarant, "restriction", None),
-        "events": Event.objects.filter(target_type="ethics.declarant", target_id=str(declarant.public_id))[:30],
+        "events": Event.objects.filter(target_type="ethics.declarant", target_id=str(declarant.public_id))[
+            :30
+        ],
         "can_manage": perms.can_manage(request.user),
         "today": today(),
         "action_error": error,
@@ -136,7 +147,9 @@ def _start_review(request, declarant, d):
 
 def _leave(request, declarant, d):
     svc.leave(request.user, declarant, left_on=d["left_on"], retired=d["retired"])
-    return "명부에서 뺐습니다." + (" 퇴직 변동신고 기한과 취업제한 기간을 계산했습니다." if d["retired"] else "")
+    return "명부에서 뺐습니다." + (
+        " 퇴직 변동신고 기한과 취업제한 기간을 계산했습니다." if d["retired"] else ""
+    )
 
 
 def _defer(request, declarant, d):
@@ -186,16 +199,26 @@ def declarant_act(request, public_id, action: str):
 def _proposals_page(request, bound=None, error="", status=200, typed_for=None):
     pending = RosterProposal.objects.filter(status=ProposalStatus.PENDING).select_related("person", "unit")
     page = page_of(request, pending.order_by("kind", "unit__path", "id"))
-    log_list(request, page, target_type="ethics.rosterproposal", fields=["성명", "소속", "직급"], reason="명부 변경 제안")
+    log_list(
+        request,
+        page,
+        target_type="ethics.rosterproposal",
+        fields=["성명", "소속", "직급"],
+        reason="명부 변경 제안",
+    )
     context = {
         "page": page,
         "query": "",
         "can_manage": perms.can_manage(request.user),
         "add_form": (bound or {}).get("confirm_add") or f.ConfirmAddForm(initial={"became_on": today()}),
-        "remove_form": (bound or {}).get("confirm_remove") or f.ConfirmRemoveForm(initial={"left_on": today()}),
+        "remove_form": (bound or {}).get("confirm_remove")
+        or f.ConfirmRemoveForm(initial={"left_on": today()}),
         "action_error": error,
         "today": today(),
-        "typed": {"proposal": str(typed_for), **{k: v for b in (bound or {}).values() for k, v in b.data.items()}}
+        "typed": {
+            "proposal": str(typed_for),
+            **{k: v for b in (bound or {}).values() for k, v in b.data.items()},
+        }
         if typed_for
         else {},
     }
@@ -214,12 +237,16 @@ def proposals_run(request):
     desk(request)
     manager(request)
     result = svc.propose_roster_changes(request.user, on=today())
-    messages.success(request, f"조직 자료와 비교했습니다: 추가 제안 {result['added']}명, 종료 제안 {result['removed']}명.")
+    messages.success(
+        request, f"조직 자료와 비교했습니다: 추가 제안 {result['added']}명, 종료 제안 {result['removed']}명."
+    )
     return redirect("ethics:proposals")
 
 
 def _confirm_add(request, proposal, d):
-    svc.confirm_addition(request.user, proposal, became_on=d["became_on"], trigger=d["trigger"], is_public=d["is_public"])
+    svc.confirm_addition(
+        request.user, proposal, became_on=d["became_on"], trigger=d["trigger"], is_public=d["is_public"]
+    )
     return "등록의무자로 확인하고 신규 등록 기한을 계산했습니다."
 
 
@@ -285,7 +312,9 @@ def units(request):
         svc.designate_unit(request.user, **form.cleaned_data)
     except EthicsError as exc:
         return _units_page(request, form, str(exc), 400)
-    messages.success(request, "특정분야 부서로 지정했습니다. '조직 자료와 비교'로 등록의무자 제안을 받으세요.")
+    messages.success(
+        request, "특정분야 부서로 지정했습니다. '조직 자료와 비교'로 등록의무자 제안을 받으세요."
+    )
     return redirect("ethics:units")
 
 
@@ -321,7 +350,11 @@ def filings(request):
             count = svc.open_regular_filings(request.user, year=form.cleaned_data["year"])
             messages.success(request, f"정기 변동신고 {count}건을 만들었습니다.")
             return redirect("ethics:filings")
-    rows = Filing.objects.filter(filed_on__isnull=True).select_related("declarant__unit").order_by("due_on", "id")
+    rows = (
+        Filing.objects.filter(filed_on__isnull=True)
+        .select_related("declarant__unit")
+        .order_by("due_on", "id")
+    )
     page = page_of(request, rows)
     log_list(request, page, target_type="ethics.filing", fields=["성명", "소속"], reason="미신고 목록")
     status = 400 if request.method == "POST" else 200
@@ -329,7 +362,13 @@ def filings(request):
         render(
             request,
             "ethics/filings.html",
-            {"page": page, "query": "", "form": form, "today": today(), "can_manage": perms.can_manage(request.user)},
+            {
+                "page": page,
+                "query": "",
+                "form": form,
+                "today": today(),
+                "can_manage": perms.can_manage(request.user),
+            },
             status=status,
         )
     )

@@ -18,5 +18,7 @@ class CheckForm(KrdsForm):
 
 class DecideCheckForm(KrdsForm):
     check = forms.UUIDField(widget=forms.HiddenInput)
-    result = forms.ChoiceField(label="결과", choices=[c for c in CheckResult.choices if c[0] != CheckResult.PENDING])
+    result = forms.ChoiceField(
+        label="결과", choices=[c for c in CheckResult.choices if c[0] != CheckResult.PENDING]
+    )
     on = date_field("결정일")

@@ -69,7 +69,7 @@ def record_reminder(actor, restriction: Restriction, *, on: dt.date) -> Restrict
 
 
 def apply_by(planned_start_on: dt.date) -> dt.date:
-    """"취업예정일 30일 전까지" read strictly, as the calendar reads "N일 전까지" (core, `latest_day_before`)."""
+    """ "취업예정일 30일 전까지" read strictly, as the calendar reads "N일 전까지" (core, `latest_day_before`)."""
     return legal.get_calendar().latest_day_before(planned_start_on, APPLY_DAYS_BEFORE)
 
 

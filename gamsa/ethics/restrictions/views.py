@@ -31,9 +31,17 @@ def restriction_list(request):
     desk(request)
     ended = request.GET.get("status") == "ended"
     rows = Restriction.objects.select_related("declarant__unit")
-    rows = rows.filter(ends_on__lt=today()).order_by("-ends_on") if ended else rows.filter(ends_on__gte=today())
+    rows = (
+        rows.filter(ends_on__lt=today()).order_by("-ends_on") if ended else rows.filter(ends_on__gte=today())
+    )
     page = page_of(request, rows.order_by("ends_on", "id") if not ended else rows)
-    log_list(request, page, target_type="ethics.restriction", fields=["성명", "소속", "퇴직일"], reason="취업제한 목록")
+    log_list(
+        request,
+        page,
+        target_type="ethics.restriction",
+        fields=["성명", "소속", "퇴직일"],
+        reason="취업제한 목록",
+    )
     return no_store(
         render(
             request,
@@ -44,13 +52,21 @@ def restriction_list(request):
 
 
 def _page(request, restriction, bound=None, error="", status=200):
-    log_access(request.user, restriction, ["성명", "소속", "퇴직일", "취업예정기관"], request=request, reason="취업제한 열람")
+    log_access(
+        request.user,
+        restriction,
+        ["성명", "소속", "퇴직일", "취업예정기관"],
+        request=request,
+        reason="취업제한 열람",
+    )
     bound = bound or {}
     context = {
         "x": restriction,
         "d": restriction.declarant,
         "checks": restriction.checks.all(),
-        "events": Event.objects.filter(target_type="ethics.restriction", target_id=str(restriction.public_id))[:30],
+        "events": Event.objects.filter(
+            target_type="ethics.restriction", target_id=str(restriction.public_id)
+        )[:30],
         "can_manage": perms.can_manage(request.user),
         "today": today(),
         "action_error": error,

@@ -50,7 +50,13 @@ def unit(name: str) -> OrgUnit:
 
 def staff(username: str, *, grade: str, unit_name: str, name: str = NAME) -> User:
     return core.create_person(
-        None, username=username, kind=UserKind.STAFF, full_name=name, grade=grade, position="주무관", unit=unit(unit_name)
+        None,
+        username=username,
+        kind=UserKind.STAFF,
+        full_name=name,
+        grade=grade,
+        position="주무관",
+        unit=unit(unit_name),
     )
 
 
@@ -70,7 +76,9 @@ def reviewed(d: Declarant, *, filed="2026-03-10", started="2026-03-16") -> Revie
     return reviews.start_review(officer(), filing, on=D(started))
 
 
-def application(d: Declarant, *, applied="2026-01-20", trigger="initial", trigger_on="2026-01-15") -> DisclosureRefusal:
+def application(
+    d: Declarant, *, applied="2026-01-20", trigger="initial", trigger_on="2026-01-15"
+) -> DisclosureRefusal:
     return refusals.receive_application(
         officer(),
         d,
@@ -88,7 +96,11 @@ def application(d: Declarant, *, applied="2026-01-20", trigger="initial", trigge
 
 
 def members(linked: User | None = None) -> list[Member]:
-    seats = [("chair", "정위원장")] + [("outside", f"외부{i}") for i in range(4)] + [("inside", f"내부{i}") for i in range(2)]
+    seats = (
+        [("chair", "정위원장")]
+        + [("outside", f"외부{i}") for i in range(4)]
+        + [("inside", f"내부{i}") for i in range(2)]
+    )
     out = []
     for i, (seat, name) in enumerate(seats):
         out.append(

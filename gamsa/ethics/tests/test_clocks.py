@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def due(client, kind: str, trigger: str) -> str:
-    response = client.get("/api/v1/calendar/deadline", {"kind": kind, "received_at": f"{trigger}T10:00:00+09:00"})
+    response = client.get(
+        "/api/v1/calendar/deadline", {"kind": kind, "received_at": f"{trigger}T10:00:00+09:00"}
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["received_at"].startswith(trigger)
