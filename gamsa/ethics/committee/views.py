@@ -108,6 +108,22 @@ def _meeting_for(request, public_id) -> Meeting:
     return meeting
 
 
+def _typed(form) -> dict:
+    """What was typed into an item's decision form that failed, to show it again in that item's form."""
+    if form is None:
+        return {}
+    data = form.data
+    return {
+        "item": data.get("item", ""),
+        "decision": data.get("decision", ""),
+        "on": data.get("on", ""),
+        "text": data.get("text", ""),
+        "measures": data.getlist("measures") if hasattr(data, "getlist") else [],
+        "fine_amount": data.get("fine_amount", ""),
+        "granted": data.get("granted", ""),
+    }
+
+
 def _meeting_page(request, meeting, bound=None, error="", status=200):
     log_access(request.user, meeting, ITEM_FIELDS, request=request, reason="공직자윤리위원회 안건 열람")
     bound = bound or {}
@@ -118,7 +134,7 @@ def _meeting_page(request, meeting, bound=None, error="", status=200):
         "members": meeting.members.order_by("seat", "name"),
         "events": Event.objects.filter(target_type="ethics.meeting", target_id=str(meeting.public_id))[:40],
         "can_manage": perms.can_manage(request.user),
-        "decide_form": bound.get("decide"),
+        "typed": _typed(bound.get("decide")),
         "item_form": bound.get("item") or f.ItemForm(),
         "minutes_form": bound.get("minutes") or f.MinutesForm(initial={"minutes": meeting.minutes}),
         "measure_choices": f.DecideItemForm.base_fields["measures"].choices,

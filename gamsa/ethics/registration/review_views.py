@@ -75,7 +75,9 @@ def review_list(request):
 def _page(request, review, bound=None, error="", status=200):
     log_access(request.user, review, REVIEW_FIELDS, request=request, reason="재산등록 심사 열람")
     bound = bound or {}
+    answer = bound.get("answer")
     context = {
+        "typed": {k: answer.data.get(k, "") for k in ("request", "answered_on", "note")} if answer else {},
         "r": review,
         "requests": review.requests.all(),
         "amounts": review.amounts.all(),
