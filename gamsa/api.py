@@ -10,8 +10,8 @@ from gamsa.audits.reviews.api import router as reviews_router
 from gamsa.complaints.api import router as complaints_router
 from gamsa.core.api import router as core_router
 from gamsa.costing.api import router as costing_router
-from gamsa.hotline.api import router as hotline_router
 from gamsa.ethics.api import router as ethics_router
+from gamsa.hotline.api import router as hotline_router
 from gamsa.investigations.api import router as investigations_router
 from gamsa.patrols.api import router as patrols_router
 

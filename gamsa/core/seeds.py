@@ -325,6 +325,7 @@ DEADLINE_RULES += [
     ),
 ]
 
+
 def seed_deadline_rules(model) -> int:
     """Create the missing default rules; never overwrite an administrator's edits. Returns how many were made."""
     created = 0

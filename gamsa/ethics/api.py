@@ -15,7 +15,7 @@ from gamsa.core.paging import BoundedPagination
 from gamsa.core.services import log_access
 from gamsa.ethics import permissions as perms
 from gamsa.ethics.registration.models import Declarant, DeclarantStatus
-from gamsa.ethics.registration.review_models import Review, ReviewStatus
+from gamsa.ethics.registration.review_models import OPEN_REVIEW_STATUSES, Review, ReviewStatus
 
 router = Router(tags=["ethics"])
 
@@ -228,7 +228,7 @@ def reviews(request, status: ReviewFilter = "open", year: int | None = None, **k
     _desk(request)
     rows = Review.objects.select_related("declarant__unit", "filing")
     if status == "open":
-        rows = rows.exclude(status=ReviewStatus.CLOSED)
+        rows = rows.filter(status__in=OPEN_REVIEW_STATUSES)
     elif status:
         rows = rows.filter(status=status)
     if year is not None:
