@@ -279,12 +279,13 @@ def load() -> int:
     for i, declarant in enumerate(pool[:14]):
         x = _application(officer, declarant, rng, applied_on=D(2022, 1, 10) + dt.timedelta(days=i))
         old.append(refusals.decide(officer, x, granted=True, on=x.applied_on + dt.timedelta(days=6)))
+    recent = []
     if today.year - 3 not in (2022, 2025):
         for i, declarant in enumerate(pool[14:22]):
             x = _application(
                 officer, declarant, rng, applied_on=D(today.year - 3, 1, 12) + dt.timedelta(days=i)
             )
-            refusals.decide(officer, x, granted=True, on=x.applied_on + dt.timedelta(days=7))
+            recent.append(refusals.decide(officer, x, granted=True, on=x.applied_on + dt.timedelta(days=7)))
     # 2025 (69 applications): 49 new and 10 re-examinations decided in writing within 10 days ...
     for i, declarant in enumerate(pool[22:71]):
         x = _application(officer, declarant, rng, applied_on=D(2025, 1, 6) + dt.timedelta(days=i % 25))
@@ -341,5 +342,15 @@ def load() -> int:
         if i < 2:
             reviews.issue_request(officer, review, kind=RequestKind.SUPPLEMENT, issued_on=started,
                                   received_on=started + dt.timedelta(days=2), content="금융재산 누락분 보완")  # fmt: skip
+    # This year's re-examinations of the permissions of three years ago: six applied for, two not (yet).
+    for i, permission in enumerate(recent[:6]):
+        applied_on = min(D(today.year, 1, 12) + dt.timedelta(days=i), today)
+        if applied_on.year == today.year:
+            x = refusals.receive_application(
+                officer, permission.declarant, relation=permission.relation, relative_name="", trigger="regular",
+                trigger_on=D(today.year, 1, 1), applied_on=applied_on, renews=permission,
+            )  # fmt: skip
+            if i and applied_on + dt.timedelta(days=40) < today:  # one still waits for the committee
+                refusals.decide(officer, x, granted=True, on=applied_on + dt.timedelta(days=40))
     _retirements(officer, declarants[-9:], today)
     return Declarant.objects.count()

@@ -113,7 +113,7 @@ def desk_work(user, now):
     for r in waiting.order_by("answer_due_on")[:50].only("case_number", "answer_due_on"):
         items.append(
             work.WorkItem(
-                title=f"재산등록 심사 {r.case_number} — 답변 기한",
+                title="재산등록 심사 — 신고자 답변 기한",
                 url=reverse("ethics:review", args=[r.case_number]),
                 kind_label="공직윤리",
                 due_at=_at(r.answer_due_on),
@@ -128,7 +128,7 @@ def desk_work(user, now):
     for x in open_refusals.order_by("decision_due_on")[:50].only("case_number", "decision_due_on", "status"):
         items.append(
             work.WorkItem(
-                title=f"고지거부 {x.case_number} — 위원회 결정 기한",
+                title="고지거부 — 위원회 결정 기한",
                 url=reverse("ethics:refusal", args=[x.case_number]),
                 kind_label="공직윤리",
                 due_at=_at(x.decision_due_on),

@@ -54,8 +54,8 @@ def receive_application(actor, declarant: Declarant, *, relation: str, relative_
                         trigger_on: dt.date, applied_on: dt.date, relative_birth_year: int | None = None,
                         separate_household: bool = False, occupation: str = "", annual_income=None, assets=None,
                         reason: str = "", renews: DisclosureRefusal | None = None) -> DisclosureRefusal:  # fmt: skip
-    """A new application (or, with `renews`, the re-examination of a permission). The committee decides within 10
-    days of receiving it (영 제27조②)."""
+    """A new application (or, with `renews`, the re-examination of a permission). The committee decides a new one
+    within 10 days of receiving it (영 제27조②), a re-examination by 11월 30일 of its year (⑥)."""
     require_manager(actor)
     if declarant.status not in (DeclarantStatus.ACTIVE, DeclarantStatus.DEFERRED):
         raise EthicsError("명부에 있는 등록의무자만 신청할 수 있습니다.")
@@ -72,12 +72,13 @@ def receive_application(actor, declarant: Declarant, *, relation: str, relative_
         if renews.reexaminations.filter(status__in=[RefusalStatus.RECEIVED, RefusalStatus.REFERRED]).exists():
             raise EthicsError("이미 재심사 신청을 받은 허가입니다.")
         start = renews.next_reexamination_on
-        application_due, _ = reexamination_window(start)
+        application_due, decision_due = reexamination_window(start)  # ⑥: decided by 11월 30일, not in 10 days
         trigger_on, trigger = start, RefusalTrigger.REGULAR
         if applied_on < start - dt.timedelta(days=60):
             raise EthicsError(f"재심사 신청은 {start.year}년 정기신고기간에 받습니다 (영 제27조⑤).")
     else:
         application_due = due_day(APPLICATION_RULE, trigger_on)
+        decision_due = due_day(DECISION_RULE, applied_on)
     birth = relative_birth_year
     if birth is not None and not 1900 <= int(birth) <= applied_on.year:
         raise EthicsError("출생연도를 확인하세요.")
@@ -100,7 +101,7 @@ def receive_application(actor, declarant: Declarant, *, relation: str, relative_
         trigger_on=trigger_on,
         applied_on=applied_on,
         application_due_on=application_due,
-        decision_due_on=due_day(DECISION_RULE, applied_on),
+        decision_due_on=decision_due,
         created_by=actor,
     )
     record_event(
@@ -120,6 +121,8 @@ def extend_decision(actor, refusal: DisclosureRefusal) -> DisclosureRefusal:
     require_manager(actor)
     if not refusal.is_open:
         raise EthicsError("이미 결정한 신청입니다.")
+    if refusal.kind == RefusalKind.REEXAMINATION:
+        raise EthicsError("재심사는 그 해 11월 30일까지 결정합니다 (영 제27조⑥). 연장할 수 없습니다.")
     if refusal.decision_extended:
         raise EthicsError("결정 기간은 한 번, 10일의 범위에서만 연장할 수 있습니다 (영 제27조②).")
     deadline = legal.deadline_for(DECISION_RULE, moment(refusal.applied_on))

@@ -335,8 +335,8 @@ def test_the_officers_desk_shows_the_clocks(client, as_role):
     w = world()
     as_role("ethics")
     home = body(client.get("/"))
-    assert f"재산등록 심사 {w['review'].case_number}" in home
-    assert f"고지거부 {w['refusal'].case_number}" in home
+    assert "재산등록 심사 — 신고자 답변 기한" in home and w["review"].case_number in home
+    assert "고지거부 — 위원회 결정 기한" in home and w["refusal"].case_number in home
     assert "등록의무자 변경 제안 1건" in home
     assert NAME not in home
     as_role("auditor")

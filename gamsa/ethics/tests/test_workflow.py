@@ -213,6 +213,9 @@ def test_disclosure_refusal_decision_clock_extension_and_reexamination(demo):
     assert again.kind == "reexamination" and again.application_due_on == D(
         "2029-04-02"
     )  # Sat 03-31 → Mon 04-02
+    assert again.decision_due_on == D("2029-11-30")  # 영 제27조⑥: by 30 November, not in 10 days
+    with pytest.raises(EthicsError, match="11월 30일"):
+        refusals.extend_decision(officer(), again)
     refusals.decide(officer(), again, granted=True, on=D("2029-02-01"))
     x.refresh_from_db()
     assert x.next_reexamination_on == D("2032-01-01")  # the 6th year from the grant
