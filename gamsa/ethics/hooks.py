@@ -178,7 +178,7 @@ def desk_work(user, now):
             ended_on__isnull=True,
             next_reexamination_on__year=today.year,
         )
-        .exclude(reexaminations__year=today.year)
+        .exclude(reexaminations__trigger_on__year=today.year)
         .count()
     )
     if due_permissions:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -174,25 +174,24 @@ def refusal_act(request, case_number: str, action: str):
 
 @login_required
 def reexaminations(request):
-    """Permissions that fall due for re-examination in a year (this year by default), applied for or not."""
+    """Permissions that fall due for re-examination in a year (this year by default): not yet applied for first,
+    then those applied for with the application's state (a granted one has moved on to its next cycle)."""
     desk(request)
     try:
         year = min(max(int(request.GET.get("year") or today().year), 2000), 2100)
     except ValueError:
         year = today().year
-    applied = DisclosureRefusal.objects.filter(
-        renews=OuterRef("pk"), kind=RefusalKind.REEXAMINATION, year=year
-    )
+    # The year's re-examination is the one whose 정기신고기간 starts in it (its trigger day), whenever it was filed.
+    of_year = DisclosureRefusal.objects.filter(kind=RefusalKind.REEXAMINATION, trigger_on__year=year)
+    latest = of_year.filter(renews=OuterRef("pk")).order_by("-id").values("status")[:1]
     rows = (
-        DisclosureRefusal.objects.filter(
-            kind=RefusalKind.NEW,
-            status=RefusalStatus.GRANTED,
-            ended_on__isnull=True,
-            next_reexamination_on__year=year,
+        DisclosureRefusal.objects.filter(kind=RefusalKind.NEW, granted_on__isnull=False)
+        .filter(
+            Q(next_reexamination_on__year=year, ended_on__isnull=True) | Q(pk__in=of_year.values("renews_id"))
         )
-        .annotate(applied=Exists(applied))
+        .annotate(reexamination=Subquery(latest))
         .select_related("declarant__unit")
-        .order_by("applied", "declarant__unit__path", "id")
+        .order_by(F("reexamination").asc(nulls_first=True), "declarant__unit__path", "id")
     )
     page = page_of(request, rows)
     log_list(

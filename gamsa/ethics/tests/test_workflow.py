@@ -248,6 +248,15 @@ def test_reexaminations_due_this_year(demo, client):
     page = client.get("/ethics/refusals/reexaminations/?year=2026").content.decode()
     assert x.case_number in page and "아직 없음" in page and "2026. 3. 31." in page
     assert x.case_number not in client.get("/ethics/refusals/reexaminations/?year=2027").content.decode()
+    again = refusals.receive_application(
+        officer(), d, relation="father", relative_name="", trigger="regular", trigger_on=D("2026-01-01"),
+        applied_on=D("2026-01-20"), renews=x,
+    )  # fmt: skip
+    assert "접수 (결정 전)" in client.get("/ethics/refusals/reexaminations/?year=2026").content.decode()
+    refusals.decide(officer(), again, granted=True, on=D("2026-03-05"))
+    page = client.get("/ethics/refusals/reexaminations/?year=2026").content.decode()
+    assert x.case_number in page and "허가 유지 (다음 2029년)" in page and "아직 없음" not in page
+    assert x.case_number in client.get("/ethics/refusals/reexaminations/?year=2029").content.decode()
 
 
 def test_post_employment_restriction(demo):
