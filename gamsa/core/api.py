@@ -61,7 +61,7 @@ class DeadlineOut(Schema):
     received_at: dt.datetime
     counted_from: dt.datetime
     due_at: dt.datetime
-    method: str = Field(description="hours | working_days | calendar_days | months")
+    method: str = Field(description="hours | working_days | calendar_days | months | month_end")
     method_label: str
     amount: int
     unit: str

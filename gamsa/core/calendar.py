@@ -19,6 +19,8 @@ Counting methods
   정한 때에는 역에 의하여 계산한다"). An act on 2023-03-10 with 3 years ends on 2026-03-10; on 2020-02-29 with
   5 years the count starts 2020-03-01 (a 1st), so it ends on the last day of February 2025 (2025-02-28).
   Used by 징계시효 (지방공무원법 제73조의2, see `limitation`).
+- month_end (공직자윤리법 제5조①·제6조 "2개월이 되는 날이 속하는 달의 말일"): N months as `months` counts them,
+  then that month's last day, moved by 제161조. 15 Jan → 15 Mar → 31 Mar; from 31 Dec → the end of February.
 
 Due moments for day-based methods are 18:00 on the last day (the end of working hours) — see docs/adr/0003.
 """
@@ -46,6 +48,7 @@ METHOD_LABELS = {
     "calendar_days": "역일 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제161조)",
     "months": "월 단위 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제160조·제161조)",
     "years": "연 단위 계산, 초일 불산입, 말일이 휴일이면 다음 근무일 (민법 제157조·제160조·제161조)",
+    "month_end": "월 단위 계산 후 그 날이 속하는 달의 말일, 말일이 휴일이면 다음 근무일 (민법 제157조·제160조·제161조)",
 }
 
 # 징계시효 (지방공무원법 제73조의2①): the ground of a disciplinary act → years and the article.
@@ -306,10 +309,15 @@ class LegalCalendar:
         # The day before the corresponding day; when `first` is a 1st this is the last day of the Nth month.
         return dt.date(year, month, first.day) - dt.timedelta(days=1)
 
-    def due_in_months(self, received_at: dt.datetime, months: int) -> dt.datetime:
+    @staticmethod
+    def month_end(day: dt.date) -> dt.date:
+        return day.replace(day=_stdcal.monthrange(day.year, day.month)[1])
+
+    def due_in_months(self, received_at: dt.datetime, months: int, month_end: bool = False) -> dt.datetime:
         """민법 제157조·제160조 (`last_day_of_months`); 제161조 moves a last day on a Saturday, Sunday or holiday to
-        the next working day. Due at the end of working hours of that day."""
+        the next working day. Due at the end of working hours of that day. `month_end`: that month's last day."""
         last = self.last_day_of_months(self._local(received_at).date(), months)
+        last = self.month_end(last) if month_end else last
         return dt.datetime.combine(self.next_working_day(last, include_self=True), END_OF_DAY, SEOUL)
 
     @classmethod
@@ -331,6 +339,13 @@ class LegalCalendar:
         if months <= 0:
             raise CalendarError("기간은 1개월 이상이어야 합니다.")
         return self.next_working_day(self.last_day_of_months(start, months), include_self=True)
+
+    @staticmethod
+    def first_new_year_in_year(start: dt.date, nth: int) -> dt.date:
+        """1 January in the `nth` year from `start` (공직자윤리법 시행령 제27조⑤ "3년째"; 2023-03-20 → 2026-01-01)."""
+        year = start.year + nth - 1
+        begin = dt.date(year, 3, 1) if (start.month, start.day) == (2, 29) else start.replace(year=year)
+        return begin if (begin.month, begin.day) == (1, 1) else dt.date(year + 1, 1, 1)
 
     def limitation(
         self, ground: str, act_date: dt.date, investigation_ended_on: dt.date | None = None
@@ -402,11 +417,11 @@ class LegalCalendar:
                 raise CalendarError("역일 계산은 '일' 단위 기간에만 쓸 수 있습니다.")
             start = received_local
             due = self.due_in_calendar_days(received_local, amount)
-        elif method == "months":
+        elif method in ("months", "month_end"):
             if unit != "months":
                 raise CalendarError("월 단위 계산은 '개월' 단위 기간에만 쓸 수 있습니다.")
             start = received_local
-            due = self.due_in_months(received_local, amount)
+            due = self.due_in_months(received_local, amount, month_end=method == "month_end")
         else:
             raise CalendarError(f"알 수 없는 계산 방법입니다: {method}")
         return Deadline(
@@ -431,8 +446,8 @@ class LegalCalendar:
             return dt.datetime.combine(self.add_working_days(due_local.date(), amount), END_OF_DAY, SEOUL)
         if method == "calendar_days":
             return self.due_in_calendar_days(due_local, amount)
-        if method == "months":
-            return self.due_in_months(due_local, amount)
+        if method in ("months", "month_end"):
+            return self.due_in_months(due_local, amount, month_end=method == "month_end")
         raise CalendarError(f"알 수 없는 계산 방법입니다: {method}")
 
     def shift_for_pause(
@@ -552,6 +567,20 @@ def current_cycle(
         if dt.datetime.combine(due_day, dt.time(0), SEOUL) > now:
             return previous, cycle
         previous, number = cycle, number + 1
+
+
+def extend_by_days(deadline: Deadline, days: int, calendar: LegalCalendar | None = None) -> dt.datetime:
+    """`deadline` + `days` days from its own last day before 제161조 moved it (공직자윤리법 제7조, 영 제27조②)."""
+    if days <= 0:
+        raise CalendarError("연장 기간은 1일 이상이어야 합니다.")
+    start, last = deadline.received_at.astimezone(SEOUL).date(), deadline.due_at.astimezone(SEOUL).date()
+    if deadline.method == "calendar_days":
+        last = start + dt.timedelta(days=deadline.amount)
+    elif deadline.method in ("months", "month_end"):
+        last = LegalCalendar.last_day_of_months(start, deadline.amount)
+        last = LegalCalendar.month_end(last) if deadline.method == "month_end" else last
+    day = (calendar or get_calendar()).next_working_day(last + dt.timedelta(days=days), include_self=True)
+    return dt.datetime.combine(day, END_OF_DAY, SEOUL)
 
 
 def limitation(

@@ -121,6 +121,8 @@ DEMO_LOGINS = [
     ("depthead", "건설과장 (부서장)", Role.DEPT_HEAD),
     ("volunteer", "자원봉사자 (감사팀)", Role.VOLUNTEER),
     ("council", "구의회 열람자", Role.COUNCIL_VIEWER),
+    ("ethics", "조사팀 공직윤리 담당 (재산등록·고지거부·취업제한·윤리위원회)", None),
+    ("ethicsmember", "공직자윤리위원회 외부위원 (상정된 안건만 열람)", None),
     ("admin", "시스템 관리자", Role.SYSADMIN),
     ("citizen", "구민 (역할 없음)", None),
     # Accounts the apps' demo hooks create (shown by `gamsa demo`; their roles are given by those hooks).
@@ -253,6 +255,28 @@ def load_demo(records: bool = False) -> dict:
         )
         created += new
         services.add_membership(None, user=user, unit=construction, role=role)
+
+    # 조사팀's property-registration desk (공직자윤리법), and an outside member of the district's ethics committee who
+    # reads only the agenda items put to the meetings they sit in.
+    ethics, new = _person(
+        "ethics",
+        kind=UserKind.STAFF,
+        full_name=_name(80),
+        employee_number="31809010",
+        grade="7",
+        position="주무관",
+        job_series="행정",
+        unit=teams["investigation"],
+        email="ethics@ydp.example.kr",
+        phone="02-2670-3049",
+    )
+    created += new
+    services.add_membership(None, user=ethics, unit=teams["investigation"], role=Role.ETHICS_OFFICER)
+    member, new = _person(
+        "ethicsmember", kind=UserKind.EXTERNAL, full_name=_name(81), position="공직자윤리위원회 외부위원"
+    )
+    created += new
+    services.add_membership(None, user=member, unit=root, role=Role.ETHICS_COMMITTEE)
 
     volunteer, new = _person(
         "volunteer",

@@ -20,11 +20,13 @@ OFFICE_ROLES = frozenset(
         Role.INVESTIGATOR,
         Role.COMPLAINT_OFFICER,
         Role.PATROL_OFFICER,
+        Role.ETHICS_OFFICER,
     }
 )
 DEPARTMENT_ROLES = frozenset({Role.DEPT_LIAISON, Role.DEPT_HEAD})
-# Roles that must pass TOTP 2FA: everyone who sees case files or runs the system.
-TWO_FACTOR_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN}
+# Roles that must pass TOTP 2FA: everyone who sees case files or runs the system. An ethics-committee member reads
+# the declarants' filings put to the committee, so they pass it too.
+TWO_FACTOR_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN, Role.ETHICS_COMMITTEE}
 TEAM_ROLE = {
     "audit": Role.AUDITOR,
     "investigation": Role.INVESTIGATOR,

@@ -239,6 +239,93 @@ DEADLINE_RULES += [
 ]
 
 
+# Property registration (공직자윤리법): filing periods "N개월이 되는 날이 속하는 달의 말일" (method `month_end`), the filer's
+# answer clocks during a review, and the 고지거부 clocks. The periods are the law's; how the days are counted is not
+# written in it, so 민법 제157조·제160조·제161조 apply (행정기본법 제6조) — hence "general_rule" for those.
+DEADLINE_RULES += [
+    (
+        "property_registration_initial",
+        "재산등록 (신규 등록)",
+        2,
+        "months",
+        "month_end",
+        "공직자윤리법 제5조① (등록의무자가 된 날부터 2개월이 되는 날이 속하는 달의 말일까지)",
+        "general_rule",
+        "기산일은 등록의무자가 된 날(신규 임용·전보·승진)입니다. 연장은 제7조: 30일(공개대상자 20일).",
+    ),
+    (
+        "property_registration_retirement",
+        "재산변동사항 신고 (퇴직)",
+        2,
+        "months",
+        "month_end",
+        "공직자윤리법 제6조② (퇴직일부터 2개월이 되는 날이 속하는 달의 말일까지)",
+        "general_rule",
+        "기산일은 퇴직일입니다.",
+    ),
+    (
+        "property_registration_regular",
+        "재산변동사항 신고 (정기)",
+        2,
+        "months",
+        "month_end",
+        "공직자윤리법 제6조① (1월 1일부터 12월 31일까지의 변동사항을 다음 해 2월 말일까지)",
+        "general_rule",
+        "기산일은 신고 대상 연도의 12월 31일입니다.",
+    ),
+    (
+        "property_review_answer",
+        "재산등록 심사: 보완·자료 제출·서면질의 답변",
+        20,
+        "days",
+        "calendar_days",
+        "공직자윤리법 시행령 제10조①② (명령·요구·질의를 받은 날부터 20일 이내)",
+        "high",
+        "",
+    ),
+    (
+        "property_review_explanation",
+        "재산등록 심사: 재산형성과정 소명",
+        20,
+        "days",
+        "calendar_days",
+        "공직자윤리법 시행령 제14조의2② (소명 요구를 받은 날부터 20일 이내)",
+        "high",
+        "",
+    ),
+    (
+        "disclosure_refusal_application",
+        "고지거부 허가 신청",
+        1,
+        "months",
+        "months",
+        "공직자윤리법 시행령 제27조① (등록의무자가 된 날·신고기간 개시일·퇴직일 등부터 1개월 이내)",
+        "general_rule",
+        "연장된 등록기간에는 연장기간 기산일부터 15일(공개대상자 10일) 이내입니다(제27조①제4호).",
+    ),
+    (
+        "disclosure_refusal_decision",
+        "고지거부 허가 결정·통보",
+        10,
+        "days",
+        "calendar_days",
+        "공직자윤리법 시행령 제27조② (신청을 받은 날부터 10일 이내, 10일 범위에서 연장)",
+        "high",
+        "",
+    ),
+    (
+        "disclosure_refusal_reexamination",
+        "고지거부 재심사 신청",
+        3,
+        "months",
+        "months",
+        "공직자윤리법 시행령 제27조⑤ (3년째 정기변동신고기간 개시일부터 3개월 이내)",
+        "general_rule",
+        "기산일은 전년도 12월 31일로 넣습니다(1월 1일부터 셉니다). 결정은 그 해 11월 30일까지(제27조⑥).",
+    ),
+]
+
+
 def seed_deadline_rules(model) -> int:
     """Create the missing default rules; never overwrite an administrator's edits. Returns how many were made."""
     created = 0

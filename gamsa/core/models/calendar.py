@@ -39,6 +39,7 @@ class CountingMethod(models.TextChoices):
     WORKING_DAYS = "working_days", "근무일 (초일 산입)"
     CALENDAR_DAYS = "calendar_days", "역일 (초일 불산입, 민법)"
     MONTHS = "months", "월 (민법 제157조·제160조·제161조)"
+    MONTH_END = "month_end", "월말 (그 날이 속하는 달의 말일, 공직자윤리법 제5조①)"
 
 
 class PeriodUnit(models.TextChoices):

@@ -104,6 +104,8 @@ class Role(models.TextChoices):
     VOLUNTEER = "volunteer", "자원봉사자"
     CITIZEN_AUDITOR = "citizen_auditor", "구민감사관"
     COUNCIL_VIEWER = "council_viewer", "의회 열람자"
+    ETHICS_OFFICER = "ethics_officer", "공직윤리 담당"
+    ETHICS_COMMITTEE = "ethics_committee", "공직자윤리위원"
     SYSADMIN = "sysadmin", "시스템 관리자"
 
 

@@ -23,32 +23,35 @@ pytestmark = pytest.mark.django_db
 
 USERS = [
     "head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "teamlead", "depthead",
-    "volunteer", "council", "admin", "citizen", "citizenauditor", "guardian",
+    "volunteer", "council", "admin", "citizen", "citizenauditor", "guardian", "ethics", "ethicsmember",
 ]  # fmt: skip
 
-#                      head leader audit. invest. compl. patrol liais. tlead dhead volun. council admin citiz. c.aud. guard.
+#                      head leader audit. invest. compl. patrol liais. tlead dhead volun. council admin citiz. c.aud. guard. ethics e.memb.
 TABLE = {
     # the auditor's own file box
-    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # the result file of the head's export job
-    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a citizen's photo on a grievance handled by 건설과 (the liaison's and the department head's unit)
-    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404),
+    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404),
     # a file on a grievance handled by 주차관리과, uploaded by the complaint officer
-    "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team and office
     # leadership read every finding, the department its own, the guardian their report; the council viewer reads
     # the finding but not its photos, which may show people and car plates)
-    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 200, 404, 404, 404, 404, 404, 200),
+    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 200, 404, 404, 404, 404, 404, 200, 404, 404),
     # 건설과's follow-up evidence on an audit disposition (the office reads the audit record; not the council
     # viewer: evidence may show people and documents with personal data)
-    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404),
+    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404),
     # a citizen auditor's site-inspection photo (the office and the citizen auditor who filed it; not the council)
-    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404),
+    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404, 200, 404),
     # the cost sheet behind a cost-rate review (the audit team and the office head)
-    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # an investigation's evidence: the office head and the assigned investigator only (sealed case file)
-    "case_evidence":      (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "case_evidence":      (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # a document of a property-registration review: the ethics desk only (the office head and the ethics officer);
+    # a committee member reads the agenda item put to them, not the review's files
+    "review_document":    (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 
@@ -126,6 +129,11 @@ def _files() -> dict[str, Attachment]:
     files["case_evidence"] = services.store_attachment(
         people["investigator"], data=png(), original_name="증거.png", owner=case
     )
+    from gamsa.ethics.models import Review
+
+    files["review_document"] = services.store_attachment(
+        people["ethics"], data=png(), original_name="보완자료.png", owner=Review.objects.first()
+    )
     review = CostReview.objects.first()
     files["cost_sheet"] = services.store_attachment(
         people["auditor"], data=png(), original_name="원가계산서.png", owner=review
@@ -168,7 +176,7 @@ def test_table_names_every_demo_account_and_every_registered_kind():
 
     assert set(USERS) == {username for username, _, _ in DEMO_LOGINS}
     covered = {"complaints.grievance", "patrols.finding", "audits.followupreport", "audits.siteinspection"}
-    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview", "investigations.case"}
+    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview", "investigations.case", "ethics.review"}
 
 
 @pytest.mark.parametrize("username", USERS)
