@@ -7,7 +7,7 @@ from ninja.renderers import JSONRenderer
 
 from gamsa.audits.api import router as audits_router
 from gamsa.audits.reviews.api import router as reviews_router
-from gamsa.complaints.api import router as complaints_router
+from gamsa.complaints.grievances.api import router as complaints_router
 from gamsa.core.api import router as core_router
 from gamsa.costing.api import router as costing_router
 from gamsa.hotline.api import router as hotline_router

@@ -212,13 +212,13 @@ def csv_upload() -> SimpleUploadedFile:
 
 
 def build() -> dict:
+    from gamsa.complaints.committee import services as committee_svc
+    from gamsa.complaints.grievances import services as grievance_svc
     from gamsa.complaints.models import CommitteeMember
-    from gamsa.complaints.services import committee as committee_svc
-    from gamsa.complaints.services import grievances as grievance_svc
-    from gamsa.complaints.services import petitions as petition_svc
-    from gamsa.complaints.services import protection as protection_svc
-    from gamsa.complaints.services import reports as report_svc
-    from gamsa.complaints.services import taxpayer as taxpayer_svc
+    from gamsa.complaints.petitions import services as petition_svc
+    from gamsa.complaints.protection import services as protection_svc
+    from gamsa.complaints.reports import services as report_svc
+    from gamsa.complaints.taxpayer import services as taxpayer_svc
     from gamsa.core.models import OrgUnit, User
     from gamsa.hotline import crypto
     from gamsa.hotline.demo import set_up_members
@@ -331,7 +331,7 @@ def _isolated(isolated_settings):
 def import_check_job(world) -> str:
     """A checked grievance file of the complaints officer, waiting for confirmation (made per test: confirming it
     deletes its upload, which no transaction brings back)."""
-    from gamsa.complaints.hooks_io import GRIEVANCE_IMPORT
+    from gamsa.complaints.io.pipeline import GRIEVANCE_IMPORT
     from gamsa.core import imports
     from gamsa.core.models import User
 
@@ -655,14 +655,14 @@ def all_requests(world: dict) -> list[tuple[str, str]]:
 
 
 def test_every_complaints_url_and_api_operation_has_a_row(world):
-    from gamsa.complaints.api import router
+    from gamsa.complaints.grievances.api import router
 
     assert matrix.uncovered_routes("gamsa.complaints.", all_requests(world), routers=[router]) == set()
 
 
 def test_the_guard_sees_a_route_without_a_row(world):
     """The guard is not vacuous: leave one row out and it names the route."""
-    from gamsa.complaints.api import router
+    from gamsa.complaints.grievances.api import router
 
     requests = [r for r in all_requests(world) if r[1] != "/committee/review/"]
     assert matrix.uncovered_routes("gamsa.complaints.", requests, routers=[router]) == {"committee:review"}

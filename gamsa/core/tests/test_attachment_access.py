@@ -63,7 +63,7 @@ def _files() -> dict[str, Attachment]:
     from gamsa.audits.models import CitizenAssignment, Disposition
     from gamsa.audits.services import citizen as citizen_svc
     from gamsa.audits.services import findings as audit_svc
-    from gamsa.complaints.services import grievances as gsvc
+    from gamsa.complaints.grievances import services as gsvc
     from gamsa.costing.models import CostReview
     from gamsa.patrols.models import Finding
 

@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 
+from gamsa.complaints.grievances import services as gsvc
+from gamsa.complaints.grievances.tests.test_browser_grievance import open_action
 from gamsa.complaints.models import Grievance
-from gamsa.complaints.services import grievances as gsvc
-from gamsa.complaints.tests.test_browser_grievance import open_action
 from gamsa.conftest import CHROMIUM, settle, staff_login, submit
 from gamsa.core.approvals.models import Approval, DelegationRule, NumberFormat
 from gamsa.core.approvals.seeds import seed_rules

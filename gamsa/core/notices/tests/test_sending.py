@@ -11,8 +11,8 @@ from email.policy import default as email_policy
 import pytest
 from django.utils import timezone
 
+from gamsa.complaints.grievances import services as svc
 from gamsa.complaints.models import Extension, Grievance
-from gamsa.complaints.services import grievances as svc
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.notices import services

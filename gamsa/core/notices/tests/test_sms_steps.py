@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.grievances import services as svc
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.notices.models import Delivery, Kind, Status
 from gamsa.core.notices.tests.test_sending import NAME, PHONE, file_online
