@@ -19,7 +19,7 @@ from gamsa.complaints.committee import forms as f
 from gamsa.complaints.committee import permissions as perms
 from gamsa.complaints.committee import services as svc
 from gamsa.complaints.committee.models import CommitteeMeeting, CommitteeMember
-from gamsa.complaints.grievances.models import Grievance
+from gamsa.complaints.grievances.permissions import visible_grievance
 from gamsa.core import calendar as legal
 
 REVIEW_PAGE_SIZE = 50
@@ -124,7 +124,7 @@ def item_add(request, held_on: str):
     if not form.is_valid():
         return _meeting_refused(request, held_on, "item", form, None)
     d = form.cleaned_data
-    grievance = Grievance.objects.filter(case_number=d["case_number"].strip()).first()
+    grievance = visible_grievance(request.user, d["case_number"])
     if grievance is None:
         return _meeting_refused(
             request, held_on, "item", form, f"접수번호 {d['case_number'].strip()}인 민원이 없습니다."

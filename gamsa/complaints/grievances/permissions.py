@@ -98,6 +98,15 @@ def require(request, action: str = "view") -> None:
         raise ValueError(f"unknown action: {action}")
 
 
+def visible_grievance(user: User, case_number: str, *, queryset: QuerySet | None = None):
+    """Another grievance named in a form (a candidate, an agenda item): the grievance if it exists and `user` may
+    see it, else None, so that the form answers "not found" alike for both."""
+    from gamsa.complaints.grievances.models import Grievance
+
+    queryset = Grievance.objects.all() if queryset is None else queryset
+    return visible_grievances(user, queryset).filter(case_number=(case_number or "").strip()).first()
+
+
 def grievance_for(request, case_number: str, action: str = "view", *, queryset: QuerySet | None = None):
     """The grievance `case_number` for `action`, or the refusal: 404 when it does not exist or the user may not see
     it, 403 when they see it but may not do `action` (a key of RULES)."""

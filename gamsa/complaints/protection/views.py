@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gamsa.complaints.grievances.models import Grievance
+from gamsa.complaints.grievances.permissions import visible_grievance
 from gamsa.complaints.protection import permissions as perms
 from gamsa.complaints.protection import services as svc
 from gamsa.complaints.protection.forms import (
@@ -85,7 +86,9 @@ def mark(request):
         return index(request, mark_form=form, status=400)
     number = form.cleaned_data["case_number"].strip()
     grievance = (
-        Grievance.objects.select_related("complainant").filter(case_number=number).first() if number else None
+        visible_grievance(request.user, number, queryset=Grievance.objects.select_related("complainant"))
+        if number
+        else None
     )
     if grievance is None:
         form.add_error(
@@ -153,7 +156,7 @@ def complainant_act(request, public_id, action: str):
         if action == "incident":
             grievance = None
             if data["grievance"]:
-                grievance = Grievance.objects.filter(case_number=data["grievance"].strip()).first()
+                grievance = visible_grievance(request.user, data["grievance"])
                 if grievance is None:
                     raise svc.ProtectionError("이 접수번호의 고충민원이 없습니다.")
             svc.record_incident(

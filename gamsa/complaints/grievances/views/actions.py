@@ -118,8 +118,8 @@ def _progress(user, g, data):
 
 
 def _review(user, g, data):
-    candidate = Grievance.objects.filter(case_number=data["candidate"]).first()
-    if candidate is None or not perms.can_view(user, candidate):
+    candidate = perms.visible_grievance(user, data["candidate"])
+    if candidate is None:
         raise svc.GrievanceError("비교할 민원을 찾을 수 없습니다.")
     review = svc.review_similarity(
         user,
@@ -140,8 +140,10 @@ def _review(user, g, data):
 def _joint(user, g, data):
     from gamsa.complaints.grievances.similarity import same_complainant
 
-    other = Grievance.objects.select_related("complainant").filter(case_number=data["candidate"]).first()
-    if other is None or not perms.can_view(user, other):
+    other = perms.visible_grievance(
+        user, data["candidate"], queryset=Grievance.objects.select_related("complainant")
+    )
+    if other is None:
         raise svc.GrievanceError("연결할 민원을 찾을 수 없습니다.")
     if same_complainant(g.complainant, other.complainant):
         raise svc.GrievanceError(
