@@ -31,9 +31,12 @@ def keyword_search(queryset: QuerySet, q: str) -> QuerySet:
         t for t in terms if len(t) == 1
     ]  # a one-syllable word: no pair exists, a substring check instead
     if grams and connection.vendor == "postgresql":
+        # The column named with its table: a department's view of the desk joins the grievance table again
+        # (re-filed cases, `reopened_from`), and a bare `search_tsv` would then be ambiguous.
+        column = f"{connection.ops.quote_name(queryset.model._meta.db_table)}.search_tsv"
         queryset = queryset.filter(
-            RawSQL(
-                "search_tsv @@ to_tsquery('simple', %s)", (" & ".join(grams),), output_field=BooleanField()
+            RawSQL(  # noqa: S611  (the table name is the model's own, quoted; the terms are a parameter)
+                f"{column} @@ to_tsquery('simple', %s)", (" & ".join(grams),), output_field=BooleanField()
             )
         )
     else:

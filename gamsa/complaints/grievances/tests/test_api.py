@@ -82,3 +82,26 @@ def test_outsiders_and_read_only_users(api):
     council = api.get(f"/api/v1/grievances/{number}", **bearer("council"))
     assert council.status_code == 200 and council.json()["complainant"] is None
     assert api.get("/api/v1/grievances").status_code == 401
+
+
+def test_a_department_searches_its_grievances_by_keyword(api, client):
+    """A department's view joins the grievance table again (re-filed cases): the keyword search still names its
+    column unambiguously (it failed on PostgreSQL with 'column reference "search_tsv" is ambiguous')."""
+    from gamsa.complaints.grievances import services as svc
+    from gamsa.conftest import verified_login
+
+    number = api.post(
+        "/api/v1/grievances", PAYLOAD, content_type="application/json", **bearer("complaints")
+    ).json()["case_number"]
+    svc.assign(
+        User.objects.get(username="complaints"),
+        Grievance.objects.get(case_number=number),
+        department=OrgUnit.objects.get(name="건설과"),
+    )
+    listing = api.get("/api/v1/grievances", {"q": "가로등"}, **bearer("liaison"))
+    assert listing.status_code == 200 and [i["case_number"] for i in listing.json()["items"]] == [number]
+    verified_login(client, User.objects.get(username="liaison"))
+    page = client.get("/grievances/", {"q": "가로등"})
+    assert page.status_code == 200 and number in page.content.decode()
+    export = client.post("/grievances-io/export/", {"q": "가로등"})
+    assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxmlformats")
