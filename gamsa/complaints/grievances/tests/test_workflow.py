@@ -327,7 +327,7 @@ def test_similar_candidates_are_proposed(demo):
     assert found and found[0].grievance == first and found[0].same_complainant
 
 
-def test_a_busy_place_does_not_hide_the_same_person_behind_the_others(demo, monkeypatch):
+def test_a_busy_place_does_not_hide_the_same_person_among_many_residents(demo, monkeypatch):
     """The same complainant is read through the person's own index, so a busy corner's neighbours (read through the
     place, at most PLACE_CANDIDATES of them) cannot push an older filing under a mistyped name out; the neighbours
     that are read are proposed as the same matter from other residents, labelled apart."""
