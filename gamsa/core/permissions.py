@@ -24,8 +24,6 @@ OFFICE_ROLES = frozenset(
     }
 )
 DEPARTMENT_ROLES = frozenset({Role.DEPT_LIAISON, Role.DEPT_HEAD})
-# Officials of the district using the system at work: the office, the departments and the system administrators.
-STAFF_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN}
 # Roles that must pass TOTP 2FA: everyone who sees case files or runs the system.
 TWO_FACTOR_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN}
 TEAM_ROLE = {
@@ -83,6 +81,10 @@ def has_role(user: User, *roles: str) -> bool:
 
 def is_office_staff(user: User) -> bool:
     return has_role(user, *OFFICE_ROLES)
+
+
+# Officials of the district using the system at work: the office, the departments and the system administrators.
+STAFF_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN}
 
 
 def is_staff_member(user: User) -> bool:
