@@ -71,8 +71,8 @@ def load(rows: int) -> dict:
     from django.db import connection
     from grievances_similarity_data import generate, true_pairs
 
+    from gamsa.complaints.grievances.placeindex import join, read
     from gamsa.complaints.models import Category, Grievance
-    from gamsa.complaints.placeindex import join, read
     from gamsa.core.calendar import SEOUL, get_calendar
     from gamsa.core.demo import load_demo
     from gamsa.text.grams import bigram_terms
@@ -380,8 +380,8 @@ def wrk_bench(label: str, port: int, cookie: str, urls: list[str], clients: int,
 
 def similarity_bench(truth: dict, queries: int, limit: int = 20) -> None:
     """Both kinds against the generator's truth; the lookup's wall time per query (SQL scope + scoring)."""
+    from gamsa.complaints.grievances.similarity import similar_grievances
     from gamsa.complaints.models import Grievance
-    from gamsa.complaints.similarity import similar_grievances
 
     rng = random.Random(3)
     numbers = truth["numbers"]

@@ -6,7 +6,7 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from gamsa.audits.api import router as audits_router
-from gamsa.complaints.api import router as complaints_router
+from gamsa.complaints.grievances.api import router as complaints_router
 from gamsa.core.api import router as core_router
 from gamsa.costing.api import router as costing_router
 from gamsa.ethics.api import router as ethics_router

@@ -7,6 +7,7 @@ one of its teams; department roles on any other unit.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.functional import LazyObject, empty
 
@@ -84,9 +85,20 @@ def is_office_staff(user: User) -> bool:
     return has_role(user, *OFFICE_ROLES)
 
 
+# Officials of the district using the system at work: the office, the departments and the system administrators.
+STAFF_ROLES = OFFICE_ROLES | DEPARTMENT_ROLES | {Role.SYSADMIN}
+
+
 def is_staff_member(user: User) -> bool:
     """Any official of the district using the system at work (office or department)."""
-    return has_role(user, *OFFICE_ROLES, *DEPARTMENT_ROLES, Role.SYSADMIN)
+    return has_role(user, *STAFF_ROLES)
+
+
+def users_holding(roles) -> QuerySet:
+    """Active users who hold one of `roles` on an active membership, by name: the people a form offers when it
+    asks for a staff member (the roles come from the concept's permissions module)."""
+    holders = Membership.objects.filter(ended_on__isnull=True, role__in=list(roles)).values("user_id")
+    return User.objects.filter(pk__in=holders, is_active=True).order_by("full_name")
 
 
 def is_council_viewer(user: User) -> bool:

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from gamsa.complaints.seeds import seed_categories
+from gamsa.complaints.grievances.seeds import seed_categories
 
 INDEX = "complaints_grievance_search_grams_gin"
 

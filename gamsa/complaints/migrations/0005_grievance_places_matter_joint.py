@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 def backfill(apps, schema_editor):
     """Matters and place keys of the grievances already stored (in batches; the same reading as new ones)."""
-    from gamsa.complaints.placeindex import join, read
+    from gamsa.complaints.grievances.placeindex import join, read
 
     Grievance = apps.get_model("complaints", "Grievance")
     GrievancePlace = apps.get_model("complaints", "GrievancePlace")

@@ -28,9 +28,9 @@ def load_demo_notices() -> None:
             services.set_preference(user, channel=channel)
     if not apps.is_installed("gamsa.complaints"):
         return
+    from gamsa.complaints.grievances import services as svc
     from gamsa.complaints.models import Channel as Via
     from gamsa.complaints.models import Grievance, Kind
-    from gamsa.complaints.services import grievances as svc
 
     for ref, label, channel, phone, email, title in DEMO_CASES:
         if Grievance.objects.filter(source_ref=ref).exists():

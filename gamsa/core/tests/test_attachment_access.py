@@ -35,7 +35,7 @@ TABLE = {
     # a citizen's photo on a grievance handled by 건설과 (the liaison's and the department head's unit)
     "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404),
     # a file on a grievance handled by 주차관리과, uploaded by the complaint officer
-    "grievance_other":    (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "grievance_parking":  (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team and office
     # leadership read every finding, the department its own, the guardian their report; the council viewer reads
     # the finding but not its photos, which may show people and car plates)
@@ -66,7 +66,7 @@ def _files() -> dict[str, Attachment]:
     from gamsa.audits.models import CitizenAssignment, Disposition
     from gamsa.audits.services import citizen as citizen_svc
     from gamsa.audits.services import findings as audit_svc
-    from gamsa.complaints.services import grievances as gsvc
+    from gamsa.complaints.grievances import services as gsvc
     from gamsa.costing.models import CostReview
     from gamsa.patrols.models import Finding
 
@@ -96,7 +96,7 @@ def _files() -> dict[str, Attachment]:
     files["grievance_mine"] = services.store_attachment(
         None, data=png(), original_name="현장.png", owner=grievance("건설과")
     )
-    files["grievance_other"] = services.store_attachment(
+    files["grievance_parking"] = services.store_attachment(
         people["complaints"], data=png(), original_name="현장.png", owner=grievance("주차관리과")
     )
     finding = Finding.objects.get(unit__name="건설과", reported_by=people["guardian"])

@@ -69,7 +69,7 @@ def test_links_in_text_look_like_links_and_list_cells_do_not_break(page):
 
     from django.utils import timezone
 
-    from gamsa.complaints.services.grievances import receive_grievance
+    from gamsa.complaints.grievances.services import receive_grievance
 
     receive_grievance(  # received 40 days ago: late, so it is on the complaint team's home page and in the list
         None,

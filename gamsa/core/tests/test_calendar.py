@@ -33,7 +33,7 @@ def test_grievance_over_chuseok_and_gaecheonjeol_substitute():
 
 
 @pytest.mark.django_db
-def test_other_complaint_over_liberation_day_substitute():
+def test_miscellaneous_complaint_over_liberation_day_substitute():
     # 광복절 Sat 15 Aug → substitute Mon 17 Aug. 3 working hours from Fri 16:30: 1.5 h Fri + 1.5 h Tue.
     result = deadline_for("other", at(2026, 8, 14, 16, 30))
     assert result.method == "hours"

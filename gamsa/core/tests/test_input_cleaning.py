@@ -12,7 +12,7 @@ import json
 import pytest
 
 from gamsa.audits.models import AuditPlan
-from gamsa.complaints import importing
+from gamsa.complaints.io import importing
 from gamsa.complaints.models import Grievance
 from gamsa.core.forms import ClosureForm
 from gamsa.core.models import Closure, User

@@ -255,7 +255,7 @@ def test_tabular_readers_refuse_before_calamine_and_fastexcel(bomb, million, mil
 
 
 def test_grievance_import_service_and_page_refuse_and_import_nothing(bomb, million, million_csv, demo, login):
-    from gamsa.complaints import importing
+    from gamsa.complaints.io import importing
     from gamsa.complaints.models import Grievance
 
     before = Grievance.objects.count()

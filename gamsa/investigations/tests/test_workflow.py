@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from gamsa.complaints.services import reports as report_svc
+from gamsa.complaints.reports import services as report_svc
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event, OrgUnit
 from gamsa.investigations import demo as inv_demo

@@ -120,7 +120,7 @@ def test_match_reasons_in_korean(corpus):
     assert not far.same_place and "다른 장소(영등포로 123 / 영등포로 127)" in far.reasons
 
 
-def test_other_complainant_at_the_same_place_is_a_duplicate_not_a_repeat(corpus):
+def test_a_different_complainant_at_the_same_place_is_a_duplicate_not_a_repeat(corpus):
     query, _, negatives = corpus
     m = score(query, negatives[1])
     assert not m.same_complainant and m.same_place and m.text_similarity == pytest.approx(1.0)

@@ -52,7 +52,7 @@ class Command(BaseCommand):
 
     # --- import ---------------------------------------------------------------------------------------------
     def do_import(self, options):
-        from gamsa.complaints import importing
+        from gamsa.complaints.io import importing
 
         path, data = read_input(options["file"])
         try:
@@ -89,8 +89,9 @@ class Command(BaseCommand):
     def do_export(self, options):
         from django.db.models import Q
 
-        from gamsa.complaints import exporting
-        from gamsa.complaints import permissions as perms
+        from gamsa.complaints.grievances import permissions as grievance_perms
+        from gamsa.complaints.io import exporting
+        from gamsa.complaints.io import permissions as perms
         from gamsa.complaints.models import OPEN_STATUSES
 
         user = active_user(options["user"])
@@ -116,7 +117,7 @@ class Command(BaseCommand):
             if options.get(name):
                 qs = qs.filter(Q(**{name: options[name]}))
         if user is not None:
-            qs = perms.visible_grievances(user, qs)
+            qs = grievance_perms.visible_grievances(user, qs)
         qs = (
             qs.select_related("department", "complainant")
             .prefetch_related("answers")
@@ -145,7 +146,7 @@ class Command(BaseCommand):
     def do_similar(self, options):
         """Both kinds, best first; no personal data (names and phones are for the screen and the API, where reads
         are logged per user)."""
-        from gamsa.complaints.similarity import similar_grievances
+        from gamsa.complaints.grievances.similarity import similar_grievances
         from gamsa.core.calendar import SEOUL
         from gamsa.text.matters import MATTER_LABELS
 

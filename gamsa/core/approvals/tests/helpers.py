@@ -59,7 +59,7 @@ def seed():
 
 
 def new_grievance(department=None):
-    from gamsa.complaints.services import grievances as gsvc
+    from gamsa.complaints.grievances import services as gsvc
 
     g = gsvc.receive_grievance(
         user("complaints"),

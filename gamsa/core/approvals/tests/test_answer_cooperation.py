@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gamsa.complaints.approvals import answer_approval
+from gamsa.complaints.grievances.approvals import answer_approval
 from gamsa.core import services as core_services
 from gamsa.core.approvals import services as approvals
 from gamsa.core.approvals.models import Approval, Step
@@ -110,7 +110,7 @@ def test_line_includes_the_cooperating_units_head_who_disagrees_with_reasons(cli
 
 
 def test_cooperating_unit_may_agree(road):
-    from gamsa.complaints.approvals import draft_answer
+    from gamsa.complaints.grievances.approvals import draft_answer
 
     g = new_grievance()
     approval = draft_answer(

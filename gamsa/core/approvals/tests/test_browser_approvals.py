@@ -10,9 +10,9 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
+from gamsa.complaints.grievances import services as gsvc
+from gamsa.complaints.grievances.tests.test_browser_grievance import open_action
 from gamsa.complaints.models import Grievance
-from gamsa.complaints.services import grievances as gsvc
-from gamsa.complaints.tests.test_browser_grievance import open_action
 from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.core.approvals.models import Approval, DelegationRule, NumberFormat
 from gamsa.core.approvals.seeds import seed_rules

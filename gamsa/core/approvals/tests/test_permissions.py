@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from django.urls import get_resolver
 
-from gamsa.complaints.approvals import draft_answer
+from gamsa.complaints.grievances.approvals import draft_answer
 from gamsa.core.approvals.models import Absence, Approval, DelegationRule, Position, Step
 from gamsa.core.approvals.tests.helpers import construction, new_grievance, seed, user
 from gamsa.core.models import Event

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from gamsa.complaints.approvals import draft_answer
+from gamsa.complaints.grievances.approvals import draft_answer
 from gamsa.core.approvals import selectors
 from gamsa.core.approvals import services as svc
 from gamsa.core.approvals.models import Absence, StepRole

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.grievances import services as svc
 from gamsa.core.models import Event, OrgUnit, User
 from gamsa.core.notices import rendering, services
 from gamsa.core.notices.models import CitizenChoice, Delivery, NoticeTemplate, StaffNoticePreference, Status

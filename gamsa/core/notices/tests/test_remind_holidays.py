@@ -9,7 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.grievances import services as svc
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.notices.models import Delivery, Kind

@@ -11,9 +11,9 @@ from email.policy import default as email_policy
 import pytest
 from django.utils import timezone
 
+from gamsa.complaints.grievances import services as svc
 from gamsa.complaints.models import Extension, Grievance
-from gamsa.complaints.services import grievances as svc
-from gamsa.core.calendar import SEOUL
+from gamsa.core.calendar import SEOUL, format_moment
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.notices import services
 from gamsa.core.notices.models import Channel, Delivery, Kind, Status
@@ -81,7 +81,7 @@ def test_citizen_who_chose_sms_receives_receipt_extension_and_answer(
     assert g.case_number in receipt and "접수되었습니다" in receipt and NAME in receipt
     assert "처리기간을 연장" in extension and "현장 확인과 시공업체 일정 조율" in extension
     g.refresh_from_db()
-    assert svc.legal.format_moment(g.due_at) in extension
+    assert format_moment(g.due_at) in extension
     assert "5월 20일까지 보도블록을 교체하겠습니다." in answer and "수용" in answer
     rows = list(Delivery.objects.filter(target_id=g.case_number).order_by("id"))
     assert [(d.kind, d.status, d.attempts) for d in rows] == [

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from gamsa.complaints.services import grievances as svc
+from gamsa.complaints.grievances import services as svc
+from gamsa.core.calendar import format_moment
 from gamsa.core.models import OrgUnit, User
 from gamsa.core.notices.models import Delivery, Kind, Status
 from gamsa.core.notices.tests.test_sending import NAME, PHONE, file_online
@@ -47,7 +48,7 @@ def test_sms_citizen_receives_supplement_and_progress_notices(
     assert f"{NAME}님의 민원(접수번호 {g.case_number}) 처리 상황을 알려 드립니다." in progress
     assert "시공업체를 정해 다음 주에 보수할 예정입니다." in progress
     g.refresh_from_db()
-    assert f"- 처리기한: {svc.legal.format_moment(g.due_at)}" in progress  # the deadline moved by the pause
+    assert f"- 처리기한: {format_moment(g.due_at)}" in progress  # the deadline moved by the pause
     assert "#{" not in supplement + progress  # every mark was filled
     rows = list(Delivery.objects.filter(target_id=g.case_number).order_by("id"))
     assert [(d.kind, d.channel, d.status) for d in rows] == [

@@ -1,0 +1,1 @@
+"""Grievance import (through core's one pipeline) and the list export (CSV/XLSX in, XLSX out)."""
