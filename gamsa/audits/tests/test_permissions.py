@@ -55,7 +55,7 @@ def test_department_cannot_verify_or_remind(client, login, demo):
     assert snapshot() == before
 
 
-def test_read_only_council_and_other_office_staff_get_403_on_writes(client, login, demo):
+def test_read_only_council_and_the_rest_of_the_office_get_403_on_writes(client, login, demo):
     e, mine, _ = two_units()
     for username in ("council", "investigator"):
         client.logout()

@@ -42,7 +42,7 @@ def test_service_refuses_a_restitution_order_with_the_reason(demo):
     assert_nothing_filed(d)
 
 
-def test_other_dispositions_can_still_be_reexamined(demo):
+def test_remaining_dispositions_can_still_be_reexamined(demo):
     d = notified("correction")
     assert fsvc.reexamination_refusal(d) == ""
     item = fsvc.file_reexamination(
@@ -80,7 +80,7 @@ def test_page_still_offers_the_form_for_a_correction(client, login, demo):
     assert Reexamination.objects.filter(disposition=d).count() == 1
 
 
-def test_api_refuses_a_restitution_order_and_files_others(client, demo):
+def test_api_refuses_a_restitution_order_and_files_the_rest(client, demo):
     restitution, correction = notified("restitution"), notified("correction")
     _, token = issue_api_token(user("liaison"), name="test")
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
@@ -107,7 +107,7 @@ def test_api_refuses_a_restitution_order_and_files_others(client, demo):
     assert Reexamination.objects.filter(disposition=correction).count() == 1
 
 
-def test_api_filing_is_refused_to_read_only_and_other_units(client, login, demo):
+def test_api_filing_is_refused_to_read_only_and_foreign_units(client, login, demo):
     d = notified("correction")
     login("council")  # reads every disposition, files nothing
     r = client.post(

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404
 
 from gamsa.complaints.roles import is_complaint_team, is_office_reader
 from gamsa.core.models import Role, User
-from gamsa.core.permissions import deny_outsider, deny_read_only, department_ids, has_role
+from gamsa.core.permissions import acting_user, deny_outsider, deny_read_only, department_ids, has_role
 
 
 def visible_grievances(user: User, queryset: QuerySet) -> QuerySet:
@@ -78,12 +78,6 @@ RULES = {
 def may(user: User, grievance, action: str) -> bool:
     """Whether `user`, who can see `grievance`, may do `action` (a key of RULES) with it."""
     return RULES[action](user, grievance)
-
-
-def acting_user(request) -> User:
-    """The user of a page request, or of an API request (a token's user)."""
-    auth = getattr(request, "auth", None)
-    return auth if hasattr(auth, "pk") else request.user
 
 
 def require(request, action: str = "view") -> None:

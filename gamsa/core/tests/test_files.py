@@ -398,7 +398,7 @@ def test_each_download_writes_one_access_log_row(client, login, settings, downlo
 @pytest.mark.parametrize(
     "outsider", ["head", "leader", "investigator", "volunteer", "council", "citizen", "admin"]
 )
-def test_others_get_404_and_no_log_row(client, login, settings, outsider):
+def test_everyone_else_gets_404_and_no_log_row(client, login, settings, outsider):
     attachment, _ = _uploaded(client, login, settings)
     login(outsider)
     before = counts(settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gamsa.core.storage import StaticStorage
 
 
-def test_collected_files_get_their_hashed_address_once_and_others_their_plain_name(tmp_path):
+def test_collected_files_get_their_hashed_address_once_and_the_rest_their_plain_name(tmp_path):
     storage = StaticStorage(location=str(tmp_path), base_url="/static/")
     storage.hashed_files = {"gamsa/css/site.css": "gamsa/css/site.0123abcd.css"}
     assert storage.url("gamsa/css/site.css") == "/static/gamsa/css/site.0123abcd.css"

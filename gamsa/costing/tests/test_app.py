@@ -344,7 +344,7 @@ def test_upload_rejects_a_foreign_file(login):
 
 
 @pytest.mark.parametrize("username", ["complaints", "investigator", "liaison", "citizen", "council", "admin"])
-def test_reviews_hidden_from_others(login, username):
+def test_reviews_hidden_from_everyone_else(login, username):
     review = services.review_sheet(User.objects.get(username="auditor"), copy.deepcopy(SHEET_2026), title="t")
     client = login(username)
     before = state()

@@ -76,7 +76,7 @@ def test_page_button_makes_the_pdf_in_a_job_and_it_reads_back(login, tmp_path):
 
 
 @pytest.mark.parametrize("username", ["complaints", "investigator", "citizen", "admin"])
-def test_others_cannot_start_the_pdf_and_nothing_changes(login, username):
+def test_nobody_else_can_start_the_pdf_and_nothing_changes(login, username):
     review = services.review_sheet(User.objects.get(username="auditor"), copy.deepcopy(SHEET_2026), title="t")
     client = login(username)
     before = (Job.objects.count(), Event.objects.count(), Attachment.objects.count())

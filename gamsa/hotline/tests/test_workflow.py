@@ -40,7 +40,7 @@ def test_receipt_opens_only_its_report_and_errors_are_uniform(members):
     assert svc.find(new)[0] == report
 
 
-def test_intake_holds_a_grant_others_none_and_assignment_is_a_key_grant(members):
+def test_intake_holds_a_grant_nobody_else_any_and_assignment_is_a_key_grant(members):
     report, _ = new_report()
     assert set(ReportKeyGrant.objects.filter(report=report).values_list("user__username", flat=True)) == {
         "head"
