@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "gamsa.open311",
     "gamsa.hotline",
     "gamsa.investigations",
+    "gamsa.humanrights",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
     path("investigations/", include("gamsa.investigations.urls")),
+    path("humanrights/", include("gamsa.humanrights.urls")),
     path("notices/", include("gamsa.core.notices.urls")),
     path("hotline/", include("gamsa.hotline.urls")),
     path("hotline-office/", include("gamsa.hotline.urls_office")),

@@ -239,6 +239,22 @@ DEADLINE_RULES += [
 ]
 
 
+# The 조사팀's 인권영향평가 of draft ordinances (자치법규 제·개정안 사전 인권영향평가): the period is the district's own
+# rule (its 인권 기본 조례 and guidelines), not a statute, so it ships as local data to be checked.
+DEADLINE_RULES += [
+    (
+        "hr_impact_assessment",
+        "인권영향평가 (자치법규 제·개정안)",
+        10,
+        "days",
+        "working_days",
+        "구 인권 기본 조례·자치법규 인권영향평가 지침",
+        "local",
+        "평가 기간은 구의 조례·지침으로 정합니다. 기본값은 접수일을 1일로 세는 근무일 10일이니 구 기준에 맞게 고치세요.",
+    ),
+]
+
+
 def seed_deadline_rules(model) -> int:
     """Create the missing default rules; never overwrite an administrator's edits. Returns how many were made."""
     created = 0
