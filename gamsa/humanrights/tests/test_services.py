@@ -11,8 +11,8 @@ from gamsa.core.models import Event, OrgUnit
 from gamsa.humanrights import models as m
 from gamsa.humanrights import stats
 from gamsa.humanrights.assessments import services as assessments
-from gamsa.humanrights.common import Denied, HumanRightsError
 from gamsa.humanrights.committee import services as committee
+from gamsa.humanrights.common import Denied, HumanRightsError
 from gamsa.humanrights.contest import services as contest
 from gamsa.humanrights.education import services as education
 from gamsa.humanrights.monitors import services as monitors
