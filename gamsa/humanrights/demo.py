@@ -307,13 +307,16 @@ def _drafts(
     units = list(OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT, is_audit_office=False).order_by("path"))
     construction = OrgUnit.objects.filter(name="건설과").first()
     day = cal.next_working_day(D(start), include_self=True)
+    latest = cal.previous_working_day(legal.now().date())
+    recent = [cal.previous_working_day(cal.previous_working_day(latest)), latest]  # still within their 10 days
     for i in range(count):
         unit = construction if (i in answer_skip and construction) else units[(i * 7 + year) % len(units)]
         topic = TOPICS[(i + year) % len(TOPICS)]
         kind = "enact" if i % 9 == 4 else "amend"
         title = f"서울특별시 영등포구 {topic} 조례 {'제정조례안' if kind == 'enact' else '일부개정조례안'}"
+        received = recent[keep_open.index(i) % 2] if i in keep_open else day
         draft = assessments.submit_draft(
-            lead, title=title, kind=kind, department=unit, received_at=_at(day),
+            lead, title=title, kind=kind, department=unit, received_at=_at(received),
             summary=f"{topic}에 관한 사항을 정비하려는 것임.\n주요 내용: 대상·절차·위원회 구성 등을 정함.",
         )  # fmt: skip
         if i not in keep_open:
@@ -345,7 +348,7 @@ def _assessments(lead: User) -> None:
         return
     # 2025: 41 assessed, 9 revision recommendations, every one answered (received every 5 working days from 6 Jan).
     _drafts(lead, 2025, 41, {2, 7, 11, 16, 20, 25, 29, 33, 38}, "2025-01-06")
-    # 2026 (to 7 Dec): 36 received, two still being assessed, 7 recommendations, 건설과's answer pending.
+    # 2026: 36 received, two in the last working days still being assessed, 7 recommendations, 건설과's answer pending.
     _drafts(lead, 2026, 36, {3, 8, 14, 19, 24, 28, 31}, "2026-01-05", keep_open=(34, 35), answer_skip=(31,))
 
 
