@@ -4,6 +4,7 @@ from django import forms
 
 from gamsa.core.forms import KrdsForm
 from gamsa.humanrights.committee.models import (
+    POSITION_RANK,
     AgendaKind,
     Decision,
     MeetingKind,
@@ -31,8 +32,13 @@ class MemberForm(KrdsForm):
 
 
 class MemberEndForm(KrdsForm):
-    member = forms.UUIDField(widget=forms.HiddenInput)
+    member = forms.UUIDField(label="위원", widget=forms.Select)
     left_on = date_field("해촉·사임일")
+
+    def __init__(self, *args, term=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        serving = term.members.filter(left_on__isnull=True).order_by(POSITION_RANK, "id") if term else []
+        self.fields["member"].widget.choices = [("", "선택")] + [(str(m.public_id), m.name) for m in serving]
 
 
 class MeetingForm(KrdsForm):
@@ -66,7 +72,5 @@ class MinutesForm(KrdsForm):
         super().__init__(*args, **kwargs)
         if meeting is not None:
             field = self.fields["attendees"]
-            field.queryset = meeting.term.members.exclude(left_on__lt=meeting.held_on).order_by(
-                "position", "id"
-            )
+            field.queryset = meeting.term.members.exclude(left_on__lt=meeting.held_on).order_by(POSITION_RANK, "id")
             field.label_from_instance = lambda m: f"{m.name} ({m.get_position_display()})"

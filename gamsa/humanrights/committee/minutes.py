@@ -3,7 +3,7 @@ HWPX (the OWPML writer the costing opinion uses)."""
 
 from __future__ import annotations
 
-from gamsa.humanrights.committee.models import Meeting
+from gamsa.humanrights.committee.models import POSITION_RANK, Meeting
 
 
 def _date(day) -> str:
@@ -11,7 +11,7 @@ def _date(day) -> str:
 
 
 def minutes_context(meeting: Meeting) -> dict:
-    attendees = list(meeting.attendees.order_by("position", "id"))
+    attendees = list(meeting.attendees.order_by(POSITION_RANK, "id"))
     members = meeting.term.members.filter(starts_on__lte=meeting.held_on).exclude(left_on__lt=meeting.held_on)
     return {
         "meeting": meeting,

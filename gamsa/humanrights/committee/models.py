@@ -33,6 +33,11 @@ class MemberPosition(models.TextChoices):
     MEMBER = "member", "위원"
 
 
+POSITION_RANK = models.Case(
+    models.When(position="chair", then=0), models.When(position="vice_chair", then=1), default=2
+)  # 위원장, 부위원장, then 위원 (use as `.order_by(POSITION_RANK, "id")`)
+
+
 class MemberKind(models.TextChoices):
     EX_OFFICIO = "ex_officio", "당연직"
     APPOINTED = "appointed", "위촉직"

@@ -20,7 +20,7 @@ from gamsa.humanrights import permissions as perms
 from gamsa.humanrights.committee import forms as f
 from gamsa.humanrights.committee import minutes as docs
 from gamsa.humanrights.committee import services as svc
-from gamsa.humanrights.committee.models import Meeting, Term
+from gamsa.humanrights.committee.models import POSITION_RANK, Meeting, Term
 from gamsa.humanrights.common import today
 from gamsa.humanrights.viewkit import attempt, private
 
@@ -36,7 +36,7 @@ def _term(request) -> Term | None:
 def _home(request, bound: dict | None = None, error: str = "", status: int = 200):
     user = request.user
     term = _term(request)
-    members = list(term.members.all()) if term else []
+    members = list(term.members.order_by(POSITION_RANK, "id")) if term else []
     if members:
         fields = ["성명", "소속", "연락처"] if perms.can_see_personal_data(user) else ["성명", "소속"]
         log_access(user, term, fields, request=request, reason="인권위원 명단", count=len(members))
@@ -45,7 +45,7 @@ def _home(request, bound: dict | None = None, error: str = "", status: int = 200
         "term": bound.get("term") or f.TermForm(),
         "member": bound.get("member") or f.MemberForm(),
         "meeting": bound.get("meeting") or f.MeetingForm(initial={"held_on": today()}),
-        "member_end": f.MemberEndForm(initial={"left_on": today()}),
+        "member_end": bound.get("member_end") or f.MemberEndForm(term=term, initial={"left_on": today()}),
     }
     response = render(
         request,
@@ -87,7 +87,8 @@ def committee_act(request, action: str):
     if action not in COMMITTEE_FORMS:
         raise Http404
     core_perms.deny_read_only(perms.can_manage(user))
-    form = COMMITTEE_FORMS[action](request.POST)
+    extra = {"term": _term(request)} if action == "member_end" else {}
+    form = COMMITTEE_FORMS[action](request.POST, **extra)
     if not form.is_valid():
         return _home(request, {action: form}, "입력한 값을 확인하세요.", 400)
     d = form.cleaned_data
@@ -125,7 +126,7 @@ def _meeting(request, public_id) -> Meeting:
 
 
 def _meeting_page(request, meeting: Meeting, bound: dict | None = None, error: str = "", status: int = 200):
-    attendees = list(meeting.attendees.order_by("position", "id"))
+    attendees = list(meeting.attendees.order_by(POSITION_RANK, "id"))
     if attendees:
         log_access(request.user, meeting, ["출석 위원 성명"], request=request, reason="인권위원회 회의 출석 위원",
                    count=len(attendees))  # fmt: skip

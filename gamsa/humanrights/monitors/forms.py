@@ -41,8 +41,15 @@ class AppointForm(KrdsForm):
 
 
 class EndForm(KrdsForm):
-    monitor = forms.UUIDField(widget=forms.HiddenInput)
+    monitor = forms.UUIDField(label="지킴이", widget=forms.Select)
     ended_on = date_field("해촉일")
+
+    def __init__(self, *args, cohort=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        active = cohort.monitors.select_related("user").filter(ended_on__isnull=True) if cohort else []
+        self.fields["monitor"].widget.choices = [("", "선택")] + [
+            (str(m.public_id), f"{m.user.display_name}{f' ({m.team})' if m.team else ''}") for m in active
+        ]
 
 
 class TrainingForm(KrdsForm):

@@ -54,8 +54,8 @@ def _roster(request, bound: dict | None = None, error: str = "", status: int = 2
                 "appoint": bound.get("appoint") or f.AppointForm(initial={"appointed_on": today()}),
                 "training": bound.get("training")
                 or f.TrainingForm(cohort=cohort, initial={"held_on": today()}),
+                "end": bound.get("end") or f.EndForm(cohort=cohort, initial={"ended_on": today()}),
             },
-            "today": today(),
             "error": error,
         },
         status=status,
@@ -75,9 +75,11 @@ def monitors_act(request, action: str):
     user = request.user
     core_perms.deny_outsider(perms.is_rights_team(user))
     cohort = _cohort(request)
-    forms = {"cohort": f.CohortForm, "appoint": f.AppointForm, "end": f.EndForm}
+    forms = {"cohort": f.CohortForm, "appoint": f.AppointForm}
     if action == "training":
         form = f.TrainingForm(request.POST, cohort=cohort)
+    elif action == "end":
+        form = f.EndForm(request.POST, cohort=cohort)
     elif action in forms:
         form = forms[action](request.POST)
     else:
