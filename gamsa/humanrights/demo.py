@@ -308,7 +308,10 @@ def _drafts(
     construction = OrgUnit.objects.filter(name="건설과").first()
     day = cal.next_working_day(D(start), include_self=True)
     latest = cal.previous_working_day(legal.now().date())
-    recent = [cal.previous_working_day(cal.previous_working_day(latest)), latest]  # still within their 10 days
+    recent = [
+        cal.previous_working_day(cal.previous_working_day(latest)),
+        latest,
+    ]  # still within their 10 days
     for i in range(count):
         unit = construction if (i in answer_skip and construction) else units[(i * 7 + year) % len(units)]
         topic = TOPICS[(i + year) % len(TOPICS)]

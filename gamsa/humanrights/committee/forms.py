@@ -72,5 +72,7 @@ class MinutesForm(KrdsForm):
         super().__init__(*args, **kwargs)
         if meeting is not None:
             field = self.fields["attendees"]
-            field.queryset = meeting.term.members.exclude(left_on__lt=meeting.held_on).order_by(POSITION_RANK, "id")
+            field.queryset = meeting.term.members.exclude(left_on__lt=meeting.held_on).order_by(
+                POSITION_RANK, "id"
+            )
             field.label_from_instance = lambda m: f"{m.name} ({m.get_position_display()})"

@@ -80,7 +80,11 @@ def get_rows(p) -> dict:
         "monitor_home": ("/humanrights/monitor/", MONITORS, set()),
         "monitor_file": ("/humanrights/monitor/new/", MONITORS, set()),
         "assessments": ("/humanrights/assessments/", READERS | every_department, set()),
-        "assessment_create": ("/humanrights/assessments/new/", TEAM | every_department, {"leader", "council"}),
+        "assessment_create": (
+            "/humanrights/assessments/new/",
+            TEAM | every_department,
+            {"leader", "council"},
+        ),
         "checklist": ("/humanrights/assessments/checklist/", READERS | every_department, set()),
         "assessment": (f"/humanrights/assessments/{d}/", READERS | DRAFTERS, set()),
         "contests": ("/humanrights/contests/", READERS, set()),
@@ -242,7 +246,9 @@ def test_the_department_answers_from_its_desk(client, as_role):
     as_role("liaison")
     html = body(client.get(url))
     assert "위원회 성별 균형 조항 신설 권고" in html and 'data-testid="respond-form"' in html
-    response = client.post(f"{url}act/respond/", {"response": "declined", "response_text": "", "responded_on": "2026-11-20"})
+    response = client.post(
+        f"{url}act/respond/", {"response": "declined", "response_text": "", "responded_on": "2026-11-20"}
+    )
     assert response.status_code == 400 and "이유" in body(response)
     response = client.post(f"{url}act/respond/", {"response": "declined", "response_text": "상위법 검토 중",
                                                   "responded_on": "2026-11-20"})  # fmt: skip

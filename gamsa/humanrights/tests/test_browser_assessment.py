@@ -26,7 +26,9 @@ TITLE = "서울특별시 영등포구 도로 점용허가 조례 일부개정조
 def test_draft_assessed_with_a_revision_recommendation_and_the_department_answers(page):
     from django.apps import apps
 
-    seed_all(apps)  # the checklist and the deadline rule (a transactional test starts from a flushed database)
+    seed_all(
+        apps
+    )  # the checklist and the deadline rule (a transactional test starts from a flushed database)
 
     # 1. The drafting department's liaison sends the draft; the page shows the due date from core's calendar.
     staff_login(page, "liaison")
@@ -63,9 +65,18 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
     assert "권고 내용을(를) 입력하세요" in page.inner_text("[data-testid=action-error]")
     settle(page)
     # what was typed stays
-    assert page.locator("[data-testid=check-item]").nth(7).locator("input[type=text]").input_value().startswith("신설")
+    assert (
+        page.locator("[data-testid=check-item]")
+        .nth(7)
+        .locator("input[type=text]")
+        .input_value()
+        .startswith("신설")
+    )
     assert page.locator("input[name=recommendation][value=revise]").is_checked()
-    page.fill("#id_recommendation_text", "제5조의2 신설 위원회의 위촉직 위원 중 특정 성별이 10분의 6을 넘지 않도록 규정할 것")
+    page.fill(
+        "#id_recommendation_text",
+        "제5조의2 신설 위원회의 위촉직 위원 중 특정 성별이 10분의 6을 넘지 않도록 규정할 것",
+    )
     submit(page, "[data-testid=do-assess]")
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
     settle(page)
@@ -84,7 +95,10 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
     settle(page)
     page.locator("input[name=response][value=partly]").check(force=True)
-    page.fill("#id_response_text", "성별 균형 규정은 반영하고, 위원 수는 상위 조례와 맞추어 다음 개정 때 반영하겠습니다.")
+    page.fill(
+        "#id_response_text",
+        "성별 균형 규정은 반영하고, 위원 수는 상위 조례와 맞추어 다음 개정 때 반영하겠습니다.",
+    )
     submit(page, "[data-testid=do-respond]")
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
     settle(page)
