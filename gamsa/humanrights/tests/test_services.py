@@ -284,3 +284,21 @@ def test_planted_records_cover_every_concept(demo):
     p = planted()
     assert p["draft"].status == "recommended" and p["pending"].status == "received"
     assert p["session"].participants.count() == 1 and p["meeting"].minutes
+
+
+def test_the_purge_command(demo):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    boss = lead()
+    session = education.record_session(
+        boss, audience="staff", title="직원 교육", held_on=dt.date.today(), headcount=1
+    )
+    education.add_participants(boss, session, raw=PARTICIPANT, consented=True)
+    out = StringIO()
+    call_command(
+        "humanrights", "purge", "--on", (dt.date.today() + dt.timedelta(days=800)).isoformat(), stdout=out
+    )
+    assert "1명의 명단을 지웠습니다" in out.getvalue()
+    assert not m.Participant.objects.exists()
