@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "gamsa.hotline",
     "gamsa.investigations",
     "gamsa.ethics",
+    "gamsa.humanrights",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns = [
     path("open311/", include("gamsa.open311.urls")),
     path("investigations/", include("gamsa.investigations.urls")),
     path("ethics/", include("gamsa.ethics.urls")),
+    path("humanrights/", include("gamsa.humanrights.urls")),
     path("notices/", include("gamsa.core.notices.urls")),
     path("hotline/", include("gamsa.hotline.urls")),
     path("hotline-office/", include("gamsa.hotline.urls_office")),

@@ -128,6 +128,7 @@ DEMO_LOGINS = [
     # Accounts the apps' demo hooks create (shown by `gamsa demo`; their roles are given by those hooks).
     ("citizenauditor", "구민감사관 (감사 참여)", None),
     ("guardian", "내 지역 지킴이 (순찰팀 자원봉사자)", None),
+    ("monitor", "구민인권지킴이단 (조사팀 자원봉사자)", None),
 ]
 
 

@@ -322,6 +322,18 @@ DEADLINE_RULES += [
         "공직자윤리법 시행령 제27조⑤ (3년째 정기변동신고기간 개시일부터 3개월 이내)",
         "general_rule",
         "기산일은 전년도 12월 31일로 넣습니다(1월 1일부터 셉니다). 결정은 그 해 11월 30일까지(제27조⑥).",
+# The 조사팀's 인권영향평가 of draft ordinances (자치법규 제·개정안 사전 인권영향평가): the period is the district's own
+# rule (its 인권 기본 조례 and guidelines), not a statute, so it ships as local data to be checked.
+DEADLINE_RULES += [
+    (
+        "hr_impact_assessment",
+        "인권영향평가 (자치법규 제·개정안)",
+        10,
+        "days",
+        "working_days",
+        "구 인권 기본 조례·자치법규 인권영향평가 지침",
+        "local",
+        "평가 기간은 구의 조례·지침으로 정합니다. 기본값은 접수일을 1일로 세는 근무일 10일이니 구 기준에 맞게 고치세요.",
     ),
 ]
 

@@ -23,35 +23,39 @@ pytestmark = pytest.mark.django_db
 
 USERS = [
     "head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "teamlead", "depthead",
-    "volunteer", "council", "admin", "citizen", "citizenauditor", "guardian", "ethics", "ethicsmember",
+    "volunteer", "council", "admin", "citizen", "citizenauditor", "guardian", "ethics", "ethicsmember", "monitor",
 ]  # fmt: skip
 
-#                      head leader audit. invest. compl. patrol liais. tlead dhead volun. council admin citiz. c.aud. guard. ethics e.memb.
+#                      head leader audit. invest. compl. patrol liais. tlead dhead volun. council admin citiz. c.aud. guard. ethics e.memb. monit.
 TABLE = {
     # the auditor's own file box
-    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "private_file":       (404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # the result file of the head's export job
-    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "job_result":         (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a citizen's photo on a grievance handled by 건설과 (the liaison's and the department head's unit)
-    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404),
+    "grievance_mine":     (200, 404, 404, 404, 200, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a file on a grievance handled by 주차관리과, uploaded by the complaint officer
-    "grievance_parking":  (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "grievance_parking":  (200, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a guardian's photo of a patrol finding routed to 건설과 (the finding's own rule: the patrol team and office
     # leadership read every finding, the department its own, the guardian their report; the council viewer reads
     # the finding but not its photos, which may show people and car plates)
-    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 200, 404, 404, 404, 404, 404, 200, 404, 404),
+    "finding_photo":      (200, 200, 404, 404, 404, 200, 200, 200, 200, 404, 404, 404, 404, 404, 200, 404, 404, 404),
     # 건설과's follow-up evidence on an audit disposition (the office reads the audit record; not the council
     # viewer: evidence may show people and documents with personal data)
-    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404),
+    "followup_file":      (200, 200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
     # a citizen auditor's site-inspection photo (the office and the citizen auditor who filed it; not the council)
-    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404, 200, 404),
+    "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404, 200, 404, 404),
     # the cost sheet behind a cost-rate review (the audit team and the office head)
-    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # an investigation's evidence: the office head and the assigned investigator only (sealed case file)
-    "case_evidence":      (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "case_evidence":      (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # a document of a property-registration review: the ethics desk only (the office head and the ethics officer);
     # a committee member reads the agenda item put to them, not the review's files
-    "review_document":    (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404),
+    "review_document":    (200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+    # a draft ordinance's file sent by 건설과 for its 인권영향평가 (the office's human-rights readers and 건설과)
+    "draft_file":         (200, 200, 404, 200, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404),
+    # a resident rights monitor's photo of a monitoring activity (the 조사팀, the monitor and their 조)
+    "activity_photo":     (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 
@@ -138,6 +142,16 @@ def _files() -> dict[str, Attachment]:
     files["cost_sheet"] = services.store_attachment(
         people["auditor"], data=png(), original_name="원가계산서.png", owner=review
     )
+    from gamsa.humanrights.models import Activity, Draft
+
+    draft = Draft.objects.filter(department__name="건설과").first()
+    files["draft_file"] = services.store_attachment(
+        people["liaison"], data=png(), original_name="개정안.png", owner=draft
+    )
+    activity = Activity.objects.filter(monitor__user=people["monitor"]).first()
+    files["activity_photo"] = services.store_attachment(
+        people["monitor"], data=png(), original_name="현장.png", owner=activity
+    )
     return files
 
 
@@ -176,7 +190,13 @@ def test_table_names_every_demo_account_and_every_registered_kind():
 
     assert set(USERS) == {username for username, _, _ in DEMO_LOGINS}
     covered = {"complaints.grievance", "patrols.finding", "audits.followupreport", "audits.siteinspection"}
-    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview", "investigations.case", "ethics.review"}
+    assert set(_ATTACHMENT_RULES) == covered | {
+        "costing.costreview",
+        "investigations.case",
+        "ethics.review",
+        "humanrights.draft",
+        "humanrights.activity",
+    }
 
 
 @pytest.mark.parametrize("username", USERS)
