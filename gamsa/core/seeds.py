@@ -322,6 +322,10 @@ DEADLINE_RULES += [
         "공직자윤리법 시행령 제27조⑤ (3년째 정기변동신고기간 개시일부터 3개월 이내)",
         "general_rule",
         "기산일은 전년도 12월 31일로 넣습니다(1월 1일부터 셉니다). 결정은 그 해 11월 30일까지(제27조⑥).",
+    ),
+]
+
+
 # The 조사팀's 인권영향평가 of draft ordinances (자치법규 제·개정안 사전 인권영향평가): the period is the district's own
 # rule (its 인권 기본 조례 and guidelines), not a statute, so it ships as local data to be checked.
 DEADLINE_RULES += [
