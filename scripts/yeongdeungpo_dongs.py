@@ -94,7 +94,10 @@ def clean_ring(points: list) -> list[list[float]] | None:
     if points[0] != points[-1]:
         points = points + [points[0]]
     # split at the point farthest from the start, so both halves keep their shape
-    far = max(range(len(points)), key=lambda i: (points[i][0] - points[0][0]) ** 2 + (points[i][1] - points[0][1]) ** 2)
+    far = max(
+        range(len(points)),
+        key=lambda i: (points[i][0] - points[0][0]) ** 2 + (points[i][1] - points[0][1]) ** 2,
+    )
     kept = simplify(points[: far + 1], TOLERANCE)[:-1] + simplify(points[far:], TOLERANCE)
     rounded: list[list[float]] = []
     for x, y in kept:
@@ -144,10 +147,18 @@ def build(dongs_path: Path, gu_path: Path) -> dict:
         "source": SOURCE,
         "licence": LICENCE,
         "features": [
-            {"type": "Feature", "properties": {"kind": "gu", "name": "영등포구", "code": DISTRICT_CODE}, "geometry": gu[0][1]}
+            {
+                "type": "Feature",
+                "properties": {"kind": "gu", "name": "영등포구", "code": DISTRICT_CODE},
+                "geometry": gu[0][1],
+            }
         ]
         + [
-            {"type": "Feature", "properties": {"kind": "dong", "name": p["name"], "code": p["code"]}, "geometry": g}
+            {
+                "type": "Feature",
+                "properties": {"kind": "dong", "name": p["name"], "code": p["code"]},
+                "geometry": g,
+            }
             for p, g in dongs
         ],
     }
@@ -166,10 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     points = sum(
         len(r)
         for f in collection["features"]
-        for poly in ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"])
+        for poly in (
+            [f["geometry"]["coordinates"]]
+            if f["geometry"]["type"] == "Polygon"
+            else f["geometry"]["coordinates"]
+        )
         for r in poly
     )
-    print(f"{args.out}: {len(collection['features']) - 1} 동 + outline, {points:,} points, {len(text.encode()):,} bytes", file=sys.stderr)
+    print(
+        f"{args.out}: {len(collection['features']) - 1} 동 + outline, {points:,} points, {len(text.encode()):,} bytes",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -107,7 +107,9 @@ def _published_results():
     yield frontdoor.Highlight(
         code="audits",
         title="최근 공개된 감사결과",
-        items=[(e.title, reverse("audits:public_detail", args=[e.case_number]), e.published_on) for e in rows],
+        items=[
+            (e.title, reverse("audits:public_detail", args=[e.case_number]), e.published_on) for e in rows
+        ],
         more_url=reverse("audits:public_list"),
         empty="아직 공개된 감사결과가 없습니다.",
     )

@@ -38,7 +38,9 @@ REVIEW_SORTS = {
 @login_required
 def review_list(request):
     core_perms.deny_outsider(perms.can_review(request.user))
-    rows, _ = sort_queryset(request, CostReview.objects.select_related("created_by"), REVIEW_SORTS, "-reviewed")
+    rows, _ = sort_queryset(
+        request, CostReview.objects.select_related("created_by"), REVIEW_SORTS, "-reviewed"
+    )
     page = Paginator(rows, PAGE_SIZE)
     return render(request, "costing/list.html", {"page": page.get_page(request.GET.get("page"))})
 

@@ -4,6 +4,7 @@ official-site banner and the district's footer; the privacy policy and site guid
 from __future__ import annotations
 
 import pytest
+
 from gamsa.core import site
 from gamsa.core.models import Agency, User
 from gamsa.core.site import css_string
@@ -20,18 +21,26 @@ def test_anonymous_visitor_gets_the_front_door_not_the_login(client, demo):
     assert 'data-testid="front-door"' in html and "영등포구청 감사담당관" in html
     for href in ("/minwon/", "/minwon/status/", "/cheongwon/", "/hotline/", "/audits/public/"):
         assert f'href="{href}"' in html, href
-    assert 'href="/hotline/" rel="noreferrer"' in html  # the anonymous channel is not told where the visitor came from
+    assert (
+        'href="/hotline/" rel="noreferrer"' in html
+    )  # the anonymous channel is not told where the visitor came from
     assert 'href="/login/"' in html  # staff still find their way in
-    assert "<h2 class=\"gamsa-page-title\">내 업무</h2>" not in html and "기한 지남" not in html  # no desk
+    assert '<h2 class="gamsa-page-title">내 업무</h2>' not in html and "기한 지남" not in html  # no desk
     assert BANNER in html
 
 
 def test_signed_in_users_still_get_their_desk(client, login):
     login("auditor")
     html = client.get("/").content.decode()
-    assert "<h2 class=\"gamsa-page-title\">내 업무</h2>" in html and "기한 지남" in html and 'data-testid="front-door"' not in html
+    assert (
+        '<h2 class="gamsa-page-title">내 업무</h2>' in html
+        and "기한 지남" in html
+        and 'data-testid="front-door"' not in html
+    )
     client.logout()
-    client.force_login(User.objects.get(username="citizen"))  # a resident with an account: the desk, as before
+    client.force_login(
+        User.objects.get(username="citizen")
+    )  # a resident with an account: the desk, as before
     html = client.get("/").content.decode()
     assert "내 업무" in html and 'data-testid="front-door"' not in html
 
@@ -79,7 +88,14 @@ def test_privacy_policy_states_items_purposes_retention_and_rights(client, demo,
     response = client.get("/privacy/")
     assert response.status_code == 200
     html = response.content.decode()
-    for heading in ("처리하는 개인정보와 목적", "보유 기간과 파기", "제3자 제공과 처리 위탁", "정보주체의 권리", "안전성 확보조치", "개인정보 보호책임자"):
+    for heading in (
+        "처리하는 개인정보와 목적",
+        "보유 기간과 파기",
+        "제3자 제공과 처리 위탁",
+        "정보주체의 권리",
+        "안전성 확보조치",
+        "개인정보 보호책임자",
+    ):
         assert heading in html, heading
     # what the system really stores, and what it does not
     assert "성명, 휴대전화 번호, 주소, 민원 내용" in html and "주민등록번호는 받지 않으며" in html

@@ -32,7 +32,9 @@ def test_the_vendored_layer_holds_the_18_dongs_and_the_outline_within_the_distri
     data = json.loads(GEOJSON.read_text("utf-8"))
     dongs = [f for f in data["features"] if f["properties"]["kind"] == "dong"]
     assert {f["properties"]["name"] for f in dongs} == DONGS and len(dongs) == 18
-    assert [f["properties"]["name"] for f in data["features"] if f["properties"]["kind"] == "gu"] == ["영등포구"]
+    assert [f["properties"]["name"] for f in data["features"] if f["properties"]["kind"] == "gu"] == [
+        "영등포구"
+    ]
     assert "통계청" in data["source"] and "Apache" in data["licence"]
     for feature in data["features"]:
         for ring in rings(feature["geometry"]):
@@ -53,7 +55,9 @@ def test_versions_txt_names_source_licence_and_the_files_hashes():
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("yeongdeungpo_dongs", PROJECT_DIR / "scripts" / "yeongdeungpo_dongs.py")
+    spec = importlib.util.spec_from_file_location(
+        "yeongdeungpo_dongs", PROJECT_DIR / "scripts" / "yeongdeungpo_dongs.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -67,7 +71,11 @@ def _topology(names, code_prefix="1119"):
         arcs += [[[x0, 0], [10, 0]], [[x0 + 10, 0], [0, 10]], [[x0 + 10, 10], [-10, 0]], [[x0, 0], [0, 10]]]
         a = 4 * i
         geometries.append(
-            {"type": "Polygon", "arcs": [[a, a + 1, a + 2, ~(a + 3)]], "properties": {"code": f"{code_prefix}{i:03d}", "name": name}}
+            {
+                "type": "Polygon",
+                "arcs": [[a, a + 1, a + 2, ~(a + 3)]],
+                "properties": {"code": f"{code_prefix}{i:03d}", "name": name},
+            }
         )
     return {
         "type": "Topology",
@@ -114,7 +122,10 @@ def test_the_map_page_loads_the_vendored_layer_and_says_tiles_are_optional(clien
     assert 'data-tiles=""' in html and "18개 행정동 경계" in html
     settings.GAMSA_MAP_TILE_URL = "https://tiles.example.kr/{z}/{x}/{y}.png"
     html = client.get("/patrols/map/").content.decode()
-    assert 'data-tiles="https://tiles.example.kr/{z}/{x}/{y}.png"' in html and 'data-testid="no-tiles"' not in html
+    assert (
+        'data-tiles="https://tiles.example.kr/{z}/{x}/{y}.png"' in html
+        and 'data-testid="no-tiles"' not in html
+    )
 
 
 def _csp_images(env) -> subprocess.CompletedProcess:
@@ -156,7 +167,9 @@ def test_the_tile_setting_is_optional_and_only_its_host_joins_the_csp(tmp_path, 
     assert result.stdout.splitlines() == [tile_url, img_src]
 
 
-@pytest.mark.parametrize("value", ["ftp://tiles.example.kr/{z}/{x}/{y}.png", "tiles/{z}/{x}/{y}.png", "https://"])
+@pytest.mark.parametrize(
+    "value", ["ftp://tiles.example.kr/{z}/{x}/{y}.png", "tiles/{z}/{x}/{y}.png", "https://"]
+)
 def test_a_bad_tile_setting_stops_the_process_naming_it(tmp_path, value):
     result = _csp_images(clean_env(tmp_path, GAMSA_MAP_TILE_URL=value))
     assert result.returncode != 0
@@ -167,4 +180,3 @@ def test_the_operations_guide_documents_the_tile_setting():
     text = (PROJECT_DIR / "docs" / "operations.md").read_text("utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| `GAMSA_MAP_TILE_URL`"))
     assert "행정동" in row and "img-src" in row
-

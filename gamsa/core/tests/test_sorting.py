@@ -55,7 +55,9 @@ def test_queryset_is_ordered_both_ways_with_ties_broken_by_the_key(demo):
     # a bad key falls back to the default, silently
     bad, state = sort_queryset(get("?sort=password"), dongs, ORG, default="-code")
     assert state.key == "code" and state.descending
-    assert list(bad.values_list("code", flat=True)) == sorted(dongs.values_list("code", flat=True), reverse=True)
+    assert list(bad.values_list("code", flat=True)) == sorted(
+        dongs.values_list("code", flat=True), reverse=True
+    )
 
 
 def test_empty_values_go_last_in_both_directions(demo):
@@ -109,4 +111,6 @@ def test_the_org_page_sorts_by_its_columns_through_the_url(client, login):
     assert 'aria-sort="descending"' in page and "?kind=dong&amp;sort=name" in page
     assert "gamsa-depth-" not in page  # the tree's indentation only in the tree order
     tree = client.get("/org/?kind=dong&sort=nonsense").content.decode()
-    assert "gamsa-depth-" in tree and tree.count('aria-sort="') == 0  # the default: the organisation's own order
+    assert (
+        "gamsa-depth-" in tree and tree.count('aria-sort="') == 0
+    )  # the default: the organisation's own order

@@ -44,7 +44,9 @@ def files(request):
                 return redirect("core:files")
         else:
             status = 400
-    mine, _ = sort_queryset(request, Attachment.objects.filter(uploaded_by=request.user), FILE_SORTS, "-uploaded")
+    mine, _ = sort_queryset(
+        request, Attachment.objects.filter(uploaded_by=request.user), FILE_SORTS, "-uploaded"
+    )
     mine = mine[:100]
     return render(
         request,
