@@ -66,7 +66,7 @@
   ready(function () {
     enhance(document);
     if (!observer) window.addEventListener("resize", function () { enhance(document); });
-    document.body.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
+    document.body.addEventListener("htmx:afterSettle", function () { enhance(document); }); // swapped parts, outerHTML too
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { enhance(document); });
   });
 })();
