@@ -23,6 +23,7 @@ HTMX_VERSION=2.0.11
 FONT_VERSION=1.3.9
 LEAFLET_VERSION=1.9.4
 MARKERCLUSTER_VERSION=1.5.3
+AXE_VERSION=4.14.1  # accessibility checks in the browser tests only; no page loads it
 FONT_MODE="${FONT_MODE:-dynamic}"
 FONT_WEIGHTS=("400:Regular" "500:Medium" "700:Bold")
 
@@ -54,13 +55,17 @@ fetch htmx.org "$HTMX_VERSION"
 fetch pretendard-gov "$FONT_VERSION"
 fetch leaflet "$LEAFLET_VERSION"
 fetch leaflet.markercluster "$MARKERCLUSTER_VERSION"
+fetch axe-core "$AXE_VERSION"
 
 KRDS_SRC="$TMP/krds-uiux/package"
 HTMX_SRC="$TMP/htmx.org/package"
 FONT_SRC="$TMP/pretendard-gov/package"
 
+# geo/ is not from npm: scripts/yeongdeungpo_dongs.py builds it from public boundary data. Keep it.
+if [[ -d "$DEST/geo" ]]; then cp -a "$DEST/geo" "$TMP/geo-keep"; fi
 rm -rf "$DEST"
 mkdir -p "$DEST"/{krds/css,krds/js,htmx,fonts/pretendard-gov}
+if [[ -d "$TMP/geo-keep" ]]; then cp -a "$TMP/geo-keep" "$DEST/geo"; fi
 
 # --- KRDS ---------------------------------------------------------------------
 # krds.min.css is the complete bundle (tokens + common + components + swiper CSS).
@@ -175,6 +180,10 @@ cp "$TMP/leaflet/package/LICENSE" "$DEST/leaflet/LICENSE"
 cp "$TMP/leaflet.markercluster/package/dist/"{leaflet.markercluster.js,leaflet.markercluster.js.map,MarkerCluster.css,MarkerCluster.Default.css} "$DEST/leaflet.markercluster/"
 cp "$TMP/leaflet.markercluster/package/MIT-LICENCE.txt" "$DEST/leaflet.markercluster/LICENSE"
 
+# --- axe-core (the accessibility test of the browser tests; loaded by Playwright, never by a page) -------------
+mkdir -p "$DEST/axe-core"
+cp "$TMP/axe-core/package/"{axe.min.js,LICENSE} "$DEST/axe-core/"
+
 # --- no remote references may remain ------------------------------------------
 # CSS: after stripping /* comments */, no url(http...), url(//...) or @import of a remote URL.
 # JS : after stripping /* comments */, no http:// or https:// string at all.
@@ -193,7 +202,7 @@ while IFS= read -r -d '' f; do
     perl -0777 -ne 's{/\*.*?\*/}{}gs; print "  ...$&...\n" while m{.{0,40}https?://.{0,40}}g' "$f" | head -5 >&2
     fail=1
   fi
-done < <(find "$DEST" -name '*.js' -print0)
+done < <(find "$DEST" -name '*.js' ! -path '*/axe-core/*' -print0)  # axe names its rules' help pages; tests only
 [[ $fail -eq 0 ]] || { echo "remote references remain in vendored assets; aborting" >&2; exit 1; }
 
 # --- VERSIONS.txt ---------------------------------------------------------------
@@ -227,6 +236,13 @@ done < <(find "$DEST" -name '*.js' -print0)
   echo
   echo "leaflet.markercluster@$MARKERCLUSTER_VERSION  ${INTEGRITY[leaflet.markercluster]}"
   echo "  leaflet.markercluster/{leaflet.markercluster.js,MarkerCluster*.css}  <- dist/ (unmodified)"
+  echo
+  echo "axe-core@$AXE_VERSION  ${INTEGRITY[axe-core]}"
+  echo "  axe-core/axe.min.js, axe-core/LICENSE (MPL-2.0)  <- package root (unmodified); loaded only by the browser tests"
+  echo
+  echo "geo/yeongdeungpo-dongs.geojson  <- scripts/yeongdeungpo_dongs.py (not npm; kept across runs of this script)"
+  echo "  영등포구 18개 행정동 경계와 구 경계. 원자료: 통계청 센서스용 행정구역경계 2013 (통계지리정보서비스 SGIS, 출처 표시),"
+  echo "  via southkorea/seoul-maps kostat/2013/json/seoul_{sub,}municipalities_topo.json @ dbb1dcde (Apache License 2.0)"
   echo
   echo "# sha256  path (relative to gamsa/static/vendor/)"
   (cd "$DEST" && find . -type f ! -name VERSIONS.txt -printf '%P\n' | LC_ALL=C sort | xargs -d '\n' sha256sum)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from gamsa.audits import permissions as perms
-from gamsa.core import demo, nav, verbs, work
+from gamsa.core import demo, frontdoor, nav, verbs, work
 from gamsa.core import permissions as core_perms
 
 nav.register("audit", "연간 감사계획", "audits:plans", perms.can_read_office, order=10)
@@ -97,6 +97,25 @@ def _inspection_rule(user, attachment):
 
     report = SiteInspection.objects.filter(public_id=attachment.owner_id).select_related("assignment").first()
     return report is not None and perms.can_download_inspection_photos(user, report.assignment)
+
+
+def _published_results():
+    """The front door's list of the latest published audit results (the same rows as the public list)."""
+    from gamsa.audits.views.public import published
+
+    rows = published()[:5]
+    yield frontdoor.Highlight(
+        code="audits",
+        title="최근 공개된 감사결과",
+        items=[
+            (e.title, reverse("audits:public_detail", args=[e.case_number]), e.published_on) for e in rows
+        ],
+        more_url=reverse("audits:public_list"),
+        empty="아직 공개된 감사결과가 없습니다.",
+    )
+
+
+frontdoor.register_highlights(_published_results)
 
 
 core_perms.register_attachment_rule("audits.followupreport", _report_rule)

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from gamsa.core import services
+from gamsa.core import services, site
 from gamsa.core.models import (
     AccessLog,
     Agency,
@@ -23,6 +23,10 @@ def _changed(form, fields) -> dict:
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "open311_jurisdiction_id"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        site.forget()  # the footer's address and telephone show the change at once
 
 
 @admin.register(OrgUnit)
@@ -53,6 +57,7 @@ class OrgUnitAdmin(admin.ModelAdmin):
                 **data,
             )
             obj.pk, obj.path = saved.pk, saved.path
+        site.forget()
 
     def has_delete_permission(self, request, obj=None):
         return False  # units are deactivated (active = False), never deleted

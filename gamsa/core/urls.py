@@ -1,11 +1,13 @@
 from django.urls import path
 
-from gamsa.core.views import account, auth, desk, files, logs
+from gamsa.core.views import account, auth, desk, files, logs, public
 
 app_name = "core"
 
 urlpatterns = [
     path("", desk.home, name="home"),
+    path("privacy/", public.privacy, name="privacy"),
+    path("about/", public.site_guide, name="site_guide"),
     path("login/", auth.login_view, name="login"),
     path("login/otp/", auth.otp_view, name="otp"),
     path("logout/", auth.logout_view, name="logout"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
+from gamsa.core.sorting import sort_queryset
 from gamsa.costing import opinion, services, tasks
 from gamsa.costing import permissions as perms
 from gamsa.costing.engine.sheet import LINE_ORDER, SheetError
@@ -23,12 +24,24 @@ PAGE_SIZE = 30
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+REVIEW_SORTS = {
+    "title": "title",
+    "base_date": "base_date",
+    "stated": "stated_total",
+    "allowed": "allowed_total",
+    "savings": "savings",
+    "reviewer": "created_by__full_name",
+    "reviewed": "created_at",
+}
+
+
 @login_required
 def review_list(request):
     core_perms.deny_outsider(perms.can_review(request.user))
-    page = Paginator(
-        CostReview.objects.select_related("created_by").order_by("-created_at", "-id"), PAGE_SIZE
+    rows, _ = sort_queryset(
+        request, CostReview.objects.select_related("created_by"), REVIEW_SORTS, "-reviewed"
     )
+    page = Paginator(rows, PAGE_SIZE)
     return render(request, "costing/list.html", {"page": page.get_page(request.GET.get("page"))})
 
 

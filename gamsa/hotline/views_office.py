@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gamsa.core import permissions as core_perms
+from gamsa.core.sorting import sort_queryset
 from gamsa.hotline import forms as f
 from gamsa.hotline import keys, retention, vault
 from gamsa.hotline import permissions as perms
@@ -25,11 +26,24 @@ def _no_store(response):
     return response
 
 
+REPORT_SORTS = {
+    "number": "case_number",
+    "category": "category__name",
+    "status": "status",
+    "received": "received_at",
+    "ack_due": "ack_due_at",
+    "feedback_due": "feedback_due_at",
+}
+
+
 @login_required
 def report_list(request):
     core_perms.deny_outsider(perms.can_use_office(request.user))
     grants = ReportKeyGrant.objects.filter(user=request.user).values("report_id")
-    rows = Report.objects.filter(pk__in=grants).select_related("category").order_by("-received_at")[:200]
+    rows, _ = sort_queryset(
+        request, Report.objects.filter(pk__in=grants).select_related("category"), REPORT_SORTS, "feedback_due"
+    )
+    rows = rows[:200]
     return render(
         request,
         "hotline/office_list.html",

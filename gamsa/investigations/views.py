@@ -18,6 +18,7 @@ from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import AccessLog, Attachment, Event
 from gamsa.core.services import log_access
+from gamsa.core.sorting import sort_queryset
 from gamsa.core.xlsx import csv_safe
 from gamsa.investigations import forms as f
 from gamsa.investigations import permissions as perms
@@ -26,6 +27,15 @@ from gamsa.investigations import services as svc
 from gamsa.investigations.models import Case, Statement, Status
 
 PAGE_SIZE = 30
+CASE_SORTS = {
+    "number": "case_number",
+    "title": "title",
+    "source": "source",
+    "status": "status",
+    "received": "received_on",
+    "limit": "nearest_expiry",  # the 징계시효 closest to running out: the default of the open cases
+    "closed": "closed_on",
+}
 CASE_FIELDS = ["대상자 성명", "소속", "직급", "비위 사실"]
 
 
@@ -45,11 +55,10 @@ def case_list(request):
     core_perms.deny_outsider(perms.can_use_desk(request.user))
     closed = request.GET.get("status") == "closed"
     if closed:
-        rows = perms.visible_cases(request.user, Case.objects.filter(status=Status.CLOSED)).order_by(
-            "-closed_on", "-id"
-        )
+        rows = perms.visible_cases(request.user, Case.objects.filter(status=Status.CLOSED))
     else:
         rows = selectors.open_cases(request.user)
+    rows, _ = sort_queryset(request, rows, CASE_SORTS, default="-closed" if closed else "limit")
     page = Paginator(
         rows.only("case_number", "title", "source", "status", "received_on", "nearest_expiry"), PAGE_SIZE
     ).get_page(request.GET.get("page"))

@@ -77,3 +77,33 @@ def test_card_news_text_is_masked(demo):
     _, finding = published()
     card = cardnews.card_context(finding)
     assert "김민준" not in card["condition"] and card["responsible"] == "김○○"
+
+
+def test_front_door_lists_the_latest_published_results(client, demo):
+    e, _ = published()
+    html = client.get("/").content.decode()
+    section = html[html.index('data-testid="highlight-audits"') :]
+    assert "최근 공개된 감사결과" in section and e.title in section
+    assert f'href="/audits/public/{e.case_number}/"' in section and 'href="/audits/public/"' in section
+
+
+def test_public_results_sort_by_their_columns_and_show_their_status(client, demo):
+    first, _ = published()
+    second = engagement(state="resulting", start=dt.date(2026, 7, 1), title="가나다 복무감사")
+    svc.notify_result(user("leader"), second, notified_at=moment(2026, 8, 10))
+    svc.publish(user("leader"), second, summary="요약", published_on=dt.date(2026, 8, 20))
+    type(first).objects.filter(pk=first.pk).update(published_on=dt.date(2026, 8, 5))
+
+    def listing(query):
+        html = client.get("/audits/public/" + query).content.decode()
+        return html[html.index('data-testid="public-results"') :]
+
+    table = listing("")
+    assert table.index(second.title) < table.index(first.title)  # newest first by default
+    assert 'aria-sort="descending"' in table and "처분 이행 중" in table  # the status column is there
+    table = listing("?sort=published")
+    assert table.index(first.title) < table.index(second.title)
+    table = listing("?sort=title")
+    assert table.index(second.title) < table.index(first.title)  # 가나다 … before 도로 …
+    table = listing("?sort=published_on")  # a field name, not an offered key: the default order
+    assert table.index(second.title) < table.index(first.title)

@@ -22,6 +22,22 @@ from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import Attachment
 from gamsa.core.services import log_access, target_ref
+from gamsa.core.sorting import sort_queryset
+
+OVERDUE_SORTS = {
+    "engagement": "finding__engagement__case_number",
+    "kind": "kind",
+    "unit": "target_unit__name",
+    "due": "due_at",
+    "reminders": "reminder_count",
+}
+UNIT_SORTS = {
+    "kind": "kind",
+    "unit": "target_unit__name",
+    "amount": "amount_recover",
+    "due": "due_at",
+    "status": "status",
+}
 
 DISPOSITION_KEYS = ("kind", "target_unit", "demand", "amount_recover", "amount_reduce")
 
@@ -255,7 +271,8 @@ def board(request):
     """Overdue follow-ups (집행전말 관리): by unit and one line per disposition, with the reminder button."""
     core_perms.deny_outsider(perms.can_read_office(request.user))
     now = timezone.now()
-    page = Paginator(selectors.overdue_dispositions(now), 50).get_page(request.GET.get("page"))
+    rows, _ = sort_queryset(request, selectors.overdue_dispositions(now), OVERDUE_SORTS, default="due")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "audits/board.html",
@@ -279,7 +296,7 @@ def my_unit(request):
     qs = Disposition.objects.filter(target_unit_id__in=perms.department_ids(request.user)).exclude(
         status="draft"
     )
-    qs = qs.select_related("finding__engagement", "target_unit").order_by("status", "due_at")
+    qs, _ = sort_queryset(request, qs.select_related("finding__engagement", "target_unit"), UNIT_SORTS, "due")
     return render(request, "audits/my_unit.html", {"dispositions": qs, "now": timezone.now()})
 
 

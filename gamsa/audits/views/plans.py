@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,12 +16,27 @@ from gamsa.audits.models import AuditPlan, ChecklistItem, ChecklistResult, Engag
 from gamsa.audits.services import AuditError
 from gamsa.audits.services import plans as svc
 from gamsa.core import permissions as core_perms
+from gamsa.core.sorting import sort_queryset
+
+PLAN_SORTS = {"year": "year", "title": "title", "adopted": "adopted_on", "count": "engagement_count"}
+ENGAGEMENT_SORTS = {
+    "number": "case_number",
+    "title": "title",
+    "type": "type",
+    "period": ("start_date", "end_date"),
+    "headcount": "headcount",
+    "status": "status",
+}
+
+
+def _plans():
+    return AuditPlan.objects.annotate(engagement_count=Count("engagements")).order_by("-year")
 
 
 @login_required
 def plan_list(request):
     core_perms.deny_outsider(perms.can_read_office(request.user))
-    plans = AuditPlan.objects.all()
+    plans, _ = sort_queryset(request, _plans(), PLAN_SORTS, default="-year")
     return render(
         request,
         "audits/plan_list.html",
@@ -49,7 +65,7 @@ def plan_create(request):
     return render(
         request,
         "audits/plan_list.html",
-        {"plans": AuditPlan.objects.all(), "can_manage": True, "form": form},
+        {"plans": _plans(), "can_manage": True, "form": form},
         status=400,
     )
 
@@ -58,7 +74,9 @@ def plan_create(request):
 def plan_detail(request, year: int):
     core_perms.deny_outsider(perms.can_read_office(request.user))
     plan = get_object_or_404(AuditPlan, year=year)
-    engagements = plan.engagements.prefetch_related("targets").order_by("start_date", "case_number")
+    engagements, _ = sort_queryset(
+        request, plan.engagements.prefetch_related("targets"), ENGAGEMENT_SORTS, default="period"
+    )
     return render(
         request,
         "audits/plan_detail.html",

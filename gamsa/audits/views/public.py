@@ -6,13 +6,26 @@ from django.shortcuts import get_object_or_404, render
 
 from gamsa.audits.models import Engagement, EngagementStatus
 from gamsa.audits.redaction import redact, redacted_finding
+from gamsa.core.sorting import sort_queryset
 
 PUBLIC_STATUSES = (EngagementStatus.PUBLISHED, EngagementStatus.CLOSED)
+PUBLIC_SORTS = {
+    "published": "published_on",
+    "title": "title",
+    "type": "type",
+    "period": ("start_date", "end_date"),
+    "status": "status",
+}
+
+
+def published():
+    """Published results, the newest first (the public list and the front door)."""
+    return Engagement.objects.filter(status__in=PUBLIC_STATUSES).order_by("-published_on", "-pk")
 
 
 def public_list(request):
-    engagements = Engagement.objects.filter(status__in=PUBLIC_STATUSES).order_by("-published_on", "-pk")[:200]
-    return render(request, "audits/public_list.html", {"engagements": engagements})
+    engagements, _ = sort_queryset(request, published(), PUBLIC_SORTS, default="-published")
+    return render(request, "audits/public_list.html", {"engagements": engagements[:200]})
 
 
 def public_detail(request, case_number: str):

@@ -185,7 +185,7 @@ def test_table_covers_every_account_and_every_core_url():
         "access_log_export", "job", "files", "download", "account", "token_revoke", "person",
         "closure_delete_legacy", "token_revoke_legacy",
     }  # fmt: skip
-    public = {"login", "otp", "logout", "healthz"}
+    public = {"login", "otp", "logout", "healthz", "privacy", "site_guide"}
     assert {p.name for p in urlpatterns} == covered_routes | public
 
 
@@ -290,13 +290,21 @@ def test_download_by_uploader_returns_the_bytes(client, login, world):
 # --- anonymous users ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("action", list(TABLE))
+@pytest.mark.parametrize("action", [action for action in TABLE if action != "home"])
 def test_anonymous_is_sent_to_login(client, world, settings, action):
     method, url, data = request_for(action, world)
     before = snapshot(settings.MEDIA_ROOT)
     response = getattr(client, method)(url, data)
     assert response.status_code == 302
     assert response["Location"].startswith("/login/?next=")
+    assert snapshot(settings.MEDIA_ROOT) == before
+
+
+def test_anonymous_home_is_the_public_front_door(client, world, settings):
+    """`/` without a session is the residents' front door (test_front_door.py), never a desk or a login loop."""
+    before = snapshot(settings.MEDIA_ROOT)
+    response = client.get("/")
+    assert response.status_code == 200 and 'data-testid="front-door"' in response.content.decode()
     assert snapshot(settings.MEDIA_ROOT) == before
 
 

@@ -20,6 +20,8 @@ from gamsa.core.forms import ClosureForm, DeadlineQueryForm
 from gamsa.core.legacy import moved
 from gamsa.core.models import Closure, DeadlineRule, Membership, OrgUnit, Role, User, UserKind
 from gamsa.core.nav import TEAMS
+from gamsa.core.sorting import sort_queryset
+from gamsa.core.views.public import front_door
 from gamsa.core.work import desk, panels
 
 TEAM_WORK = {
@@ -49,8 +51,10 @@ TEAM_WORK = {
 }
 
 
-@login_required
 def home(request):
+    """`/`: the resident's front door without a session, the official's desk ("내 업무") with one."""
+    if not request.user.is_authenticated:
+        return front_door(request)
     now = legal.now()
     cal = legal.get_calendar()
     today = now.date()
@@ -105,18 +109,20 @@ def team(request, team: str):
     )
 
 
+ORG_SORTS = {"tree": "path", "name": "name", "kind": "kind", "code": "code", "staff": "staff_count"}
+
+
 @login_required
 def org(request):
     perms.deny_outsider(perms.can_see_office_pages(request.user))
-    units = (
-        OrgUnit.objects.filter(active=True)
-        .annotate(staff_count=Count("staff", filter=Q(staff__is_active=True)))
-        .order_by("path")
+    units = OrgUnit.objects.filter(active=True).annotate(
+        staff_count=Count("staff", filter=Q(staff__is_active=True))
     )
     kind = request.GET.get("kind", "")
     if kind:
         units = units.filter(kind=kind)
-    return render(request, "core/org.html", {"units": units, "kind": kind})
+    units, sort = sort_queryset(request, units, ORG_SORTS, default="tree")
+    return render(request, "core/org.html", {"units": units, "kind": kind, "tree": sort.key == "tree"})
 
 
 def _calendar_context(request, *, form=None, closure_form=None) -> dict:

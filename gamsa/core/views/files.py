@@ -15,6 +15,9 @@ from gamsa.core import services
 from gamsa.core.filecheck import ALLOWED_LABEL, FileRejected
 from gamsa.core.forms import UploadForm
 from gamsa.core.models import Attachment
+from gamsa.core.sorting import sort_queryset
+
+FILE_SORTS = {"name": "original_name", "kind": "kind", "size": "size", "uploaded": "uploaded_at"}
 
 
 @login_required
@@ -41,7 +44,10 @@ def files(request):
                 return redirect("core:files")
         else:
             status = 400
-    mine = Attachment.objects.filter(uploaded_by=request.user)[:100]
+    mine, _ = sort_queryset(
+        request, Attachment.objects.filter(uploaded_by=request.user), FILE_SORTS, "-uploaded"
+    )
+    mine = mine[:100]
     return render(
         request,
         "core/files.html",

@@ -12,8 +12,11 @@ from gamsa.core import services
 from gamsa.core.forms import AccessFilterForm, EventFilterForm
 from gamsa.core.models import AccessLog, Event, Job
 from gamsa.core.selectors import ACCESS_TEXT_FIELDS, EVENT_TEXT_FIELDS, filter_log
+from gamsa.core.sorting import sort_queryset
 
 PAGE_SIZE = 50
+# The logs grow by millions of rows: they sort by their indexed moment only.
+LOG_SORTS = {"at": "at"}
 
 
 @login_required
@@ -25,6 +28,7 @@ def events(request):
         if form.is_valid()
         else Event.objects.none()
     )
+    rows, _ = sort_queryset(request, rows, LOG_SORTS, default="-at")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/events.html", {"form": form, "page": page})
 
@@ -38,6 +42,7 @@ def access_log(request):
         if form.is_valid()
         else AccessLog.objects.none()
     )
+    rows, _ = sort_queryset(request, rows, LOG_SORTS, default="-at")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/access_log.html", {"form": form, "page": page})
 

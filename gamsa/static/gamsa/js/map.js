@@ -1,5 +1,8 @@
 /* The field map: loads /patrols/map/data.json (compact arrays) and shows clustered markers (Leaflet.markercluster).
-   No inline scripts (CSP): settings come from data- attributes of #gamsa-map. */
+   No inline scripts (CSP): settings come from data- attributes of #gamsa-map.
+   Base layer: the district's 18 행정동 boundaries from a vendored GeoJSON file (data-boundaries), so the map works on
+   the separated internal network (망분리) with no internet; a tile layer is added only when GAMSA_MAP_TILE_URL is
+   set (data-tiles). */
 (function () {
   "use strict";
 
@@ -25,6 +28,38 @@
     var map = L.map(el, { preferCanvas: true, maxZoom: 19, minZoom: 8 }).setView(centre, 14);
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: "배경지도" }).addTo(map);
+    } else {
+      el.classList.add("is-offline");
+    }
+    var boundaries = null;
+    if (el.dataset.boundaries) {
+      fetch(el.dataset.boundaries, { credentials: "same-origin", headers: { Accept: "application/geo+json, application/json" } })
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        })
+        .then(function (geo) {
+          boundaries = L.geoJSON(geo, {
+            interactive: false,
+            style: function (feature) {
+              return feature.properties.kind === "gu"
+                ? { color: "#33363d", weight: 3, fill: false }
+                : { color: "#6d7882", weight: 1.2, fillColor: "#256ef4", fillOpacity: 0.04 };
+            },
+            onEachFeature: function (feature, layer) {
+              if (feature.properties.kind === "dong") {
+                layer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "gamsa-dong-label", interactive: false });
+              }
+            },
+          }).addTo(map);
+          boundaries.bringToBack();
+          map.attributionControl.addAttribution("행정동 경계: 통계청 SGIS(2013)");
+          el.dataset.boundariesLoaded = "true";
+          if (!el.dataset.count || el.dataset.count === "0") map.fitBounds(boundaries.getBounds(), { padding: [10, 10] });
+        })
+        .catch(function () {
+          el.dataset.boundariesLoaded = "error";
+        });
     }
     var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 60 });
     map.addLayer(cluster);
@@ -86,6 +121,7 @@
           });
           cluster.addLayers(markers);
           if (bounds.length) map.fitBounds(bounds, { maxZoom: 16, padding: [20, 20] });
+          else if (boundaries) map.fitBounds(boundaries.getBounds(), { padding: [10, 10] });
           el.dataset.count = String(data.count);
           el.dataset.loaded = "true";
           text(status, "지도에 " + formatCount(data.count) + "건을 표시했습니다." + (data.truncated ? " (너무 많아 일부만 표시합니다. 조건을 좁혀 보세요.)" : ""));
