@@ -11,11 +11,12 @@ import shutil
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from gamsa.audits.models import Disposition
 from gamsa.audits.services import plans as svc
 from gamsa.audits.tests.helpers import engagement, finding_with, moment, user
-from gamsa.conftest import CHROMIUM, settle, staff_login
+from gamsa.conftest import CHROMIUM, staff_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,21 +62,17 @@ def published_results(count: int = 3):
 def test_front_door_passes_axe_and_reaches_every_public_service(page):
     published_results(1)
     page.goto(page.base + "/")
-    settle(page)
     assert page.locator("[data-testid=front-door]").count() == 1
-    assert "이 누리집은 대한민국 공식 전자정부 누리집입니다." in page.inner_text("#krds-masthead")
+    expect(page.locator("#krds-masthead")).to_contain_text("이 누리집은 대한민국 공식 전자정부 누리집입니다.")
     assert serious_violations(page) == []
     for code in ("grievance", "status", "petition", "hotline", "audits"):
         assert page.locator(f"[data-testid=service-{code}] a").count() == 1, code
     page.set_viewport_size(PHONE)
-    settle(page)
     assert serious_violations(page) == []
     page.click("[data-testid=service-audits] a")
     page.wait_for_url(page.base + "/audits/public/")
-    settle(page)
     assert serious_violations(page) == []
     page.goto(page.base + "/privacy/")
-    settle(page)
     assert serious_violations(page) == []
     assert page.csp_errors == []
 
@@ -87,7 +84,6 @@ def test_staff_home_a_list_and_a_case_page_pass_axe(page):
     Disposition.objects.update(due_at=moment(2026, 9, 1))  # overdue: rows on the follow-up board
     for url in ("/audits/followups/", f"/audits/engagements/{e.case_number}/", "/org/?sort=-staff"):
         page.goto(page.base + url)
-        settle(page)
         assert serious_violations(page) == [], url
     assert page.csp_errors == []
 
@@ -96,7 +92,6 @@ def test_at_390_px_the_public_results_keep_their_status_one_labelled_swipe_away(
     published_results(2)
     page.set_viewport_size(PHONE)
     page.goto(page.base + "/audits/public/")
-    settle(page)
     region = page.locator(".krds-table-wrap", has=page.locator("[data-testid=public-results]"))
     page.wait_for_function(
         "() => document.querySelector('.krds-table-wrap').getAttribute('role') === 'region'"
@@ -131,7 +126,6 @@ def test_a_list_sorts_by_its_deadline_through_the_header_link(page):
         Disposition.objects.filter(finding__engagement__title__startswith=prefix).update(due_at=due)
     staff_login(page, "auditor")
     page.goto(page.base + "/audits/followups/?sort=-reminders")
-    settle(page)
     rows = page.locator("[data-testid=overdue] tbody tr")
 
     def order():
@@ -139,16 +133,13 @@ def test_a_list_sorts_by_its_deadline_through_the_header_link(page):
 
     page.click("[data-testid=overdue] thead a:has-text('이행 기한')")
     page.wait_for_url("**/audits/followups/?sort=due")
-    settle(page)
     assert order() == ["2026. 9. 5.(토)", "2026. 9. 12.(토)", "2026. 9. 20.(일)"]
     header = page.locator("[data-testid=overdue] thead th[aria-sort]")
     assert header.get_attribute("aria-sort") == "ascending" and "이행 기한" in header.inner_text()
     page.click("[data-testid=overdue] thead a:has-text('이행 기한')")
     page.wait_for_url("**/audits/followups/?sort=-due")
-    settle(page)
     assert order() == ["2026. 9. 20.(일)", "2026. 9. 12.(토)", "2026. 9. 5.(토)"]
     page.reload()  # the sort lives in the URL
-    settle(page)
     assert order()[0] == "2026. 9. 20.(일)"
 
 
@@ -185,7 +176,6 @@ def test_a_printed_list_has_the_office_and_page_numbers_and_no_navigation(page, 
     Disposition.objects.update(due_at=moment(2026, 9, 1))
     staff_login(page, "auditor")
     page.goto(page.base + "/audits/followups/")
-    settle(page)
     assert all(
         word in page.text_content("body") for word in ("로그아웃", "연간 감사계획", "개인정보처리방침")
     )  # on the page
@@ -218,11 +208,10 @@ def test_the_map_draws_the_vendored_dongs_without_tiles_and_its_controls_pass_un
     page.on("request", lambda r: requests.append(r.url))
     staff_login(page, "patrol")
     page.goto(page.base + "/patrols/map/")
-    settle(page)
     page.wait_for_selector("#gamsa-map[data-boundaries-loaded=true]")
     labels = page.locator(".gamsa-dong-label")
     assert labels.count() == 18 and "여의동" in page.inner_text("#gamsa-map")
-    assert "통계청 SGIS" in page.inner_text(".leaflet-control-attribution")
+    expect(page.locator(".leaflet-control-attribution")).to_contain_text("통계청 SGIS")
     assert all(url.startswith(page.base) for url in requests), [
         u for u in requests if not u.startswith(page.base)
     ]

@@ -9,8 +9,9 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
-from gamsa.conftest import CHROMIUM, settle, staff_login, submit
+from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.core.calendar import format_moment
 from gamsa.humanrights.models import Draft
 from gamsa.humanrights.seeds import seed_all
@@ -33,16 +34,14 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
     # 1. The drafting department's liaison sends the draft; the page shows the due date from core's calendar.
     staff_login(page, "liaison")
     page.goto(page.base + "/humanrights/assessments/new/")
-    settle(page)
     page.fill("#id_title", TITLE)
     page.select_option("#id_kind", value="amend")
     assert page.locator("#id_department option:checked").inner_text() == "건설과"  # their only unit, chosen
     page.fill("#id_summary", "도로 점용료 감면 대상에 장애인 편의시설을 더하고 점용허가 심의위원회를 신설함.")
-    submit(page, "main form[data-testid=draft-form] button[type=submit]")
+    page.click("main form[data-testid=draft-form] button[type=submit]")
     page.wait_for_url(re.compile(r"/humanrights/assessments/HR-\d{4}-\d{6}/$"))
-    settle(page)
     draft = Draft.objects.get(title=TITLE)
-    assert page.inner_text("[data-testid=status]") == "평가 중"
+    expect(page.locator("[data-testid=status]")).to_have_text("평가 중")
     assert format_moment(draft.due_at) in page.inner_text("[data-testid=due]")  # e.g. 2026. 12. 21.(월) 18:00
     assert page.locator("[data-testid=assess-form]").count() == 0  # the department cannot assess
 
@@ -50,7 +49,6 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
     staff_login(page, "investigator")
     page.click(f"text=인권영향평가 — {TITLE}")
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
-    settle(page)
     items = page.locator("[data-testid=check-item]")
     assert items.count() == 9
     for index in range(items.count()):
@@ -61,9 +59,8 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
     )
     page.locator("input[name=recommendation][value=revise]").check(force=True)
     page.fill("#id_assessed_on", draft.received_at.astimezone().date().isoformat())
-    submit(page, "[data-testid=do-assess]")
-    assert "권고 내용을(를) 입력하세요" in page.inner_text("[data-testid=action-error]")
-    settle(page)
+    page.click("[data-testid=do-assess]")
+    expect(page.locator("[data-testid=action-error]")).to_contain_text("권고 내용을(를) 입력하세요")
     # what was typed stays
     assert (
         page.locator("[data-testid=check-item]")
@@ -77,11 +74,10 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
         "#id_recommendation_text",
         "제5조의2 신설 위원회의 위촉직 위원 중 특정 성별이 10분의 6을 넘지 않도록 규정할 것",
     )
-    submit(page, "[data-testid=do-assess]")
+    page.click("[data-testid=do-assess]")
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
-    settle(page)
-    assert page.inner_text("[data-testid=status]") == "개정 권고 (부서 회신 대기)"
-    assert "10분의 6" in page.inner_text("[data-testid=recommendation]")
+    expect(page.locator("[data-testid=status]")).to_have_text("개정 권고 (부서 회신 대기)")
+    expect(page.locator("[data-testid=recommendation]")).to_contain_text("10분의 6")
     draft.refresh_from_db()
     assert (draft.status, draft.recommendation, draft.answers.filter(result="concern").count()) == (
         "recommended",
@@ -93,17 +89,15 @@ def test_draft_assessed_with_a_revision_recommendation_and_the_department_answer
     staff_login(page, "liaison")
     page.click(f"text=인권영향평가 개정 권고 회신 — {TITLE}")
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
-    settle(page)
     page.locator("input[name=response][value=partly]").check(force=True)
     page.fill(
         "#id_response_text",
         "성별 균형 규정은 반영하고, 위원 수는 상위 조례와 맞추어 다음 개정 때 반영하겠습니다.",
     )
-    submit(page, "[data-testid=do-respond]")
+    page.click("[data-testid=do-respond]")
     page.wait_for_url(re.compile(rf"/humanrights/assessments/{draft.case_number}/$"))
-    settle(page)
-    assert page.inner_text("[data-testid=status]") == "개정 권고 (부서 회신 완료)"
-    assert "일부 수용" in page.inner_text("[data-testid=response]")
+    expect(page.locator("[data-testid=status]")).to_have_text("개정 권고 (부서 회신 완료)")
+    expect(page.locator("[data-testid=response]")).to_contain_text("일부 수용")
     draft.refresh_from_db()
     assert (draft.status, draft.response, draft.responded_by.username) == ("answered", "partly", "liaison")
     assert page.csp_errors == []
