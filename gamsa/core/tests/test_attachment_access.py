@@ -47,8 +47,6 @@ TABLE = {
     "inspection_photo":   (200, 200, 200, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 200, 404),
     # the cost sheet behind a cost-rate review (the audit team and the office head)
     "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
-    # an investigation's evidence: the office head and the assigned investigator only (sealed case file)
-    "case_evidence":      (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 
@@ -118,14 +116,6 @@ def _files() -> dict[str, Attachment]:
     files["inspection_photo"] = Attachment.objects.get(
         owner_type="audits.siteinspection", owner_id=inspection.public_id
     )
-    from gamsa.investigations.models import Case
-
-    case = Case.objects.filter(
-        assignments__investigator=people["investigator"], assignments__ended_on=None
-    ).first()
-    files["case_evidence"] = services.store_attachment(
-        people["investigator"], data=png(), original_name="증거.png", owner=case
-    )
     review = CostReview.objects.first()
     files["cost_sheet"] = services.store_attachment(
         people["auditor"], data=png(), original_name="원가계산서.png", owner=review
@@ -168,7 +158,8 @@ def test_table_names_every_demo_account_and_every_registered_kind():
 
     assert set(USERS) == {username for username, _, _ in DEMO_LOGINS}
     covered = {"complaints.grievance", "patrols.finding", "audits.followupreport", "audits.siteinspection"}
-    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview", "investigations.case"}
+    # Investigation evidence is not a core attachment: it is sealed under its case key (investigations/casefile.py).
+    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview"}
 
 
 @pytest.mark.parametrize("username", USERS)
