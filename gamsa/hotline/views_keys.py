@@ -35,7 +35,8 @@ def key(request):
         "unlocked": keys.unlocked_private(request) is not None,
         "setup_form": f.SetUpForm(),
         "unlock_form": f.PassphraseForm(),
-        "code_form": f.RecoverCodeForm(),
+        "code_form": f.RecoverCodeForm(prefix="code"),
+        "new_form": f.SetUpForm(prefix="new"),
         "ask_form": f.SetUpForm(prefix="ask"),
         "paths": keys.recovery_paths(user),
         "recovery": recovery.current_for(user),
@@ -85,7 +86,7 @@ def _key_action(request, action, context):
         keys.lock(request, response)
         return response
     if action == "recover_code":
-        form = context["code_form"] = f.RecoverCodeForm(request.POST)
+        form = context["code_form"] = f.RecoverCodeForm(request.POST, prefix="code")
         if form.is_valid():
             keys.recover_with_code(user, form.cleaned_data["code"], form.cleaned_data["passphrase"])
             messages.success(request, "복구 코드로 열쇠를 되살렸습니다. 새 청렴톡 암호로 여세요.")
@@ -103,7 +104,7 @@ def _key_action(request, action, context):
             return redirect("hotline_office:key")
         return None
     if action == "start_over":
-        form = context["setup_form"] = f.SetUpForm(request.POST)
+        form = context["new_form"] = f.SetUpForm(request.POST, prefix="new")
         if form.is_valid():
             _, code = keys.start_over(user, form.cleaned_data["passphrase"])
             keys.unlock(request, form.cleaned_data["passphrase"])

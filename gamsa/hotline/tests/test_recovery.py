@@ -39,7 +39,12 @@ def test_escrow_recovery_drill_two_holders_each_recorded(members, client):
     assert wrong.status_code == 400 and "청렴톡 암호가 맞지 않습니다" in _text(wrong)
     code = client.post(
         "/hotline-office/key/",
-        {"action": "recover_code", "code": "0000-0000-0000", "passphrase": NEW, "passphrase2": NEW},
+        {
+            "action": "recover_code",
+            "code-code": "0000-0000-0000",
+            "code-passphrase": NEW,
+            "code-passphrase2": NEW,
+        },
     )
     assert code.status_code == 400 and "복구 코드가 맞지 않습니다" in _text(code)
     asked = client.post(

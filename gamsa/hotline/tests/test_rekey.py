@@ -156,7 +156,9 @@ def test_reporter_page_open_across_a_rekeying_asks_for_the_receipt_again(members
     page = client.post("/hotline/mine/", {"receipt": receipt})
     token = page.context["token"]
     svc.recuse(user("investigator"), private("investigator"), report, "이해충돌이 있습니다.")
-    response = client.post("/hotline/mine/", {"token": token, "action": "message", "text": "옛 화면에서 보냄"})
+    response = client.post(
+        "/hotline/mine/", {"token": token, "action": "message", "text": "옛 화면에서 보냄"}
+    )
     assert response.status_code == 400 and svc.STALE_KEY in response.content.decode()
     assert not Message.objects.filter(report=report, author="reporter").exists()
     again = client.post("/hotline/mine/", {"receipt": receipt})
