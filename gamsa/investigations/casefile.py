@@ -67,6 +67,7 @@ def create_key(case, rings, *, by=None, key_model=CaseKey, grant_model=CaseKeyGr
             case=case,
             user=user,
             sealed_key=crypto.seal_to(public_key, private, grant_context(case.public_id, user.public_id)),
+            public_key=public_key,
             granted_by=by,
             granted_at=now,
         )
@@ -144,6 +145,8 @@ def case_private(case: Case, user: User, private: bytes | None) -> bytes:
     if private is None:
         raise CaseFileError(LOCKED)
     grant = CaseKeyGrant.objects.filter(case=case, user=user).first()
+    if grant is not None and bytes(grant.public_key) != crypto.public_of(private):
+        grant = None  # sealed to a key the person has since abandoned: a holder seals it again (sync_grants)
     try:
         if grant is not None:
             return crypto.open_from(
@@ -174,20 +177,23 @@ def sync_grants(case: Case, private_of_case: bytes, by: User) -> dict:
     if crypto.public_of(private_of_case) != bytes(case_key.public_key):
         raise CaseFileError("이 사건의 열쇠가 아닙니다.")
     holders = holder_rings(case)
-    have = set(CaseKeyGrant.objects.filter(case=case).values_list("user_id", flat=True))
+    have = {g.user_id: bytes(g.public_key) for g in CaseKeyGrant.objects.filter(case=case)}
     now = timezone.now()
     added = []
     for user, public_key in holders:
-        if user.pk in have:
+        if have.get(user.pk) == public_key:
             continue
-        CaseKeyGrant.objects.create(
+        CaseKeyGrant.objects.update_or_create(
             case=case,
             user=user,
-            sealed_key=crypto.seal_to(
-                public_key, private_of_case, grant_context(case.public_id, user.public_id)
-            ),
-            granted_by=by,
-            granted_at=now,
+            defaults={
+                "sealed_key": crypto.seal_to(
+                    public_key, private_of_case, grant_context(case.public_id, user.public_id)
+                ),
+                "public_key": public_key,
+                "granted_by": by,
+                "granted_at": now,
+            },
         )
         added.append(user.username)
     allowed = [u.pk for u in perms.case_key_holders(case)]

@@ -320,6 +320,8 @@ class CaseKeyGrant(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="key_grants")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sealed_key = models.BinaryField()
+    # The staff public key it was sealed to: a person who starts over with a new key gets the grant sealed again.
+    public_key = models.BinaryField()
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

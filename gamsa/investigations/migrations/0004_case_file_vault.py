@@ -55,6 +55,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sealed_key', models.BinaryField()),
+                ('public_key', models.BinaryField()),
                 ('granted_at', models.DateTimeField()),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='key_grants', to='investigations.case')),
                 ('granted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

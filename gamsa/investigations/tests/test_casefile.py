@@ -153,3 +153,17 @@ def test_a_case_key_under_the_bootstrap_is_claimed_by_the_first_allowed_opener(d
         "investigator",
     }
     assert EvidenceFile.objects.count() == 0
+
+
+def test_a_person_who_starts_over_with_a_new_key_gets_the_grant_sealed_again(demo, media):
+    from gamsa.hotline import keys
+
+    case = planted_case()
+    keys.start_over(user("investigator"), "a brand new passphrase")
+    fresh = keys.open_private(user("investigator"), "a brand new passphrase")
+    with pytest.raises(casefile.CaseFileError, match="아직 받지 못했습니다"):
+        casefile.case_private(case, user("investigator"), fresh)
+    head_case_private = casefile.case_private(case, user("head"), private(user("head")))
+    assert casefile.sync_grants(case, head_case_private, user("head"))["added"] == ["investigator"]
+    case_private = casefile.case_private(case, user("investigator"), fresh)
+    assert casefile.open_statement(case, case_private, case.statements.get()) == STATEMENT_TEXT
