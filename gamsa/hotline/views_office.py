@@ -1,4 +1,4 @@
-"""The office's pages (/hotline-office/): the inbox, the key, a report and its actions, files, identities,
+"""The office's pages (/hotline-office/): the inbox, a report and its actions, files, identities,
 the custodian's queue and the statistics. A report opens only with the user's key grant and unlocked key."""
 
 from __future__ import annotations

@@ -183,3 +183,38 @@ def test_case_pages_api_and_logs_hold_nothing_unchosen_and_no_identity(members, 
         assert NOT_CHOSEN not in str(row.fields) + row.reason + row.path
     for needle in HIDDEN:
         assert needle not in caplog.text, needle
+
+
+def test_convert_and_revoke_pages_refuse_those_without_the_right_and_change_nothing(members, client):
+    report = _report()
+    svc.assign(user("head"), private("head"), report, user("leader"))
+    svc.assign(user("head"), private("head"), report, user("investigator"))
+    client.logout()
+    verified_login(client, user("leader"))  # holds the report key; neither receives cases nor revokes grants
+    unlock(client)
+    before = _state()
+    page = _body(client.get(f"/hotline-office/r/{report.public_id}/"))
+    assert 'data-action="convert"' not in page and 'data-action="revoke"' not in page
+    convert = client.post(
+        f"/hotline-office/r/{report.public_id}/convert/",
+        {"investigator": "investigator", "title": "t", "summary": CHOSEN},
+    )
+    revoke = client.post(
+        f"/hotline-office/r/{report.public_id}/revoke/", {"holder": "investigator", "text": "재배정"}
+    )
+    assert convert.status_code == revoke.status_code == 403
+    assert _state() == before
+    client.logout()
+    verified_login(client, user("head"))
+    unlock(client)
+    bad = client.post(
+        f"/hotline-office/r/{report.public_id}/convert/",
+        {"investigator": "investigator", "title": "금품 수수", "summary": f"신고자 {ID_NAME}의 제보"},
+    )
+    assert bad.status_code == 400 and _state() == before  # incomplete form: kept, nothing created
+    assert f"신고자 {ID_NAME}의 제보" in _body(bad)
+    done = client.post(
+        f"/hotline-office/r/{report.public_id}/revoke/", {"holder": "investigator", "text": "재배정합니다"}
+    )
+    assert done.status_code == 302
+    assert not ReportKeyGrant.objects.filter(report=report, user=user("investigator")).exists()
