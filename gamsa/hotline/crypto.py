@@ -200,6 +200,13 @@ def receipt_key(pepper: bytes, receipt: str, params: KdfParams | None = None) ->
     return receipt_secrets(pepper, receipt, params)[1]
 
 
+def reporter_keypair(wrap: bytes) -> tuple[bytes, bytes]:
+    """The reporter's X25519 key pair, derived from the receipt's key: the public half is stored so that a new
+    report key can be sealed for the reporter without the receipt (re-keying after a revoked grant)."""
+    private = hmac.new(wrap, b"gamsa-hotline|reporter-x25519", hashlib.sha256).digest()
+    return private, public_of(private)
+
+
 def passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     return argon2id(b"gamsa-hotline-passphrase|" + passphrase.encode("utf-8"), salt, params)
 

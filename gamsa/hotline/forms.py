@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
-from gamsa.core.models import User
+from gamsa.core.models import Grade, OrgUnit, Role, User
 from gamsa.hotline.models import Category
+from gamsa.investigations.forms import DateInput, UnitChoiceField
+from gamsa.investigations.models import AllegationType
 
 PASSPHRASE = forms.PasswordInput(attrs={"autocomplete": "off", "class": "krds-input"})
 TEXTAREA = forms.Textarea(attrs={"rows": 4, "class": "krds-input", "autocomplete": "off"})
@@ -96,17 +98,6 @@ def office_members():
     )
 
 
-class EscrowRecoverForm(forms.Form):
-    user = forms.ModelChoiceField(label="복구할 직원", queryset=User.objects.none(), to_field_name="username")
-    holder_a_passphrase = forms.CharField(label="보관자 1 청렴톡 암호", max_length=200, widget=PASSPHRASE)
-    holder_b_passphrase = forms.CharField(label="보관자 2 청렴톡 암호", max_length=200, widget=PASSPHRASE)
-    new_passphrase = forms.CharField(label="복구할 직원의 새 청렴톡 암호", max_length=200, widget=PASSPHRASE)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = office_members()
-
-
 class EscrowCreateForm(forms.Form):
     holder_a = forms.ModelChoiceField(
         label="보관자 1 (감사담당관)", queryset=User.objects.none(), to_field_name="username"
@@ -131,9 +122,74 @@ class AssignForm(forms.Form):
         self.fields["handler"].queryset = office_members().filter(hotline_member__is_handler=True)
 
 
-class ConvertForm(AssignForm):
-    text = forms.CharField(label="인계 내용", max_length=2000, widget=TEXTAREA)
-    reference = forms.CharField(label="조사 사건번호 (있으면)", required=False, max_length=40, widget=INPUT)
+def case_investigators():
+    """Investigation-team investigators and leaders with a staff key: who a converted case can go to."""
+    from gamsa.hotline.models import Keyring
+
+    return (
+        User.objects.filter(
+            memberships__ended_on__isnull=True,
+            memberships__unit__office_team="investigation",
+            memberships__role__in=[Role.INVESTIGATOR, Role.TEAM_LEADER],
+            pk__in=Keyring.objects.values("user"),
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+class ConvertForm(forms.Form):
+    """What goes into the investigation case: typed by the handler, nothing copied from the report."""
+
+    investigator = forms.ModelChoiceField(
+        label="배정할 조사관", queryset=User.objects.none(), to_field_name="username"
+    )
+    title = forms.CharField(label="사건명", max_length=120, widget=INPUT)
+    summary = forms.CharField(
+        label="비위 개요 (조사 사건 기록에 들어갑니다)",
+        max_length=4000,
+        widget=TEXTAREA,
+        help_text="신고 내용에서 조사에 필요한 부분만 골라 적으세요. 신고자를 알 수 있는 내용은 적지 마세요.",
+    )
+    subject_name = forms.CharField(label="대상자 성명", max_length=50, widget=INPUT)
+    subject_unit = UnitChoiceField(label="대상자 소속 (행위 당시)", queryset=OrgUnit.objects.none())
+    subject_grade = forms.ChoiceField(label="직급 (행위 당시)", choices=[("", "선택")] + Grade.choices)
+    subject_position = forms.CharField(label="직위", max_length=50, required=False, widget=INPUT)
+    allegation_type = forms.ModelChoiceField(label="비위 유형", queryset=AllegationType.objects.none())
+    act_date = forms.DateField(label="행위일", widget=DateInput())
+    note = forms.CharField(
+        label="인계 메모 (청렴톡 안에만, 암호화)", max_length=2000, required=False, widget=TEXTAREA
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["investigator"].queryset = case_investigators()
+        self.fields["subject_unit"].queryset = OrgUnit.objects.filter(active=True).order_by("path")
+        self.fields["allegation_type"].queryset = AllegationType.objects.filter(active=True)
+
+    def subject(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "name": d["subject_name"],
+            "unit": d["subject_unit"],
+            "grade": d["subject_grade"],
+            "position": d["subject_position"],
+            "allegations": [{"type": d["allegation_type"], "act_date": d["act_date"]}],
+        }
+
+
+class RevokeForm(forms.Form):
+    holder = forms.ModelChoiceField(
+        label="열쇠를 회수할 사람", queryset=User.objects.none(), to_field_name="username"
+    )
+    text = forms.CharField(label="회수 사유 (내부 메모로 남음)", max_length=1000, widget=TEXTAREA)
+
+    def __init__(self, *args, report=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if report is not None:
+            self.fields["holder"].queryset = User.objects.filter(
+                pk__in=report.grants.values("user")
+            ).order_by("username")
 
 
 class HoldForm(forms.Form):

@@ -6,8 +6,8 @@ an administrator who resets a login password gains nothing, and a later single s
 for GAMSA_HOTLINE_KEY_MINUTES.
 
 Recovery paths, in this order: the personal recovery code printed at set-up; the office escrow, whose private key
-exists only as two halves sealed to the office head and the information security officer, who must both enter
-their passphrases together. When neither is available the answer is "복구할 수 없습니다", with what follows.
+exists only as two halves sealed to the office head and the information security officer, who each approve in their
+own session (recovery.py). When neither is available the answer is "복구할 수 없습니다", with what follows.
 """
 
 from __future__ import annotations
@@ -48,22 +48,37 @@ def _ctx_private(user: User) -> str:
     return f"user:{user.public_id}|private"
 
 
-def _ctx_escrow_share(part: str) -> str:
+def escrow_share_context(part: str) -> str:
     return f"escrow|share-{part}"
 
 
+_HOLDER_RULES: list = []
+
+
+def register_key_holder(rule) -> None:
+    """Another app whose records are sealed to staff keys (investigations: the case file) names who else may
+    hold a key: `rule(user) -> bool`. The staff key is one per person, whatever it opens."""
+    if rule not in _HOLDER_RULES:
+        _HOLDER_RULES.append(rule)
+
+
 def may_hold_keys(user: User) -> bool:
-    """Office staff designated on the hotline; a system administrator manages people but never holds keys."""
-    if not user.is_authenticated or has_role(user, Role.SYSADMIN):
+    """Office staff designated on the hotline, or named by another app's rule; a system administrator manages
+    people but never holds keys."""
+    if not user.is_authenticated or has_role(user, Role.SYSADMIN) or not is_office_staff(user):
         return False
-    return is_office_staff(user) and Member.objects.filter(user=user).exists()
+    return Member.objects.filter(user=user).exists() or any(rule(user) for rule in _HOLDER_RULES)
 
 
-def _check_passphrase(passphrase: str, user: User) -> None:
+def check_passphrase(passphrase: str, user: User) -> None:
     if len(passphrase or "") < MIN_PASSPHRASE:
         raise KeyError_(f"청렴톡 암호는 {MIN_PASSPHRASE}자 이상이어야 합니다.")
     if passphrase == user.username:
         raise KeyError_("청렴톡 암호로 아이디를 쓸 수 없습니다.")
+
+
+def escrow_context(user: User) -> str:
+    return _ctx_private(user) + "|escrow"
 
 
 def _wrap_private(user: User, private: bytes, passphrase: str) -> tuple[bytes, bytes, str]:
@@ -82,10 +97,12 @@ def _recovery_code() -> str:
 def set_up_key(user: User, passphrase: str) -> tuple[Keyring, str]:
     """Create the user's key pair; returns the keyring and the recovery code (shown once)."""
     if not may_hold_keys(user):
-        raise KeyError_("청렴톡 담당자로 지정된 감사담당관실 직원만 열쇠를 만들 수 있습니다.")
+        raise KeyError_(
+            "청렴톡 담당자나 조사팀(조사관·조사팀장·감사담당관)인 감사담당관실 직원만 열쇠를 만들 수 있습니다."
+        )
     if Keyring.objects.filter(user=user).exists():
         raise KeyError_("이미 청렴톡 열쇠가 있습니다.")
-    _check_passphrase(passphrase, user)
+    check_passphrase(passphrase, user)
     private, public = crypto.keypair()
     box, salt, kdf = _wrap_private(user, private, passphrase)
     code = _recovery_code()
@@ -100,9 +117,7 @@ def set_up_key(user: User, passphrase: str) -> tuple[Keyring, str]:
         kdf=kdf,
         recovery_box=crypto.seal_box(recovery_key, private, _ctx_private(user) + "|recovery"),
         recovery_salt=recovery_salt,
-        escrow_box=crypto.seal_to(escrow.public_key, private, _ctx_private(user) + "|escrow")
-        if escrow
-        else None,
+        escrow_box=crypto.seal_to(escrow.public_key, private, escrow_context(user)) if escrow else None,
     )
     record_event(user, "hotline.key_created", ring, escrowed=escrow is not None)
     from gamsa.hotline import vault
@@ -187,9 +202,9 @@ def create_escrow(actor: User, holder_a: User, holder_b: User) -> EscrowKey:
     escrow = EscrowKey.objects.create(
         public_key=public,
         holder_a=holder_a,
-        share_a=crypto.seal_to(bytes(rings[holder_a.pk].public_key), half_a, _ctx_escrow_share("a")),
+        share_a=crypto.seal_to(bytes(rings[holder_a.pk].public_key), half_a, escrow_share_context("a")),
         holder_b=holder_b,
-        share_b=crypto.seal_to(bytes(rings[holder_b.pk].public_key), half_b, _ctx_escrow_share("b")),
+        share_b=crypto.seal_to(bytes(rings[holder_b.pk].public_key), half_b, escrow_share_context("b")),
     )
     record_event(
         actor, "hotline.escrow_created", None, holder_a=holder_a.username, holder_b=holder_b.username
@@ -203,29 +218,13 @@ def escrow_own_key(user: User, private: bytes) -> bool:
     ring = Keyring.objects.select_for_update().filter(user=user).first()
     if escrow is None or ring is None:
         return False
-    ring.escrow_box = crypto.seal_to(bytes(escrow.public_key), private, _ctx_private(user) + "|escrow")
+    ring.escrow_box = crypto.seal_to(bytes(escrow.public_key), private, escrow_context(user))
     ring.save(update_fields=["escrow_box"])
     from gamsa.hotline import vault
 
     vault.escrow_vault(private, user)
     record_event(user, "hotline.key_escrowed", ring)
     return True
-
-
-def _escrow_private(holder_a_pass: str, holder_b_pass: str) -> tuple[EscrowKey, bytes]:
-    escrow = EscrowKey.objects.filter(active=True).select_related("holder_a", "holder_b").first()
-    if escrow is None:
-        raise Unrecoverable
-    half_a = crypto.open_from(
-        open_private(escrow.holder_a, holder_a_pass), bytes(escrow.share_a), _ctx_escrow_share("a")
-    )
-    half_b = crypto.open_from(
-        open_private(escrow.holder_b, holder_b_pass), bytes(escrow.share_b), _ctx_escrow_share("b")
-    )
-    private = crypto.join_secret(half_a, half_b)
-    if crypto.public_of(private) != bytes(escrow.public_key):
-        raise Unrecoverable
-    return escrow, private
 
 
 def recovery_paths(user: User) -> list[str]:
@@ -246,7 +245,7 @@ def recover_with_code(user: User, code: str, new_passphrase: str) -> Keyring:
     ring = Keyring.objects.select_for_update().filter(user=user).first()
     if ring is None or not ring.recovery_box:
         raise Unrecoverable
-    _check_passphrase(new_passphrase, user)
+    check_passphrase(new_passphrase, user)
     key = crypto.passphrase_key(
         (code or "").strip().upper(), bytes(ring.recovery_salt), crypto.KdfParams.decode(ring.kdf)
     )
@@ -260,34 +259,11 @@ def recover_with_code(user: User, code: str, new_passphrase: str) -> Keyring:
     return ring
 
 
-@transaction.atomic
-def recover_with_escrow(
-    actor: User, user: User, *, holder_a_passphrase: str, holder_b_passphrase: str, new_passphrase: str
-) -> Keyring:
-    """Both escrow holders, together, re-open `user`'s private key under a new passphrase (audited)."""
-    ring = Keyring.objects.select_for_update().filter(user=user).first()
-    if ring is None or not ring.escrow_box:
-        raise Unrecoverable
-    escrow = EscrowKey.objects.filter(active=True).first()
-    if escrow is None or user.pk in (escrow.holder_a_id, escrow.holder_b_id):
-        raise Unrecoverable  # a holder's own half would be needed to recover the holder
-    _check_passphrase(new_passphrase, user)
-    _, escrow_private = _escrow_private(holder_a_passphrase, holder_b_passphrase)
-    try:
-        private = crypto.open_from(escrow_private, bytes(ring.escrow_box), _ctx_private(user) + "|escrow")
-    except crypto.DecryptionError:
-        raise Unrecoverable from None
-    ring.private_box, ring.salt, ring.kdf = _wrap_private(user, private, new_passphrase)
+def rewrap(ring: Keyring, private: bytes, passphrase: str) -> None:
+    """The private key under a new passphrase (a completed recovery; the caller records the event)."""
+    check_passphrase(passphrase, ring.user)
+    ring.private_box, ring.salt, ring.kdf = _wrap_private(ring.user, private, passphrase)
     ring.save(update_fields=["private_box", "salt", "kdf"])
-    record_event(
-        actor,
-        "hotline.key_recovered",
-        ring,
-        path="escrow",
-        holder_a=escrow.holder_a.username,
-        holder_b=escrow.holder_b.username,
-    )
-    return ring
 
 
 @transaction.atomic

@@ -144,6 +144,53 @@ class EscrowKey(models.Model):
         verbose_name_plural = "청렴톡 복구 열쇠(분할 보관)"
 
 
+class RecoveryRequest(models.Model):
+    """A key recovery through the escrow, with two-person control (ADR 0023, "Recovery").
+
+    The person who lost both passphrase and recovery code asks, choosing a new passphrase: it protects a temporary
+    key pair (new_public / new_private_box). Each escrow holder approves in their own session with their own key:
+    the first seals their half of the escrow key to the other holder (share_box); the second joins both halves in
+    memory, opens the person's escrowed private key and seals it to the temporary public key (result_box). The
+    person then unlocks with the new passphrase. Each step is an event; the boxes are wiped when it ends."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "승인 대기"
+        READY = "ready", "복구 준비됨"
+        DONE = "done", "복구됨"
+        CANCELLED = "cancelled", "취소"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    escrow = models.ForeignKey(EscrowKey, on_delete=models.CASCADE, related_name="recoveries")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    new_public = models.BinaryField()
+    new_private_box = models.BinaryField(null=True)
+    salt = models.BinaryField()
+    kdf = models.CharField(max_length=60)
+    share_box = models.BinaryField(null=True)
+    first_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    first_at = models.DateTimeField(null=True)
+    second_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    second_at = models.DateTimeField(null=True)
+    result_box = models.BinaryField(null=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = "청렴톡 열쇠 복구 요청"
+        verbose_name_plural = "청렴톡 열쇠 복구 요청"
+        ordering = ["-created_at"]
+
+    @property
+    def log_label(self) -> str:
+        return f"열쇠 복구 {self.user.username}"
+
+
 class VaultKey(models.Model):
     """The custodians' key: opens every sealed identity's key. Wrapped per custodian (VaultKeyWrap), for the
     escrow, and, until the first custodian claims it, under a key derived from the pepper (bootstrap)."""
@@ -266,8 +313,12 @@ class Report(models.Model):
     retain_until = models.DateTimeField(null=True)
     legal_hold = models.BooleanField("보존 명령(삭제 정지)", default=False)
     lookup = models.BinaryField(unique=True)
-    reporter_box = models.BinaryField()  # the report key under the receipt's key
+    reporter_box = models.BinaryField()  # the report key sealed to the reporter's key pair (from the receipt)
     reporter_kdf = models.CharField(max_length=60)
+    # The reporter's public key (derived from the receipt); empty for reports made before it existed, whose
+    # reporter_box is then under the receipt's key itself, and after a re-keying the new key waits in the bridge.
+    reporter_public = models.BinaryField(null=True)
+    reporter_bridge = models.BinaryField(null=True)
     answers_box = models.BinaryField()
     has_identity = models.BooleanField(default=False)
 

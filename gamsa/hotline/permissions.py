@@ -46,6 +46,21 @@ def can_set_hold(user: User, report) -> bool:
     return can_open_report(user, report) and has_role(user, Role.OFFICE_HEAD)
 
 
+def can_use_key_page(user: User) -> bool:
+    """The staff key page: hotline members and whoever another app lets hold a key (the investigation desk)."""
+    from gamsa.hotline.keys import may_hold_keys
+
+    return may_hold_keys(user)
+
+
+def can_use_recovery_page(user: User) -> bool:
+    """The escrow page: its two holders (the office head and the information security officer), and the office
+    head who sets it up."""
+    from gamsa.hotline.recovery import is_holder
+
+    return can_use_key_page(user) and (is_holder(user) or has_role(user, Role.OFFICE_HEAD))
+
+
 def can_view_stats(user: User) -> bool:
     return has_role(user, Role.OFFICE_HEAD, Role.TEAM_LEADER, Role.SYSADMIN)
 

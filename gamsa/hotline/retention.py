@@ -67,7 +67,7 @@ def purge_expired(now: dt.datetime | None = None) -> int:
 
             def remove(paths=paths):
                 for path in paths:
-                    _shred(path)
+                    shred(path)
 
             transaction.on_commit(remove)
             deleted += 1
@@ -75,7 +75,7 @@ def purge_expired(now: dt.datetime | None = None) -> int:
     return deleted
 
 
-def _shred(path: Path) -> None:
+def shred(path: Path) -> None:
     """Overwrite once, then unlink (the content is ciphertext already; this removes even that)."""
     try:
         size = path.stat().st_size

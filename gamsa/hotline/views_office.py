@@ -1,4 +1,4 @@
-"""The office's pages (/hotline-office/): the inbox, the key, a report and its actions, files, identities,
+"""The office's pages (/hotline-office/): the inbox, a report and its actions, files, identities,
 the custodian's queue and the statistics. A report opens only with the user's key grant and unlocked key."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.sorting import sort_queryset
@@ -18,7 +18,13 @@ from gamsa.hotline import forms as f
 from gamsa.hotline import keys, retention, vault
 from gamsa.hotline import permissions as perms
 from gamsa.hotline import services as svc
-from gamsa.hotline.models import IdentityGrant, IdentityRequest, Keyring, Report, ReportKeyGrant
+from gamsa.hotline.models import (
+    HandOver,
+    IdentityGrant,
+    IdentityRequest,
+    Report,
+    ReportKeyGrant,
+)
 
 
 def _no_store(response):
@@ -49,110 +55,6 @@ def report_list(request):
         "hotline/office_list.html",
         {"rows": rows, "now": timezone.now(), "unlocked": keys.unlocked_private(request) is not None},
     )
-
-
-# --- the key ------------------------------------------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def key(request):
-    core_perms.deny_outsider(perms.can_use_office(request.user))
-    user = request.user
-    ring = Keyring.objects.filter(user=user).first()
-    context = {
-        "ring": ring,
-        "unlocked": keys.unlocked_private(request) is not None,
-        "setup_form": f.SetUpForm(),
-        "unlock_form": f.PassphraseForm(),
-        "code_form": f.RecoverCodeForm(),
-        "escrow_form": f.EscrowCreateForm(),
-        "escrow_recover_form": f.EscrowRecoverForm(),
-        "paths": keys.recovery_paths(user),
-        "can_escrow": perms.can_create_escrow(user),
-        "next": request.GET.get("next", ""),
-    }
-    status = 200
-    if request.method == "POST":
-        action = request.POST.get("action", "")
-        try:
-            response = _key_action(request, action, context)
-        except keys.Unrecoverable as exc:
-            context["unrecoverable"] = str(exc)
-            status = 400
-        except (keys.KeyError_, vault.VaultError) as exc:
-            context["error"] = str(exc)
-            status = 400
-        else:
-            if response is not None:
-                return keys.attach_cookie(request, _no_store(response))
-            status = 400
-    return keys.attach_cookie(request, _no_store(render(request, "hotline/key.html", context, status=status)))
-
-
-def _key_action(request, action, context):
-    user = request.user
-    if action == "setup":
-        form = context["setup_form"] = f.SetUpForm(request.POST)
-        if form.is_valid():
-            _, code = keys.set_up_key(user, form.cleaned_data["passphrase"])
-            keys.unlock(request, form.cleaned_data["passphrase"])
-            return render(request, "hotline/key_created.html", {"code": code})
-        return None
-    if action == "unlock":
-        form = context["unlock_form"] = f.PassphraseForm(request.POST)
-        if form.is_valid():
-            private = keys.unlock(request, form.cleaned_data["passphrase"])
-            vault.claim_bootstrap(user, private)
-            keys.escrow_own_key(user, private)
-            messages.success(request, "청렴톡 열쇠를 열었습니다.")
-            target = request.POST.get("next", "")
-            return redirect(
-                target
-                if target.startswith(("/hotline-office/", "/complaints/reports/"))
-                else "hotline_office:list"
-            )
-        return None
-    if action == "lock":
-        response = redirect("hotline_office:key")
-        keys.lock(request, response)
-        return response
-    if action == "recover_code":
-        form = context["code_form"] = f.RecoverCodeForm(request.POST)
-        if form.is_valid():
-            keys.recover_with_code(user, form.cleaned_data["code"], form.cleaned_data["passphrase"])
-            messages.success(request, "복구 코드로 열쇠를 되살렸습니다. 새 청렴톡 암호로 여세요.")
-            return redirect("hotline_office:key")
-        return None
-    if action == "start_over":
-        form = context["setup_form"] = f.SetUpForm(request.POST)
-        if form.is_valid():
-            _, code = keys.start_over(user, form.cleaned_data["passphrase"])
-            keys.unlock(request, form.cleaned_data["passphrase"])
-            return render(request, "hotline/key_created.html", {"code": code, "started_over": True})
-        return None
-    if action == "escrow_create" and context["can_escrow"]:
-        form = context["escrow_form"] = f.EscrowCreateForm(request.POST)
-        if form.is_valid():
-            keys.create_escrow(user, form.cleaned_data["holder_a"], form.cleaned_data["holder_b"])
-            messages.success(request, "복구 열쇠를 만들어 두 보관자에게 나누어 봉인했습니다.")
-            return redirect("hotline_office:key")
-        return None
-    if action == "escrow_recover":
-        form = context["escrow_recover_form"] = f.EscrowRecoverForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            keys.recover_with_escrow(
-                user,
-                data["user"],
-                holder_a_passphrase=data["holder_a_passphrase"],
-                holder_b_passphrase=data["holder_b_passphrase"],
-                new_passphrase=data["new_passphrase"],
-            )
-            messages.success(request, f"{data['user'].display_name}의 열쇠를 복구했습니다.")
-            return redirect("hotline_office:key")
-        return None
-    raise keys.KeyError_("알 수 없는 요청입니다.")
 
 
 # --- one report ---------------------------------------------------------------------------------------------------
@@ -191,6 +93,10 @@ def report_detail(request, public_id, forms=None, error="", status=200):
         "error": error,
         "assign_form": forms.get("assign") or f.AssignForm(),
         "convert_form": forms.get("convert") or f.ConvertForm(),
+        "revoke_form": forms.get("revoke") or f.RevokeForm(report=report),
+        "can_convert": svc.can_convert(request.user),
+        "can_revoke": svc.can_revoke(request.user),
+        "hand_over": HandOver.objects.filter(report=report).first(),
         "hold_form": forms.get("hold") or f.HoldForm(initial={"hold": not report.legal_hold}),
         "text_form": forms.get("text") or f.TextForm(),
         "grants": report.grants.select_related("user"),
@@ -234,19 +140,33 @@ def report_act(request, public_id, action: str):
             svc.assign(request.user, private, report, form.cleaned_data["handler"])
             done = f"{form.cleaned_data['handler'].display_name}에게 배정했습니다(열쇠 전달)."
         elif action == "convert":
+            core_perms.deny_read_only(svc.can_convert(request.user))
             form = f.ConvertForm(request.POST)
             if not form.is_valid():
                 return report_detail(request, public_id, forms={"convert": form}, status=400)
             data = form.cleaned_data
-            svc.convert(
+            hand_over = svc.convert(
                 request.user,
                 private,
                 report,
-                to_user=data["handler"],
-                note=data["text"],
-                reference=data["reference"],
+                investigator=data["investigator"],
+                title=data["title"],
+                summary=data["summary"],
+                subject=form.subject(),
+                note=data["note"],
             )
-            done = "조사 사건으로 인계했습니다. 신원은 인계되지 않습니다."
+            done = (
+                f"조사 사건 {hand_over.investigation_reference}(으)로 전환했습니다. "
+                "신고자 신원은 옮기지 않았습니다."
+            )
+        elif action == "revoke":
+            core_perms.deny_read_only(svc.can_revoke(request.user))
+            form = f.RevokeForm(request.POST, report=report)
+            if not form.is_valid():
+                return report_detail(request, public_id, forms={"revoke": form}, status=400)
+            holder = form.cleaned_data["holder"]
+            svc.revoke_grant(request.user, private, report, holder, form.cleaned_data["text"])
+            done = f"{holder.display_name}의 열쇠를 회수하고 신고 열쇠를 바꾸었습니다."
         elif action == "hold":
             core_perms.deny_read_only(perms.can_set_hold(request.user, report))
             form = f.HoldForm(request.POST)
@@ -257,7 +177,8 @@ def report_act(request, public_id, action: str):
         else:
             raise Http404
     except svc.HotlineError as exc:
-        return report_detail(request, public_id, error=str(exc), status=400)
+        bound = {action: form} if action in ("convert", "revoke", "assign", "hold") else {}
+        return report_detail(request, public_id, forms=bound, error=str(exc), status=400)
     messages.success(request, done)
     if action == "recuse":
         return redirect("hotline_office:list")

@@ -147,6 +147,11 @@ def mine(request):
                 400,
             )
         report, key = found
+        if not svc.key_matches(report, key):  # re-keyed since the page opened (a handler was changed)
+            svc.discard(files)
+            return _render(
+                request, "hotline/receipt_form.html", {"form": ReceiptForm(), "error": svc.STALE_KEY}, 400
+            )
         return _act(request, report, key, token, files)
     svc.discard(files)
     form = ReceiptForm(request.POST)
@@ -182,6 +187,8 @@ def _act(request, report, key, token, files):
             kind = "digits" if request.POST.get("receipt_kind") == "digits" else "words"
             new = svc.change_receipt(report, key, kind)
             return _page(request, report, key, token, new_receipt=new)
+    except svc.StaleKey as exc:
+        return _render(request, "hotline/receipt_form.html", {"form": ReceiptForm(), "error": str(exc)}, 400)
     except svc.HotlineError as exc:
         return _page(request, report, key, token, error=str(exc), status=400)
     svc.discard(files)

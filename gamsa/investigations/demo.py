@@ -3,6 +3,9 @@
 
 Idempotent: nothing is added once the 2025 cases exist. The open cases' act dates are set so that the board shows
 징계시효 both far away and under 60 days from the day the demo is loaded.
+
+The investigation team gets staff keys with the demo passphrase (gamsa.hotline.demo.DEMO_PASSPHRASE), so the sealed
+statements open for the office head, the team leader and the assigned investigators (casefile.py).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import random
 
 from gamsa.core.calendar import now
 from gamsa.core.models import Grade, OrgUnit, UnitKind, User
+from gamsa.hotline import keys
+from gamsa.hotline.demo import DEMO_PASSPHRASE
+from gamsa.hotline.models import Keyring
 from gamsa.investigations import services as svc
 from gamsa.investigations.models import Action, AllegationType, Case, ExternalBody, Penalty, Source
 from gamsa.investigations.seeds import seed_allegation_types
@@ -110,6 +116,11 @@ def load() -> int:
         ).order_by("username")
     )
     main = User.objects.get(username="investigator")
+    for person in [head, lead, *investigators]:
+        if person is not None and not Keyring.objects.filter(user=person).exists():
+            keys.set_up_key(person, DEMO_PASSPHRASE)
+    assigner = lead or head
+    assigner_private = keys.open_private(assigner, DEMO_PASSPHRASE)
     units = list(
         OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], is_audit_office=False)[:40]
     )
@@ -168,7 +179,7 @@ def load() -> int:
         )
         made += 1
         team = [main] if i % 2 == 0 else [investigators[i % len(investigators)]]
-        svc.assign(lead or head, case, team, received + dt.timedelta(days=1))
+        svc.assign(assigner, case, team, received + dt.timedelta(days=1), private=assigner_private)
         if outcome == "open" and i % 2:
             continue  # assigned, not started yet
         started = received + dt.timedelta(days=3)

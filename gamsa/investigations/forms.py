@@ -29,7 +29,10 @@ class UnitChoiceField(forms.ModelChoiceField):
 class CaseForm(forms.Form):
     title = forms.CharField(label="사건명", max_length=120)
     summary = forms.CharField(label="비위 개요", widget=forms.Textarea(attrs={"rows": 4}))
-    source = forms.ChoiceField(label="사건 출처", choices=Source.choices)
+    # A case from 청렴톡 is received only by the hotline's conversion (it links the report, copies nothing).
+    source = forms.ChoiceField(
+        label="사건 출처", choices=[c for c in Source.choices if c[0] != Source.HOTLINE]
+    )
     external_body = forms.ChoiceField(
         label="통보 기관 (외부기관 통보)", choices=[("", "선택")] + ExternalBody.choices, required=False
     )

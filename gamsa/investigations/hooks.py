@@ -7,14 +7,21 @@ import datetime as dt
 from django.urls import reverse
 
 from gamsa.core import demo as core_demo
-from gamsa.core import nav, work
-from gamsa.core import permissions as core_perms
+from gamsa.core import nav, seeds, work
 from gamsa.core.calendar import END_OF_DAY, SEOUL
+from gamsa.hotline import keys
 from gamsa.investigations import permissions as perms
+from gamsa.investigations.seeds import seed_allegation_types
 
 nav.register("investigation", "조사 사건", "investigations:list", perms.can_use_desk, order=10)
 nav.register("investigation", "조사 통계", "investigations:stats", perms.can_use_desk, order=20)
-core_perms.register_attachment_rule("investigations.case", perms.can_download_evidence)
+# The allegation types come back after a flush (a 청렴톡 conversion and the intake form choose from them).
+seeds.register_reference_seed(
+    "investigations.AllegationType",
+    lambda apps, _editor: seed_allegation_types(apps.get_model("investigations.AllegationType")),
+)
+# Investigators, the team leader and the office head hold a staff key for the sealed case files (casefile.py).
+keys.register_key_holder(perms.can_use_desk)
 
 
 def limitation_work(user, now):

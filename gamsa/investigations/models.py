@@ -47,6 +47,7 @@ class Source(models.TextChoices):
     PUBLIC_INTEREST = "public_interest", "공익신고"
     INTERNAL = "internal", "내부 인지"
     GRIEVANCE = "grievance", "민원"
+    HOTLINE = "hotline", "청렴톡"
 
 
 class ExternalBody(models.TextChoices):
@@ -98,6 +99,16 @@ class Case(models.Model):
         blank=True,
         related_name="+",
         verbose_name="민원",
+    )
+    # A case converted from a 청렴톡 report (hotline services.convert): linked by reference only; the report's
+    # content and the reporter's identity stay sealed in the hotline. Emptied if the report is deleted (retention).
+    hotline_report = models.ForeignKey(
+        "hotline.Report",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="청렴톡 신고",
     )
     received_on = models.DateField("접수일")
     status = models.CharField("진행 상태", max_length=20, choices=Status.choices, default=Status.RECEIVED)
@@ -250,7 +261,8 @@ class Allegation(models.Model):
 
 
 class Statement(models.Model):
-    """문답·진술: the most sensitive part of the file; every opening is logged."""
+    """문답·진술: the most sensitive part of the file, sealed to the case key (casefile.py); every opening is
+    logged."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="statements")
@@ -258,7 +270,7 @@ class Statement(models.Model):
     taken_on = models.DateField("진술일")
     kind = models.CharField("구분", max_length=20, default="문답서")
     deponent_role = models.CharField("진술인 구분", max_length=30, default="대상자")
-    text = models.TextField("진술 내용")
+    text_box = models.BinaryField(null=True)  # the text, sealed to the case key
     taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -286,3 +298,60 @@ class DiaryEntry(models.Model):
         verbose_name = "조사 일지"
         verbose_name_plural = "조사 일지"
         ordering = ["on", "id"]
+
+
+# --- the sealed case file (casefile.py; ADR 0023, ADR 0025) ------------------------------------------------------
+
+
+class CaseKey(models.Model):
+    """A case's X25519 key pair. Statements and evidence are sealed to the public half (writing needs no secret);
+    the private half exists only sealed to each person who may open the case (CaseKeyGrant) and, while nobody
+    allowed had a staff key yet (the data migration), under a key derived from the pepper (bootstrap)."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="key")
+    public_key = models.BinaryField()
+    bootstrap_box = models.BinaryField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class CaseKeyGrant(models.Model):
+    """The case's private key sealed to one person's staff key (hotline Keyring): no grant, no case file."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="key_grants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sealed_key = models.BinaryField()
+    # The staff public key it was sealed to: a person who starts over with a new key gets the grant sealed again.
+    public_key = models.BinaryField()
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "user"], name="inv_case_key_grant_once")]
+
+
+class EvidenceFile(models.Model):
+    """An evidence file: checked by content (core.filecheck), then its body encrypted in chunks under its own key,
+    which is sealed to the case key with the file's name. Downloaded only through the case's rule."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    name_box = models.BinaryField()
+    key_box = models.BinaryField()
+    kind = models.CharField(max_length=10)
+    size = models.PositiveBigIntegerField()
+    path = models.CharField(max_length=200)  # relative to MEDIA_ROOT; a random name
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "증거 파일"
+        verbose_name_plural = "증거 파일"
+        ordering = ["uploaded_at", "id"]
+
+    @property
+    def log_label(self) -> str:
+        return f"{self.case.case_number} 증거 파일"

@@ -77,8 +77,20 @@ def can_export(user: User) -> bool:
     return sees_every_case(user)
 
 
-def can_download_evidence(user: User, attachment) -> bool:
-    from gamsa.investigations.models import Case
+def case_key_holders(case) -> list[User]:
+    """Who holds the case key (casefile.py): exactly those who may open the case — the office head, the
+    investigation team leader and the investigators assigned now."""
+    from django.db.models import Q
 
-    case = Case.objects.filter(case_number=attachment.owner_id).first()
-    return case is not None and can_open(user, case)
+    active = Q(memberships__ended_on__isnull=True)
+    candidates = (
+        User.objects.filter(
+            (active & Q(memberships__role=Role.OFFICE_HEAD))
+            | (active & Q(memberships__role=Role.TEAM_LEADER, memberships__unit__office_team=TEAM))
+            | Q(pk__in=case.assignments.filter(ended_on__isnull=True).values("investigator"))
+        )
+        .filter(is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+    return [user for user in candidates if can_open(user, case)]

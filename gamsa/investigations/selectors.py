@@ -17,7 +17,7 @@ from gamsa.investigations.models import (
 )
 
 OUTCOMES = [("discipline", "징계"), ("admonition", "훈계 등"), ("closed", "종결"), ("open", "진행")]
-SOURCE_GROUPS = [("external", "외부기관 통보"), ("internal", "내부조사·민원·공익신고")]
+SOURCE_GROUPS = [("external", "외부기관 통보"), ("internal", "내부조사·민원·공익신고·청렴톡")]
 
 
 def open_cases(user):

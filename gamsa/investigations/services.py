@@ -13,7 +13,8 @@ from django.db.models import Min
 
 from gamsa.core import calendar as legal
 from gamsa.core.models import Grade, OrgUnit, User
-from gamsa.core.services import next_case_number, record_event, store_attachment
+from gamsa.core.services import next_case_number, record_event
+from gamsa.investigations import casefile
 from gamsa.investigations import permissions as perms
 from gamsa.investigations.models import (
     DISCIPLINE_ACTIONS,
@@ -112,8 +113,11 @@ def receive_case(
     document_date: dt.date | None = None,
     public_interest_report=None,
     grievance=None,
+    hotline_report=None,
 ) -> Case:
-    """Register a case with its subjects and their allegations.
+    """Register a case with its subjects and their allegations, and make its case-file key.
+
+    A case from 청렴톡 comes only through the hotline's conversion (`hotline_report`, never its content).
 
     `subjects`: [{"name", "unit": OrgUnit, "grade", "position", "person": User|None,
                   "allegations": [{"type": AllegationType|code, "act_date": date, "description"}]}]
@@ -137,6 +141,10 @@ def receive_case(
         raise InvestigationError("공익신고에서 온 사건은 공익신고 번호를 입력하세요.")
     if source == Source.GRIEVANCE and grievance is None:
         raise InvestigationError("민원에서 온 사건은 민원 접수번호를 입력하세요.")
+    if source == Source.HOTLINE and hotline_report is None:
+        raise InvestigationError(
+            "청렴톡 신고에서 온 사건은 청렴톡 신고함의 '조사 사건으로 전환'으로 접수합니다."
+        )
     if not subjects:
         raise InvestigationError("조사 대상자를 한 명 이상 입력하세요.")
     number, _ = next_case_number("investigation", received_on.year, prefix="IV-")
@@ -152,6 +160,7 @@ def receive_case(
         document_date=document_date,
         public_interest_report=public_interest_report if source == Source.PUBLIC_INTEREST else None,
         grievance=grievance if source == Source.GRIEVANCE else None,
+        hotline_report=hotline_report if source == Source.HOTLINE else None,
         received_on=received_on,
         created_by=actor,
     )
@@ -159,6 +168,7 @@ def receive_case(
     for data in subjects:
         _add_subject(case, data, cal)
     refresh_expiry(case, cal)
+    casefile.ensure_key(case, actor)
     record_event(
         actor,
         "investigation.received",
@@ -167,7 +177,8 @@ def receive_case(
         external_body=external_body,
         subjects=case.subjects.count(),
         linked=(public_interest_report.case_number if public_interest_report else "")
-        or (grievance.case_number if grievance else ""),
+        or (grievance.case_number if grievance else "")
+        or (hotline_report.case_number if case.hotline_report_id else ""),
     )
     return case
 
@@ -220,7 +231,17 @@ def _add_subject(case: Case, data: dict, cal) -> Subject:
 
 
 @transaction.atomic
-def assign(actor: User, case: Case, investigators: list[User], on: dt.date, lead: User | None = None) -> Case:
+def assign(
+    actor: User,
+    case: Case,
+    investigators: list[User],
+    on: dt.date,
+    lead: User | None = None,
+    *,
+    private: bytes | None = None,
+) -> Case:
+    """Assign investigators. With the actor's unlocked staff key (`private`) the case-file key is sealed to the new
+    investigators at once; otherwise when a key holder next opens the case (casefile.sync_grants)."""
     _require(perms.can_assign(actor, case))
     _status(case, Status.RECEIVED, Status.ASSIGNED, Status.INVESTIGATING)
     if not investigators:
@@ -238,8 +259,20 @@ def assign(actor: User, case: Case, investigators: list[User], on: dt.date, lead
     if case.status == Status.RECEIVED:
         case.status = Status.ASSIGNED
         case.save(update_fields=["status"])
+    keyed = False
+    if private is not None:
+        try:
+            casefile.sync_grants(case, casefile.case_private(case, actor, private), actor)
+            keyed = True
+        except casefile.CaseFileError:
+            pass  # the grants follow when a key holder next opens the case
     record_event(
-        actor, "investigation.assigned", case, investigators=[p.username for p in investigators], on=on
+        actor,
+        "investigation.assigned",
+        case,
+        investigators=[p.username for p in investigators],
+        on=on,
+        keys_sealed=keyed,
     )
     return case
 
@@ -252,7 +285,15 @@ def unassign(actor: User, case: Case, investigator: User, on: dt.date) -> Case:
     )
     if not updated:
         raise InvestigationError("배정된 조사관이 아닙니다.")
-    record_event(actor, "investigation.unassigned", case, investigator=investigator.username, on=on)
+    dropped = casefile.drop_grant(case, investigator)
+    record_event(
+        actor,
+        "investigation.unassigned",
+        case,
+        investigator=investigator.username,
+        on=on,
+        key_grant_destroyed=bool(dropped),
+    )
     return case
 
 
@@ -329,15 +370,16 @@ def add_statement(
 ) -> Statement:
     _require(perms.can_investigate(actor, case))
     _status(case, Status.INVESTIGATING)
-    statement = Statement.objects.create(
+    statement = Statement(
         case=case,
         subject=subject,
         taken_on=taken_on,
         kind=(kind or "문답서").strip()[:20],
         deponent_role=(deponent_role or "대상자").strip()[:30],
-        text=_text(text, "진술 내용"),
         taken_by=actor,
     )
+    casefile.seal_statement(case, statement, _text(text, "진술 내용"))
+    statement.save()
     record_event(
         actor, "investigation.statement_added", case, statement=str(statement.public_id), on=taken_on
     )
@@ -346,12 +388,15 @@ def add_statement(
 
 @transaction.atomic
 def add_evidence(actor: User, case: Case, *, data: bytes, original_name: str):
-    """An evidence file, checked by content and stored by core; its downloads follow the case's rule."""
+    """An evidence file, checked by content (core.filecheck), then encrypted under the case key (casefile.py);
+    its downloads follow the case's rule and need a key grant."""
     _require(perms.can_investigate(actor, case))
     _status(case, Status.INVESTIGATING, Status.REPORTED)
-    attachment = store_attachment(actor, data=data, original_name=original_name, owner=case)
-    record_event(actor, "investigation.evidence_added", case, attachment=str(attachment.public_id))
-    return attachment
+    evidence = casefile.store_evidence(actor, case, data, original_name)
+    record_event(
+        actor, "investigation.evidence_added", case, evidence=str(evidence.public_id), kind=evidence.kind
+    )
+    return evidence
 
 
 @transaction.atomic

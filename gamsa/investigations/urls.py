@@ -12,4 +12,5 @@ urlpatterns = [
     path("<str:case_number>/", views.case_detail, name="detail"),
     path("<str:case_number>/act/<slug:action>/", views.case_act, name="act"),
     path("<str:case_number>/statements/<uuid:public_id>/", views.statement_detail, name="statement"),
+    path("<str:case_number>/evidence/<uuid:public_id>/", views.evidence_download, name="evidence"),
 ]

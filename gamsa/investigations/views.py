@@ -5,26 +5,29 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gamsa.core import calendar as legal
 from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
-from gamsa.core.models import AccessLog, Attachment, Event
+from gamsa.core.models import AccessLog, Event
 from gamsa.core.services import log_access
 from gamsa.core.sorting import sort_queryset
 from gamsa.core.xlsx import csv_safe
+from gamsa.hotline import keys
+from gamsa.investigations import casefile, selectors
 from gamsa.investigations import forms as f
 from gamsa.investigations import permissions as perms
-from gamsa.investigations import selectors
 from gamsa.investigations import services as svc
-from gamsa.investigations.models import Case, Statement, Status
+from gamsa.investigations.models import Case, EvidenceFile, Statement, Status
 
 PAGE_SIZE = 30
 CASE_SORTS = {
@@ -48,6 +51,27 @@ def _case_for(request, case_number: str) -> Case:
     if case is None or not perms.can_open(request.user, case):
         raise Http404
     return case
+
+
+def _case_private(request, case: Case) -> tuple[bytes | None, str]:
+    """The case-file key with the user's unlocked staff key (and the grants brought up to date), or why not."""
+    try:
+        private = casefile.case_private(case, request.user, keys.unlocked_private(request))
+    except casefile.CaseFileError as exc:
+        return None, str(exc)
+    casefile.sync_grants(case, private, request.user)
+    return private, ""
+
+
+def _locked_page(request, case: Case, why: str):
+    response = render(
+        request,
+        "investigations/unlock_needed.html",
+        {"c": case, "why": why, "key_url": f"{reverse('hotline_office:key')}?next={quote(request.path)}"},
+        status=403,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
@@ -154,13 +178,18 @@ def case_detail(request, case_number: str, bound: dict | None = None, error: str
             a.days_left = selectors.days_left(a.expires_on, today)
         s.start_notice_due = svc.unit_notice_due(case.investigation_started_on)
         s.end_notice_due = svc.unit_notice_due(case.investigation_ended_on)
-    evidence = Attachment.objects.filter(owner_type="investigations.case", owner_id=case.case_number)
+    private, why = _case_private(request, case)
+    evidence = list(EvidenceFile.objects.filter(case=case))
+    for e in evidence:
+        e.name = casefile.evidence_name(case, private, e) if private else ""
     context = {
         "c": case,
         "subjects": subjects,
         "statements": case.statements.all(),
         "diary": case.diary.select_related("author"),
         "evidence": evidence,
+        "file_locked": why,
+        "key_url": f"{reverse('hotline_office:key')}?next={quote(request.path)}",
         "assignments": case.assignments.filter(ended_on__isnull=True).select_related("investigator"),
         "events": Event.objects.filter(target_type="investigations.case", target_id=case.case_number)[:50],
         "forms": _action_forms(case, subjects, bound),
@@ -188,7 +217,7 @@ def _subject(case, form):
 def _run(action, request, case, form):
     d, user = form.cleaned_data, request.user
     if action == "assign":
-        svc.assign(user, case, list(d["investigators"]), d["on"])
+        svc.assign(user, case, list(d["investigators"]), d["on"], private=keys.unlocked_private(request))
         return "조사관을 배정했습니다."
     if action == "start":
         svc.start_investigation(user, case, d["on"])
@@ -295,6 +324,10 @@ def statement_detail(request, case_number: str, public_id):
     statement = Statement.objects.filter(case=case, public_id=public_id).first()
     if statement is None:
         raise Http404
+    private, why = _case_private(request, case)
+    if private is None:
+        return _locked_page(request, case, why)
+    text = casefile.open_statement(case, private, statement)
     log_access(
         request.user,
         statement,
@@ -303,8 +336,34 @@ def statement_detail(request, case_number: str, public_id):
         reason="진술 열람",
         target_id=str(statement.public_id),
     )
-    response = render(request, "investigations/statement.html", {"c": case, "s": statement})
+    response = render(request, "investigations/statement.html", {"c": case, "s": statement, "text": text})
     response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def evidence_download(request, case_number: str, public_id):
+    case = _case_for(request, case_number)
+    evidence = EvidenceFile.objects.filter(case=case, public_id=public_id).first()
+    if evidence is None:
+        raise Http404
+    private, why = _case_private(request, case)
+    if private is None:
+        return _locked_page(request, case, why)
+    name, content_type, chunks = casefile.evidence_body(case, private, evidence)
+    log_access(
+        request.user,
+        evidence,
+        ["증거 파일"],
+        action=AccessLog.Action.DOWNLOAD,
+        request=request,
+        reason="증거 파일 열람",
+        target_id=str(evidence.public_id),
+    )
+    response = StreamingHttpResponse(chunks(), content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

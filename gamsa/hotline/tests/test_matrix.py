@@ -35,6 +35,7 @@ OFFICE_PAGES = {
     "key": "/hotline-office/key/",
     "identity_queue": "/hotline-office/identity/",
     "stats": "/hotline-office/stats/",
+    "recovery": "/hotline-office/recovery/",
 }
 # Who may open each page (200) — everyone else: 404 (or the login redirect when anonymous).
 PAGE_ALLOWED = {
@@ -42,6 +43,7 @@ PAGE_ALLOWED = {
     "key": {"handler", "unassigned", "custodian"},
     "identity_queue": {"custodian"},
     "stats": {"unassigned", "admin"},  # the team leader and the administrator: counts only
+    "recovery": {"unassigned"},  # the escrow holders (the demo's leader stands in for the security officer)
 }
 COVERED = (
     set(OFFICE_REPORT_URLS)
@@ -49,6 +51,7 @@ COVERED = (
     | {
         "identity_decide",
         "identity_revoke",
+        "recovery_act",
         "landing",
         "report",
         "mine",
@@ -188,3 +191,34 @@ def test_reporter_routes_by_receipt(world, client):
     for url in ("/hotline/", "/hotline/report/abuse/", "/hotline/mine/"):
         assert client.get(url).status_code == 200
     assert client.get("/hotline/report/no-such/").status_code == 404
+
+
+def test_recovery_approvals_only_by_escrow_holders(world, client):
+    from gamsa.hotline import recovery
+    from gamsa.hotline.models import RecoveryRequest
+
+    req = recovery.ask(user("investigator"), "a new passphrase 2026")
+
+    def state():
+        row = RecoveryRequest.objects.get(pk=req.pk)
+        return (row.status, row.first_by_id, row.second_by_id, bytes(row.share_box or b""))
+
+    for role, username in ROLES.items():
+        if role == "unassigned":
+            continue  # a holder: tested last, it changes the request
+        client.logout()
+        if username:
+            verified_login(client, user(username))
+            if keys.Keyring.objects.filter(user=user(username)).exists():
+                client.post("/hotline-office/key/", {"action": "unlock", "passphrase": DEMO_PASSPHRASE})
+        before = state()
+        for action in ("approve", "cancel"):
+            response = client.post(f"/hotline-office/recovery/{req.public_id}/{action}/")
+            assert response.status_code == (302 if role == "anonymous" else 404), (role, action)
+            if role == "anonymous":
+                assert "/login/" in response["Location"]
+        assert state() == before, role
+    verified_login(client, user("leader"))
+    client.post("/hotline-office/key/", {"action": "unlock", "passphrase": DEMO_PASSPHRASE})
+    assert client.post(f"/hotline-office/recovery/{req.public_id}/approve/").status_code == 302
+    assert state()[1] == user("leader").pk

@@ -13,8 +13,7 @@ from gamsa.core.calendar import SEOUL
 from gamsa.core.models import AccessLog, Event
 from gamsa.hotline import keys, retention, vault
 from gamsa.hotline import services as svc
-from gamsa.hotline.demo import DEMO_PASSPHRASE
-from gamsa.hotline.models import HandOver, IdentityEnvelope, Keyring, Report, ReportKeyGrant, Tombstone
+from gamsa.hotline.models import IdentityEnvelope, Keyring, Report, ReportKeyGrant, Tombstone
 from gamsa.hotline.tests.conftest import ANSWERS, new_report, private, user
 
 
@@ -116,28 +115,6 @@ def test_recusal_removes_the_key_and_blocks_reassignment(members):
         svc.recuse(user("head"), private("head"), report, "사유가 있습니다.")
 
 
-def test_conversion_hands_over_without_the_identity(members):
-    report, _ = new_report(identity={"name": "홍길순", "phone": "010-2222-3333", "email": ""})
-    hand_over = svc.convert(
-        user("head"),
-        private("head"),
-        report,
-        to_user=user("investigator"),
-        note="조사 착수 바랍니다.",
-        reference="INV-1",
-    )
-    assert HandOver.objects.get() == hand_over and not hand_over.identity_included
-    report.refresh_from_db()
-    assert report.status == Report.Status.CONVERTED and report.retain_until is not None
-    # The investigator got the report key, not the identity: no grant, no custodian wrap.
-    envelope = IdentityEnvelope.objects.get(subject_id=str(report.public_id))
-    with pytest.raises(vault.VaultError):
-        vault.open_identity(user("investigator"), private("investigator"), envelope)
-    assert svc.read(
-        report, svc.report_key(report, user("investigator"), private("investigator")), for_reporter=False
-    )
-
-
 def test_identity_is_sealed_until_a_custodian_approves_one_named_handler(members):
     report, _ = new_report(identity={"name": "홍길순", "phone": "010-2222-3333", "email": "h@example.kr"})
     svc.assign(user("head"), private("head"), report, user("investigator"))
@@ -166,50 +143,24 @@ def test_identity_is_sealed_until_a_custodian_approves_one_named_handler(members
         vault.open_identity(user("investigator"), private("investigator"), envelope)
 
 
-def test_key_loss_drill_recovery_code_escrow_and_unrecoverable(members):
-    # 1. The recovery code printed at set-up.
+def test_recovery_code_brings_a_key_back(members):
+    """The first path of the key-loss drill (the escrow path and "cannot be recovered" are in test_recovery)."""
     from gamsa.hotline.models import Member
 
     Member.objects.create(user=user("auditor"), is_handler=True)
     ring, code = keys.set_up_key(user("auditor"), "first passphrase 1")
     report, _ = new_report()
     svc.assign(user("head"), private("head"), report, user("auditor"))
+    with pytest.raises(keys.KeyError_, match="복구 코드가 맞지 않습니다"):
+        keys.recover_with_code(user("auditor"), "0000-0000", "second passphrase 2")
     keys.recover_with_code(user("auditor"), code, "second passphrase 2")
     key = svc.report_key(report, user("auditor"), keys.open_private(user("auditor"), "second passphrase 2"))
     assert svc.read(report, key, for_reporter=False)["answers"]
-    # 2. The escrow: both holders (head, leader) together, for a handler who lost both passphrase and code.
-    keys.escrow_own_key(user("auditor"), keys.open_private(user("auditor"), "second passphrase 2"))
-    with pytest.raises(keys.KeyError_):  # one holder's passphrase wrong: nothing
-        keys.recover_with_escrow(
-            user("head"),
-            user("auditor"),
-            holder_a_passphrase=DEMO_PASSPHRASE,
-            holder_b_passphrase="wrong wrong wrong",
-            new_passphrase="third passphrase 3",
-        )
-    keys.recover_with_escrow(
-        user("head"),
-        user("auditor"),
-        holder_a_passphrase=DEMO_PASSPHRASE,
-        holder_b_passphrase=DEMO_PASSPHRASE,
-        new_passphrase="third passphrase 3",
-    )
-    key = svc.report_key(report, user("auditor"), keys.open_private(user("auditor"), "third passphrase 3"))
-    assert svc.read(report, key, for_reporter=False)["answers"]
-    assert Event.objects.filter(verb="hotline.key_recovered").count() == 2
-    # 3. Neither path: a clear "복구할 수 없습니다", not silent loss.
+    assert Event.objects.filter(verb="hotline.key_recovered", details__path="recovery_code").count() == 1
     Keyring.objects.filter(user=user("auditor")).update(recovery_box=None, escrow_box=None)
     assert keys.recovery_paths(user("auditor")) == []
     with pytest.raises(keys.Unrecoverable, match="복구할 수 없습니다"):
         keys.recover_with_code(user("auditor"), code, "fourth passphrase 4")
-    with pytest.raises(keys.Unrecoverable, match="복구할 수 없습니다"):
-        keys.recover_with_escrow(
-            user("head"),
-            user("auditor"),
-            holder_a_passphrase=DEMO_PASSPHRASE,
-            holder_b_passphrase=DEMO_PASSPHRASE,
-            new_passphrase="fourth passphrase 4",
-        )
 
 
 def test_administrator_holds_no_key(members):

@@ -7,9 +7,21 @@ import io
 
 from PIL import Image
 
-from gamsa.core.models import AccessLog, Attachment, Event, OrgUnit, User
+from gamsa.core.models import AccessLog, Event, OrgUnit, User
+from gamsa.hotline import keys
+from gamsa.hotline.demo import DEMO_PASSPHRASE
+from gamsa.hotline.models import Keyring
 from gamsa.investigations import services as svc
-from gamsa.investigations.models import Allegation, Assignment, Case, DiaryEntry, Statement, Subject
+from gamsa.investigations.models import (
+    Allegation,
+    Assignment,
+    Case,
+    CaseKeyGrant,
+    DiaryEntry,
+    EvidenceFile,
+    Statement,
+    Subject,
+)
 
 D = dt.date.fromisoformat
 SUBJECT_NAME = "탁민재"
@@ -35,6 +47,23 @@ def other_investigator() -> User:
     )
 
 
+def keyed(person: User) -> User:
+    """`person` with a staff key (passphrase DEMO_PASSPHRASE), as the key page makes it."""
+    if not Keyring.objects.filter(user=person).exists():
+        keys.set_up_key(person, DEMO_PASSPHRASE)
+    return person
+
+
+def private(person: User) -> bytes:
+    return keys.open_private(person, DEMO_PASSPHRASE)
+
+
+def unlock(client) -> None:
+    """Open the signed-in user's staff key in the session (the key page's 'unlock')."""
+    response = client.post("/hotline-office/key/", {"action": "unlock", "passphrase": DEMO_PASSPHRASE})
+    assert response.status_code == 302, response.status_code
+
+
 def png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (20, 20), "blue").save(out, format="PNG")
@@ -46,6 +75,10 @@ RECEIVED = D("2026-03-02")
 
 
 def planted_case(*, grade="6", kind="bribery", act=ACT, received=RECEIVED, start=True) -> Case:
+    """A case received by the team leader (who has a staff key) and assigned to `investigator`: the case key is
+    sealed to the office head, the team leader and, on assignment, the investigator."""
+    for person in (user("head"), lead(), user("investigator")):
+        keyed(person)
     case = svc.receive_case(
         lead(),
         title="업무 관련 금품 수수",
@@ -66,7 +99,7 @@ def planted_case(*, grade="6", kind="bribery", act=ACT, received=RECEIVED, start
             }
         ],
     )
-    svc.assign(lead(), case, [user("investigator")], received)
+    svc.assign(lead(), case, [user("investigator")], received, private=private(lead()))
     if start:
         svc.start_investigation(user("investigator"), case, received + dt.timedelta(days=1))
         svc.add_statement(
@@ -96,7 +129,8 @@ def snapshot():
         Assignment.objects.filter(ended_on__isnull=True).count(),
         Statement.objects.count(),
         DiaryEntry.objects.count(),
-        Attachment.objects.count(),
+        EvidenceFile.objects.count(),
+        CaseKeyGrant.objects.count(),
         Event.objects.count(),
     )
 
