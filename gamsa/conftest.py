@@ -135,22 +135,6 @@ def log_in_with_totp(page, username: str) -> None:
     page.click("main form button[type=submit].primary")
 
 
-def settle(page) -> None:
-    """Wait until the page has loaded (its deferred scripts run) and its web fonts are in, so that what a test reads
-    and types goes to the finished page. (Forms are submitted with submit(), not a pointer click.)"""
-    page.wait_for_load_state("load")
-    page.evaluate("() => document.fonts.ready.then(() => true)")
-
-
-def submit(page, target) -> None:
-    """Submit a form from the keyboard: focus its button and press Enter. A pointer click can miss: when Playwright
-    scrolls a button low on a long page into view, KRDS shows its header again on the scroll (#wrap.scroll-up) and
-    under load the header can cover the button as the click lands, so nothing is submitted."""
-    button = page.locator(target) if isinstance(target, str) else target  # a selector or a Locator
-    button.focus()
-    button.press("Enter")
-
-
 def staff_login(page, username: str) -> None:
     """Sign in as a staff account in the browser with 2FA: enrol the authenticator on its first login, then type
     the code of the enrolled one. Ends on the home page."""

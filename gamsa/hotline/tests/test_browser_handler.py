@@ -10,8 +10,9 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
-from gamsa.conftest import CHROMIUM, settle, staff_login, submit
+from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.core.models import User
 from gamsa.hotline import keys
 from gamsa.hotline import services as svc
@@ -48,21 +49,19 @@ def test_handler_reads_answers_and_converts_then_the_reporter_reads_on_a_phone(p
 
     staff_login(page, lead.username)
     page.goto(page.base + "/hotline-office/key/")
-    settle(page)
     page.fill("#id_passphrase", DEMO_PASSPHRASE)
-    submit(page, "[data-testid=unlock]")
+    page.click("[data-testid=unlock]")
     page.wait_for_selector("text=열쇠를 열었습니다")
     page.goto(page.base + "/hotline-office/")
-    settle(page)
     page.click(f"text={report.case_number}")
     page.wait_for_selector("[data-testid=answers]")
     assert WHAT in page.inner_text("[data-testid=answers]")
 
     page.fill("[data-action=acknowledge] textarea", "신고를 접수했습니다. 사실을 확인하겠습니다.")
-    submit(page, "[data-action=acknowledge] button")
+    page.click("[data-action=acknowledge] button")
     page.wait_for_selector("[data-action=message]")
     page.fill("[data-action=message] textarea", "상품권을 받은 날짜를 기억하시나요? 조사에 착수합니다.")
-    submit(page, "[data-action=message] button")
+    page.click("[data-action=message] button")
     page.wait_for_selector("text=신고자에게 메시지를 보냈습니다")
 
     page.click("[data-action=convert] summary")
@@ -74,12 +73,12 @@ def test_handler_reads_answers_and_converts_then_the_reporter_reads_on_a_phone(p
     page.select_option("#id_subject_grade", "7")
     page.select_option("#id_allegation_type", label=AllegationType.objects.get(code="bribery").label)
     page.fill("#id_act_date", (dt.date.today().replace(day=1) - dt.timedelta(days=20)).isoformat())
-    submit(page, "[data-action=convert] button[type=submit]")
+    page.click("[data-action=convert] button[type=submit]")
     page.wait_for_selector("[data-testid=case-link]")
     case = Case.objects.get()
     assert case.source == "hotline" and case.hotline_report_id == report.pk
     assert "zqNOTCOPIED" not in case.summary + case.title
-    assert page.inner_text("[data-testid=status]") == "조사 사건으로 전환"
+    expect(page.locator("[data-testid=status]")).to_have_text("조사 사건으로 전환")
     page.click("[data-testid=case-link] a")
     page.wait_for_selector("[data-testid=hotline-source]")
     assert report.case_number in page.inner_text("[data-testid=hotline-source]")
@@ -90,14 +89,13 @@ def test_handler_reads_answers_and_converts_then_the_reporter_reads_on_a_phone(p
     page.context.clear_cookies()
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(page.base + "/hotline/mine/")
-    settle(page)
     page.fill("#id_receipt", receipt)
-    submit(page, "main form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_selector("[data-testid=messages]")
     messages = page.inner_text("[data-testid=messages]")
     assert "사실을 확인하겠습니다" in messages and "조사에 착수합니다" in messages
-    assert "조사 사건으로 넘겨" in page.inner_text("main")
-    assert page.inner_text("[data-testid=status]") == "조사 사건으로 전환"
+    expect(page.locator("main")).to_contain_text("조사 사건으로 넘겨")
+    expect(page.locator("[data-testid=status]")).to_have_text("조사 사건으로 전환")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert page.csp_errors == []
     outside = [url for url in requests if not url.startswith(page.base) and not url.startswith("data:")]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
-from gamsa.conftest import CHROMIUM, settle, submit
+from gamsa.conftest import CHROMIUM
 from gamsa.hotline import services as svc
 from gamsa.hotline.demo import set_up_members
 from gamsa.hotline.models import Report
@@ -27,15 +28,13 @@ def test_anonymous_report_on_a_phone_and_the_answer(page, tmp_path, settings):
     page.on("request", lambda r: requests.append(r.url))
 
     page.goto(page.base + "/hotline/")
-    settle(page)
-    assert "사무실 컴퓨터" in page.inner_text("[data-testid=office-warning]")
+    expect(page.locator("[data-testid=office-warning]")).to_contain_text("사무실 컴퓨터")
     page.click('[data-testid=categories] a:text-is("갑질")')
-    settle(page)
     page.fill("#id_q_what", "팀장이 주말마다 개인 이사를 도우라고 합니다.")
     evidence = tmp_path / "메모.txt"
     evidence.write_text("3월 14일 오전 지시 내용 기록", encoding="utf-8")
     page.set_input_files("#id_files", str(evidence))
-    submit(page, "main form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_selector("[data-testid=receipt]")
     receipt = page.inner_text("[data-testid=receipt]").strip()
     assert len(receipt.split()) == 7
@@ -48,13 +47,12 @@ def test_anonymous_report_on_a_phone_and_the_answer(page, tmp_path, settings):
     )
 
     page.goto(page.base + "/hotline/mine/")
-    settle(page)
     page.fill("#id_receipt", receipt)
-    submit(page, "main form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_selector("[data-testid=messages]")
-    assert "사실을 확인하겠습니다" in page.inner_text("[data-testid=messages]")
-    assert "메모.txt" in page.inner_text("main")
-    assert page.inner_text("[data-testid=status]") == "처리 중"
+    expect(page.locator("[data-testid=messages]")).to_contain_text("사실을 확인하겠습니다")
+    expect(page.locator("main")).to_contain_text("메모.txt")
+    expect(page.locator("[data-testid=status]")).to_have_text("처리 중")
     assert page.csp_errors == []
     outside = [url for url in requests if not url.startswith(page.base) and not url.startswith("data:")]
     assert outside == [], outside
