@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "gamsa.core",
     "gamsa.core.notices",
     "gamsa.core.approvals",
+    "gamsa.core.board",
     "gamsa.complaints",
     "gamsa.audits",
     "gamsa.audits.reviews",
@@ -130,6 +131,7 @@ INSTALLED_APPS = [
     "gamsa.open311",
     "gamsa.hotline",
     "gamsa.investigations",
+    "gamsa.integrity",
 ]
 
 MIDDLEWARE = [

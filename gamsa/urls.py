@@ -24,6 +24,8 @@ urlpatterns = [
     path("open311/", include("gamsa.open311.urls")),
     path("investigations/", include("gamsa.investigations.urls")),
     path("notices/", include("gamsa.core.notices.urls")),
+    path("board/", include("gamsa.core.board.urls")),
+    path("integrity/", include("gamsa.integrity.urls")),
     path("hotline/", include("gamsa.hotline.urls")),
     path("hotline-office/", include("gamsa.hotline.urls_office")),
     path("", include("gamsa.core.urls")),

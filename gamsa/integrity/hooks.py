@@ -1,0 +1,1 @@
+"""How the integrity programme plugs into core."""
