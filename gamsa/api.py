@@ -11,6 +11,7 @@ from gamsa.complaints.api import router as complaints_router
 from gamsa.core.api import router as core_router
 from gamsa.costing.api import router as costing_router
 from gamsa.hotline.api import router as hotline_router
+from gamsa.integrity.api import router as integrity_router
 from gamsa.investigations.api import router as investigations_router
 from gamsa.patrols.api import router as patrols_router
 
@@ -56,6 +57,7 @@ api.add_router("/", costing_router)
 api.add_router("/", patrols_router)
 api.add_router("/", hotline_router)
 api.add_router("/", investigations_router)
+api.add_router("/", integrity_router)
 
 
 def document_refusals(ninja_api: NinjaAPI) -> None:
