@@ -68,14 +68,20 @@ def set_retention(actor: User | None, *, effective_from: dt.date, retention_days
 
 @transaction.atomic
 def create_batch(
-    actor: User | None, rows: list[Row], *, source_name: str = "", job=None, send_email: bool = True
+    actor: User | None,
+    rows: list[Row],
+    *,
+    source_name: str = "",
+    job=None,
+    send_email: bool = True,
+    now: dt.datetime | None = None,
 ) -> Batch:
-    template = current_template()
+    now = now or timezone.now()
+    template = current_template(now.astimezone(SEOUL).date())
     if template is None:
         raise LetterError("시행 중인 청렴공한문 서식이 없습니다. 먼저 서식을 등록하세요.")
     if not rows:
         raise LetterError("받는 사람이 없습니다.")
-    now = timezone.now()
     number, _ = next_case_number("integrity_letters", now.astimezone(SEOUL).year, prefix="LT")
     batch = Batch.objects.create(
         number=number,
@@ -87,7 +93,7 @@ def create_batch(
         import_job=job,
         created_by=actor if actor and actor.pk else None,
         created_at=now,
-        purge_after=now.astimezone(SEOUL).date() + dt.timedelta(days=retention_days()),
+        purge_after=now.astimezone(SEOUL).date() + dt.timedelta(days=retention_days(now.astimezone(SEOUL).date())),
     )
     Recipient.objects.bulk_create(
         [

@@ -20,12 +20,14 @@ FindingStateError = findings.FindingStateError
 create_finding = findings.create_finding
 close_finding = findings.close_finding
 return_finding = findings.return_finding
+answer_finding = findings.answer_finding  # the department's answer (the demo; the department uses the patrol page)
 
 __all__ = [
     "CATEGORY",
     "Finding",
     "FindingStateError",
     "FindingStatus",
+    "answer_finding",
     "category",
     "close_finding",
     "create_finding",

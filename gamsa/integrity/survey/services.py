@@ -59,6 +59,14 @@ def create_questionnaire(
     return questionnaire
 
 
+def default_questions() -> list[tuple[RiskArea, str, bool]]:
+    """The question bank shipped in gamsa/integrity/seeds.py, over the risk areas that exist."""
+    from gamsa.integrity import seeds
+
+    areas = {a.name: a for a in RiskArea.objects.all()}
+    return [(areas[a], text, reverse) for a, text, reverse in seeds.QUESTIONS if a in areas]
+
+
 def copy_questions(source: Questionnaire) -> list[tuple[RiskArea, str, bool]]:
     return [(q.area, q.text, q.reverse) for q in source.questions.select_related("area").order_by("number")]
 

@@ -13,12 +13,11 @@ from django.views.decorators.http import require_POST
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.xlsx import csv_safe
-from gamsa.integrity import seeds
 from gamsa.integrity.survey import permissions as perms
 from gamsa.integrity.survey import results as res
 from gamsa.integrity.survey import services as svc
 from gamsa.integrity.survey.forms import SCALE, AnswerForm, QuestionnaireForm
-from gamsa.integrity.survey.models import Questionnaire, QuestionnaireStatus, RiskArea
+from gamsa.integrity.survey.models import Questionnaire, QuestionnaireStatus
 from gamsa.integrity.viewkit import today
 
 
@@ -49,7 +48,7 @@ def survey_list(request):
         if form.is_valid():
             d = form.cleaned_data
             last = Questionnaire.objects.order_by("-year").first()
-            questions = svc.copy_questions(last) if last else _default_questions()
+            questions = svc.copy_questions(last) if last else svc.default_questions()
             try:
                 q = svc.create_questionnaire(request.user, questions=questions, **d)
             except svc.SurveyError as exc:
@@ -72,11 +71,6 @@ def survey_list(request):
         {"rows": rows, "form": form, "can_manage": perms.can_manage(request.user)},
         status=status,
     )
-
-
-def _default_questions():
-    areas = {a.name: a for a in RiskArea.objects.all()}
-    return [(areas[a], text, reverse) for a, text, reverse in seeds.QUESTIONS if a in areas]
 
 
 @login_required
