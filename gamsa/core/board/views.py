@@ -89,7 +89,7 @@ def post_detail(request, public_id):
 def post_create(request):
     core_perms.deny_outsider(perms.is_reader(request.user) or perms.can_publish(request.user))
     core_perms.deny_read_only(perms.can_publish(request.user))
-    form = PostForm(request.POST or None, request.FILES or None)
+    form = PostForm(request.POST if request.method == "POST" else None, request.FILES or None)
     status = 200
     if request.method == "POST":
         status = 400

@@ -35,7 +35,7 @@ class CardForm(KrdsForm):
 @login_required
 def cardnews(request):
     core_perms.deny_outsider(perms.can_use_office(request.user))
-    form = CardForm(request.POST or None)
+    form = CardForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_edit(request.user))

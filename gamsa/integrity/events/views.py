@@ -25,7 +25,7 @@ from gamsa.integrity.viewkit import today, year_choices, year_param
 def event_list(request):
     core_perms.deny_outsider(perms.can_use_office(request.user))
     year = year_param(request)
-    form = EventForm(request.POST or None, initial={"held_on": today()})
+    form = EventForm(request.POST if request.method == "POST" else None, initial={"held_on": today()})
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_edit(request.user))
@@ -61,7 +61,7 @@ def _event_for(request, public_id) -> IntegrityEvent:
 @login_required
 def event_detail(request, public_id):
     event = _event_for(request, public_id)
-    form = ParticipantsForm(request.POST or None)
+    form = ParticipantsForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_edit(request.user))

@@ -63,7 +63,7 @@ def batch_list(request):
 def upload(request):
     core_perms.deny_outsider(perms.can_see_batches(request.user))
     core_perms.deny_read_only(perms.can_work(request.user))
-    form = RecipientsForm(request.POST or None, request.FILES or None)
+    form = RecipientsForm(request.POST if request.method == "POST" else None, request.FILES or None)
     status = 200
     if request.method == "POST":
         status = 400
@@ -151,7 +151,7 @@ def recipients(request, number: str):
 def templates(request):
     core_perms.deny_outsider(perms.can_see_batches(request.user))
     current = svc.current_template()
-    form = TemplateForm(request.POST or None, initial={**TemplateForm.initial_from(current), "effective_from": today()})
+    form = TemplateForm(request.POST if request.method == "POST" else None, initial={**TemplateForm.initial_from(current), "effective_from": today()})
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_work(request.user))
@@ -203,7 +203,7 @@ def template_preview(request, public_id):
 @login_required
 def retention(request):
     core_perms.deny_outsider(perms.can_see_batches(request.user))
-    form = RetentionForm(request.POST or None, initial={"effective_from": today(), "retention_days": svc.retention_days()})
+    form = RetentionForm(request.POST if request.method == "POST" else None, initial={"effective_from": today(), "retention_days": svc.retention_days()})
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_work(request.user))

@@ -28,7 +28,7 @@ def _round_for(request, number: str) -> MonitoringRound:
 def round_list(request):
     core_perms.deny_outsider(perms.can_use_office(request.user))
     year = year_param(request)
-    form = RoundForm(request.POST or None, initial={"starts_on": today()})
+    form = RoundForm(request.POST if request.method == "POST" else None, initial={"starts_on": today()})
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_edit(request.user))

@@ -23,7 +23,7 @@ def my_pledge(request):
     year = today().year
     text = svc.current_text(year)
     signature = PledgeSignature.objects.filter(year=year, user=request.user).select_related("text").first()
-    form = SignForm(request.POST or None)
+    form = SignForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
@@ -90,7 +90,7 @@ def unit_status(request):
 @login_required
 def texts(request):
     core_perms.deny_outsider(perms.can_see_rates(request.user))
-    form = PledgeTextForm(request.POST or None, initial={"year": today().year, "effective_from": today()})
+    form = PledgeTextForm(request.POST if request.method == "POST" else None, initial={"year": today().year, "effective_from": today()})
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_manage_texts(request.user))

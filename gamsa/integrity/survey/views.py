@@ -118,7 +118,7 @@ def survey_answer(request, year: int):
     core_perms.deny_outsider(q is not None and perms.is_invited(request.user, q))
     invitation = q.invitations.get(user=request.user)
     questions = list(q.questions.select_related("area").order_by("number"))
-    form = AnswerForm(request.POST or None, questions=questions)
+    form = AnswerForm(request.POST if request.method == "POST" else None, questions=questions)
     status = 200
     if request.method == "POST" and not invitation.answered:
         status = 400

@@ -59,7 +59,7 @@ def _uuid(value) -> bool:
 def import_upload(request):
     core_perms.deny_outsider(perms.can_see_rates(request.user))
     core_perms.deny_read_only(perms.can_edit(request.user))
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     status = 200
     if request.method == "POST":
         status = 400
@@ -91,7 +91,7 @@ def import_job(request, public_id):
 def session_create(request):
     core_perms.deny_outsider(perms.can_see_rates(request.user))
     core_perms.deny_read_only(perms.can_edit(request.user))
-    form = SessionForm(request.POST or None, initial={"held_on": today()})
+    form = SessionForm(request.POST if request.method == "POST" else None, initial={"held_on": today()})
     status = 200
     if request.method == "POST":
         status = 400
@@ -112,7 +112,7 @@ def session_detail(request, public_id):
     session = Session.objects.filter(public_id=public_id).select_related("course").first()
     if session is None:
         raise Http404
-    form = NumbersForm(request.POST or None)
+    form = NumbersForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         status = 400
@@ -139,7 +139,7 @@ def session_detail(request, public_id):
 @login_required
 def stages(request):
     core_perms.deny_outsider(perms.can_see_rates(request.user))
-    form = StageForm(request.POST or None, initial={"year": today().year})
+    form = StageForm(request.POST if request.method == "POST" else None, initial={"year": today().year})
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_edit(request.user))
