@@ -52,7 +52,12 @@ def _index(header: list) -> dict[str, int]:
 
 
 def count_rows(data: bytes) -> int:
-    return max(0, len(read_table(data)) - 1)
+    """Rows under the header; a file without the columns is refused here, at the upload (nothing stored)."""
+    table = read_table(data)
+    if not table:
+        raise ImportFileError("머리글 행이 없습니다.")
+    _index(table[0][1])
+    return len(table) - 1
 
 
 def read_recipients(data: bytes) -> tuple[list[Row], list[list]]:

@@ -93,7 +93,11 @@ class TrainingImport(imports.Importer):
     start_message = "학습 시스템 파일을 검사하는 중입니다."
 
     def count_rows(self, data: bytes) -> int:
-        return max(0, len(read_table(data)) - 1)
+        table = read_table(data)
+        if not table:
+            raise ImportFileError("머리글 행이 없습니다.")
+        _header_index(table[0][1])  # a file without the columns is refused at the upload, nothing stored
+        return len(table) - 1
 
     def run(self, job, data, *, check, skip_bad, progress) -> imports.Outcome:
         from gamsa.integrity.viewkit import today
