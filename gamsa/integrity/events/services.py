@@ -134,6 +134,7 @@ def open_round(actor: User, *, year: int, kind: str, judged_on: dt.date, winners
 
 @transaction.atomic
 def nominate(actor: User, award: AwardRound, *, unit: OrgUnit | None = None, user: User | None = None, reason: str = "") -> Nominee:
+    award = AwardRound.objects.get(pk=award.pk)
     if award.decided_at:
         raise EventError("선정을 확정한 심사에는 후보를 더할 수 없습니다.")
     if award.kind == AwardKind.DEPARTMENT and unit is None:
@@ -156,7 +157,7 @@ def _rank(award: AwardRound) -> None:
 @transaction.atomic
 def score(actor: User, nominee: Nominee, points: dict[int, str]) -> Nominee:
     """`points`: criterion id → points as typed. Each within 0 … the criterion's maximum."""
-    award = nominee.round
+    award = AwardRound.objects.get(pk=nominee.round_id)  # fresh: the decision may have come since
     if award.decided_at:
         raise EventError("선정을 확정한 심사의 점수는 고칠 수 없습니다.")
     criteria = {c.pk: c for c in criteria_for(award.kind, award.judged_on)}
