@@ -128,7 +128,10 @@ def render_png(finding) -> bytes:
             title=card["title"],
             sections=(
                 ("무엇이 문제였나요", (card["condition"],)),
-                ("어떻게 조치했나요", tuple(f"· {d['kind']}: {d['demand']}" for d in card["dispositions"][:3])),
+                (
+                    "어떻게 조치했나요",
+                    tuple(f"· {d['kind']}: {d['demand']}" for d in card["dispositions"][:3]),
+                ),
             ),
             highlight=f"회수·추징 요구액 {card['total_recover']:,}원" if card["total_recover"] else "",
             footer=f"{card['unit']} · 감사담당관 (개인정보는 가렸습니다)",

@@ -6,10 +6,9 @@ META-INF/container.xml and manifest.xml, Contents/content.hpf, header.xml and se
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 import io
 import zipfile
+from collections.abc import Collection
 from xml.sax.saxutils import escape
 
 from gamsa.costing.engine.sheet import LABELS, SHEET_KINDS

@@ -79,11 +79,15 @@ def pledge_rates(request, year: int):
         "staff": total["staff"],
         "done": total["done"],
         "rate": total["rate"],
-        "departments": [{"unit": r["unit"], "staff": r["staff"], "done": r["done"], "rate": r["rate"]} for r in rows],
+        "departments": [
+            {"unit": r["unit"], "staff": r["staff"], "done": r["done"], "rate": r["rate"]} for r in rows
+        ],
     }
 
 
-@router.get("/integrity/training/{year}", response=Rates, auth=SIGNED_IN_AUTH, summary="청렴교육 이수율(부서별)")
+@router.get(
+    "/integrity/training/{year}", response=Rates, auth=SIGNED_IN_AUTH, summary="청렴교육 이수율(부서별)"
+)
 def training_rates(request, year: int):
     _reader(request)
     rows, total = training_selectors.department_rates(_year(year))
@@ -92,17 +96,32 @@ def training_rates(request, year: int):
         "staff": total["staff"],
         "done": total["done"],
         "rate": total["rate"],
-        "departments": [{"unit": r["unit"], "staff": r["staff"], "done": r["done"], "rate": r["rate"]} for r in rows],
+        "departments": [
+            {"unit": r["unit"], "staff": r["staff"], "done": r["done"], "rate": r["rate"]} for r in rows
+        ],
     }
 
 
-@router.get("/integrity/training/{year}/stages", response=list[StageRow], auth=SIGNED_IN_AUTH, summary="생애주기별 이수율")
+@router.get(
+    "/integrity/training/{year}/stages",
+    response=list[StageRow],
+    auth=SIGNED_IN_AUTH,
+    summary="생애주기별 이수율",
+)
 def training_stages(request, year: int):
     _reader(request)
-    return [{k: r[k] for k in ("stage", "staff", "done", "rate")} for r in training_selectors.stage_rates(_year(year))]
+    return [
+        {k: r[k] for k in ("stage", "staff", "done", "rate")}
+        for r in training_selectors.stage_rates(_year(year))
+    ]
 
 
-@router.get("/integrity/risk/{year}", response=RiskMap, auth=SIGNED_IN_AUTH, summary="부패위험성 진단평가 분야별 결과(집계)")
+@router.get(
+    "/integrity/risk/{year}",
+    response=RiskMap,
+    auth=SIGNED_IN_AUTH,
+    summary="부패위험성 진단평가 분야별 결과(집계)",
+)
 def risk_map(request, year: int):
     _reader(request)
     q = Questionnaire.objects.filter(year=_year(year)).first()

@@ -44,9 +44,13 @@ def _staff(rng: random.Random) -> None:
     if have >= TOTAL_STAFF:
         return
     units = list(
-        OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], is_audit_office=False).order_by("path")
+        OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], is_audit_office=False).order_by(
+            "path"
+        )
     )
-    bureaus = list(OrgUnit.objects.filter(kind=UnitKind.BUREAU, depth=1).exclude(code="dongs").order_by("path"))
+    bureaus = list(
+        OrgUnit.objects.filter(kind=UnitKind.BUREAU, depth=1).exclude(code="dongs").order_by("path")
+    )
     plan: list[tuple[OrgUnit, str, str]] = []
     for bureau in bureaus:
         plan.append((bureau, "4", "국장"))
@@ -72,7 +76,18 @@ def _staff(rng: random.Random) -> None:
         )
 
 
-DEMO_LOGINS = ("head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "teamlead", "depthead", "admin")
+DEMO_LOGINS = (
+    "head",
+    "leader",
+    "auditor",
+    "investigator",
+    "complaints",
+    "patrol",
+    "liaison",
+    "teamlead",
+    "depthead",
+    "admin",
+)
 
 
 def _pledges(rng: random.Random) -> None:
@@ -114,7 +129,9 @@ def _training(rng: random.Random) -> dict:
     from gamsa.integrity.training.models import Completion, Course, Session, StaffStage
 
     leader = _programme_user()
-    staff = list(User.objects.filter(kind=UserKind.STAFF, is_active=True).exclude(employee_number="").order_by("pk"))
+    staff = list(
+        User.objects.filter(kind=UserKind.STAFF, is_active=True).exclude(employee_number="").order_by("pk")
+    )
     # 간부진 67명: every manager (5급 이상) and, to make up the number, the first 6급 팀장s
     managers = [u for u in staff if u.grade in ("4", "5")]
     managers += [u for u in staff if u.grade == "6" and u.position == "팀장"][: max(0, 67 - len(managers))]
@@ -131,7 +148,13 @@ def _training(rng: random.Random) -> dict:
         rows = []
         for month in range(1, 10):
             for user in rng.sample(staff, 1100 + rng.randrange(-40, 41)):
-                rows.append({"user": user, "course": self_learning, "completed_on": D(f"2025-{month:02d}-01") + dt.timedelta(days=rng.randrange(0, 27))})
+                rows.append(
+                    {
+                        "user": user,
+                        "course": self_learning,
+                        "completed_on": D(f"2025-{month:02d}-01") + dt.timedelta(days=rng.randrange(0, 27)),
+                    }
+                )
         svc.import_completions(leader, rows)
     sessions = {}
     for course, title, day, people in (
@@ -141,7 +164,9 @@ def _training(rng: random.Random) -> dict:
     ):
         session = Session.objects.filter(course=courses[course], held_on=D(day)).first()
         if session is None:
-            session = svc.create_session(leader, course=courses[course], title=title, held_on=D(day), place="구청 별관 대강당")
+            session = svc.create_session(
+                leader, course=courses[course], title=title, held_on=D(day), place="구청 별관 대강당"
+            )
             if people is None:
                 pool = new + promoted
                 people = rng.sample(pool, 287) if course == "청렴콘서트" else rng.sample(pool, 180)
@@ -157,28 +182,56 @@ def _events(rng: random.Random, trained: dict) -> None:
 
     leader = _programme_user()
     if not IntegrityEvent.objects.filter(held_on__year=2025).exists():
-        resolution = svc.create_event(leader, kind="resolution", title="청렴리더 결의대회", held_on=D("2025-04-15"), place="구청 기획상황실")
-        svc.add_participants(leader, resolution, staff_lines="\n".join(u.employee_number for u in trained["managers"]))
+        resolution = svc.create_event(
+            leader,
+            kind="resolution",
+            title="청렴리더 결의대회",
+            held_on=D("2025-04-15"),
+            place="구청 기획상황실",
+        )
+        svc.add_participants(
+            leader, resolution, staff_lines="\n".join(u.employee_number for u in trained["managers"])
+        )
         concert = svc.create_event(
-            leader, kind="concert", title="2025 청렴콘서트", held_on=D("2025-09-18"), place="구청 별관 대강당",
+            leader,
+            kind="concert",
+            title="2025 청렴콘서트",
+            held_on=D("2025-09-18"),
+            place="구청 별관 대강당",
             description="강연과 공연을 접목한 청렴콘서트 (신규·승진자 등)",
         )
-        numbers = Completion.objects.filter(session=trained["concert"]).values_list("employee_number", flat=True)
+        numbers = Completion.objects.filter(session=trained["concert"]).values_list(
+            "employee_number", flat=True
+        )
         svc.add_participants(leader, concert, staff_lines="\n".join(numbers))
         bell = svc.create_event(
-            leader, kind="golden_bell", title="함께하는 어울림 청렴골든벨", held_on=D("2025-10-22"), place="영등포아트홀",
+            leader,
+            kind="golden_bell",
+            title="함께하는 어울림 청렴골든벨",
+            held_on=D("2025-10-22"),
+            place="영등포아트홀",
             description="구청·교육청 직원과 학생이 함께하는 청렴 퀴즈",
         )
         staff = list(User.objects.filter(kind=UserKind.STAFF, grade__in=["7", "8", "9"]).order_by("pk")[:400])
         svc.add_participants(
-            leader, bell, staff_lines="\n".join(f"{u.employee_number}, {rng.randrange(40, 100)}" for u in rng.sample(staff, 24))
+            leader,
+            bell,
+            staff_lines="\n".join(
+                f"{u.employee_number}, {rng.randrange(40, 100)}" for u in rng.sample(staff, 24)
+            ),
         )
         svc.add_participants(
-            leader, bell, other_kind="partner",
-            other_lines="\n".join(f"{_name(rng)}, 서울특별시남부교육지원청, {rng.randrange(40, 100)}" for _ in range(8)),
+            leader,
+            bell,
+            other_kind="partner",
+            other_lines="\n".join(
+                f"{_name(rng)}, 서울특별시남부교육지원청, {rng.randrange(40, 100)}" for _ in range(8)
+            ),
         )
         svc.add_participants(
-            leader, bell, other_kind="student",
+            leader,
+            bell,
+            other_kind="student",
             other_lines="\n".join(
                 f"{_name(rng)}, {rng.choice(['영등포고등학교', '여의도중학교', '당산중학교'])}, {rng.randrange(40, 100)}"
                 + (", 골든벨 최후의 1인" if i == 0 else "")
@@ -187,22 +240,39 @@ def _events(rng: random.Random, trained: dict) -> None:
         )
     if not IntegrityEvent.objects.filter(kind="cluster").exists():
         svc.create_event(
-            leader, kind="cluster", title="민·관 청렴클러스터 워크숍", held_on=D("2026-06-24"), place="구청 기획상황실",
-            description="영등포구 공공기관·시민단체 합동 청렴 실천 다짐", other_count=34,
+            leader,
+            kind="cluster",
+            title="민·관 청렴클러스터 워크숍",
+            held_on=D("2026-06-24"),
+            place="구청 기획상황실",
+            description="영등포구 공공기관·시민단체 합동 청렴 실천 다짐",
+            other_count=34,
         )
     if not AwardRound.objects.filter(year=2025).exists():
         dept = svc.open_round(leader, year=2025, kind="department", judged_on=D("2025-12-05"), winners=3)
-        candidates = list(OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT, is_audit_office=False).order_by("path"))
+        candidates = list(
+            OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT, is_audit_office=False).order_by("path")
+        )
         criteria = svc.criteria_for("department", dept.judged_on)
         for unit in rng.sample(candidates, 6):
             nominee = svc.nominate(leader, dept, unit=unit, reason="청렴 시책 참여와 취약분야 개선 실적")
-            svc.score(leader, nominee, {c.pk: str(round(float(c.max_points) * rng.uniform(0.6, 1.0), 1)) for c in criteria})
+            svc.score(
+                leader,
+                nominee,
+                {c.pk: str(round(float(c.max_points) * rng.uniform(0.6, 1.0), 1)) for c in criteria},
+            )
         svc.decide(leader, dept)
         official = svc.open_round(leader, year=2025, kind="cheongbaek", judged_on=D("2025-12-05"), winners=1)
         criteria = svc.criteria_for("cheongbaek", official.judged_on)
         for user in rng.sample(list(User.objects.filter(kind=UserKind.STAFF, grade="6")[:200]), 3):
-            nominee = svc.nominate(leader, official, user=user, reason="30년 재직 동안 청렴하고 성실한 직무 수행")
-            svc.score(leader, nominee, {c.pk: str(round(float(c.max_points) * rng.uniform(0.7, 1.0), 1)) for c in criteria})
+            nominee = svc.nominate(
+                leader, official, user=user, reason="30년 재직 동안 청렴하고 성실한 직무 수행"
+            )
+            svc.score(
+                leader,
+                nominee,
+                {c.pk: str(round(float(c.max_points) * rng.uniform(0.7, 1.0), 1)) for c in criteria},
+            )
         svc.decide(leader, official)
 
 
@@ -218,27 +288,53 @@ def _letters(rng: random.Random) -> None:
         svc.publish_template(leader, **{**fields, "head_name": "최영등", "effective_from": D("2025-01-02")})
     if Batch.objects.exists():
         return
-    kinds = [("건축 인허가", "건축과"), ("영업 신고", "위생과"), ("공사 준공검사", "도로과"), ("보조금 정산", "사회복지과"),
-             ("옥외광고물 허가", "도시계획과"), ("주택 인허가", "주택과")]
+    kinds = [
+        ("건축 인허가", "건축과"),
+        ("영업 신고", "위생과"),
+        ("공사 준공검사", "도로과"),
+        ("보조금 정산", "사회복지과"),
+        ("옥외광고물 허가", "도시계획과"),
+        ("주택 인허가", "주택과"),
+    ]
     months = [(m, 497) for m in range(1, 9)] + [(9, 4475 - 497 * 8)]
     for month, count in months:
         rows = []
         for i in range(count):
             business, unit = rng.choice(kinds)
             rows.append(
-                Row(line=i + 2, name=_name(rng), address=f"서울특별시 영등포구 {rng.choice(['당산로', '도림로', '신길로', '여의대로'])} {rng.randrange(1, 300)}",
-                    postal_code=f"07{rng.randrange(200, 450):03d}", business_type=business, handling_unit=unit,
+                Row(
+                    line=i + 2,
+                    name=_name(rng),
+                    address=f"서울특별시 영등포구 {rng.choice(['당산로', '도림로', '신길로', '여의대로'])} {rng.randrange(1, 300)}",
+                    postal_code=f"07{rng.randrange(200, 450):03d}",
+                    business_type=business,
+                    handling_unit=unit,
                     handled_on=D(f"2025-{month:02d}-01") - dt.timedelta(days=rng.randrange(1, 25)),
-                    email=f"resident{month}{i}@example.com" if rng.random() < 0.15 else "")
+                    email=f"resident{month}{i}@example.com" if rng.random() < 0.15 else "",
+                )
             )
-        svc.create_batch(leader, rows, source_name=f"2025년 {month}월 부패취약업무 처리 민원인.xlsx", now=_at(D(f"2025-{month:02d}-05")))
+        svc.create_batch(
+            leader,
+            rows,
+            source_name=f"2025년 {month}월 부패취약업무 처리 민원인.xlsx",
+            now=_at(D(f"2025-{month:02d}-05")),
+        )
     rows = [
-        Row(line=i + 2, name=_name(rng), address="서울특별시 영등포구 당산로 123", postal_code="07260",
-            business_type="건축 인허가", handling_unit="건축과", handled_on=D("2026-11-20"),
-            email=f"resident2026-{i}@example.com" if i % 2 else "")
+        Row(
+            line=i + 2,
+            name=_name(rng),
+            address="서울특별시 영등포구 당산로 123",
+            postal_code="07260",
+            business_type="건축 인허가",
+            handling_unit="건축과",
+            handled_on=D("2026-11-20"),
+            email=f"resident2026-{i}@example.com" if i % 2 else "",
+        )
         for i in range(20)
     ]
-    svc.create_batch(leader, rows, source_name="2026년 11월 부패취약업무 처리 민원인.xlsx", now=_at(D("2026-12-01")))
+    svc.create_batch(
+        leader, rows, source_name="2026년 11월 부패취약업무 처리 민원인.xlsx", now=_at(D("2026-12-01"))
+    )
 
 
 def _survey(rng: random.Random) -> None:
@@ -251,8 +347,12 @@ def _survey(rng: random.Random) -> None:
         if Questionnaire.objects.filter(year=year).exists():
             continue
         q = svc.create_questionnaire(
-            leader, year=year, title=f"{year}년 간부 부패위험성 진단평가", opens_on=D(f"{year}-05-07"),
-            closes_on=D(f"{year}-05-23"), questions=svc.default_questions(),
+            leader,
+            year=year,
+            title=f"{year}년 간부 부패위험성 진단평가",
+            opens_on=D(f"{year}-05-07"),
+            closes_on=D(f"{year}-05-23"),
+            questions=svc.default_questions(),
         )
         svc.open_questionnaire(leader, q)
         questions = list(q.questions.select_related("area"))
@@ -275,31 +375,65 @@ def _monitoring(rng: random.Random) -> None:
         return
     leader = _programme_user()
     plans = [
-        ("인허가", "건축 인허가 처리 실태 모니터링", "2025-03-10", [
-            ("처리기한을 넘긴 인허가 3건의 지연 사유 미기재", "건축과"),
-            ("보완 요구를 반복한 민원 처리 절차 개선 필요", "건축과"),
-        ]),
-        ("공사·용역 계약", "수의계약 업체 편중 모니터링", "2025-06-02", [
-            ("같은 업체와 1인 견적 수의계약 5회 반복", "도로과"),
-        ]),
-        ("보조금", "민간 보조금 정산 모니터링", "2025-09-08", [
-            ("보조사업 정산 증빙 누락 2건", "사회복지과"),
-            ("정산 검사 결과 통보 지연", "문화체육과"),
-        ]),
+        (
+            "인허가",
+            "건축 인허가 처리 실태 모니터링",
+            "2025-03-10",
+            [
+                ("처리기한을 넘긴 인허가 3건의 지연 사유 미기재", "건축과"),
+                ("보완 요구를 반복한 민원 처리 절차 개선 필요", "건축과"),
+            ],
+        ),
+        (
+            "공사·용역 계약",
+            "수의계약 업체 편중 모니터링",
+            "2025-06-02",
+            [
+                ("같은 업체와 1인 견적 수의계약 5회 반복", "도로과"),
+            ],
+        ),
+        (
+            "보조금",
+            "민간 보조금 정산 모니터링",
+            "2025-09-08",
+            [
+                ("보조사업 정산 증빙 누락 2건", "사회복지과"),
+                ("정산 검사 결과 통보 지연", "문화체육과"),
+            ],
+        ),
     ]
     for area_name, title, day, findings in plans:
         area = VulnerableArea.objects.get(name=area_name)
-        monitoring = svc.create_round(leader, area=area, title=title, starts_on=D(day), ends_on=D(day) + dt.timedelta(days=14),
-                                      method="처리 서류 표본 점검과 민원인 전화 설문")
+        monitoring = svc.create_round(
+            leader,
+            area=area,
+            title=title,
+            starts_on=D(day),
+            ends_on=D(day) + dt.timedelta(days=14),
+            method="처리 서류 표본 점검과 민원인 전화 설문",
+        )
         for i, (text, unit_name) in enumerate(findings):
             unit = OrgUnit.objects.get(name=unit_name)
-            link = svc.add_finding(leader, monitoring, title=text, description=text, unit=unit,
-                                   requested_action="원인 파악과 재발 방지 대책 제출", due_date=D(day) + dt.timedelta(days=40))
+            link = svc.add_finding(
+                leader,
+                monitoring,
+                title=text,
+                description=text,
+                unit=unit,
+                requested_action="원인 파악과 재발 방지 대책 제출",
+                due_date=D(day) + dt.timedelta(days=40),
+            )
             if i == 0:
                 answerer = User.objects.filter(unit=unit, grade="5").first() or leader
-                routing.answer_finding(answerer, link.finding, answer="처리 지연 사유를 보완하고 부서 자체 점검표를 만들었습니다.")
+                routing.answer_finding(
+                    answerer,
+                    link.finding,
+                    answer="처리 지연 사유를 보완하고 부서 자체 점검표를 만들었습니다.",
+                )
                 svc.close(leader, link, note="조치 확인")
-        svc.record_summary(leader, monitoring, summary=f"{title}: 지적 {len(findings)}건을 부서에 통보했습니다.")
+        svc.record_summary(
+            leader, monitoring, summary=f"{title}: 지적 {len(findings)}건을 부서에 통보했습니다."
+        )
 
 
 def _meetings_and_news() -> None:
@@ -312,19 +446,44 @@ def _meetings_and_news() -> None:
     leader = _programme_user()
     if not StatusMeeting.objects.exists():
         meeting = svc.create_meeting(
-            leader, held_on=D("2025-06-20"), title="2025년 상반기 반부패 추진상황 보고회", place="구청 기획상황실",
-            chair="부구청장", attendees="실·국장, 주요 부서장, 감사담당관",
+            leader,
+            held_on=D("2025-06-20"),
+            title="2025년 상반기 반부패 추진상황 보고회",
+            place="구청 기획상황실",
+            chair="부구청장",
+            attendees="실·국장, 주요 부서장, 감사담당관",
         )
         for title, unit_name, summary, decision in (
-            ("청렴 시책 추진상황", "감사담당관", "청렴서약 94%, 자가학습 월 평균 1,100명 수료", "하반기 청렴콘서트 확대"),
-            ("부패취약분야 인허가 개선", "건축과", "처리기한 관리와 보완 요구 절차 개선", "처리지연 사유 기재 의무화"),
+            (
+                "청렴 시책 추진상황",
+                "감사담당관",
+                "청렴서약 94%, 자가학습 월 평균 1,100명 수료",
+                "하반기 청렴콘서트 확대",
+            ),
+            (
+                "부패취약분야 인허가 개선",
+                "건축과",
+                "처리기한 관리와 보완 요구 절차 개선",
+                "처리지연 사유 기재 의무화",
+            ),
             ("수의계약 편중 해소", "재산관리과", "1인 견적 수의계약 현황 점검", "업체 순환 원칙 수립"),
         ):
-            svc.add_item(leader, meeting, title=title, unit=OrgUnit.objects.filter(name=unit_name).first(), summary=summary, decision=decision)
-        svc.record_minutes(leader, meeting, minutes="부서별 반부패 추진상황을 보고받고 하반기 중점 과제를 정했다.")
+            svc.add_item(
+                leader,
+                meeting,
+                title=title,
+                unit=OrgUnit.objects.filter(name=unit_name).first(),
+                summary=summary,
+                decision=decision,
+            )
+        svc.record_minutes(
+            leader, meeting, minutes="부서별 반부패 추진상황을 보고받고 하반기 중점 과제를 정했다."
+        )
     if not ProgrammeYear.objects.exists():
         ProgrammeYear.objects.create(year=2025, budget=66932, spent=57265, note="구비")
-        ProgrammeYear.objects.create(year=2026, budget=102946, spent=0, note="2026년 신규·중점 추진사업 (구비)")
+        ProgrammeYear.objects.create(
+            year=2026, budget=102946, spent=0, note="2026년 신규·중점 추진사업 (구비)"
+        )
     if not Post.objects.filter(category="integrity").exists():
         publish_card(
             leader,

@@ -26,7 +26,7 @@ from gamsa.integrity.survey.models import (
     Response,
     RiskArea,
 )
-from gamsa.integrity.training.models import Completion, Course, CourseKind, Session, Stage, StaffStage
+from gamsa.integrity.training.models import Completion, Course, CourseKind, Session, StaffStage, Stage
 
 __all__ = [
     "AgendaItem",

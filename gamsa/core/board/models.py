@@ -30,7 +30,11 @@ class Post(models.Model):
         "core.OrgUnit", blank=True, related_name="+", verbose_name="받는 부서"
     )
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="게시자"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="게시자",
     )
     published_at = models.DateTimeField("게시일시", db_index=True)
     source_type = models.CharField("출처 종류", max_length=80, blank=True)

@@ -47,7 +47,11 @@ def visible_posts(user: User, queryset: QuerySet) -> QuerySet:
     units = unit_ids_of(user)
     query = Q(audience_all=True)
     if units:
-        query |= Q(pk__in=queryset.model.audience_units.through.objects.filter(orgunit_id__in=units).values("post_id"))
+        query |= Q(
+            pk__in=queryset.model.audience_units.through.objects.filter(orgunit_id__in=units).values(
+                "post_id"
+            )
+        )
     return queryset.filter(query, withdrawn_at__isnull=True)
 
 
@@ -59,7 +63,9 @@ def can_manage(user: User, post) -> bool:
     """Withdraw the post and see who has read it: its publisher and the office head."""
     if not user.is_authenticated:
         return False
-    return (post.published_by_id == user.pk and can_publish(user)) or core_perms.has_role(user, Role.OFFICE_HEAD)
+    return (post.published_by_id == user.pk and can_publish(user)) or core_perms.has_role(
+        user, Role.OFFICE_HEAD
+    )
 
 
 def can_download_attachment(user: User, attachment) -> bool:

@@ -79,7 +79,9 @@ def publish_post(
 
 
 def attachments_of(post: Post):
-    return Attachment.objects.filter(owner_type=OWNER_TYPE, owner_id=str(post.public_id)).order_by("uploaded_at")
+    return Attachment.objects.filter(owner_type=OWNER_TYPE, owner_id=str(post.public_id)).order_by(
+        "uploaded_at"
+    )
 
 
 def mark_read(actor: User, post: Post) -> ReadReceipt | None:

@@ -156,5 +156,3 @@ def unread_badge(user) -> int:
     if not perms.is_reader(user):
         return 0
     return svc.unread_count(user)
-
-

@@ -23,7 +23,9 @@ def make_card(*, title: str, subheading: str, message: str, actions: str, footer
     )
 
 
-def publish_card(actor: User, *, title: str, subheading: str, message: str, actions: str, audience_units=None):
+def publish_card(
+    actor: User, *, title: str, subheading: str, message: str, actions: str, audience_units=None
+):
     """Render the card and post it to the staff board (category 청렴) with both files attached."""
     card = make_card(title=title, subheading=subheading, message=message, actions=actions)
     stem = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip()[:40] or "청렴카드뉴스"

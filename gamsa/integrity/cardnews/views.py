@@ -19,10 +19,17 @@ from gamsa.integrity.cardnews.services import publish_card
 class CardForm(KrdsForm):
     title = forms.CharField(label="제목", max_length=80)
     subheading = forms.CharField(label="머리 문구", max_length=40, required=False, initial="청렴한 영등포")
-    message = forms.CharField(label="알려 드립니다 (한 줄에 한 문장)", widget=forms.Textarea(attrs={"rows": 4}))
-    actions = forms.CharField(label="이렇게 실천해요 (한 줄에 하나)", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    message = forms.CharField(
+        label="알려 드립니다 (한 줄에 한 문장)", widget=forms.Textarea(attrs={"rows": 4})
+    )
+    actions = forms.CharField(
+        label="이렇게 실천해요 (한 줄에 하나)", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
     audience_units = UnitsField(
-        label="받는 부서", queryset=OrgUnit.objects.none(), required=False, help_text="고르지 않으면 전 직원에게 게시합니다."
+        label="받는 부서",
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        help_text="고르지 않으면 전 직원에게 게시합니다.",
     )
 
     def __init__(self, *args, **kwargs):

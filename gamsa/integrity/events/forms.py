@@ -19,13 +19,18 @@ class EventForm(KrdsForm):
 
 class ParticipantsForm(KrdsForm):
     staff_lines = forms.CharField(
-        label="직원 (한 줄에 '공무원번호[, 점수[, 수상]]')", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label="직원 (한 줄에 '공무원번호[, 점수[, 수상]]')",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
     other_kind = forms.ChoiceField(
-        label="외부 참여자 구분", choices=[c for c in ParticipantKind.choices if c[0] != ParticipantKind.STAFF]
+        label="외부 참여자 구분",
+        choices=[c for c in ParticipantKind.choices if c[0] != ParticipantKind.STAFF],
     )
     other_lines = forms.CharField(
-        label="외부 참여자 (한 줄에 '성명, 소속[, 점수[, 수상]]')", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label="외부 참여자 (한 줄에 '성명, 소속[, 점수[, 수상]]')",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
 
 

@@ -26,9 +26,13 @@ class IntegrityEvent(models.Model):
     place = models.CharField("장소", max_length=100, blank=True)
     description = models.TextField("내용", blank=True)
     other_count = models.PositiveIntegerField(
-        "명단 없이 센 참여자 수", default=0, help_text="명단을 받지 않은 구민·학생 등 (명단의 사람은 따로 셉니다)."
+        "명단 없이 센 참여자 수",
+        default=0,
+        help_text="명단을 받지 않은 구민·학생 등 (명단의 사람은 따로 셉니다).",
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -55,8 +59,12 @@ class ParticipantKind(models.TextChoices):
 
 class Participant(models.Model):
     event = models.ForeignKey(IntegrityEvent, on_delete=models.CASCADE, related_name="participants")
-    kind = models.CharField("구분", max_length=20, choices=ParticipantKind.choices, default=ParticipantKind.STAFF)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    kind = models.CharField(
+        "구분", max_length=20, choices=ParticipantKind.choices, default=ParticipantKind.STAFF
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     name = models.CharField("성명", max_length=50)
     affiliation = models.CharField("소속", max_length=100, blank=True)
     score = models.PositiveIntegerField("점수", null=True, blank=True)
@@ -110,7 +118,9 @@ class AwardRound(models.Model):
     judged_on = models.DateField("심사일")
     winners = models.PositiveSmallIntegerField("선정 인원(부서) 수", default=3)
     decided_at = models.DateTimeField("선정 확정", null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         app_label = "integrity"
@@ -130,8 +140,12 @@ class AwardRound(models.Model):
 class Nominee(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     round = models.ForeignKey(AwardRound, on_delete=models.CASCADE, related_name="nominees")
-    unit = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    unit = models.ForeignKey(
+        "core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     reason = models.TextField("추천 사유", blank=True)
     total = models.DecimalField("총점", max_digits=6, decimal_places=1, default=0)
     rank = models.PositiveSmallIntegerField("순위", null=True, blank=True)

@@ -67,7 +67,11 @@ def add_participants(
     """Staff lines: `공무원번호[, 점수[, 수상]]`; other lines: `성명, 소속[, 점수[, 수상]]`. Any bad line refuses all."""
     staff_rows, other_rows = parse_lines(staff_lines), parse_lines(other_lines)
     staff = staff_by_numbers(r[0] for r in staff_rows)
-    problems = [f"{i}번째 직원 줄: 공무원번호 {r[0]}이(가) 명부에 없습니다" for i, r in enumerate(staff_rows, 1) if r[0] not in staff]
+    problems = [
+        f"{i}번째 직원 줄: 공무원번호 {r[0]}이(가) 명부에 없습니다"
+        for i, r in enumerate(staff_rows, 1)
+        if r[0] not in staff
+    ]
     problems += [f"{i}번째 외부 참여자 줄: 성명이 없습니다" for i, r in enumerate(other_rows, 1) if not r[0]]
     if problems:
         raise EventError("; ".join(problems[:10]))
@@ -127,13 +131,17 @@ def open_round(actor: User, *, year: int, kind: str, judged_on: dt.date, winners
         raise EventError(f"{year}년 {AwardKind(kind).label} 심사가 이미 있습니다.")
     if not criteria_for(kind, judged_on):
         raise EventError("심사일에 시행 중인 평가 기준이 없습니다. 관리 화면에서 기준을 등록하세요.")
-    found = AwardRound.objects.create(year=year, kind=kind, judged_on=judged_on, winners=winners, created_by=actor)
+    found = AwardRound.objects.create(
+        year=year, kind=kind, judged_on=judged_on, winners=winners, created_by=actor
+    )
     record_event(actor, "awards.round_opened", found, year=year, kind=kind)
     return found
 
 
 @transaction.atomic
-def nominate(actor: User, award: AwardRound, *, unit: OrgUnit | None = None, user: User | None = None, reason: str = "") -> Nominee:
+def nominate(
+    actor: User, award: AwardRound, *, unit: OrgUnit | None = None, user: User | None = None, reason: str = ""
+) -> Nominee:
     award = AwardRound.objects.get(pk=award.pk)
     if award.decided_at:
         raise EventError("선정을 확정한 심사에는 후보를 더할 수 없습니다.")
@@ -141,8 +149,12 @@ def nominate(actor: User, award: AwardRound, *, unit: OrgUnit | None = None, use
         raise EventError("우수부서 심사는 부서를 고르세요.")
     if award.kind != AwardKind.DEPARTMENT and user is None:
         raise EventError("공무원 포상은 직원(공무원번호)을 입력하세요.")
-    nominee = Nominee.objects.create(round=award, unit=unit if award.kind == AwardKind.DEPARTMENT else None,
-                                     user=user if award.kind != AwardKind.DEPARTMENT else None, reason=reason.strip())
+    nominee = Nominee.objects.create(
+        round=award,
+        unit=unit if award.kind == AwardKind.DEPARTMENT else None,
+        user=user if award.kind != AwardKind.DEPARTMENT else None,
+        reason=reason.strip(),
+    )
     record_event(actor, "awards.nominated", award, nominee=str(nominee.public_id))
     return nominee
 
@@ -204,12 +216,18 @@ def sheet(award: AwardRound) -> tuple[list[AwardCriterion], list[dict]]:
         rows.append(
             {
                 "nominee": n,
-                "label": n.unit.name if n.unit_id else (f"{n.user.display_name} ({n.user.unit.name if n.user.unit_id else ''})" if n.user_id else ""),
+                "label": n.unit.name
+                if n.unit_id
+                else (
+                    f"{n.user.display_name} ({n.user.unit.name if n.user.unit_id else ''})"
+                    if n.user_id
+                    else ""
+                ),
                 "points": [by.get(c.pk) for c in criteria],
                 "total": n.total,
                 "rank": n.rank,
                 "selected": n.selected,
             }
         )
-    rows.sort(key=lambda r: (r["rank"] or 9999))
+    rows.sort(key=lambda r: r["rank"] or 9999)
     return criteria, rows

@@ -149,17 +149,25 @@ def award_act(request, public_id, action: str):
             if not form.is_valid():
                 return award_detail(request, public_id, bound=form, status=400)
             d = form.cleaned_data
-            user = staff_by_numbers([d["employee_number"]]).get(d["employee_number"].strip()) if d["employee_number"] else None
+            user = (
+                staff_by_numbers([d["employee_number"]]).get(d["employee_number"].strip())
+                if d["employee_number"]
+                else None
+            )
             if d["employee_number"] and user is None:
                 form.add_error("employee_number", "명부에 없는 공무원번호입니다.")
                 return award_detail(request, public_id, bound=form, status=400)
             svc.nominate(request.user, award, unit=d["unit"], user=user, reason=d["reason"])
             messages.success(request, "후보를 등록했습니다.")
         elif action == "score":
-            nominee = Nominee.objects.filter(round=award, public_id=request.POST.get("nominee") or None).first()
+            nominee = Nominee.objects.filter(
+                round=award, public_id=request.POST.get("nominee") or None
+            ).first()
             if nominee is None:
                 raise Http404
-            points = {int(k[2:]): v for k, v in request.POST.items() if k.startswith("c_") and k[2:].isdigit()}
+            points = {
+                int(k[2:]): v for k, v in request.POST.items() if k.startswith("c_") and k[2:].isdigit()
+            }
             svc.score(request.user, nominee, points)
             messages.success(request, "점수를 저장했습니다.")
         elif action == "decide":
@@ -177,12 +185,19 @@ def award_sheet(request, public_id):
     award = _round_for(request, public_id)
     criteria, rows = svc.sheet(award)
     wb, ws = new_sheet(
-        "평가표", ["순위", "후보", *[f"{c.name}({c.max_points}점)" for c in criteria], "총점", "선정", "추천 사유"]
+        "평가표",
+        ["순위", "후보", *[f"{c.name}({c.max_points}점)" for c in criteria], "총점", "선정", "추천 사유"],
     )
     for r in rows:
         ws.append(
-            [r["rank"], r["label"], *[float(p) if p is not None else None for p in r["points"]], float(r["total"]),
-             "선정" if r["selected"] else "", r["nominee"].reason]
+            [
+                r["rank"],
+                r["label"],
+                *[float(p) if p is not None else None for p in r["points"]],
+                float(r["total"]),
+                "선정" if r["selected"] else "",
+                r["nominee"].reason,
+            ]
         )
     response = HttpResponse(
         xlsx_bytes(wb), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

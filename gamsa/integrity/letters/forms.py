@@ -12,7 +12,9 @@ class RecipientsForm(KrdsForm):
 
 
 class ProduceForm(KrdsForm):
-    send_email = forms.BooleanField(label="전자우편 주소가 있는 분께 전자우편도 보내기", required=False, initial=True)
+    send_email = forms.BooleanField(
+        label="전자우편 주소가 있는 분께 전자우편도 보내기", required=False, initial=True
+    )
 
 
 class TemplateForm(KrdsForm):

@@ -48,7 +48,9 @@ class RecipientsImport(imports.Importer):
             raise ImportFileError(str(exc)) from None
         progress(total, total)
         result.update(batch=str(batch.public_id), number=batch.number, committed=True)
-        return imports.Outcome(result, f"받는 사람 {len(rows):,}명을 등록했습니다({batch.number}).", committed=True)
+        return imports.Outcome(
+            result, f"받는 사람 {len(rows):,}명을 등록했습니다({batch.number}).", committed=True
+        )
 
 
 RECIPIENTS_IMPORT = RecipientsImport()

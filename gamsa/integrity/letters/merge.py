@@ -106,7 +106,9 @@ def letter_html(head: Letterhead, person: Person, issued_on: dt.date) -> str:
         for label, value in (("기안자", head.drafter), ("검토자", head.reviewer), ("결재권자", head.approver))
         if value
     )
-    contact = " / ".join(x for x in (f"우 {head.postal_code} {head.address}".strip(), head.homepage) if x.strip())
+    contact = " / ".join(
+        x for x in (f"우 {head.postal_code} {head.address}".strip(), head.homepage) if x.strip()
+    )
     phones = " / ".join(
         x
         for x in (
@@ -221,7 +223,16 @@ def letter_paragraphs(head: Letterhead, person: Person, issued_on: dt.date) -> l
         signers,
         issue_line(head, issued_on),
         f"우 {head.postal_code} {head.address} / {head.homepage}".strip(" /"),
-        " / ".join(x for x in (f"전화 {head.phone}" if head.phone else "", f"전송 {head.fax}" if head.fax else "", head.email, head.disclosure) if x),
+        " / ".join(
+            x
+            for x in (
+                f"전화 {head.phone}" if head.phone else "",
+                f"전송 {head.fax}" if head.fax else "",
+                head.email,
+                head.disclosure,
+            )
+            if x
+        ),
     ]
 
 

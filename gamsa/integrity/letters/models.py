@@ -19,7 +19,8 @@ class LetterTemplate(models.Model):
     agency_name = models.CharField("행정기관명 (두문)", max_length=60, default="영등포구")
     title = models.CharField("제목", max_length=200)
     body = models.TextField(
-        "본문", help_text="{성명}, {업무구분}, {처리부서}, {처리일}을 쓰면 받는 사람마다 채웁니다. 문단은 빈 줄로 나눕니다."
+        "본문",
+        help_text="{성명}, {업무구분}, {처리부서}, {처리일}을 쓰면 받는 사람마다 채웁니다. 문단은 빈 줄로 나눕니다.",
     )
     sender_title = models.CharField("발신명의", max_length=60, default="영등포구청장")
     head_name = models.CharField("기관장 성명", max_length=30)
@@ -34,7 +35,9 @@ class LetterTemplate(models.Model):
     fax = models.CharField("전송", max_length=30, blank=True)
     email = models.CharField("공식 전자우편", max_length=100, blank=True)
     disclosure = models.CharField("공개 구분", max_length=30, default="대국민 공개")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -87,11 +90,21 @@ class Batch(models.Model):
     emailed_count = models.PositiveIntegerField("전자우편 발송", default=0)
     email_failed_count = models.PositiveIntegerField("전자우편 실패", default=0)
     send_email = models.BooleanField("전자우편 발송", default=True)
-    import_job = models.ForeignKey("core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    produce_job = models.ForeignKey("core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    pdf = models.ForeignKey("core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    hwpx = models.ForeignKey("core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    import_job = models.ForeignKey(
+        "core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    produce_job = models.ForeignKey(
+        "core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    pdf = models.ForeignKey(
+        "core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    hwpx = models.ForeignKey(
+        "core.Attachment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField("등록일시")
     produced_at = models.DateTimeField("완료일시", null=True, blank=True)
     purge_after = models.DateField("개인정보 삭제 예정일")

@@ -31,7 +31,9 @@ def local_today() -> dt.date:
 
 def current_template(day: dt.date | None = None) -> LetterTemplate | None:
     day = day or local_today()
-    return LetterTemplate.objects.filter(effective_from__lte=day).order_by("-effective_from", "-version").first()
+    return (
+        LetterTemplate.objects.filter(effective_from__lte=day).order_by("-effective_from", "-version").first()
+    )
 
 
 def retention_days(day: dt.date | None = None) -> int:
@@ -50,13 +52,19 @@ def publish_template(actor: User | None, **fields) -> LetterTemplate:
     if not (fields.get("head_name") or "").strip():
         raise LetterError("결미에 들어갈 기관장 성명을 입력하세요.")
     version = (LetterTemplate.objects.aggregate(v=Max("version"))["v"] or 0) + 1
-    template = LetterTemplate.objects.create(version=version, created_by=actor if actor and actor.pk else None, **fields)
-    record_event(actor, "letters.template_published", template, version=version, effective_from=template.effective_from)
+    template = LetterTemplate.objects.create(
+        version=version, created_by=actor if actor and actor.pk else None, **fields
+    )
+    record_event(
+        actor, "letters.template_published", template, version=version, effective_from=template.effective_from
+    )
     return template
 
 
 @transaction.atomic
-def set_retention(actor: User | None, *, effective_from: dt.date, retention_days: int, note: str = "") -> LetterPolicy:
+def set_retention(
+    actor: User | None, *, effective_from: dt.date, retention_days: int, note: str = ""
+) -> LetterPolicy:
     if not 30 <= retention_days <= 3650:
         raise LetterError("보존기간은 30일부터 3,650일까지입니다.")
     policy, _ = LetterPolicy.objects.update_or_create(
@@ -93,7 +101,8 @@ def create_batch(
         import_job=job,
         created_by=actor if actor and actor.pk else None,
         created_at=now,
-        purge_after=now.astimezone(SEOUL).date() + dt.timedelta(days=retention_days(now.astimezone(SEOUL).date())),
+        purge_after=now.astimezone(SEOUL).date()
+        + dt.timedelta(days=retention_days(now.astimezone(SEOUL).date())),
     )
     Recipient.objects.bulk_create(
         [
@@ -113,7 +122,12 @@ def create_batch(
         batch_size=2000,
     )
     record_event(
-        actor, "letters.batch_created", batch, recipients=len(rows), emails=batch.email_count, template=template.version
+        actor,
+        "letters.batch_created",
+        batch,
+        recipients=len(rows),
+        emails=batch.email_count,
+        template=template.version,
     )
     return batch
 
@@ -154,7 +168,9 @@ def mark_producing(actor: User, batch: Batch, job, *, send_email: bool = True) -
 
 
 @transaction.atomic
-def record_produced(batch: Batch, *, pdf: Attachment, hwpx: Attachment, sent: list, failed: list, actor=None) -> Batch:
+def record_produced(
+    batch: Batch, *, pdf: Attachment, hwpx: Attachment, sent: list, failed: list, actor=None
+) -> Batch:
     """`sent`: [(recipient id, when)], `failed`: [(recipient id, reason)]."""
     batch = Batch.objects.select_for_update().get(pk=batch.pk)
     for old in (batch.pdf, batch.hwpx):
@@ -171,7 +187,12 @@ def record_produced(batch: Batch, *, pdf: Attachment, hwpx: Attachment, sent: li
     batch.email_failed_count = len(failed)
     batch.save()
     record_event(
-        actor, "letters.produced", batch, pages=batch.recipient_count, emailed=len(sent), email_failed=len(failed)
+        actor,
+        "letters.produced",
+        batch,
+        pages=batch.recipient_count,
+        emailed=len(sent),
+        email_failed=len(failed),
     )
     return batch
 
@@ -195,7 +216,9 @@ def purge_expired(now: dt.datetime | None = None) -> int:
     batch keeps its number, counts and dates. Returns how many recipients were deleted."""
     today = (now or timezone.now()).astimezone(SEOUL).date()
     deleted = 0
-    for batch_id in Batch.objects.filter(purge_after__lt=today, purged_at__isnull=True).values_list("pk", flat=True):
+    for batch_id in Batch.objects.filter(purge_after__lt=today, purged_at__isnull=True).values_list(
+        "pk", flat=True
+    ):
         with transaction.atomic():
             batch = Batch.objects.select_for_update().get(pk=batch_id)
             count, _ = batch.recipients.all().delete()

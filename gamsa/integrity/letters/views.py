@@ -29,7 +29,9 @@ RECIPIENT_FIELDS = ["성명", "주소", "우편번호", "업무 구분", "처리
 
 
 def _batch_for(request, number: str, *, work: bool = False) -> Batch:
-    batch = Batch.objects.filter(number=number).select_related("template", "pdf", "hwpx", "produce_job").first()
+    batch = (
+        Batch.objects.filter(number=number).select_related("template", "pdf", "hwpx", "produce_job").first()
+    )
     if batch is None or not perms.can_see_batches(request.user):
         raise Http404
     if work:
@@ -77,7 +79,12 @@ def upload(request):
     return render(
         request,
         "integrity/letters/upload.html",
-        {"form": form, "columns": COLUMNS, "template": svc.current_template(), "retention": svc.retention_days()},
+        {
+            "form": form,
+            "columns": COLUMNS,
+            "template": svc.current_template(),
+            "retention": svc.retention_days(),
+        },
         status=status,
     )
 
@@ -88,7 +95,9 @@ def import_job(request, public_id):
     job = imports.job_of(RECIPIENTS_IMPORT, request.user, public_id)
     if job is None:
         raise Http404
-    template = "integrity/letters/_import_status.html" if request.htmx else "integrity/letters/import_job.html"
+    template = (
+        "integrity/letters/_import_status.html" if request.htmx else "integrity/letters/import_job.html"
+    )
     return render(request, template, imports.result_context(job))
 
 
@@ -118,7 +127,10 @@ def produce(request, number: str):
     form.is_valid()
     send_email = bool(form.cleaned_data.get("send_email"))
     job = create_job(
-        request.user, kind="integrity_letters_produce", label=f"청렴공한문 {batch.number} 만들기", params={"batch": str(batch.public_id)}
+        request.user,
+        kind="integrity_letters_produce",
+        label=f"청렴공한문 {batch.number} 만들기",
+        params={"batch": str(batch.public_id)},
     )
     try:
         svc.mark_producing(request.user, batch, job, send_email=send_email)
@@ -151,7 +163,10 @@ def recipients(request, number: str):
 def templates(request):
     core_perms.deny_outsider(perms.can_see_batches(request.user))
     current = svc.current_template()
-    form = TemplateForm(request.POST if request.method == "POST" else None, initial={**TemplateForm.initial_from(current), "effective_from": today()})
+    form = TemplateForm(
+        request.POST if request.method == "POST" else None,
+        initial={**TemplateForm.initial_from(current), "effective_from": today()},
+    )
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_work(request.user))
@@ -203,7 +218,10 @@ def template_preview(request, public_id):
 @login_required
 def retention(request):
     core_perms.deny_outsider(perms.can_see_batches(request.user))
-    form = RetentionForm(request.POST if request.method == "POST" else None, initial={"effective_from": today(), "retention_days": svc.retention_days()})
+    form = RetentionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"effective_from": today(), "retention_days": svc.retention_days()},
+    )
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_work(request.user))
@@ -219,9 +237,11 @@ def retention(request):
     return render(
         request,
         "integrity/letters/retention.html",
-        {"form": form, "policies": LetterPolicy.objects.all(), "current": svc.retention_days(),
-         "can_work": perms.can_work(request.user)},
+        {
+            "form": form,
+            "policies": LetterPolicy.objects.all(),
+            "current": svc.retention_days(),
+            "can_work": perms.can_work(request.user),
+        },
         status=status,
     )
-
-

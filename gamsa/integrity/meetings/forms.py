@@ -24,7 +24,9 @@ class ItemForm(KrdsForm):
     title = forms.CharField(label="안건", max_length=200)
     unit = UnitField(label="보고 부서", queryset=OrgUnit.objects.none(), required=False)
     summary = forms.CharField(label="보고 내용", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    decision = forms.CharField(label="결정·지시 사항", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    decision = forms.CharField(
+        label="결정·지시 사항", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

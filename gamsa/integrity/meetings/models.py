@@ -16,7 +16,9 @@ class StatusMeeting(models.Model):
     chair = models.CharField("주재", max_length=60, blank=True)
     attendees = models.TextField("참석자", blank=True)
     minutes = models.TextField("회의 요지", blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -38,7 +40,12 @@ class AgendaItem(models.Model):
     number = models.PositiveSmallIntegerField("순번")
     title = models.CharField("안건", max_length=200)
     unit = models.ForeignKey(
-        "core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="보고 부서"
+        "core.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="보고 부서",
     )
     summary = models.TextField("보고 내용", blank=True)
     decision = models.TextField("결정·지시 사항", blank=True)

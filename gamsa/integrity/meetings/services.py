@@ -21,7 +21,11 @@ def create_meeting(
     actor: User, *, held_on: dt.date, title: str, place: str = "", chair: str = "", attendees: str = ""
 ) -> StatusMeeting:
     meeting = StatusMeeting.objects.create(
-        held_on=held_on, title=title.strip(), place=place.strip(), chair=chair.strip(), attendees=attendees.strip(),
+        held_on=held_on,
+        title=title.strip(),
+        place=place.strip(),
+        chair=chair.strip(),
+        attendees=attendees.strip(),
         created_by=actor,
     )
     record_event(actor, "meetings.created", meeting, held_on=held_on)
@@ -30,13 +34,24 @@ def create_meeting(
 
 @transaction.atomic
 def add_item(
-    actor: User, meeting: StatusMeeting, *, title: str, unit: OrgUnit | None = None, summary: str = "", decision: str = ""
+    actor: User,
+    meeting: StatusMeeting,
+    *,
+    title: str,
+    unit: OrgUnit | None = None,
+    summary: str = "",
+    decision: str = "",
 ) -> AgendaItem:
     if not title.strip():
         raise MeetingError("안건을 입력하세요.")
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     item = AgendaItem.objects.create(
-        meeting=meeting, number=number, title=title.strip(), unit=unit, summary=summary.strip(), decision=decision.strip()
+        meeting=meeting,
+        number=number,
+        title=title.strip(),
+        unit=unit,
+        summary=summary.strip(),
+        decision=decision.strip(),
     )
     record_event(actor, "meetings.item_added", meeting, number=number)
     return item

@@ -29,7 +29,10 @@ def _meeting_for(request, public_id) -> StatusMeeting:
 @login_required
 def meeting_list(request):
     core_perms.deny_outsider(perms.can_use_office(request.user))
-    form = MeetingForm(request.POST if request.method == "POST" else None, initial={"held_on": today(), "title": f"{today().year}년 반부패 추진상황 보고회"})
+    form = MeetingForm(
+        request.POST if request.method == "POST" else None,
+        initial={"held_on": today(), "title": f"{today().year}년 반부패 추진상황 보고회"},
+    )
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_edit(request.user))
@@ -41,7 +44,11 @@ def meeting_list(request):
     return render(
         request,
         "integrity/meetings/list.html",
-        {"meetings": StatusMeeting.objects.all()[:50], "form": form, "can_edit": perms.can_edit(request.user)},
+        {
+            "meetings": StatusMeeting.objects.all()[:50],
+            "form": form,
+            "can_edit": perms.can_edit(request.user),
+        },
         status=status,
     )
 

@@ -29,7 +29,9 @@ class FindingForm(KrdsForm):
     title = forms.CharField(label="지적사항", max_length=300)
     description = forms.CharField(label="내용", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     unit = UnitField(label="처리 부서", queryset=OrgUnit.objects.none())
-    requested_action = forms.CharField(label="요청 조치", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    requested_action = forms.CharField(
+        label="요청 조치", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     due_date = date_field("조치 기한", required=False, help_text="비우면 14근무일 뒤로 정합니다.")
 
     def __init__(self, *args, **kwargs):

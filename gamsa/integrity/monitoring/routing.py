@@ -20,7 +20,9 @@ FindingStateError = findings.FindingStateError
 create_finding = findings.create_finding
 close_finding = findings.close_finding
 return_finding = findings.return_finding
-answer_finding = findings.answer_finding  # the department's answer (the demo; the department uses the patrol page)
+answer_finding = (
+    findings.answer_finding
+)  # the department's answer (the demo; the department uses the patrol page)
 
 __all__ = [
     "CATEGORY",

@@ -90,7 +90,10 @@ def round_act(request, number: str, action: str):
             except svc.MonitoringError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, f"지적사항 {link.finding.case_number}을(를) {link.finding.unit.name}에 통보했습니다.")
+                messages.success(
+                    request,
+                    f"지적사항 {link.finding.case_number}을(를) {link.finding.unit.name}에 통보했습니다.",
+                )
                 return redirect("integrity:monitoring_detail", number=found.number)
         return round_detail(request, number, bound={"finding": form}, status=400)
     if action == "summary":
@@ -101,9 +104,13 @@ def round_act(request, number: str, action: str):
             return redirect("integrity:monitoring_detail", number=found.number)
         return round_detail(request, number, bound={"summary": form}, status=400)
     if action in ("close", "return"):
-        link = MonitoringFinding.objects.filter(
-            round=found, finding__case_number=request.POST.get("finding", "")
-        ).select_related("finding").first()
+        link = (
+            MonitoringFinding.objects.filter(
+                round=found, finding__case_number=request.POST.get("finding", "")
+            )
+            .select_related("finding")
+            .first()
+        )
         if link is None:
             raise Http404
         form = NoteForm(request.POST)

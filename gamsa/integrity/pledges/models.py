@@ -46,7 +46,12 @@ class PledgeSignature(models.Model):
     year = models.PositiveSmallIntegerField("연도")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(
-        "core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="서명 당시 소속"
+        "core.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="서명 당시 소속",
     )
     signed_at = models.DateTimeField("서명 일시")
 

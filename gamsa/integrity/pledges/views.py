@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 
 from gamsa.core import permissions as core_perms
 from gamsa.core.services import log_access
+from gamsa.integrity.permissions import head_unit_ids
 from gamsa.integrity.pledges import permissions as perms
 from gamsa.integrity.pledges import selectors
 from gamsa.integrity.pledges import services as svc
 from gamsa.integrity.pledges.forms import PledgeTextForm, SignForm
 from gamsa.integrity.pledges.models import PledgeSignature, PledgeText
-from gamsa.integrity.permissions import head_unit_ids
 from gamsa.integrity.viewkit import today, year_choices, year_param
 
 
@@ -90,7 +90,10 @@ def unit_status(request):
 @login_required
 def texts(request):
     core_perms.deny_outsider(perms.can_see_rates(request.user))
-    form = PledgeTextForm(request.POST if request.method == "POST" else None, initial={"year": today().year, "effective_from": today()})
+    form = PledgeTextForm(
+        request.POST if request.method == "POST" else None,
+        initial={"year": today().year, "effective_from": today()},
+    )
     status = 200
     if request.method == "POST":
         core_perms.deny_read_only(perms.can_manage_texts(request.user))

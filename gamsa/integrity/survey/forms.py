@@ -14,7 +14,9 @@ class QuestionnaireForm(KrdsForm):
     title = forms.CharField(label="제목", max_length=200)
     opens_on = date_field("시작일")
     closes_on = date_field("마감일")
-    min_group = forms.IntegerField(label="공개 최소 응답 수", min_value=MIN_GROUP, max_value=100, initial=MIN_GROUP)
+    min_group = forms.IntegerField(
+        label="공개 최소 응답 수", min_value=MIN_GROUP, max_value=100, initial=MIN_GROUP
+    )
 
 
 class AnswerForm(forms.Form):

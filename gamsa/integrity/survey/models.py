@@ -46,11 +46,15 @@ class Questionnaire(models.Model):
         "상태", max_length=10, choices=QuestionnaireStatus.choices, default=QuestionnaireStatus.DRAFT
     )
     min_group = models.PositiveSmallIntegerField(
-        "공개 최소 응답 수", default=MIN_GROUP, help_text="이보다 응답이 적은 집단은 결과를 보이지 않습니다 (5 이상)."
+        "공개 최소 응답 수",
+        default=MIN_GROUP,
+        help_text="이보다 응답이 적은 집단은 결과를 보이지 않습니다 (5 이상).",
     )
     high_from = models.PositiveSmallIntegerField("위험 '높음' 기준점수", default=60)
     medium_from = models.PositiveSmallIntegerField("위험 '보통' 기준점수", default=40)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         app_label = "integrity"

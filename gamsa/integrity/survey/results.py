@@ -41,7 +41,9 @@ def results(q: Questionnaire) -> dict | None:
         cell = sums[(group, area_id)]
         cell[0] += _risk(value, reverse)
         cell[1] += 1
-    areas = list(RiskArea.objects.filter(questions__questionnaire=q).distinct().order_by("sort_order", "name"))
+    areas = list(
+        RiskArea.objects.filter(questions__questionnaire=q).distinct().order_by("sort_order", "name")
+    )
     total_answers = sum(len(v) for v in per_group.values())
     if total_answers < q.min_group:
         return {"areas": areas, "groups": [], "total": None, "hidden": len(per_group), "answers": 0}
@@ -88,7 +90,11 @@ def risk_map(q: Questionnaire) -> dict | None:
                 "previous": before,
                 "change": round(score - before, 1) if score is not None and before is not None else None,
                 "groups": [
-                    {"group": g["group"], "score": g["scores"].get(area.pk), "level": level(q, g["scores"].get(area.pk))}
+                    {
+                        "group": g["group"],
+                        "score": g["scores"].get(area.pk),
+                        "level": level(q, g["scores"].get(area.pk)),
+                    }
                     for g in current["groups"]
                 ],
             }

@@ -47,7 +47,12 @@ def create_questionnaire(
     if not questions:
         raise SurveyError("문항을 하나 이상 넣으세요.")
     questionnaire = Questionnaire.objects.create(
-        year=year, title=title.strip(), opens_on=opens_on, closes_on=closes_on, min_group=min_group, created_by=actor
+        year=year,
+        title=title.strip(),
+        opens_on=opens_on,
+        closes_on=closes_on,
+        min_group=min_group,
+        created_by=actor,
     )
     Question.objects.bulk_create(
         [
@@ -94,7 +99,12 @@ def close_questionnaire(actor: User, questionnaire: Questionnaire) -> None:
         raise SurveyError("진행 중인 진단평가만 마감할 수 있습니다.")
     questionnaire.status = QuestionnaireStatus.CLOSED
     questionnaire.save(update_fields=["status"])
-    record_event(actor, "survey.closed", questionnaire, answered=questionnaire.invitations.filter(answered=True).count())
+    record_event(
+        actor,
+        "survey.closed",
+        questionnaire,
+        answered=questionnaire.invitations.filter(answered=True).count(),
+    )
 
 
 def group_of(user: User) -> str:

@@ -150,12 +150,22 @@ def survey_export(request, year: int):
     response.write("\ufeff")
     writer = csv.writer(response)
     groups = [g["group"] for g in data["groups"]]
-    writer.writerow(["진단 분야", "구 전체 점수", "위험 수준", "전년 점수", "증감", *[f"{g} 점수" for g in groups]])
+    writer.writerow(
+        ["진단 분야", "구 전체 점수", "위험 수준", "전년 점수", "증감", *[f"{g} 점수" for g in groups]]
+    )
     for row in data["rows"]:
         writer.writerow(
-            [csv_safe(row["area"]), row["score"], row["level"], row["previous"] if row["previous"] is not None else "",
-             row["change"] if row["change"] is not None else "", *[g["score"] for g in row["groups"]]]
+            [
+                csv_safe(row["area"]),
+                row["score"],
+                row["level"],
+                row["previous"] if row["previous"] is not None else "",
+                row["change"] if row["change"] is not None else "",
+                *[g["score"] for g in row["groups"]],
+            ]
         )
     writer.writerow([])
-    writer.writerow(["응답 수", data["answers"], f"응답 {q.min_group}건 미만 집단 {data['hidden']}개는 표시하지 않음"])
+    writer.writerow(
+        ["응답 수", data["answers"], f"응답 {q.min_group}건 미만 집단 {data['hidden']}개는 표시하지 않음"]
+    )
     return response

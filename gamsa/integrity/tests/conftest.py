@@ -1,5 +1,7 @@
 import pytest
 
+from gamsa.core.notices.tests.conftest import smtp_server  # noqa: F401  (a real SMTP server: aiosmtpd)
+
 
 @pytest.fixture
 def planted(demo, isolated_settings):

@@ -92,13 +92,21 @@ def plant_all() -> dict:
     leader = user("leader")
     year = today().year
     text = pledges.publish_text(
-        leader, year=year, title=f"{year}년 청렴서약서", body="금품을 받지 않겠습니다.", effective_from=D(f"{year}-01-02")
+        leader,
+        year=year,
+        title=f"{year}년 청렴서약서",
+        body="금품을 받지 않겠습니다.",
+        effective_from=D(f"{year}-01-02"),
     )
     course = m.Course.objects.get(name="갑질 예방교육")
     session = training.create_session(leader, course=course, title="1차", held_on=D(f"{year}-04-15"))
     batch = letters.create_batch(leader, recipient_rows(3), source_name="명단.xlsx")
     q = survey.create_questionnaire(
-        leader, year=year, title="진단평가", opens_on=D(f"{year}-05-01"), closes_on=D(f"{year}-05-20"),
+        leader,
+        year=year,
+        title="진단평가",
+        opens_on=D(f"{year}-05-01"),
+        closes_on=D(f"{year}-05-20"),
         questions=survey.default_questions()[:3],
     )
     area = m.VulnerableArea.objects.get(name="인허가")

@@ -12,7 +12,18 @@ ACCOUNTS = [
 ]  # fmt: skip
 PROGRAMME = {"head", "leader", "auditor"}
 READERS = PROGRAMME | {"council"}
-STAFF = {"head", "leader", "auditor", "investigator", "complaints", "patrol", "liaison", "teamlead", "depthead", "admin"}
+STAFF = {
+    "head",
+    "leader",
+    "auditor",
+    "investigator",
+    "complaints",
+    "patrol",
+    "liaison",
+    "teamlead",
+    "depthead",
+    "admin",
+}
 OFFICE = {"head", "leader", "auditor", "investigator", "complaints", "patrol"}
 
 
@@ -42,7 +53,11 @@ def rows(p) -> dict[str, tuple[str, set, set]]:
         "letters_recipients": (f"/integrity/letters/{batch}/recipients/", PROGRAMME, set()),
         "survey": ("/integrity/survey/", READERS, set()),
         "survey_detail": (f"/integrity/survey/{year}/", READERS, set()),
-        "survey_answer": (f"/integrity/survey/{year}/answer/", set(), set()),  # nobody is invited before it opens
+        "survey_answer": (
+            f"/integrity/survey/{year}/answer/",
+            set(),
+            set(),
+        ),  # nobody is invited before it opens
         "monitoring": ("/integrity/monitoring/", READERS, set()),
         "monitoring_detail": (f"/integrity/monitoring/{rnd}/", READERS, set()),
         "events": ("/integrity/events/", READERS, set()),
@@ -65,7 +80,15 @@ def rows(p) -> dict[str, tuple[str, set, set]]:
 
 
 # Routes reached only by POST (their refusals are in test_access_writes.py) or only after a job exists.
-POST_ONLY = {"letters_produce", "survey_act", "monitoring_act", "award_create", "award_act", "meeting_act", "withdraw"}
+POST_ONLY = {
+    "letters_produce",
+    "survey_act",
+    "monitoring_act",
+    "award_create",
+    "award_act",
+    "meeting_act",
+    "withdraw",
+}
 JOB_PAGES = {"training_import_job", "letters_import_job", "survey_export"}
 
 
@@ -74,7 +97,9 @@ def test_every_url_has_a_row():
     from gamsa.integrity.urls import urlpatterns as integrity
 
     assert get_resolver().resolve("/integrity/").url_name == "dashboard"
-    covered = {name for name in rows_names()} | POST_ONLY | JOB_PAGES | {"list", "create", "detail", "receipts"}
+    covered = (
+        {name for name in rows_names()} | POST_ONLY | JOB_PAGES | {"list", "create", "detail", "receipts"}
+    )
     names = {p.name for p in integrity} | {p.name for p in board}
     assert names <= covered, f"URLs without a row in the access matrix: {names - covered}"
 

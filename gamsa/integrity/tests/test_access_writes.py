@@ -7,7 +7,18 @@ import pytest
 
 from gamsa.integrity.tests.helpers import snapshot
 
-ACCOUNTS = ["head", "leader", "auditor", "investigator", "liaison", "depthead", "council", "admin", "citizen", "volunteer"]
+ACCOUNTS = [
+    "head",
+    "leader",
+    "auditor",
+    "investigator",
+    "liaison",
+    "depthead",
+    "council",
+    "admin",
+    "citizen",
+    "volunteer",
+]
 PROGRAMME = {"head", "leader", "auditor"}
 READERS = PROGRAMME | {"council"}
 

@@ -23,8 +23,13 @@ def png() -> bytes:
 
 def test_publish_to_a_department_reaches_it_and_its_teams_only(demo, isolated_settings):
     post = svc.publish_post(
-        user("leader"), title="건설과 공지", body="내용", category="integrity", audience_units=[unit("건설과")],
-        attachments=[(png(), "카드.png")], source=user("leader"),
+        user("leader"),
+        title="건설과 공지",
+        body="내용",
+        category="integrity",
+        audience_units=[unit("건설과")],
+        attachments=[(png(), "카드.png")],
+        source=user("leader"),
     )
     assert can_read(user("liaison"), post) and can_read(user("depthead"), post)
     assert not can_read(user("patrol"), post) and not can_read(user("council"), post)
@@ -67,7 +72,11 @@ def test_receipts_by_department_and_unread_names_are_logged(client, as_user, dem
 
 def test_attachment_follows_the_post(client, as_user, demo, isolated_settings):
     post = svc.publish_post(
-        user("leader"), title="순찰팀만", body="", category="notice", audience_units=[unit("순찰팀")],
+        user("leader"),
+        title="순찰팀만",
+        body="",
+        category="notice",
+        audience_units=[unit("순찰팀")],
         attachments=[(png(), "a.png")],
     )
     file = svc.attachments_of(post).get()

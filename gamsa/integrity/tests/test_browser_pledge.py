@@ -24,7 +24,13 @@ def rate_cell(page) -> str:
 
 def test_staff_member_signs_and_the_department_rate_moves(page):
     year = today().year
-    svc.publish_text(user("leader"), year=year, title=f"{year}년 청렴서약서", body="금품을 받지 않겠습니다.", effective_from=D(f"{year}-01-02"))
+    svc.publish_text(
+        user("leader"),
+        year=year,
+        title=f"{year}년 청렴서약서",
+        body="금품을 받지 않겠습니다.",
+        effective_from=D(f"{year}-01-02"),
+    )
     staff(3, "건설과", prefix="br")  # 건설과: liaison, teamlead, depthead and three more: 0 of 6 signed
     requests = []
     page.on("request", lambda r: requests.append(r.url))

@@ -20,10 +20,15 @@ from gamsa.integrity.tests.helpers import D, staff, unit, user
 
 def test_event_participants_are_logged_when_listed(client, as_user, demo):
     people = staff(2, "건설과", prefix="ev")
-    event = svc.create_event(user("leader"), kind="golden_bell", title="골든벨", held_on=D("2026-10-22"), other_count=5)
+    event = svc.create_event(
+        user("leader"), kind="golden_bell", title="골든벨", held_on=D("2026-10-22"), other_count=5
+    )
     added = svc.add_participants(
-        user("leader"), event, staff_lines=f"{people[0].employee_number}, 90\n{people[1].employee_number}",
-        other_kind="student", other_lines="학생일, 영등포고, 100, 최후의 1인",
+        user("leader"),
+        event,
+        staff_lines=f"{people[0].employee_number}, 90\n{people[1].employee_number}",
+        other_kind="student",
+        other_lines="학생일, 영등포고, 100, 최후의 1인",
     )
     assert added == 3
     with pytest.raises(svc.EventError, match="명부에 없습니다"):
@@ -48,28 +53,47 @@ def test_award_scoring_sheet_and_decision(client, as_user, demo):
     with pytest.raises(svc.EventError, match="0부터 30"):
         svc.score(user("leader"), a, {criteria[0].pk: "31"})
     svc.decide(user("leader"), award)
-    assert list(Nominee.objects.filter(round=award, selected=True).values_list("unit__name", flat=True)) == ["도로과"]
+    assert list(Nominee.objects.filter(round=award, selected=True).values_list("unit__name", flat=True)) == [
+        "도로과"
+    ]
     with pytest.raises(svc.EventError):
         svc.score(user("leader"), a, {criteria[0].pk: "30"})
     as_user("auditor")
-    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/integrity/awards/{award.public_id}/sheet.xlsx").content)).active
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get(f"/integrity/awards/{award.public_id}/sheet.xlsx").content)
+    ).active
     rows = list(sheet.values)
     assert rows[0][2].startswith("청렴 시책 참여도") and rows[1][1] == "도로과" and rows[1][-2] == "선정"
     assert rows[2][1] == "건설과" and rows[2][-3] == 45.5
     # a new set of criteria from next year does not change this year's sheet
-    AwardCriterion.objects.create(kind="department", effective_from=D("2027-01-01"), name="새 기준", max_points=100)
+    AwardCriterion.objects.create(
+        kind="department", effective_from=D("2027-01-01"), name="새 기준", max_points=100
+    )
     assert [c.name for c in svc.criteria_for("department", award.judged_on)] == [c.name for c in criteria]
     assert [c.name for c in svc.criteria_for("department", D("2027-12-01"))] == ["새 기준"]
 
 
 def test_status_meeting_minutes_pdf_and_hwpx(client, as_user, demo):
-    meeting = meetings.create_meeting(user("leader"), held_on=D("2026-06-20"), title="2026년 반부패 추진상황 보고회", chair="부구청장")
-    meetings.add_item(user("leader"), meeting, title="수의계약 편중 해소", unit=unit("건설과"), summary="현황 점검", decision="업체 순환")
+    meeting = meetings.create_meeting(
+        user("leader"), held_on=D("2026-06-20"), title="2026년 반부패 추진상황 보고회", chair="부구청장"
+    )
+    meetings.add_item(
+        user("leader"),
+        meeting,
+        title="수의계약 편중 해소",
+        unit=unit("건설과"),
+        summary="현황 점검",
+        decision="업체 순환",
+    )
     meetings.record_minutes(user("leader"), meeting, minutes="하반기 중점 과제를 정했다.")
     as_user("council")
     pdf = client.get(f"/integrity/meetings/{meeting.public_id}/minutes.pdf").content
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    assert "2026년 반부패 추진상황 보고회 회의록" in text and "수의계약 편중 해소" in text and "업체 순환" in text
+    assert (
+        "2026년 반부패 추진상황 보고회 회의록" in text
+        and "수의계약 편중 해소" in text
+        and "업체 순환" in text
+    )
     hwpx = client.get(f"/integrity/meetings/{meeting.public_id}/minutes.hwpx").content
     with zipfile.ZipFile(io.BytesIO(hwpx)) as z:
         section = z.read("Contents/section0.xml").decode()
@@ -79,7 +103,12 @@ def test_status_meeting_minutes_pdf_and_hwpx(client, as_user, demo):
 def test_card_news_is_posted_with_pdf_and_png(client, as_user, demo, isolated_settings):
     as_user("auditor")
     response = client.post(
-        "/integrity/cardnews/", {"title": "명절 선물 안 받기", "message": "직무 관련자의 선물은 받지 않습니다.", "actions": "돌려주기"}
+        "/integrity/cardnews/",
+        {
+            "title": "명절 선물 안 받기",
+            "message": "직무 관련자의 선물은 받지 않습니다.",
+            "actions": "돌려주기",
+        },
     )
     assert response.status_code == 302
     post = Post.objects.get()
@@ -88,5 +117,7 @@ def test_card_news_is_posted_with_pdf_and_png(client, as_user, demo, isolated_se
 
     files = {a.kind: a for a in attachments_of(post)}
     assert set(files) == {"pdf", "png"}
-    text = subprocess.run(["pdftotext", "-", "-"], input=files["pdf"].file.read(), capture_output=True, check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=files["pdf"].file.read(), capture_output=True, check=True
+    ).stdout.decode()
     assert "청렴 카드뉴스" in text and "명절 선물 안 받기" in text and "돌려주기" in text

@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from gamsa.core.models import AccessLog, Event, Job
-from gamsa.core.notices.tests.conftest import smtp_server  # noqa: F401  (a real SMTP server, aiosmtpd)
 from gamsa.integrity.letters import merge
 from gamsa.integrity.letters import services as svc
 from gamsa.integrity.letters.models import Batch, BatchStatus, Recipient
@@ -23,7 +22,9 @@ from gamsa.integrity.tests.helpers import RECIPIENT_HEADER, recipient_rows, uplo
 
 
 def pdf_text(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def pdf_pages(data: bytes) -> int:
@@ -35,10 +36,14 @@ def pdf_pages(data: bytes) -> int:
 def template(demo, isolated_settings):
     first = svc.current_template()
     fields = {f: getattr(first, f) for f in svc.TEMPLATE_FIELDS if f != "effective_from"}
-    return svc.publish_template(user("leader"), **{**fields, "head_name": "최영등", "effective_from": first.effective_from})
+    return svc.publish_template(
+        user("leader"), **{**fields, "head_name": "최영등", "effective_from": first.effective_from}
+    )
 
 
-def test_bad_recipient_rows_by_line_nothing_registered(client, as_user, template, settings, django_capture_on_commit_callbacks):
+def test_bad_recipient_rows_by_line_nothing_registered(
+    client, as_user, template, settings, django_capture_on_commit_callbacks
+):
     data = xlsx([
         RECIPIENT_HEADER,
         ["홍길동", "서울특별시 영등포구 당산로 1", "07260", "건축 인허가", "건축과", "2026-10-01", ""],
@@ -50,13 +55,24 @@ def test_bad_recipient_rows_by_line_nothing_registered(client, as_user, template
         response = client.post("/integrity/letters/upload/", {"file": upload(data, "명단.xlsx")})
     page = client.get(response["Location"]).content.decode()
     assert "3행" in page and "4행" in page and "2행" not in page.split("import-errors")[1]
-    assert "성명이 비어" in page and "전자우편" in page and "우편번호" in page and "처리 부서" in page and "처리일" in page
+    assert (
+        "성명이 비어" in page
+        and "전자우편" in page
+        and "우편번호" in page
+        and "처리 부서" in page
+        and "처리일" in page
+    )
     assert not Batch.objects.exists() and not Recipient.objects.exists()
     assert not list((Path(settings.MEDIA_ROOT) / "imports").rglob("*.upload"))
 
 
 def test_mail_merge_pdf_hwpx_and_email_through_smtp(
-    client, as_user, template, smtp_server, settings, django_capture_on_commit_callbacks  # noqa: F811
+    client,
+    as_user,
+    template,
+    smtp_server,
+    settings,
+    django_capture_on_commit_callbacks,
 ):
     settings.GAMSA_LETTERS_PROCESSES = 2
     rows = [RECIPIENT_HEADER] + [
@@ -109,11 +125,18 @@ def test_mail_merge_pdf_hwpx_and_email_through_smtp(
     assert len(smtp_server.envelopes) == 40
 
 
-def test_retention_deletes_recipients_and_files_but_keeps_counts(template, settings, django_capture_on_commit_callbacks):
+def test_retention_deletes_recipients_and_files_but_keeps_counts(
+    template, settings, django_capture_on_commit_callbacks
+):
     svc.set_retention(user("leader"), effective_from=timezone.localdate(), retention_days=30)
     batch = svc.create_batch(user("leader"), recipient_rows(5))
     assert (batch.purge_after - timezone.localdate()).days == 30
-    pdf = merge.render_pdf(merge.Letterhead.of(batch.template), [p for _, p in svc.people_of(batch)], issued_on=timezone.localdate(), processes=1)
+    pdf = merge.render_pdf(
+        merge.Letterhead.of(batch.template),
+        [p for _, p in svc.people_of(batch)],
+        issued_on=timezone.localdate(),
+        processes=1,
+    )
     from gamsa.core.services import store_attachment
 
     batch.pdf = store_attachment(user("leader"), data=pdf, original_name="a.pdf", owner=batch)
@@ -132,19 +155,40 @@ def test_retention_deletes_recipients_and_files_but_keeps_counts(template, setti
 
 
 def test_command_line_merges_in_file_order_and_prints_progress(template, tmp_path):
-    rows = [RECIPIENT_HEADER] + [[f"명령{i:02d}", "서울 영등포구", "07260", "영업 신고", "위생과", "2026-09-01", ""] for i in range(60)]
+    rows = [RECIPIENT_HEADER] + [
+        [f"명령{i:02d}", "서울 영등포구", "07260", "영업 신고", "위생과", "2026-09-01", ""] for i in range(60)
+    ]
     source = tmp_path / "recipients.xlsx"
     source.write_bytes(xlsx(rows))
     out = io.StringIO()
-    call_command("integrity", "letters", str(source), "--out", str(tmp_path / "letters.pdf"), "--processes", "1", stdout=out)
+    call_command(
+        "integrity",
+        "letters",
+        str(source),
+        "--out",
+        str(tmp_path / "letters.pdf"),
+        "--processes",
+        "1",
+        stdout=out,
+    )
     printed = out.getvalue()
     assert "50/60쪽" in printed and "60/60쪽 (100%)" in printed and "60쪽을 저장했습니다" in printed
     data = (tmp_path / "letters.pdf").read_bytes()
     assert pdf_pages(data) == 60
     assert [int(n) for n in re.findall(r"명령(\d{2}) 귀하", pdf_text(data))] == list(range(60))
     bad = tmp_path / "bad.xlsx"
-    bad.write_bytes(xlsx([RECIPIENT_HEADER, ["", "", "", "", "", "", ""], ["이름", "주소", "1", "업무", "부서", "x", ""]]))
+    bad.write_bytes(
+        xlsx([RECIPIENT_HEADER, ["", "", "", "", "", "", ""], ["이름", "주소", "1", "업무", "부서", "x", ""]])
+    )
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="잘못된 행 1개"):
-        call_command("integrity", "letters", str(bad), "--out", str(tmp_path / "x.pdf"), stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "integrity",
+            "letters",
+            str(bad),
+            "--out",
+            str(tmp_path / "x.pdf"),
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )

@@ -18,11 +18,18 @@ def monitoring_round(demo):
     return svc.create_round(user("leader"), area=area, title="인허가 처리 실태", starts_on=D("2026-03-02"))
 
 
-def test_finding_routed_answered_on_the_patrol_page_and_closed_here(client, as_user, monitoring_round, isolated_settings):
+def test_finding_routed_answered_on_the_patrol_page_and_closed_here(
+    client, as_user, monitoring_round, isolated_settings
+):
     as_user("auditor")
     response = client.post(
         f"/integrity/monitoring/{monitoring_round.number}/act/finding/",
-        {"title": "처리기한 지난 인허가 3건", "description": "지연 사유 없음", "unit": unit("건설과").pk, "due_date": "2026-12-31"},
+        {
+            "title": "처리기한 지난 인허가 3건",
+            "description": "지연 사유 없음",
+            "unit": unit("건설과").pk,
+            "due_date": "2026-12-31",
+        },
     )
     assert response.status_code == 302
     link = MonitoringFinding.objects.get()
@@ -39,13 +46,18 @@ def test_finding_routed_answered_on_the_patrol_page_and_closed_here(client, as_u
     as_user("auditor")
     body = client.get(f"/integrity/monitoring/{monitoring_round.number}/").content.decode()
     assert "지연 사유를 보완했습니다." in body and "부서 조치 완료" in body
-    client.post(f"/integrity/monitoring/{monitoring_round.number}/act/close/", {"finding": finding.case_number, "note": "확인"})
+    client.post(
+        f"/integrity/monitoring/{monitoring_round.number}/act/close/",
+        {"finding": finding.case_number, "note": "확인"},
+    )
     finding.refresh_from_db()
     assert finding.status == routing.FindingStatus.CLOSED and finding.closed_by == user("auditor")
 
 
 def test_closing_before_the_answer_is_refused(monitoring_round):
-    link = svc.add_finding(user("leader"), monitoring_round, title="지적", description="", unit=unit("건설과"))
+    link = svc.add_finding(
+        user("leader"), monitoring_round, title="지적", description="", unit=unit("건설과")
+    )
     with pytest.raises(svc.MonitoringError):
         svc.close(user("leader"), link)
     link.finding.refresh_from_db()

@@ -21,7 +21,11 @@ from gamsa.integrity.viewkit import today
 def text(demo):
     year = today().year
     return svc.publish_text(
-        user("leader"), year=year, title="청렴서약서", body="서약합니다.", effective_from=D(f"{year}-01-02"),
+        user("leader"),
+        year=year,
+        title="청렴서약서",
+        body="서약합니다.",
+        effective_from=D(f"{year}-01-02"),
         sign_by=today() + dt.timedelta(days=10),
     )
 
@@ -62,7 +66,9 @@ def test_unsigned_staff_see_a_reminder_until_they_sign(text):
     items = [i for b in work.desk(liaison, timezone.now()).values() for i in b if "청렴서약서" in i.title]
     assert items == []
     # the council viewer is no staff member of the district: no reminder
-    assert not [i for b in work.desk(user("council"), timezone.now()).values() for i in b if "청렴" in i.title]
+    assert not [
+        i for b in work.desk(user("council"), timezone.now()).values() for i in b if "청렴" in i.title
+    ]
 
 
 def test_department_head_sees_who_has_not_signed_and_it_is_logged(client, as_user, text):

@@ -26,7 +26,11 @@ def survey(demo, isolated_settings):
     big = staff(6, "도로과", grade="5", prefix="mg")
     small = staff(3, "청소과", grade="5", prefix="ms")
     q = svc.create_questionnaire(
-        user("leader"), year=2026, title="2026년 진단평가", opens_on=D("2026-05-01"), closes_on=D("2026-05-20"),
+        user("leader"),
+        year=2026,
+        title="2026년 진단평가",
+        opens_on=D("2026-05-01"),
+        closes_on=D("2026-05-20"),
         questions=svc.default_questions()[:6],
     )
     svc.open_questionnaire(user("leader"), q)
@@ -43,10 +47,15 @@ def test_storage_has_no_link_from_answer_to_person(survey):
     for model in (Response, Answer):
         names = {f.name for f in model._meta.get_fields()}
         assert not names & {"user", "person", "invitation", "created_at", "answered_at", "at"}, model
-        assert model._meta.pk.get_internal_type() == "UUIDField"  # no sequence that follows the order of answering
+        assert (
+            model._meta.pk.get_internal_type() == "UUIDField"
+        )  # no sequence that follows the order of answering
     invitation_fields = {f.name for f in Invitation._meta.get_fields()}
     assert invitation_fields == {"id", "questionnaire", "user", "answered"}
-    assert Response.objects.count() == 9 and set(Response.objects.values_list("group", flat=True)) == {"안전교통국", "환경국"}
+    assert Response.objects.count() == 9 and set(Response.objects.values_list("group", flat=True)) == {
+        "안전교통국",
+        "환경국",
+    }
 
 
 def test_nothing_is_shown_while_open_and_small_groups_never(client, as_user, survey):
@@ -64,12 +73,18 @@ def test_nothing_is_shown_while_open_and_small_groups_never(client, as_user, sur
     export = client.get("/integrity/survey/2026/export.csv").content.decode("utf-8-sig")
     assert "안전교통국" in export and "환경국" not in export
     api = client.get("/api/v1/integrity/risk/2026").json()
-    assert api["hidden_groups"] == 1 and api["answers"] == 9 and "환경국" not in json.dumps(api, ensure_ascii=False)
+    assert (
+        api["hidden_groups"] == 1
+        and api["answers"] == 9
+        and "환경국" not in json.dumps(api, ensure_ascii=False)
+    )
 
 
 def test_no_output_ties_an_answer_to_a_person(client, as_user, survey):
     svc.close_questionnaire(user("leader"), survey["q"])
-    names = [p.full_name for p in survey["big"] + survey["small"]] + [p.username for p in survey["big"] + survey["small"]]
+    names = [p.full_name for p in survey["big"] + survey["small"]] + [
+        p.username for p in survey["big"] + survey["small"]
+    ]
     response_ids = [str(r) for r in Response.objects.values_list("pk", flat=True)]
     as_user("head")
     pages = [
@@ -102,7 +117,11 @@ def test_no_output_ties_an_answer_to_a_person(client, as_user, survey):
 
 def test_answering_twice_or_uninvited_is_refused(survey):
     q = svc.create_questionnaire(
-        user("leader"), year=2027, title="다음", opens_on=D("2027-05-01"), closes_on=D("2027-05-20"),
+        user("leader"),
+        year=2027,
+        title="다음",
+        opens_on=D("2027-05-01"),
+        closes_on=D("2027-05-20"),
         questions=svc.default_questions()[:2],
     )
     svc.open_questionnaire(user("leader"), q)

@@ -57,7 +57,12 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(
     assert job.status == Job.Status.DONE and not job.result["committed"]
     errors = dict((line, reason) for line, reason in job.result["errors"])
     assert set(errors) == {3, 4, 5, 6}
-    assert "명부에 없습니다" in errors[3] and "요리 교실" in errors[4] and "이수일" in errors[5] and "성명" in errors[6]
+    assert (
+        "명부에 없습니다" in errors[3]
+        and "요리 교실" in errors[4]
+        and "이수일" in errors[5]
+        and "성명" in errors[6]
+    )
     assert "3행" in page and "아무것도 등록하지 않았습니다" in page
     assert Completion.objects.count() == 0
     assert uploads_left(settings) == []
@@ -70,7 +75,10 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(
 def test_reimporting_the_same_month_creates_nothing_twice(
     client, as_user, people, settings, django_capture_on_commit_callbacks
 ):
-    rows = [HEADER] + [[p.employee_number, p.full_name, "건설과", "청렴 상시 자가학습", "2026-04-0%d" % (i + 1)] for i, p in enumerate(people)]
+    rows = [HEADER] + [
+        [p.employee_number, p.full_name, "건설과", "청렴 상시 자가학습", f"2026-04-0{i + 1}"]
+        for i, p in enumerate(people)
+    ]
     rows.append(rows[1])  # the export repeats a row: counted once
     csv = "\n".join(",".join(r) for r in rows).encode("cp949")
     as_user("leader")
@@ -84,7 +92,9 @@ def test_reimporting_the_same_month_creates_nothing_twice(
 
 def test_a_file_without_the_columns_is_refused_at_upload(client, as_user, people, settings):
     as_user("leader")
-    response = client.post("/integrity/training/import/", {"file": upload(xlsx([["이름", "날짜"], ["a", "b"]]), "x.xlsx")})
+    response = client.post(
+        "/integrity/training/import/", {"file": upload(xlsx([["이름", "날짜"], ["a", "b"]]), "x.xlsx")}
+    )
     assert response.status_code == 400 and "필요한 열이 없습니다" in response.content.decode()
     assert not Job.objects.filter(kind="integrity_training_import").exists() and uploads_left(settings) == []
 
@@ -94,7 +104,9 @@ def test_rates_by_department_and_life_cycle_stage(people):
     year = 2026
     abuse = Course.objects.get(name="갑질 예방교육")
     newcomer = Course.objects.get(name="신규·승진자 청렴교육")
-    svc.set_stage(leader, year=year, stage="new", numbers=[people[0].employee_number, people[1].employee_number])
+    svc.set_stage(
+        leader, year=year, stage="new", numbers=[people[0].employee_number, people[1].employee_number]
+    )
     session = svc.create_session(leader, course=newcomer, title="1차", held_on=D("2026-06-12"))
     svc.add_participants(leader, session, [people[0].employee_number])
     manager_session = svc.create_session(leader, course=abuse, title="간부", held_on=D("2026-04-15"))

@@ -10,7 +10,9 @@ from gamsa.integrity.viewkit import date_field
 class ImportForm(KrdsForm):
     file = forms.FileField(label="학습 시스템 내려받기 파일 (XLSX·CSV)")
     skip_bad = forms.BooleanField(
-        label="잘못된 행은 건너뛰고 나머지를 등록", required=False, help_text="고르지 않으면 잘못된 행이 하나라도 있을 때 아무것도 등록하지 않습니다."
+        label="잘못된 행은 건너뛰고 나머지를 등록",
+        required=False,
+        help_text="고르지 않으면 잘못된 행이 하나라도 있을 때 아무것도 등록하지 않습니다.",
     )
 
 
@@ -32,9 +34,7 @@ def _numbers(text: str) -> list[str]:
 
 
 class NumbersForm(KrdsForm):
-    numbers = forms.CharField(
-        label="공무원번호 (한 줄에 하나)", widget=forms.Textarea(attrs={"rows": 6})
-    )
+    numbers = forms.CharField(label="공무원번호 (한 줄에 하나)", widget=forms.Textarea(attrs={"rows": 6}))
 
     def clean_numbers(self):
         numbers = _numbers(self.cleaned_data["numbers"])

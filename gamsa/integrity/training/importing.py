@@ -67,7 +67,9 @@ def check_rows(data: bytes, *, today: dt.date) -> tuple[list[dict], list[list], 
             reasons.append(f"성명이 명부와 다릅니다(공무원번호 {number})")
         course = courses.get(course_name.replace(" ", ""))
         if course is None:
-            reasons.append(f"과정명 '{course_name}'을(를) 찾을 수 없습니다" if course_name else "과정명이 비어 있습니다")
+            reasons.append(
+                f"과정명 '{course_name}'을(를) 찾을 수 없습니다" if course_name else "과정명이 비어 있습니다"
+            )
         moment = parse_moment(raw_day)
         day = moment.date() if moment else None
         if day is None:

@@ -63,7 +63,9 @@ class Session(models.Model):
     ends_on = models.DateField("종료일", null=True, blank=True)
     place = models.CharField("장소", max_length=100, blank=True)
     audience_note = models.CharField("대상(설명)", max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -95,7 +97,9 @@ class Completion(models.Model):
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     employee_number = models.CharField("공무원번호", max_length=20)
-    unit = models.ForeignKey("core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    unit = models.ForeignKey(
+        "core.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     completed_on = models.DateField("이수일")
     source = models.CharField("경로", max_length=10, choices=Source.choices, default=Source.IMPORT)
     job = models.ForeignKey("core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -123,7 +127,9 @@ class StaffStage(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField("연도")
     stage = models.CharField("생애주기", max_length=20, choices=[(s.value, s.label) for s in LIFE_STAGES])
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
 
     class Meta:
         app_label = "integrity"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gamsa.integrity.staff import MANAGER_GRADES, district_staff, rates_by_department
-from gamsa.integrity.training.models import LIFE_STAGES, Completion, Course, Stage, StaffStage
+from gamsa.integrity.training.models import LIFE_STAGES, Completion, Course, StaffStage, Stage
 
 
 def completers(year: int, course_ids: list[int] | None = None) -> set[int]:

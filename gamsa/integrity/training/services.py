@@ -48,9 +48,9 @@ def staff_by_numbers(numbers: Iterable[str]) -> dict[str, User]:
     wanted = sorted({n.strip() for n in numbers if n and n.strip()})
     found: dict[str, User] = {}
     for i in range(0, len(wanted), 900):
-        for user in User.objects.filter(
-            kind=UserKind.STAFF, employee_number__in=wanted[i : i + 900]
-        ).only("pk", "employee_number", "full_name", "unit_id"):
+        for user in User.objects.filter(kind=UserKind.STAFF, employee_number__in=wanted[i : i + 900]).only(
+            "pk", "employee_number", "full_name", "unit_id"
+        ):
             found[user.employee_number] = user
     return found
 

@@ -23,9 +23,11 @@ from gamsa.integrity.viewkit import today, year_choices, year_param
 def overview(request):
     core_perms.deny_outsider(perms.can_see_rates(request.user))
     year = year_param(request)
-    course = Course.objects.filter(public_id=request.GET.get("course") or None).first() if _uuid(
-        request.GET.get("course")
-    ) else None
+    course = (
+        Course.objects.filter(public_id=request.GET.get("course") or None).first()
+        if _uuid(request.GET.get("course"))
+        else None
+    )
     rows, total = selectors.department_rates(year, course)
     return render(
         request,
@@ -66,7 +68,10 @@ def import_upload(request):
         if form.is_valid():
             try:
                 job = imports.accept_upload(
-                    TRAINING_IMPORT, request.user, form.cleaned_data["file"], skip_bad=form.cleaned_data["skip_bad"]
+                    TRAINING_IMPORT,
+                    request.user,
+                    form.cleaned_data["file"],
+                    skip_bad=form.cleaned_data["skip_bad"],
                 )
             except imports.Refused as exc:
                 form.add_error("file", str(exc))
@@ -83,7 +88,9 @@ def import_job(request, public_id):
     job = imports.job_of(TRAINING_IMPORT, request.user, public_id)
     if job is None:
         raise Http404
-    template = "integrity/training/_import_status.html" if request.htmx else "integrity/training/import_job.html"
+    template = (
+        "integrity/training/_import_status.html" if request.htmx else "integrity/training/import_job.html"
+    )
     return render(request, template, imports.result_context(job))
 
 
@@ -103,7 +110,9 @@ def session_create(request):
             else:
                 messages.success(request, "교육 차수를 등록했습니다.")
                 return redirect("integrity:training_session", public_id=session.public_id)
-    return render(request, "integrity/simple_form.html", {"form": form, "title": "교육 차수 등록"}, status=status)
+    return render(
+        request, "integrity/simple_form.html", {"form": form, "title": "교육 차수 등록"}, status=status
+    )
 
 
 @login_required
@@ -125,9 +134,13 @@ def session_detail(request, public_id):
                 messages.success(request, f"이수자 {result['added']:,}명을 등록했습니다.")
                 return redirect("integrity:training_session", public_id=session.public_id)
     people = list(
-        Completion.objects.filter(session=session).select_related("user", "unit").order_by("unit__path")[:2000]
+        Completion.objects.filter(session=session)
+        .select_related("user", "unit")
+        .order_by("unit__path")[:2000]
     )
-    log_access(request.user, session, ["이수자 성명", "공무원번호", "소속"], request=request, count=len(people))
+    log_access(
+        request.user, session, ["이수자 성명", "공무원번호", "소속"], request=request, count=len(people)
+    )
     return render(
         request,
         "integrity/training/session.html",
@@ -157,8 +170,13 @@ def stages(request):
     return render(
         request,
         "integrity/training/stages.html",
-        {"form": form, "year": year, "years": year_choices(), "stages": selectors.stage_rates(year),
-         "can_edit": perms.can_edit(request.user)},
+        {
+            "form": form,
+            "year": year,
+            "years": year_choices(),
+            "stages": selectors.stage_rates(year),
+            "can_edit": perms.can_edit(request.user),
+        },
         status=status,
     )
 
@@ -166,5 +184,9 @@ def stages(request):
 @login_required
 def mine(request):
     core_perms.deny_outsider(perms.can_see_own(request.user))
-    rows = Completion.objects.filter(user=request.user).select_related("course", "session").order_by("-completed_on")
+    rows = (
+        Completion.objects.filter(user=request.user)
+        .select_related("course", "session")
+        .order_by("-completed_on")
+    )
     return render(request, "integrity/training/mine.html", {"rows": rows[:200]})

@@ -29,10 +29,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True, metavar="{letters,prune}")
         letters = sub.add_parser("letters", help="받는 사람 명단(XLSX·CSV)으로 청렴공한문 PDF를 만듭니다")
-        letters.add_argument("file", help="받는 사람 명단: 성명, 주소, 우편번호, 업무 구분, 처리 부서, 처리일")
+        letters.add_argument(
+            "file", help="받는 사람 명단: 성명, 주소, 우편번호, 업무 구분, 처리 부서, 처리일"
+        )
         letters.add_argument("--out", required=True, metavar="LETTERS.pdf", help="저장할 PDF 파일")
         letters.add_argument("--hwpx", default="", metavar="LETTERS.hwpx", help="같은 편지를 HWPX로도 저장")
-        letters.add_argument("--processes", type=int, default=0, help="PDF를 나누어 만들 프로세스 수 (기본: CPU 수)")
+        letters.add_argument(
+            "--processes", type=int, default=0, help="PDF를 나누어 만들 프로세스 수 (기본: CPU 수)"
+        )
         sub.add_parser("prune", help="보존기간이 지난 청렴공한문 받는 사람 개인정보와 편지 파일을 지웁니다")
 
     def handle(self, *args, **options):
@@ -40,7 +44,9 @@ class Command(BaseCommand):
             from gamsa.integrity.letters.services import purge_expired
 
             deleted = purge_expired()
-            self.stdout.write(f"보존기간이 지난 청렴공한문 받는 사람 {deleted:,}명의 개인정보와 편지 파일을 지웠습니다.")
+            self.stdout.write(
+                f"보존기간이 지난 청렴공한문 받는 사람 {deleted:,}명의 개인정보와 편지 파일을 지웠습니다."
+            )
             return
         self._letters(options)
 
@@ -68,7 +74,9 @@ class Command(BaseCommand):
             raise CommandError("시행 중인 청렴공한문 서식이 없습니다.")
         head = merge.Letterhead.of(template)
         people = [
-            merge.Person(r.name, r.address, r.postal_code, r.business_type, r.handling_unit, r.handled_on, r.email)
+            merge.Person(
+                r.name, r.address, r.postal_code, r.business_type, r.handling_unit, r.handled_on, r.email
+            )
             for r in rows
         ]
         started = time.perf_counter()
@@ -87,9 +95,13 @@ class Command(BaseCommand):
         self.stdout.write("")
         if hwpx_out:
             hwpx_out.write_bytes(merge.render_hwpx(head, people, issued_on=local_today()))
-        record_event(None, "letters.printed", None, recipients=total, template=template.version, via="command")
+        record_event(
+            None, "letters.printed", None, recipients=total, template=template.version, via="command"
+        )
         seconds = time.perf_counter() - started
-        self.stdout.write(f"{out}에 {total:,}쪽을 저장했습니다 ({len(pdf) / 1024 / 1024:,.1f}MB, {seconds:,.1f}초).")
+        self.stdout.write(
+            f"{out}에 {total:,}쪽을 저장했습니다 ({len(pdf) / 1024 / 1024:,.1f}MB, {seconds:,.1f}초)."
+        )
         if hwpx_out:
             self.stdout.write(f"{hwpx_out}에 HWPX를 저장했습니다.")
         sys.stdout.flush()

@@ -8,6 +8,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("integrity", "0001_initial")]
+    dependencies = [("integrity", "0002_indexes")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
