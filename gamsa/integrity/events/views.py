@@ -92,6 +92,15 @@ def event_detail(request, public_id):
     )
 
 
+def _uuid(value):
+    import uuid
+
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
 # --- awards ------------------------------------------------------------------------------------------------------
 
 
@@ -161,12 +170,14 @@ def award_act(request, public_id, action: str):
             messages.success(request, "후보를 등록했습니다.")
         elif action == "score":
             nominee = Nominee.objects.filter(
-                round=award, public_id=request.POST.get("nominee") or None
+                round=award, public_id=_uuid(request.POST.get("nominee"))
             ).first()
             if nominee is None:
                 raise Http404
             points = {
-                int(k[2:]): v for k, v in request.POST.items() if k.startswith("c_") and k[2:].isdigit()
+                int(k[2:]): v
+                for k, v in request.POST.items()
+                if k.startswith("c_") and k[2:].isdigit() and len(k) < 12
             }
             svc.score(request.user, nominee, points)
             messages.success(request, "점수를 저장했습니다.")

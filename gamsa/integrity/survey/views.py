@@ -22,7 +22,7 @@ from gamsa.integrity.viewkit import today
 
 
 def _questionnaire(year: int) -> Questionnaire:
-    q = Questionnaire.objects.filter(year=year).first()
+    q = Questionnaire.objects.filter(year=year).first() if 2000 <= year <= 2100 else None
     if q is None:
         raise Http404
     return q
@@ -114,7 +114,7 @@ def survey_act(request, year: int, action: str):
 
 @login_required
 def survey_answer(request, year: int):
-    q = Questionnaire.objects.filter(year=year).first()
+    q = Questionnaire.objects.filter(year=year).first() if 2000 <= year <= 2100 else None
     core_perms.deny_outsider(q is not None and perms.is_invited(request.user, q))
     invitation = q.invitations.get(user=request.user)
     questions = list(q.questions.select_related("area").order_by("number"))
