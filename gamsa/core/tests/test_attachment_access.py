@@ -49,6 +49,11 @@ TABLE = {
     "cost_sheet":         (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
     # an investigation's evidence: the office head and the assigned investigator only (sealed case file)
     "case_evidence":      (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # a merged 청렴공한문 PDF (citizens' names and addresses): the integrity programme (audit team, office head)
+    "letters_file":       (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # a file on a staff-board post addressed to 건설과, published by the audit team leader: its audience, the
+    # publisher and the office head
+    "board_file":         (200, 200, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 
@@ -126,6 +131,21 @@ def _files() -> dict[str, Attachment]:
     files["case_evidence"] = services.store_attachment(
         people["investigator"], data=png(), original_name="증거.png", owner=case
     )
+    from gamsa.core.board.services import attachments_of, publish_post
+    from gamsa.integrity.models import Batch
+
+    files["letters_file"] = services.store_attachment(
+        people["auditor"], data=png(), original_name="편지.png", owner=Batch.objects.first()
+    )
+    post = publish_post(
+        people["leader"],
+        title="건설과 공지",
+        body="",
+        category="notice",
+        audience_units=[OrgUnit.objects.get(name="건설과")],
+        attachments=[(png(), "카드.png")],
+    )
+    files["board_file"] = attachments_of(post).get()
     review = CostReview.objects.first()
     files["cost_sheet"] = services.store_attachment(
         people["auditor"], data=png(), original_name="원가계산서.png", owner=review
@@ -168,7 +188,8 @@ def test_table_names_every_demo_account_and_every_registered_kind():
 
     assert set(USERS) == {username for username, _, _ in DEMO_LOGINS}
     covered = {"complaints.grievance", "patrols.finding", "audits.followupreport", "audits.siteinspection"}
-    assert set(_ATTACHMENT_RULES) == covered | {"costing.costreview", "investigations.case"}
+    covered |= {"costing.costreview", "investigations.case", "integrity.batch", "board.post"}
+    assert set(_ATTACHMENT_RULES) == covered
 
 
 @pytest.mark.parametrize("username", USERS)
