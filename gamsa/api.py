@@ -12,6 +12,7 @@ from gamsa.costing.api import router as costing_router
 from gamsa.ethics.api import router as ethics_router
 from gamsa.hotline.api import router as hotline_router
 from gamsa.humanrights.api import router as humanrights_router
+from gamsa.integrity.api import router as integrity_router
 from gamsa.investigations.api import router as investigations_router
 from gamsa.patrols.api import router as patrols_router
 from gamsa.reviews.api import router as reviews_router
@@ -60,6 +61,7 @@ api.add_router("/", hotline_router)
 api.add_router("/", investigations_router)
 api.add_router("/", ethics_router)
 api.add_router("/", humanrights_router)
+api.add_router("/", integrity_router)
 
 
 def document_refusals(ninja_api: NinjaAPI) -> None:

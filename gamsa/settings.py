@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "gamsa.core",
     "gamsa.core.notices",
     "gamsa.core.approvals",
+    "gamsa.core.board",
     "gamsa.complaints",
     "gamsa.audits",
     "gamsa.reviews",
@@ -132,6 +133,7 @@ INSTALLED_APPS = [
     "gamsa.investigations",
     "gamsa.ethics",
     "gamsa.humanrights",
+    "gamsa.integrity",
 ]
 
 MIDDLEWARE = [
@@ -397,6 +399,8 @@ GAMSA_JOB_HEARTBEAT_SECONDS = env_float("GAMSA_JOB_HEARTBEAT_SECONDS", 5.0, 0.1,
 GAMSA_JOB_LEASE_SECONDS = env_float("GAMSA_JOB_LEASE_SECONDS", 60.0, 1.0, 86400.0)
 GAMSA_JOB_MAX_ATTEMPTS = env_int("GAMSA_JOB_MAX_ATTEMPTS", 2, minimum=1, maximum=10)
 GAMSA_SHUTDOWN_GRACE_SECONDS = env_float("GAMSA_SHUTDOWN_GRACE_SECONDS", 30.0, 0.0, 3600.0)
+# 청렴공한문: the merged PDF is rendered in chunks by this many worker processes (0: one per CPU core, at most 4).
+GAMSA_LETTERS_PROCESSES = env_int("GAMSA_LETTERS_PROCESSES", 0, minimum=0, maximum=32)
 # An import check's upload waits this long for the user's confirmation before the sweep removes it.
 GAMSA_IMPORT_UPLOAD_KEEP_HOURS = env_int("GAMSA_IMPORT_UPLOAD_KEEP_HOURS", 24, minimum=1, maximum=24 * 30)
 if _tasks_backend == "rq":

@@ -29,6 +29,8 @@ urlpatterns = [
     path("ethics/", include("gamsa.ethics.urls")),
     path("humanrights/", include("gamsa.humanrights.urls")),
     path("notices/", include("gamsa.core.notices.urls")),
+    path("board/", include("gamsa.core.board.urls")),
+    path("integrity/", include("gamsa.integrity.urls")),
     path("hotline/", include("gamsa.hotline.urls")),
     path("hotline-office/", include("gamsa.hotline.urls_office")),
     path("", include("gamsa.core.urls")),

@@ -27,15 +27,29 @@ class Entry:
     allowed: Callable = perms.can_see_office_pages
     kwargs: dict = field(default_factory=dict)
     order: int = 100
+    badge: Callable | None = None  # callable(user) -> int: a count shown beside the entry (e.g. unread posts)
 
 
 _ENTRIES: list[Entry] = []
 
 
 def register(
-    section: str, label: str, url_name: str, allowed: Callable | None = None, order: int = 100, **kwargs
+    section: str,
+    label: str,
+    url_name: str,
+    allowed: Callable | None = None,
+    order: int = 100,
+    badge: Callable | None = None,
+    **kwargs,
 ):
-    _ENTRIES.append(Entry(section, label, url_name, allowed or perms.can_see_office_pages, kwargs, order))
+    _ENTRIES.append(
+        Entry(section, label, url_name, allowed or perms.can_see_office_pages, kwargs, order, badge)
+    )
+
+
+def register_section(code: str, label: str) -> None:
+    """A menu section of an app's own (its label; sections appear in the order of their first entry)."""
+    SECTION_LABELS.setdefault(code, label)
 
 
 def _core_entries() -> list[Entry]:
@@ -71,6 +85,7 @@ def _url(url_name: str, kwargs: tuple, prefix: str) -> str:
 class MenuItem(NamedTuple):
     label: str
     url: str
+    badge: int = 0
 
 
 class MenuSection(NamedTuple):
@@ -88,7 +103,8 @@ def menu_for(user) -> tuple[MenuSection, ...]:
     for entry in _entries(len(_ENTRIES)):
         if entry.allowed(user):
             url = _url(entry.url_name, tuple(sorted(entry.kwargs.items())), prefix)
-            sections.setdefault(entry.section, []).append(MenuItem(entry.label, url))
+            badge = entry.badge(user) if entry.badge else 0
+            sections.setdefault(entry.section, []).append(MenuItem(entry.label, url, badge))
     return tuple(
         MenuSection(code, SECTION_LABELS.get(code, code), tuple(items)) for code, items in sections.items()
     )

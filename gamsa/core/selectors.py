@@ -30,3 +30,23 @@ def filter_log(queryset: QuerySet, data: dict, text_fields: tuple[str, ...], act
     if data.get("action"):
         queryset = queryset.filter(action=data["action"])
     return queryset
+
+
+# --- departments ----------------------------------------------------------------------------------------------
+
+
+def department_map() -> dict[int, tuple[int, str, str]]:
+    """unit id → (id, name, path) of the department it counts under in rates by department: a team rolls up to the
+    department (or dong) above it; a department, a dong, a bureau and a facility stand for themselves. One query."""
+    from gamsa.core.models import OrgUnit, UnitKind
+
+    units = {
+        u["pk"]: u for u in OrgUnit.objects.values("pk", "parent_id", "kind", "name", "short_name", "path")
+    }
+    out: dict[int, tuple[int, str, str]] = {}
+    for pk, unit in units.items():
+        top = unit
+        while top["kind"] == UnitKind.TEAM and top["parent_id"] in units:
+            top = units[top["parent_id"]]
+        out[pk] = (top["pk"], top["short_name"] or top["name"], top["path"])
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Collection
 from xml.sax.saxutils import escape
 
 from gamsa.costing.engine.sheet import LABELS, SHEET_KINDS
@@ -233,12 +234,13 @@ SEC_PR = (
 )
 
 
-def _section_xml(paragraphs: list[str]) -> str:
+def _section_xml(paragraphs: list[str], page_breaks: Collection[int] = ()) -> str:
     body = []
     for index, text in enumerate(paragraphs):
         head = SEC_PR if index == 0 else ""
+        brk = "1" if index and index in page_breaks else "0"
         body.append(
-            f'<hp:p id="{index}" paraPrIDRef="0" styleIDRef="0" pageBreak="0" columnBreak="0" merged="0">'
+            f'<hp:p id="{index}" paraPrIDRef="0" styleIDRef="0" pageBreak="{brk}" columnBreak="0" merged="0">'
             f'<hp:run charPrIDRef="0">{head}<hp:t>{escape(text)}</hp:t></hp:run></hp:p>'
         )
     return XML_DECL + f"<hs:sec {NS}>" + "".join(body) + "</hs:sec>"
@@ -256,7 +258,9 @@ def _content_hpf(title: str) -> str:
     )
 
 
-def hwpx_bytes(title: str, paragraphs: list[str]) -> bytes:
+def hwpx_bytes(title: str, paragraphs: list[str], page_breaks: Collection[int] = ()) -> bytes:
+    """An HWPX document of plain paragraphs; a paragraph whose index is in `page_breaks` starts a new page (the
+    integrity letters put one letter on each page)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/hwp+zip", compress_type=zipfile.ZIP_STORED)
@@ -266,7 +270,7 @@ def hwpx_bytes(title: str, paragraphs: list[str]) -> bytes:
             ("META-INF/manifest.xml", MANIFEST_XML),
             ("Contents/content.hpf", _content_hpf(title)),
             ("Contents/header.xml", _header_xml()),
-            ("Contents/section0.xml", _section_xml(paragraphs)),
+            ("Contents/section0.xml", _section_xml(paragraphs, set(page_breaks))),
             ("Preview/PrvText.txt", "\r\n".join(paragraphs)[:1000]),
         ]
         for name, text in parts:

@@ -54,6 +54,11 @@ TABLE = {
     "draft_file":         (200, 200, 404, 200, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404, 404, 404, 404, 404),
     # a resident rights monitor's photo of a monitoring activity (the 조사팀, the monitor and their 조)
     "activity_photo":     (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 200),
+    # a merged 청렴공한문 PDF (citizens' names and addresses): the integrity programme (audit team, office head)
+    "letters_file":       (200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # a file on a staff-board post addressed to 건설과, published by the audit team leader: its audience, the
+    # publisher and the office head
+    "board_file":         (200, 200, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 
@@ -128,6 +133,21 @@ def _files() -> dict[str, Attachment]:
     files["review_document"] = services.store_attachment(
         people["ethics"], data=png(), original_name="보완자료.png", owner=Review.objects.first()
     )
+    from gamsa.core.board.services import attachments_of, publish_post
+    from gamsa.integrity.models import Batch
+
+    files["letters_file"] = services.store_attachment(
+        people["auditor"], data=png(), original_name="편지.png", owner=Batch.objects.first()
+    )
+    post = publish_post(
+        people["leader"],
+        title="건설과 공지",
+        body="",
+        category="notice",
+        audience_units=[OrgUnit.objects.get(name="건설과")],
+        attachments=[(png(), "카드.png")],
+    )
+    files["board_file"] = attachments_of(post).get()
     review = CostReview.objects.first()
     files["cost_sheet"] = services.store_attachment(
         people["auditor"], data=png(), original_name="원가계산서.png", owner=review
@@ -186,6 +206,8 @@ def test_table_names_every_demo_account_and_every_registered_kind():
         "ethics.review",
         "humanrights.draft",
         "humanrights.activity",
+        "integrity.batch",
+        "board.post",
     }
 
 
