@@ -65,7 +65,7 @@ def _staff(rng: random.Random) -> None:
     for i, (unit, grade, position) in enumerate(plan, start=1):
         core.create_person(
             None,
-            username=f"ydp{i:04d}",
+            username=f"staff{i:04d}",
             kind=UserKind.STAFF,
             full_name=_name(rng),
             employee_number=f"3182{i:04d}",

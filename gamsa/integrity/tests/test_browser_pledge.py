@@ -6,8 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
-from gamsa.conftest import CHROMIUM, settle, staff_login, submit
+from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.integrity.pledges import services as svc
 from gamsa.integrity.tests.helpers import D, staff, user
 from gamsa.integrity.viewkit import today
@@ -37,23 +38,20 @@ def test_staff_member_signs_and_the_department_rate_moves(page):
 
     staff_login(page, "leader")
     page.goto(page.base + "/integrity/pledges/")
-    settle(page)
     assert rate_cell(page) == "0.0%"
 
     staff_login(page, "liaison")
-    assert "청렴서약서 서명" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("청렴서약서 서명")
     page.click("text=청렴서약서 서명")
-    settle(page)
-    assert "금품을 받지 않겠습니다." in page.inner_text("[data-testid=pledge-text]")
+    expect(page.locator("[data-testid=pledge-text]")).to_contain_text("금품을 받지 않겠습니다.")
     page.click("label[for=id_agree]")  # KRDS draws the box on the label
     assert page.is_checked("#id_agree")
-    submit(page, "[data-testid=pledge-sign]")
+    page.click("[data-testid=pledge-sign]")
     page.wait_for_selector("[data-testid=pledge-signed]")
-    assert "제1판에 서명했습니다" in page.inner_text("[data-testid=pledge-signed]")
+    expect(page.locator("[data-testid=pledge-signed]")).to_contain_text("제1판에 서명했습니다")
 
     staff_login(page, "leader")
     page.goto(page.base + "/integrity/pledges/")
-    settle(page)
     assert rate_cell(page) == "16.7%"  # 1 of 6
     assert page.csp_errors == []
     outside = [u for u in requests if not u.startswith(page.base) and not u.startswith("data:")]
