@@ -176,7 +176,7 @@ class AuditFindingOut(Schema):
         return list(perms.visible_dispositions(context["request"].user, obj.dispositions.all()))
 
 
-class FindingIn(Schema):
+class AuditFindingIn(Schema):
     title: str
     condition: str
     unit: str  # unit code
@@ -348,7 +348,7 @@ def get_finding(request, public_id: uuid.UUID):
     response={201: AuditFindingOut, 400: Error, 403: Error, 404: Error},
     summary="지적사항·처분요구 기록",
 )
-def create_finding(request, case_number: str, payload: FindingIn):
+def create_finding(request, case_number: str, payload: AuditFindingIn):
     user = _user(request)
     engagement = _engagement(request, case_number)
     if not perms.can_manage(user):

@@ -194,7 +194,7 @@ class AmountOut(Schema):
     verified_amount: int | None
 
 
-class ReviewOut(ReviewRow):
+class PropertyReviewOut(ReviewRow):
     opinion: str
     measures: list[str]
     fine_amount: int | None
@@ -238,7 +238,9 @@ def reviews(request, status: ReviewFilter = "open", year: int | None = None, **k
     return _LazyRows(rows.order_by("-started_on", "-id"), _review_row)
 
 
-@router.get("/ethics/reviews/{case_number}", response=ReviewOut, auth=SIGNED_IN_AUTH, summary="재산등록 심사")
+@router.get(
+    "/ethics/reviews/{case_number}", response=PropertyReviewOut, auth=SIGNED_IN_AUTH, summary="재산등록 심사"
+)
 def review(request, case_number: str):
     user = _desk(request)
     found = (

@@ -42,7 +42,7 @@ class MeasureOut(Schema):
     evaluation_note: str
 
 
-class PlanOut(Schema):
+class HumanRightsPlanOut(Schema):
     year: int
     title: str
     basis: str
@@ -53,7 +53,10 @@ class PlanOut(Schema):
 
 
 @router.get(
-    "/humanrights/plans/{year}", response=PlanOut, auth=SIGNED_IN_AUTH, summary="인권 세부추진계획과 종합평가"
+    "/humanrights/plans/{year}",
+    response=HumanRightsPlanOut,
+    auth=SIGNED_IN_AUTH,
+    summary="인권 세부추진계획과 종합평가",
 )
 def plan(request, year: int):
     if not perms.is_reader(_user(request)):

@@ -235,6 +235,27 @@ def test_openapi_documents_refusals_and_distinct_finding_schemas(client):
             assert "404" in operation["responses"], (method, path)
 
 
+def test_every_api_schema_name_is_used_once():
+    """django-ninja names an OpenAPI component after its class, so two schemas of one name overwrite each other and
+    one app's documented response becomes another's (the audit plans were once checked against the human-rights
+    plan). Every schema class in gamsa has a name of its own."""
+    from ninja import Schema
+
+    import gamsa.api  # noqa: F401  (imports every app's router and its schemas)
+
+    seen: dict[str, set[str]] = {}
+
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("gamsa.") and ".tests." not in sub.__module__:
+                seen.setdefault(sub.__name__, set()).add(sub.__module__)
+            walk(sub)
+
+    walk(Schema)
+    assert len(seen) > 50
+    assert {name: modules for name, modules in seen.items() if len(modules) > 1} == {}
+
+
 # --- HTML pages and Open311 --------------------------------------------------------------------------------------
 
 
