@@ -75,3 +75,23 @@ def write_document_job(job_id: int, *, what: str, load, render, file_name) -> di
         job, result={"bytes": len(content)}, result_file=attachment, message=f"{what}를 만들었습니다."
     )
     return {"bytes": len(content)}
+
+
+def check_font_subsetter(app_configs=None, **kwargs):
+    """System check: WeasyPrint subsets the Korean font with HarfBuzz (libharfbuzz-subset0) in milliseconds; without
+    the library it falls back to fontTools, about 1.3 s per PDF and weight (5,000 letters: 96 s instead of 38 s)."""
+    from django.core.checks import Warning
+
+    try:
+        from weasyprint.text.ffi import harfbuzz_subset
+    except (ImportError, OSError):  # WeasyPrint itself missing is reported when a PDF is made
+        return []
+    if harfbuzz_subset is not None:
+        return []
+    return [
+        Warning(
+            "HarfBuzz 글꼴 축소 라이브러리(libharfbuzz-subset)가 없어 PDF 만들기가 느립니다.",
+            hint="Debian: apt-get install libharfbuzz-subset0",
+            id="gamsa.W001",
+        )
+    ]
