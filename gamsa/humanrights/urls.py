@@ -4,6 +4,7 @@ from django.urls import path
 
 from gamsa.humanrights import views
 from gamsa.humanrights.assessments.urls import urlpatterns as assessments
+from gamsa.humanrights.cardnews.urls import urlpatterns as cardnews
 from gamsa.humanrights.committee.urls import urlpatterns as committee
 from gamsa.humanrights.contest.urls import urlpatterns as contest
 from gamsa.humanrights.education.urls import urlpatterns as education
@@ -20,4 +21,5 @@ urlpatterns = [
     *monitors,
     *assessments,
     *contest,
+    *cardnews,
 ]

@@ -437,8 +437,9 @@ def _monitoring(rng: random.Random) -> None:
 
 
 def _meetings_and_news() -> None:
+    from gamsa.core.board.cards import publish_card
     from gamsa.core.board.models import Post
-    from gamsa.integrity.cardnews.services import publish_card
+    from gamsa.integrity.cardnews.services import PROGRAMME
     from gamsa.integrity.meetings import services as svc
     from gamsa.integrity.meetings.models import StatusMeeting
     from gamsa.integrity.overview.models import ProgrammeYear
@@ -487,6 +488,7 @@ def _meetings_and_news() -> None:
     if not Post.objects.filter(category="integrity").exists():
         publish_card(
             leader,
+            PROGRAMME,
             title="명절 선물, 주지도 받지도 않아요",
             subheading="2026 설 명절 청렴 캠페인",
             message="직무 관련자에게서 받는 선물은 금액과 관계없이 청탁금지법 위반이 될 수 있습니다.\n받은 선물은 바로 돌려주고 청렴톡이나 감사담당관에 알려 주세요.",

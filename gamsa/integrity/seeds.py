@@ -125,3 +125,11 @@ def seed_all(apps, _schema_editor=None) -> None:
     LetterPolicy.objects.get_or_create(
         effective_from=start, defaults={"retention_days": 365, "note": "기본값: 발송 등록일부터 1년"}
     )
+
+
+# The managers' self-assessment goes out every year in May (the office's plan; Medium: the month is the office's
+# habit, not a rule of law). `gamsa integrity survey` (daily cron) makes the year's questionnaire from last year's
+# questions when none exists by then, opens it on the first working day of the month and closes it after
+# SURVEY_WORKING_DAYS working days. A draft the office made itself keeps its own dates.
+SURVEY_MONTH = 5
+SURVEY_WORKING_DAYS = 10

@@ -10,6 +10,10 @@ An app's matrix is one test module with
 - the guard `uncovered_routes`: every URL of the app (and every operation of its API router) needs a row,
 - `Snapshot`: the watched tables and the files under MEDIA_ROOT, to assert that a refused request (403, 404, the
   login page) changed nothing at all, and that an allowed page view changed nothing but the access log.
+
+A matrix may instead name the counters a view could change (`counts`, `difference`, `assert_outcome`): then an
+allowed POST is checked to change exactly what its row says (patrols, open311, reviews), and `route_names(namespace)`
+lists the routes of one URL namespace for the guard.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ ACCOUNTS = (
     "anonymous", "head", "leader", "auditor", "investigator", "complaints", "patrol",
     "liaison", "depthead", "volunteer", "council", "admin", "citizen",
 )  # fmt: skip
+SIGNED_IN = ACCOUNTS[1:]  # every account but the anonymous client
 REFUSED = (403, 404, 405, LOGIN)
 
 # Tables that only grow: compared by row count and highest id (hashing them whole on every request is slow).
@@ -92,6 +97,13 @@ def route_of(method: str, url: str) -> str:
     if getattr(match.func, "__module__", "").startswith("ninja"):
         return f"{method.upper()} {match.view_name}"
     return match.view_name
+
+
+def route_names(namespace: str) -> set[str]:
+    """Every named route under the URL namespace `namespace`, through its includes."""
+    _prefix, resolver = get_resolver().namespace_dict[namespace]
+    names = (name.rsplit(":", 1)[-1] for name, _callback in _walk(resolver.url_patterns))
+    return {name for name in names if name}
 
 
 def uncovered_routes(
@@ -171,3 +183,40 @@ def check(
         assert changed == set(), f"{what}: a refused request changed {sorted(changed)}"
     elif method.lower() == "get":
         assert changed <= set(page_may_change), f"{what}: a page view changed {sorted(changed)}"
+
+
+# --- counters: exactly what an allowed request changes ----------------------------------------------------------------
+
+
+def media_files(root) -> int:
+    root = Path(root)
+    return sum(1 for p in root.rglob("*") if p.is_file()) if root.exists() else 0
+
+
+def counts(counters: dict[str, Callable[[], object]], media_root) -> dict[str, object]:
+    """The value of every counter (a row count, or any comparable fingerprint such as the statuses of a table's
+    rows) and the number of files under MEDIA_ROOT."""
+    values = {name: read() for name, read in counters.items()}
+    values["media_files"] = media_files(media_root)
+    return values
+
+
+def difference(before: dict, after: dict) -> dict[str, object]:
+    """What changed: the difference of each count, "changed" for any other value that is not the same."""
+    delta = {}
+    for key, old in before.items():
+        new = after[key]
+        if new != old:
+            delta[key] = new - old if isinstance(old, int) and isinstance(new, int) else "changed"
+    return delta
+
+
+def assert_outcome(response, expected_status, before: dict, after: dict, success: dict, label: str) -> None:
+    """The status is the table's; a refusal changed nothing; an allowed request changed exactly `success`."""
+    got = outcome(response)
+    assert got == expected_status, f"{label}: {got}, expected {expected_status}"
+    delta = difference(before, after)
+    if expected_status in REFUSED:
+        assert delta == {}, f"{label}: a refused request changed {delta}"
+    else:
+        assert delta == success, f"{label}: changed {delta}, expected {success}"

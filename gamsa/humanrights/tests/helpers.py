@@ -9,6 +9,7 @@ import io
 from PIL import Image
 
 from gamsa.core import calendar as legal
+from gamsa.core.board.models import Post
 from gamsa.core.models import AccessLog, Attachment, Event, OrgUnit, Role, User, UserKind
 from gamsa.core.services import add_membership, create_person
 from gamsa.humanrights import models as m
@@ -158,6 +159,7 @@ def snapshot():
         Attachment.objects.count(),
         Event.objects.count(),
         User.objects.count(),
+        Post.objects.count(),
     )
 
 

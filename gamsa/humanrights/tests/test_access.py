@@ -90,6 +90,7 @@ def get_rows(p) -> dict:
         "contests": ("/humanrights/contests/", READERS, set()),
         "contest": ("/humanrights/contests/2026/", READERS, set()),
         "entry": (f"/humanrights/contests/2026/entries/{e}/", READERS, set()),
+        "cardnews": ("/humanrights/cardnews/", READERS, set()),
         "api_plan": ("/api/v1/humanrights/plans/2026", READERS, set()),
         "api_assessments": ("/api/v1/humanrights/assessments?year=2026", READERS | every_department, set()),
         "api_assessment": (f"/api/v1/humanrights/assessments/{d}", READERS | DRAFTERS, set()),
@@ -167,10 +168,12 @@ def post_rows(p) -> list[tuple]:
         ("contest_act", lambda: "/humanrights/contests/2026/act/juror/", {"name": "심사위원을"}, TEAM, readers_only),
         ("entry_scores", lambda: f"/humanrights/contests/2026/entries/{p['entry'].public_id}/scores/",
          {"juror": p["contest"].jurors.first().pk, f"score_{criterion.pk}": 40}, TEAM, readers_only),
+        ("cardnews", lambda: "/humanrights/cardnews/", {"title": "차별 없는 말", "message": "호칭을 존중해요"},
+         TEAM, readers_only),
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("row", range(16))
+@pytest.mark.parametrize("row", range(17))
 def test_post_matrix_nothing_changes_on_denial(client, as_role, row):
     p = planted()
     name, url, data, allowed, read_only = post_rows(p)[row]

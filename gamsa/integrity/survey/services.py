@@ -139,3 +139,43 @@ def submit(user: User, questionnaire: Questionnaire, values: dict[int, int]) -> 
     response = Response.objects.create(questionnaire=questionnaire, group=group_of(user))
     Answer.objects.bulk_create([Answer(response=response, question_id=q, value=values[q]) for q in questions])
     record_event(user, "survey.answered", questionnaire)
+
+
+def scheduled_dates(year: int) -> tuple[dt.date, dt.date]:
+    """The year's default window: the first working day of SURVEY_MONTH and SURVEY_WORKING_DAYS working days on."""
+    from gamsa.core.calendar import get_calendar
+    from gamsa.integrity import seeds
+
+    calendar = get_calendar()
+    opens_on = calendar.next_working_day(dt.date(year, seeds.SURVEY_MONTH, 1), include_self=True)
+    return opens_on, calendar.add_working_days(opens_on, seeds.SURVEY_WORKING_DAYS - 1)
+
+
+def run_schedule(today: dt.date) -> list[str]:
+    """The daily run (`gamsa integrity survey`), by the system: make the year's questionnaire when its month has come
+    and none exists; open every draft whose first day has come (an invitation to each manager, on their 내 업무);
+    close every open one whose last day has passed. Returns what it did, in Korean, for the command's output."""
+    done: list[str] = []
+    opens_on, closes_on = scheduled_dates(today.year)
+    if today >= opens_on and not Questionnaire.objects.filter(year=today.year).exists():
+        previous = Questionnaire.objects.filter(year__lt=today.year).order_by("-year").first()
+        questions = copy_questions(previous) if previous else default_questions()
+        if questions:
+            create_questionnaire(
+                None,
+                year=today.year,
+                title=f"{today.year}년 간부 부패위험성 진단평가",
+                opens_on=opens_on,
+                closes_on=max(closes_on, today),
+                questions=questions,
+            )
+            done.append(f"{today.year}년 진단평가를 만들었습니다 (문항 {len(questions)}개).")
+    for questionnaire in Questionnaire.objects.filter(
+        status=QuestionnaireStatus.DRAFT, opens_on__lte=today, closes_on__gte=today
+    ):
+        invited = open_questionnaire(None, questionnaire)
+        done.append(f"{questionnaire.title}: 간부 {invited:,}명에게 보냈습니다.")
+    for questionnaire in Questionnaire.objects.filter(status=QuestionnaireStatus.OPEN, closes_on__lt=today):
+        close_questionnaire(None, questionnaire)
+        done.append(f"{questionnaire.title}: 마감했습니다.")
+    return done

@@ -16,13 +16,13 @@ import pytest
 from django.utils import timezone
 
 from gamsa.core.models import AccessLog, Event, User
-from gamsa.core.testing import access_matrix as matrix
+from gamsa.core.testing import matrix
 from gamsa.open311.models import ApiKey
 from gamsa.patrols.models import FieldComplaint, FieldItem, Finding, FindingCategory, Source
 
 pytestmark = pytest.mark.django_db
 
-USERS = matrix.USERS
+USERS = matrix.SIGNED_IN
 EVERYONE = {status: (status,) * len(USERS) for status in (200, 403)}
 
 #   head  leader auditor invest. compl. patrol liaison dhead volunt. council admin citizen
@@ -39,7 +39,7 @@ TABLE = {
     "revoke":            (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404),
     "revoke_legacy":     (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 308, 404),
 }  # fmt: skip
-EXPECTED = matrix.expected(USERS, TABLE)
+EXPECTED = matrix.expectations(TABLE, USERS)
 ROUTE = {action: action for action in TABLE} | {
     "requests_post": "requests",
     "requests_post_bad": "requests",
@@ -171,10 +171,10 @@ def test_role_action_matrix(
 ):
     login(username)
     method, url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, method, url, data)
-    after = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    after = matrix.counts(counters(), settings.MEDIA_ROOT)
     label = f"{username} {method.upper()} {url}"
     matrix.assert_outcome(response, EXPECTED[action][username], before, after, SUCCESS.get(action, {}), label)
 
@@ -183,10 +183,10 @@ def test_role_action_matrix(
 def test_anonymous(client, world, settings, django_capture_on_commit_callbacks, action):
     """The GeoReport endpoints answer anonymous callers as anyone else; the key pages send them to the login."""
     method, url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     with django_capture_on_commit_callbacks(execute=True):
         response = send(client, method, url, data)
-    after = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    after = matrix.counts(counters(), settings.MEDIA_ROOT)
     if action in PUBLIC:
         expected = EXPECTED[action]["citizen"]
         matrix.assert_outcome(response, expected, before, after, SUCCESS.get(action, {}), f"anonymous {url}")

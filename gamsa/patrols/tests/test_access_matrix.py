@@ -27,7 +27,7 @@ from PIL import Image
 from gamsa.core import services as core_services
 from gamsa.core.models import AccessLog, Attachment, Event, Job, Membership, OrgUnit, User
 from gamsa.core.notices.models import Delivery
-from gamsa.core.testing import access_matrix as matrix
+from gamsa.core.testing import matrix
 from gamsa.patrols.models import (
     DuplicateCandidate,
     FieldCategory,
@@ -48,7 +48,7 @@ from gamsa.patrols.models import (
 
 pytestmark = pytest.mark.django_db
 
-USERS = (*matrix.USERS, "guardian")
+USERS = (*matrix.SIGNED_IN, "guardian")
 ALL_404 = (404,) * len(USERS)
 
 # Statuses in the order of USERS:
@@ -107,7 +107,7 @@ TABLE = {
     "map":                   (200, 200, 404, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404),
     "map_data":              (200, 200, 404, 404, 404, 200, 200, 200, 404, 200, 404, 404, 404),
 }  # fmt: skip
-EXPECTED = matrix.expected(USERS, TABLE)
+EXPECTED = matrix.expectations(TABLE, USERS)
 
 # The route (URL name in the `patrols` namespace) each action requests.
 ROUTE = {
@@ -487,10 +487,10 @@ def test_role_action_matrix(
     expected = EXPECTED[action][username]
     login(username)
     method, url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     with django_capture_on_commit_callbacks(execute=True):  # side effects after the commit count too
         response = getattr(client, method)(url, data)
-    after = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    after = matrix.counts(counters(), settings.MEDIA_ROOT)
     success = dict(SUCCESS.get(action, {}))
     if username in LOGGED_READS.get(action, ()):
         success["access_logs"] = 1
@@ -500,7 +500,7 @@ def test_role_action_matrix(
 @pytest.mark.parametrize("action", list(TABLE))
 def test_anonymous_is_sent_to_login(client, world, settings, action):
     method, url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     response = getattr(client, method)(url, data)
     assert response.status_code == 302 and response["Location"].startswith("/login/?next=")
-    assert matrix.difference(before, matrix.snapshot(counters(), settings.MEDIA_ROOT)) == {}
+    assert matrix.difference(before, matrix.counts(counters(), settings.MEDIA_ROOT)) == {}

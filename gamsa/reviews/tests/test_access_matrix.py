@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from gamsa.core.models import AccessLog, Event, Membership, OrgUnit, Role, User
 from gamsa.core.notices.models import Delivery
-from gamsa.core.testing import access_matrix as matrix
+from gamsa.core.testing import matrix
 from gamsa.reviews.models import (
     CommitteeMember,
     ContractReview,
@@ -32,7 +32,7 @@ from gamsa.reviews.models import (
 
 pytestmark = pytest.mark.django_db
 
-USERS = matrix.USERS
+USERS = matrix.SIGNED_IN
 # Statuses in the order of USERS:
 #   head  leader auditor invest. compl. patrol liaison dhead volunt. council admin citizen
 TABLE = {
@@ -77,7 +77,7 @@ TABLE = {
     "quarterly_report":   (200, 200, 200, 404, 404, 404, 404, 404, 404, 200, 404, 404),
     "quarterly_report_post": (302, 302, 302, 404, 404, 404, 404, 404, 404, 403, 404, 404),
 }  # fmt: skip
-EXPECTED = matrix.expected(USERS, TABLE)
+EXPECTED = matrix.expectations(TABLE, USERS)
 
 ROUTE = {action: action for action in TABLE} | {
     "pre_create_post": "pre_create",
@@ -318,10 +318,10 @@ def test_role_action_matrix(
 ):
     login(username)
     method, url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     with django_capture_on_commit_callbacks(execute=True):  # side effects after the commit count too
         response = getattr(client, method)(url, data)
-    after = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    after = matrix.counts(counters(), settings.MEDIA_ROOT)
     success = dict(SUCCESS.get(action, {}))
     if username in LOGGED_READS.get(action, ()):
         success["access_logs"] = 1
@@ -332,7 +332,7 @@ def test_role_action_matrix(
 @pytest.mark.parametrize("action", list(TABLE))
 def test_anonymous_is_sent_to_login(client, world, settings, action):
     method, url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     response = getattr(client, method)(url, data)
     assert response.status_code == 302 and response["Location"].startswith("/login/?next=")
-    assert matrix.difference(before, matrix.snapshot(counters(), settings.MEDIA_ROOT)) == {}
+    assert matrix.difference(before, matrix.counts(counters(), settings.MEDIA_ROOT)) == {}

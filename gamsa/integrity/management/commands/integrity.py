@@ -1,6 +1,8 @@
 """`gamsa integrity letters RECIPIENTS.xlsx --out LETTERS.pdf [--hwpx LETTERS.hwpx]`: merge the current 청렴공한문
-template with a recipients' list, one page per recipient in the file's order, printing progress; and
-`gamsa integrity prune`: delete the recipients (and merged files) whose retention has ended."""
+template with a recipients' list, one page per recipient in the file's order, printing progress;
+`gamsa integrity prune`: delete the recipients (and merged files) whose retention has ended; and
+`gamsa integrity survey [--today YYYY-MM-DD]`: the managers' self-assessment schedule (daily cron: made and sent to
+the managers in May, closed when its last day has passed)."""
 
 from __future__ import annotations
 
@@ -24,10 +26,10 @@ def _output(name: str, ext: str) -> Path:
 
 
 class Command(BaseCommand):
-    help = "청렴 시책: 청렴공한문 편지 만들기(letters), 보존기간 지난 개인정보 삭제(prune)"
+    help = "청렴 시책: 청렴공한문 편지 만들기(letters), 보존기간 지난 개인정보 삭제(prune), 진단평가 일정(survey)"
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{letters,prune}")
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{letters,prune,survey}")
         letters = sub.add_parser("letters", help="받는 사람 명단(XLSX·CSV)으로 청렴공한문 PDF를 만듭니다")
         letters.add_argument(
             "file", help="받는 사람 명단: 성명, 주소, 우편번호, 업무 구분, 처리 부서, 처리일"
@@ -38,8 +40,16 @@ class Command(BaseCommand):
             "--processes", type=int, default=0, help="PDF를 나누어 만들 프로세스 수 (기본: CPU 수)"
         )
         sub.add_parser("prune", help="보존기간이 지난 청렴공한문 받는 사람 개인정보와 편지 파일을 지웁니다")
+        survey = sub.add_parser(
+            "survey",
+            help="간부 부패위험성 진단평가 일정: 5월에 만들어 간부에게 보내고 마감일이 지나면 마감합니다",
+        )
+        survey.add_argument("--today", default="", metavar="YYYY-MM-DD", help="기준일 (기본: 오늘)")
 
     def handle(self, *args, **options):
+        if options["action"] == "survey":
+            self._survey(options["today"])
+            return
         if options["action"] == "prune":
             from gamsa.integrity.letters.services import purge_expired
 
@@ -49,6 +59,19 @@ class Command(BaseCommand):
             )
             return
         self._letters(options)
+
+    def _survey(self, today: str):
+        import datetime as dt
+
+        from gamsa.core.calendar import now
+        from gamsa.integrity.survey.services import run_schedule
+
+        try:
+            day = dt.date.fromisoformat(today) if today else now().date()
+        except ValueError:
+            raise CommandError(f"날짜는 YYYY-MM-DD로 적어야 합니다: {today}") from None
+        for line in run_schedule(day) or ["할 일이 없습니다."]:
+            self.stdout.write(line)
 
     def _letters(self, options):
         from gamsa.core.services import record_event
