@@ -1,5 +1,5 @@
 """Every write of the investigation screens × every account: the receipt form, 대상자 추가 and each workflow action
-of `act/<action>/` (views.FORMS), through the real HTTP layer (helpers in gamsa/core/testing/access_matrix.py).
+of `act/<action>/` (views.FORMS), through the real HTTP layer (helpers in gamsa/core/testing/matrix.py).
 
 The statuses are written out by hand from the rules (permissions.py): the office head (`head`) and the investigation
 team leader (`lead`) open every case; the investigator assigned to the cases (`investigator`) opens them; a second
@@ -18,7 +18,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gamsa.core.models import AccessLog, Event, OrgUnit, User
-from gamsa.core.testing import access_matrix as matrix
+from gamsa.core.testing import matrix
 from gamsa.investigations import services as svc
 from gamsa.investigations import views
 from gamsa.investigations.models import (
@@ -37,7 +37,7 @@ from gamsa.investigations.tests.helpers import D, png
 
 pytestmark = pytest.mark.django_db
 
-ACCOUNTS = matrix.USERS + ("lead", "other_investigator")
+ACCOUNTS = matrix.SIGNED_IN + ("lead", "other_investigator")
 # Statuses in the order of ACCOUNTS:
 #   head leader auditor invest. compl. patrol liaison dhead volunt. council admin citizen lead other_inv.
 TABLE = {
@@ -58,7 +58,7 @@ TABLE = {
     "disposition":   (302, 404, 404, 403, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404),
     "close":         (302, 404, 404, 403, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404),
 }  # fmt: skip
-EXPECTED = matrix.expected(ACCOUNTS, TABLE)
+EXPECTED = matrix.expectations(TABLE, ACCOUNTS)
 ACT = {row: row for row in views.FORMS} | {"block_end": "block"}  # the row → the `act/<action>/` it posts
 
 # What an allowed request changes (counters below), exactly.
@@ -320,10 +320,10 @@ def test_post_matrix(client, world, settings, django_capture_on_commit_callbacks
 
     verified_login(client, _account(account))
     url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, data)
-    after = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    after = matrix.counts(counters(), settings.MEDIA_ROOT)
     if response.status_code == 400:  # show the form's message rather than a bare status
         print(response.content.decode()[:3000])
     matrix.assert_outcome(
@@ -334,10 +334,10 @@ def test_post_matrix(client, world, settings, django_capture_on_commit_callbacks
 @pytest.mark.parametrize("action", list(TABLE))
 def test_anonymous_is_sent_to_login(client, world, settings, action):
     url, data = request_for(action, world)
-    before = matrix.snapshot(counters(), settings.MEDIA_ROOT)
+    before = matrix.counts(counters(), settings.MEDIA_ROOT)
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"].startswith("/login/?next=")
-    assert matrix.difference(before, matrix.snapshot(counters(), settings.MEDIA_ROOT)) == {}
+    assert matrix.difference(before, matrix.counts(counters(), settings.MEDIA_ROOT)) == {}
 
 
 def test_the_end_notice_moves_the_limitation_by_the_one_month_rule(client, world):
