@@ -264,6 +264,16 @@ DEADLINE_RULES += [
         "기산일은 퇴직일입니다.",
     ),
     (
+        "property_registration_deferral_end",
+        "재산변동사항 신고 (유예 종료)",
+        2,
+        "months",
+        "month_end",
+        "공직자윤리법 제6조의3, 시행령 제5조의3 (유예 사유가 없어진 날부터 2개월이 되는 날이 속하는 달의 말일까지)",
+        "general_rule",
+        "기산일은 파견·휴직 등 유예 사유가 끝난 날입니다. 유예는 한 번에 3년까지입니다.",
+    ),
+    (
         "property_registration_regular",
         "재산변동사항 신고 (정기)",
         2,

@@ -181,3 +181,67 @@ class DecisionForm(forms.Form):
     subject = forms.UUIDField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(label="의결 결과", choices=Penalty.choices)
     received_on = _date("의결 통보 수령일")
+
+
+class SubjectForm(forms.Form):
+    """One more subject official (as at the time of the act) with one or two allegations."""
+
+    name = forms.CharField(label="대상자 성명", max_length=50)
+    unit = UnitChoiceField(label="소속 (행위 당시)", queryset=OrgUnit.objects.none())
+    grade = forms.ChoiceField(label="직급 (행위 당시)", choices=[("", "선택")] + Grade.choices)
+    position = forms.CharField(label="직위 (행위 당시)", max_length=50, required=False)
+    allegation_type = forms.ModelChoiceField(label="비위 유형", queryset=AllegationType.objects.none())
+    act_date = _date("행위일")
+    allegation_description = forms.CharField(label="비위 내용 요지", max_length=200, required=False)
+    allegation_type_2 = forms.ModelChoiceField(
+        label="두 번째 비위 유형 (있으면)", queryset=AllegationType.objects.none(), required=False
+    )
+    act_date_2 = _date("두 번째 행위일", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.filter(active=True).order_by("path")
+        types = AllegationType.objects.filter(active=True)
+        self.fields["allegation_type"].queryset = types
+        self.fields["allegation_type_2"].queryset = types
+
+    def clean(self):
+        data = super().clean()
+        if data.get("allegation_type_2") and not data.get("act_date_2"):
+            self.add_error("act_date_2", "두 번째 비위 유형의 행위일을 입력하세요.")
+        if data.get("act_date_2") and not data.get("allegation_type_2"):
+            self.add_error("allegation_type_2", "두 번째 행위일의 비위 유형을 고르세요.")
+        return data
+
+    def subject(self) -> dict:
+        """The service's shape (services.receive_case / add_subjects)."""
+        d = self.cleaned_data
+        allegations = [
+            {
+                "type": d["allegation_type"],
+                "act_date": d["act_date"],
+                "description": d["allegation_description"],
+            }
+        ]
+        if d.get("allegation_type_2"):
+            allegations.append({"type": d["allegation_type_2"], "act_date": d["act_date_2"]})
+        return {
+            "name": d["name"],
+            "unit": d["unit"],
+            "grade": d["grade"],
+            "position": d["position"],
+            "allegations": allegations,
+        }
+
+
+class BaseSubjectFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if not any(form.has_changed() for form in self.forms):
+            raise forms.ValidationError("추가할 대상자를 한 명 이상 입력하세요.")
+
+    def subjects(self) -> list[dict]:
+        return [form.subject() for form in self.forms if form.has_changed()]
+
+
+SubjectFormSet = forms.formset_factory(SubjectForm, formset=BaseSubjectFormSet, extra=3, max_num=10)

@@ -7,12 +7,34 @@ import datetime as dt
 from django.urls import reverse
 
 from gamsa.core import demo as core_demo
-from gamsa.core import nav, seeds, work
+from gamsa.core import nav, seeds, verbs, work
 from gamsa.core.calendar import END_OF_DAY, SEOUL
 from gamsa.hotline import keys
 from gamsa.investigations import permissions as perms
 from gamsa.investigations.seeds import seed_allegation_types
 
+verbs.register(
+    {
+        "investigation.received": "조사 사건 접수",
+        "investigation.subjects_added": "대상자 추가",
+        "investigation.assigned": "조사관 배정",
+        "investigation.unassigned": "조사관 배정 해제",
+        "investigation.started": "조사 개시",
+        "investigation.statement_added": "진술 기록",
+        "investigation.evidence_added": "증거 파일 등록",
+        "investigation.diary_added": "조사 일지 기록",
+        "investigation.block_recorded": "감사원 조사·수사 통보 기록",
+        "investigation.unit_notice_start": "소속 기관에 조사 개시 통보",
+        "investigation.unit_notice_end": "소속 기관에 조사 종료 통보",
+        "investigation.reported": "조사 결과 보고",
+        "investigation.action_decided": "조치 결정",
+        "investigation.discipline_requested": "징계의결 요구",
+        "investigation.decision_recorded": "징계의결 결과 기록",
+        "investigation.disposed": "징계 처분",
+        "investigation.closed": "사건 종결",
+        "investigation.keys_granted": "사건 기록 열쇠 전달",
+    }
+)
 nav.register("investigation", "조사 사건", "investigations:list", perms.can_use_desk, order=10)
 nav.register("investigation", "조사 통계", "investigations:stats", perms.can_use_desk, order=20)
 # The allegation types come back after a flush (a 청렴톡 conversion and the intake form choose from them).

@@ -68,6 +68,11 @@ def can_investigate(user: User, case) -> bool:
     return is_investigation_lead(user) or is_assigned(user, case)
 
 
+def can_add_subjects(user: User, case) -> bool:
+    """More subjects after receipt: whoever may open the case (the office head, the team leader, the assigned)."""
+    return can_open(user, case)
+
+
 def can_decide(user: User, case) -> bool:
     """조치, 징계 요구 and 종결 are decided by the team leader or the office head."""
     return sees_every_case(user)

@@ -21,11 +21,10 @@ SOURCE_GROUPS = [("external", "외부기관 통보"), ("internal", "내부조사
 
 
 def open_cases(user):
-    """Open cases the user may open, nearest 징계시효 first (cases without one last). Keyset-friendly index:
-    (status, nearest_expiry)."""
-    qs = perms.visible_cases(
-        user, Case.objects.filter(status__in=[s for s in Status.values if s != "closed"])
-    )
+    """Open cases the user may open, nearest 징계시효 first (cases without one last). Read off the partial index
+    inv_case_open_nearest (nearest_expiry, id) WHERE NOT status = 'closed': the filter must say "not closed" as
+    the index's condition does (the open statuses are all the others), or SQLite does not match it."""
+    qs = perms.visible_cases(user, Case.objects.exclude(status=Status.CLOSED))
     return qs.order_by("nearest_expiry", "id")
 
 

@@ -227,6 +227,28 @@ def _add_subject(case: Case, data: dict, cal) -> Subject:
     return subject
 
 
+@transaction.atomic
+def add_subjects(actor: User, case: Case, subjects: list[dict]) -> list[Subject]:
+    """More subject officials found after receipt (same shape as `receive_case`'s `subjects`), each allegation with
+    its 징계시효 from core's calendar; the case's nearest 징계시효 follows. Until the result is reported (the
+    report has a finding per subject). All or nothing."""
+    _require(perms.can_add_subjects(actor, case))
+    _status(case, Status.RECEIVED, Status.ASSIGNED, Status.INVESTIGATING)
+    if not subjects:
+        raise InvestigationError("추가할 대상자를 한 명 이상 입력하세요.")
+    cal = legal.get_calendar()
+    added = [_add_subject(case, data, cal) for data in subjects]
+    refresh_expiry(case, cal)
+    record_event(
+        actor,
+        "investigation.subjects_added",
+        case,
+        subjects=[str(s.public_id) for s in added],
+        allegations=sum(s.allegations.count() for s in added),
+    )
+    return added
+
+
 # --- 배정 · 조사 ---------------------------------------------------------------------------------------------------
 
 

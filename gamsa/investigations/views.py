@@ -151,6 +151,40 @@ def case_create(request):
     return render(request, "investigations/form.html", {"form": form, "action_error": error}, status=status)
 
 
+ADD_SUBJECT_STATUSES = (Status.RECEIVED, Status.ASSIGNED, Status.INVESTIGATING)
+
+
+@login_required
+def add_subjects(request, case_number: str):
+    """대상자 추가: one or more subject officials found after receipt, each with their allegations."""
+    case = _case_for(request, case_number)
+    core_perms.deny_read_only(perms.can_add_subjects(request.user, case))
+    formset = f.SubjectFormSet(request.POST or None, prefix="subjects")
+    error = ""
+    if request.method == "POST" and formset.is_valid():
+        try:
+            added = svc.add_subjects(request.user, case, formset.subjects())
+        except svc.InvestigationError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, f"대상자 {len(added)}명을 추가했습니다.")
+            return redirect("investigations:detail", case_number=case.case_number)
+    status = 400 if request.method == "POST" else 200
+    response = render(
+        request,
+        "investigations/add_subjects.html",
+        {
+            "c": case,
+            "formset": formset,
+            "action_error": error,
+            "open_to_add": case.status in ADD_SUBJECT_STATUSES,
+        },
+        status=status,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _action_forms(case, subjects, bound: dict | None = None) -> dict:
     bound = bound or {}
     today = _today()
@@ -196,6 +230,8 @@ def case_detail(request, case_number: str, bound: dict | None = None, error: str
         "can_assign": perms.can_assign(request.user, case),
         "can_investigate": perms.can_investigate(request.user, case),
         "can_decide": perms.can_decide(request.user, case),
+        "can_add_subjects": perms.can_add_subjects(request.user, case)
+        and case.status in ADD_SUBJECT_STATUSES,
         "action_error": error,
         "near": svc.NEAR_DAYS,
         "action_choices": f.SubjectActionForm.base_fields["action"].choices,

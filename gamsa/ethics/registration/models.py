@@ -187,6 +187,7 @@ class FilingKind(models.TextChoices):
     INITIAL = "initial", "신규 등록 (법 제5조①)"
     REGULAR = "regular", "정기 변동신고 (법 제6조①)"
     RETIREMENT = "retirement", "퇴직 변동신고 (법 제6조②)"
+    DEFERRAL_END = "deferral_end", "유예 종료 변동신고 (법 제6조의3)"
 
 
 # The calendar kind (core DeadlineRule) of each filing; received_at is the trigger day.
@@ -194,6 +195,7 @@ FILING_RULES = {
     FilingKind.INITIAL: "property_registration_initial",
     FilingKind.REGULAR: "property_registration_regular",
     FilingKind.RETIREMENT: "property_registration_retirement",
+    FilingKind.DEFERRAL_END: "property_registration_deferral_end",
 }
 EXTENSION_MAX_DAYS = 30  # 법 제7조, 영 제7조①
 EXTENSION_MAX_DAYS_PUBLIC = 20  # 재산공개자

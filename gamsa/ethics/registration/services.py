@@ -331,7 +331,9 @@ def resume(actor, declarant: Declarant, *, on: dt.date) -> Declarant:
         raise EthicsError("유예 종료일은 유예 시작일보다 빠를 수 없습니다.")
     declarant.status, declarant.deferral_reason = DeclarantStatus.ACTIVE, ""
     declarant.save(update_fields=["status", "deferral_reason"])
-    record_event(actor, "ethics.declarant_resumed", declarant, on=on)
+    # 법 제6조의3: the changes during the deferral are filed by the "2개월 말일" rule from the day it ended
+    filing = _open_filing(declarant, FilingKind.DEFERRAL_END, on)
+    record_event(actor, "ethics.declarant_resumed", declarant, on=on, due_on=filing.due_on)
     return declarant
 
 

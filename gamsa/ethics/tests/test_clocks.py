@@ -159,3 +159,16 @@ def test_restriction_window_and_reminder(retired, ends, reminder):
 def test_employment_application_is_due_30_days_before_starting():
     # "30일 전까지" read strictly: 05-31 is day 1, 05-02 day 30, so by the end of 05-01
     assert apply_by(D("2026-06-01")) == D("2026-05-01")
+
+
+@pytest.mark.parametrize(
+    "trigger, expected",
+    [
+        ("2026-04-20", "2026-06-30"),  # 파견 ends 04-20 → 06-20 → the end of June (Tue)
+        ("2026-06-30", "2026-08-31"),  # ends on a month's last day: from 07-01 → the end of August (Mon)
+        ("2026-08-10", "2026-11-02"),  # 10-10 → Sat 10-31 → Mon 11-02 (민법 제161조)
+    ],
+)
+def test_deferral_end_filing(client, trigger, expected):
+    """법 제6조의3: the filing after a 파견·휴직 deferral, by the same "2개월 말일" rule from the day it ended."""
+    assert due(client, "property_registration_deferral_end", trigger) == expected

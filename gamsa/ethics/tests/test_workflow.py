@@ -327,3 +327,20 @@ def test_demo_has_the_2025_shape_and_runs_twice(demo):
     before = (Declarant.objects.count(), Review.objects.count(), Event.objects.count())
     assert load() == 0
     assert (Declarant.objects.count(), Review.objects.count(), Event.objects.count()) == before
+
+
+def test_the_end_of_a_deferral_opens_its_filing_with_the_due_day(demo):
+    """법 제6조의3: 파견·휴직 defers the filings; when it ends the changes are due by the "2개월 말일" rule."""
+    d = declarant()
+    roster.defer(officer(), d, reason="휴직", from_on=D("2026-02-01"))
+    d.refresh_from_db()
+    assert d.status == "deferred"
+    with pytest.raises(EthicsError, match="유예 시작일보다 빠를 수 없습니다"):
+        roster.resume(officer(), d, on=D("2026-01-31"))
+    assert not d.filings.filter(kind="deferral_end").exists()
+    roster.resume(officer(), d, on=D("2026-08-10"))
+    filing = d.filings.get(kind="deferral_end")
+    # 10-10 → the end of October is Sat 10-31 → Mon 11-02 (core's calendar, kind property_registration_deferral_end)
+    assert (filing.trigger_on, filing.due_on) == (D("2026-08-10"), D("2026-11-02"))
+    event = Event.objects.filter(verb="ethics.declarant_resumed").latest("id")
+    assert event.details["due_on"] == "2026-11-02"

@@ -76,6 +76,7 @@ def urls_for(case, statement, evidence):
         "export": ("/investigations/export.csv", {"head", "lead"}),
         "stats": ("/investigations/stats/", DESK),
         "detail": (f"/investigations/{c}/", OPENERS),
+        "add_subjects": (f"/investigations/{c}/subjects/new/", OPENERS),
         "statement": (f"/investigations/{c}/statements/{statement.public_id}/", OPENERS),
         "evidence": (f"/investigations/{c}/evidence/{evidence.public_id}/", OPENERS),
         "api_list": ("/api/v1/investigations/cases", DESK),
@@ -88,7 +89,7 @@ def test_every_url_of_the_app_is_in_the_matrix():
 
     names = {p.name for p in urlpatterns}
     assert get_resolver().resolve("/investigations/").url_name == "list"
-    covered = {"list", "create", "export", "stats", "detail", "statement", "evidence", "act"}
+    covered = {"list", "create", "export", "stats", "detail", "add_subjects", "statement", "evidence", "act"}
     assert names <= covered, f"URLs without a row in the access matrix: {names - covered}"
 
 
