@@ -30,6 +30,11 @@ urlpatterns = [
     path("restrictions/", restrictions.restriction_list, name="restrictions"),
     path("restrictions/<uuid:public_id>/", restrictions.restriction_detail, name="restriction"),
     path(
+        "restrictions/<uuid:public_id>/card/<slug:kind>.<slug:fmt>",
+        restrictions.restriction_card,
+        name="restriction_card",
+    ),
+    path(
         "restrictions/<uuid:public_id>/act/<slug:action>/",
         restrictions.restriction_act,
         name="restriction_act",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gamsa.core.models import Event
@@ -14,6 +16,7 @@ from gamsa.ethics.errors import EthicsError
 from gamsa.ethics.formkit import DateForm
 from gamsa.ethics.restrictions import forms as f
 from gamsa.ethics.restrictions import services as svc
+from gamsa.ethics.restrictions.cards import KINDS
 from gamsa.ethics.restrictions.models import Restriction
 from gamsa.ethics.viewkit import desk, log_list, no_store, page_of, run, today
 
@@ -68,6 +71,7 @@ def _page(request, restriction, bound=None, error="", status=200):
             target_type="ethics.restriction", target_id=str(restriction.public_id)
         )[:30],
         "can_manage": perms.can_manage(request.user),
+        "card_kinds": list(KINDS.items()),
         "today": today(),
         "action_error": error,
         "forms": {
@@ -77,6 +81,32 @@ def _page(request, restriction, bound=None, error="", status=200):
         },
     }
     return no_store(render(request, "ethics/restriction.html", context, status=status))
+
+
+@login_required
+def restriction_card(request, public_id, kind: str, fmt: str):
+    """The retiree's guidance card, to send by post or e-mail: the PNG at once (GET); the PDF as a job (POST,
+    ADR 0008). The name on it is access-logged."""
+    from django.http import HttpResponse
+
+    from gamsa.core.board.cards import card_png
+    from gamsa.ethics.restrictions.cards import restriction_card as make
+    from gamsa.ethics.restrictions.tasks import start_card_pdf
+
+    restriction = _restriction_for(request, public_id)
+    if kind not in KINDS or fmt not in ("pdf", "png"):
+        raise Http404
+    if fmt == "pdf" and request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    log_access(
+        request.user, restriction, ["성명", "퇴직일"], request=request, reason=KINDS[kind], action="export"
+    )
+    if fmt == "pdf":
+        job = start_card_pdf(request.user, restriction, kind)
+        return redirect("core:job", public_id=job.public_id)
+    response = HttpResponse(card_png(make(restriction, kind)), content_type="image/png")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(KINDS[kind] + '.png')}"
+    return no_store(response)
 
 
 @login_required

@@ -41,7 +41,10 @@ ROLES = [
 DESK = {"head", "lead", "ethics"}
 MANAGERS = {"lead", "ethics"}
 SECRETS = [NAME, RELATIVE]
-PRINTS = {"minutes_pdf"}  # a POST that starts a document job: a reading, open to the whole desk
+PRINTS = {
+    "minutes_pdf",
+    "restriction_card",
+}  # a POST that starts a document job: a reading, open to the whole desk
 
 
 def other_member() -> User:
@@ -145,6 +148,7 @@ def get_urls(w):
         "refusal": (f"/ethics/refusals/{x.case_number}/", DESK),
         "restrictions": ("/ethics/restrictions/", DESK),
         "restriction": (f"/ethics/restrictions/{restriction.public_id}/", DESK),
+        "restriction_card": (f"/ethics/restrictions/{restriction.public_id}/card/guidance.png", DESK),
         "committee": ("/ethics/committee/", DESK),
         "meeting": (f"/ethics/committee/meetings/{m.public_id}/", DESK),
         "minutes_hwpx": (f"/ethics/committee/meetings/{m.public_id}/minutes.hwpx", DESK),
@@ -188,6 +192,7 @@ def post_urls(w):
         ),
         "refusal_act": (f"/ethics/refusals/{x.case_number}/act/extend/", {}),
         "restriction_act": (f"/ethics/restrictions/{w['restriction'].public_id}/act/guidance/", day),
+        "restriction_card": (f"/ethics/restrictions/{w['restriction'].public_id}/card/ending.pdf", {}),
         "member_appoint": (
             "/ethics/committee/members/",
             {"name": "새위원", "seat": "outside", "started_on": "2026-04-02"},
@@ -205,9 +210,9 @@ def test_every_url_of_the_app_is_in_the_matrix():
     names = {p.name for p in urlpatterns}
     covered_get = {"roster", "declarant_create", "declarant", "refusal_new", "proposals", "units", "filings",
                    "reviews", "review", "refusals", "reexaminations", "refusal", "restrictions", "restriction",
-                   "committee", "meeting", "minutes_hwpx", "items", "item"}  # fmt: skip
+                   "restriction_card", "committee", "meeting", "minutes_hwpx", "items", "item"}  # fmt: skip
     covered_post = {"declarant_act", "proposals_run", "proposal_act", "unit_end", "review_act", "refusal_act",
-                    "restriction_act", "member_appoint", "member_end", "meeting_create", "meeting_act",
+                    "restriction_act", "restriction_card", "member_appoint", "member_end", "meeting_create", "meeting_act",
                     "minutes_pdf"}  # fmt: skip
     assert names <= covered_get | covered_post, (
         f"URLs without a row in the access matrix: {names - covered_get - covered_post}"

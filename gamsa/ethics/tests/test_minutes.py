@@ -96,3 +96,39 @@ def test_minutes_hwpx_xml(client, demo):
     assert "제1호 안건: 재산등록 심사 결과 조치" in joined
     assert "과태료 1,234,567원" in joined and "탁○○ (세무1과, 6급)" in joined
     assert NAME not in joined and RELATIVE not in joined
+
+
+def test_retiree_guidance_card_read_back(client, demo, settings, tmp_path):
+    """The 취업제한 guidance the ethics officer sends a retiree: the PDF (a job) says the name and the window as the
+    retiree reads it, the PNG is a picture, and each making is an export row in the access log."""
+    from gamsa.conftest import verified_login
+    from gamsa.ethics.models import Restriction
+    from gamsa.ethics.registration import services as roster
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    settings.MEDIA_ROOT = tmp_path
+    d = declarant()
+    roster.leave(officer(), d, left_on=D("2026-06-30"), retired=True)
+    r = Restriction.objects.get(declarant=d)
+    verified_login(client, officer())
+    url = f"/ethics/restrictions/{r.public_id}/card/guidance.pdf"
+    assert client.get(url).status_code == 405  # a PDF is a job, started by POST
+    assert client.post(f"/ethics/restrictions/{r.public_id}/card/other.pdf").status_code == 404
+    assert client.post(url).status_code == 302
+    job = Job.objects.get(kind="ethics_restriction_card_pdf")
+    assert job.status == "done"
+    data = b"".join(client.get(f"/files/{job.result_file.public_id}/").streaming_content)
+    pdf = tmp_path / "card.pdf"
+    pdf.write_bytes(data)
+    flat = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True).stdout.decode().split()
+    )
+    assert f"{d.name} 님, 퇴직 후 3년간 취업이 제한됩니다" in flat
+    assert "취업제한 기간: 2026. 6. 30. ~ 2029. 6. 30. (공직자윤리법 제17조①)" in flat
+    assert "취업 예정일 30일 전까지 취업심사(확인) 신청" in flat
+    png = client.get(f"/ethics/restrictions/{r.public_id}/card/ending.png")
+    assert png.status_code == 200 and png.content.startswith(b"\x89PNG\r\n\x1a\n")
+    assert AccessLog.objects.filter(target_type="ethics.restriction", action="export").count() == 2
+    page = client.get(f"/ethics/restrictions/{r.public_id}/").content.decode()
+    assert "취업제한 종료 안내" in page and "PDF 만들기" in page
