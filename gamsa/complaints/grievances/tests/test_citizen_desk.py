@@ -118,7 +118,9 @@ def handled(g: Grievance, *, outcome: str | None = None) -> Grievance:
 # --- 1. the printable 접수증 ------------------------------------------------------------------------------------------
 
 
-def test_receipt_shows_what_the_citizen_needs_and_the_pin_only_once(client, demo, django_capture_on_commit_callbacks):
+def test_receipt_shows_what_the_citizen_needs_and_the_pin_only_once(
+    client, demo, django_capture_on_commit_callbacks
+):
     response = post_filing(client, django_capture_on_commit_callbacks)
     # Between the filing and the receipt page the session row holds the PIN sealed, never in clear.
     g = Grievance.objects.get(title=TITLE)
@@ -128,7 +130,14 @@ def test_receipt_shows_what_the_citizen_needs_and_the_pin_only_once(client, demo
     pin = receipt.context["pin"]
     assert len(pin) == 8 and pin not in stored
     html = receipt.content.decode()
-    for shown in (g.case_number, TITLE, kdatetime(g.received_at), kdatetime(g.due_at), pin, "처리 상황 조회 방법"):
+    for shown in (
+        g.case_number,
+        TITLE,
+        kdatetime(g.received_at),
+        kdatetime(g.due_at),
+        pin,
+        "처리 상황 조회 방법",
+    ):
         assert shown in html
     assert "처리부서 지정 전" in html  # nobody assigned yet
     assert 'data-testid="receipt-sent-by">전자우편' in html
@@ -165,7 +174,9 @@ def test_pin_goes_by_email_and_is_never_logged_or_stored_in_clear(
     assert svc.check_pin(g, pin)
 
 
-def test_pin_goes_by_sms_to_the_phone_given(client, demo, fake_solapi, django_capture_on_commit_callbacks, caplog):
+def test_pin_goes_by_sms_to_the_phone_given(
+    client, demo, fake_solapi, django_capture_on_commit_callbacks, caplog
+):
     caplog.set_level(logging.DEBUG)
     g, pin, _ = file_and_read_receipt(client, django_capture_on_commit_callbacks, channel="sms")
     [sms] = fake_solapi.messages
@@ -197,7 +208,9 @@ def test_a_receipt_without_a_pin_sends_no_pin_line(demo, fake_solapi, django_cap
 # --- 3. the status page -------------------------------------------------------------------------------------------------
 
 
-def test_status_shows_department_office_phone_and_each_steps_date(client, demo, django_capture_on_commit_callbacks):
+def test_status_shows_department_office_phone_and_each_steps_date(
+    client, demo, django_capture_on_commit_callbacks
+):
     g, pin, _ = file_and_read_receipt(client, django_capture_on_commit_callbacks)
     g = handled(g, outcome=Answer.Outcome.ACCEPTED)
     page = lookup(client, g, pin)
@@ -260,7 +273,9 @@ def test_survey_once_by_the_complainant_only_and_in_the_inspection(
     assert not SatisfactionSurvey.objects.exists()
 
     liaison = User.objects.get(username="liaison")
-    svc.answer(liaison, g, method="electronic", outcome="partial", text="일부만 교체했습니다.", reasons="예산 부족")
+    svc.answer(
+        liaison, g, method="electronic", outcome="partial", text="일부만 교체했습니다.", reasons="예산 부족"
+    )
 
     # Someone who has not unlocked the case with its PIN cannot rate it, whatever they post.
     stranger = client.__class__()
