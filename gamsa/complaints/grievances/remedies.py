@@ -31,9 +31,16 @@ def shows_remedy(answer: Answer | None) -> bool:
 
 def notice_text(answer: Answer | None) -> str:
     """The notice as plain text (for the answer notice sent by SMS or e-mail), or "" when it does not apply."""
-    if not shows_remedy(answer):
+    if answer is None:
+        return ""
+    return notice_text_for(answer.outcome, answer.remedies)
+
+
+def notice_text_for(outcome: str, remedies: str = "") -> str:
+    """The same for an answer still in drafting (the 결재 document that becomes the 처리결과 통지)."""
+    if outcome not in REMEDY_OUTCOMES:
         return ""
     lines = [f"[{TITLE}]", *PARAGRAPHS]
-    if answer.remedies:
-        lines.append(f"담당 부서 안내: {answer.remedies}")
+    if remedies:
+        lines.append(f"담당 부서 안내: {remedies}")
     return "\n".join(lines)

@@ -324,3 +324,36 @@ def test_survey_once_by_the_complainant_only_and_in_the_inspection(
     sheet = load_workbook(io.BytesIO(xlsx))["민원인 만족도"]
     values = [[c.value for c in r] for r in sheet.iter_rows()]
     assert ["건설과", 2, 3.0, 1, 50.0] in values
+
+
+@pytest.mark.parametrize("outcome", ["partial", "accepted"])
+def test_the_answer_document_carries_the_remedy_notice_only_for_partial_acceptance(
+    client, demo, django_capture_on_commit_callbacks, tmp_path, outcome
+):
+    import subprocess
+
+    from gamsa.complaints.grievances.approvals import draft_answer
+    from gamsa.conftest import verified_login
+
+    g, _, _ = file_and_read_receipt(client, django_capture_on_commit_callbacks)
+    officer, liaison = User.objects.get(username="complaints"), User.objects.get(username="liaison")
+    svc.assign(officer, g, department=OrgUnit.objects.get(name="건설과"))
+    approval = draft_answer(
+        liaison,
+        g,
+        method="electronic",
+        outcome=outcome,
+        text="자재를 치웠습니다.",
+        reasons="가림막은 허가 조건",
+    )
+    assert ("행정심판" in approval.body) is (outcome == "partial")
+    staff = verified_login(client.__class__(), liaison)
+    response = staff.get(f"/approvals/{approval.public_id}/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "answer.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "자재를 치웠습니다" in text
+    assert ("행정심판" in text and "행정소송" in text) is (outcome == "partial")
