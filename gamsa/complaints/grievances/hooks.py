@@ -65,8 +65,10 @@ core_perms.register_attachment_rule("complaints.grievance", _attachment_rule)
 
 def _demo():
     from gamsa.complaints.grievances.demo import load_demo_grievances
+    from gamsa.complaints.grievances.satisfaction import load_demo_surveys
 
     load_demo_grievances()
+    load_demo_surveys()
 
 
 demo.DEMO_HOOKS.append(_demo)

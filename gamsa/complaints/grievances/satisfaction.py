@@ -58,3 +58,20 @@ def by_department(
         average=round(total["average"], 2) if total["average"] is not None else None,
         satisfied=total["satisfied"],
     )
+
+
+def load_demo_surveys() -> None:
+    """Demo: answered demo grievances rated by their complainants, so that the inspection's table has figures. Runs
+    once (nothing is added when any survey exists)."""
+    from gamsa.complaints.grievances import services as svc
+    from gamsa.complaints.grievances.models import Grievance, Status
+
+    if SatisfactionSurvey.objects.exists():
+        return
+    scores = [5, 4, 2, 4, 3, 5, 1, 4]
+    answered = Grievance.objects.filter(status=Status.ANSWERED, department__isnull=False).order_by(
+        "received_at"
+    )
+    for i, g in enumerate(answered[: len(scores)]):
+        comment = "빨리 처리해 주셔서 고맙습니다." if scores[i] >= 4 else ""
+        svc.submit_survey(None, g, score=scores[i], comment=comment)
