@@ -265,12 +265,14 @@ def test_remedy_notice_only_under_refusal_or_partial_acceptance(
 def test_survey_once_by_the_complainant_only_and_in_the_inspection(
     client, demo, django_capture_on_commit_callbacks
 ):
+    # The demo's own surveys (none for 건설과, which the demo never assigns) must not blur the figures below.
+    assert not SatisfactionSurvey.objects.filter(department__name="건설과").exists()
     g, pin, _ = file_and_read_receipt(client, django_capture_on_commit_callbacks)
     g = handled(g)  # not answered yet: no survey
     page = lookup(client, g, pin)
     assert "survey_form" not in page.context
     assert client.post("/minwon/status/survey/", {"score": 5}).status_code == 400
-    assert not SatisfactionSurvey.objects.exists()
+    assert not SatisfactionSurvey.objects.filter(grievance=g).exists()
 
     liaison = User.objects.get(username="liaison")
     svc.answer(
@@ -280,14 +282,14 @@ def test_survey_once_by_the_complainant_only_and_in_the_inspection(
     # Someone who has not unlocked the case with its PIN cannot rate it, whatever they post.
     stranger = client.__class__()
     refused = stranger.post("/minwon/status/survey/", {"score": 1, "case_number": g.case_number})
-    assert refused.status_code == 404 and not SatisfactionSurvey.objects.exists()
+    assert refused.status_code == 404 and not SatisfactionSurvey.objects.filter(grievance=g).exists()
 
     page = lookup(client, g, pin)
     assert page.context["survey_form"] is not None and 'data-testid="survey-form"' in page.content.decode()
     bad = client.post("/minwon/status/survey/", {"score": 9, "comment": "좋아요"})
     assert bad.status_code == 400 and "목록에서 고르세요" in bad.content.decode()
     assert "좋아요" in bad.content.decode()  # what was typed stays
-    assert not SatisfactionSurvey.objects.exists()
+    assert not SatisfactionSurvey.objects.filter(grievance=g).exists()
     ok = client.post("/minwon/status/survey/", {"score": 4, "comment": "빨리 처리해 주셔서 고맙습니다."})
     assert ok.status_code == 302 and ok["Location"] == "/minwon/status/"
     survey = SatisfactionSurvey.objects.get(grievance=g)
