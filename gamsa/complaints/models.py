@@ -19,6 +19,7 @@ from gamsa.complaints.grievances.models import (
     Kind,
     Notice,
     Pause,
+    SatisfactionSurvey,
     SimilarityReview,
     Status,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "ProtectionRequest",
     "PublicInterestReport",
     "ReportNotice",
+    "SatisfactionSurvey",
     "SimilarityReview",
     "Status",
     "TaxpayerCase",

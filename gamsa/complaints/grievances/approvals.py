@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from gamsa.complaints.grievances import permissions as perms
+from gamsa.complaints.grievances import remedies as remedy_rule
 from gamsa.complaints.grievances import services as svc
 from gamsa.complaints.grievances.models import Answer, Grievance, InternalClosureRequest, Status
 from gamsa.core.approvals import kinds
@@ -118,13 +119,16 @@ def draft_answer(
         "cooperating_units": [str(unit.public_id) for unit in units],
     }
     title = f"고충민원 답변 ({g.case_number}) {g.title}"[:200]
+    # The document that becomes the 처리결과 통지: the remedy notice under a refusal or partial acceptance only.
+    remedy = remedy_rule.notice_text_for(outcome, payload["remedies"])
+    body = f"{payload['text']}\n\n{remedy}" if remedy else payload["text"]
     existing = approvals.open_approval_for(g, ANSWER)
     try:
         if existing is not None and existing.status in ("returned", "withdrawn"):
             if existing.drafter_id != actor.pk:
                 raise svc.GrievanceError("다른 직원이 기안한 답변입니다. 기안자가 고쳐서 다시 올립니다.")
             return approvals.resubmit(
-                actor, existing, title=title, body=payload["text"], payload=payload, cooperators=cooperators
+                actor, existing, title=title, body=body, payload=payload, cooperators=cooperators
             )
         if existing is not None:
             raise svc.GrievanceError("답변이 이미 결재 중입니다. 결재가 끝나면 민원인에게 통지됩니다.")
@@ -133,7 +137,7 @@ def draft_answer(
             kind=ANSWER,
             document=g,
             title=title,
-            body=payload["text"],
+            body=body,
             payload=payload,
             cooperators=cooperators,
         )

@@ -300,3 +300,28 @@ class InspectionForm(forms.Form):
             code: {"ok": {"yes": True, "no": False}.get(data[f"{code}_ok"]), "note": data[f"{code}_note"]}
             for code, _ in CHECK_ITEMS
         }
+
+
+class SatisfactionForm(KrdsForm):
+    """The complainant's rating after the answer (1–5 and an optional comment)."""
+
+    SCORES = [(5, "매우 만족"), (4, "만족"), (3, "보통"), (2, "불만족"), (1, "매우 불만족")]
+
+    score = forms.TypedChoiceField(
+        label="처리 결과에 얼마나 만족하십니까?",
+        choices=[(value, f"{label} ({value}점)") for value, label in SCORES],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "만족도를 하나 고르세요.",
+            "invalid_choice": "만족도를 목록에서 고르세요.",
+        },
+    )
+    comment = forms.CharField(
+        label="의견 (선택)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="500자 안으로 적어 주세요. 주민등록번호 등 개인정보는 적지 마세요.",
+        error_messages={"max_length": "의견은 500자 안으로 적어 주세요."},
+    )

@@ -15,6 +15,7 @@ nav.register("complaints", "고충민원 목록", "complaints:list", perms.can_s
 nav.register("complaints", "기한 지남 현황", "complaints:overdue", perms.can_see_desk, order=20)
 nav.register("complaints", "민원 접수", "complaints:create", perms.can_manage, order=30)
 nav.register("complaints", "처리실태 점검", "complaints_inspection:inspection", perms.can_inspect, order=36)
+nav.register("home", "내 민원", "complaints_public:mine", perms.offers_own_cases, order=5)
 
 
 def grievance_work(user, now):
@@ -64,8 +65,10 @@ core_perms.register_attachment_rule("complaints.grievance", _attachment_rule)
 
 def _demo():
     from gamsa.complaints.grievances.demo import load_demo_grievances
+    from gamsa.complaints.grievances.satisfaction import load_demo_surveys
 
     load_demo_grievances()
+    load_demo_surveys()
 
 
 demo.DEMO_HOOKS.append(_demo)

@@ -11,6 +11,8 @@ Figures per department for the grievances RECEIVED in the quarter, as of the ins
 - avg_working_hours: the mean of `LegalCalendar.working_hours_between(received_at, finished)` over finished cases;
 - extended / extensions: cases extended, and extensions in all.
 
+The complainants' satisfaction per department (answers, average, share satisfied) comes from satisfaction.py.
+
 The checklist (처리기간 준수, 처리결과 적정, 사후관리 적정: yes/no + note) and the feedback letter are stored per
 department and quarter in InspectionRecord (`save_inspection`, one Event per save).
 """
@@ -25,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gamsa.complaints.grievances.models import CHECK_ITEMS, OPEN_STATUSES, Grievance, InspectionRecord, Status
+from gamsa.complaints.grievances.satisfaction import by_department
 from gamsa.core import calendar as legal
 from gamsa.core import services
 from gamsa.core.calendar import SEOUL
@@ -289,12 +292,17 @@ def report(year: int, quarter: int, *, as_of: dt.datetime | None = None) -> dict
                 else default_letter(year, quarter, f, checklist),
             }
         )
+    as_of = as_of or timezone.now()
+    start, end = quarter_bounds(year, quarter)
+    satisfaction, satisfaction_total = by_department(start, end, as_of=as_of)
     return {
         "year": year,
         "quarter": quarter,
-        "as_of": as_of or timezone.now(),
+        "as_of": as_of,
         "departments": departments,
         "total": totals(rows),
+        "satisfaction": satisfaction,
+        "satisfaction_total": satisfaction_total,
     }
 
 
@@ -343,6 +351,11 @@ def write_xlsx(data: dict) -> bytes:
             + [VERDICT[c["ok"]] for c in item["checklist"]]
             + [c["note"] for c in item["checklist"]]
         )
+    survey = add_sheet(
+        wb, "민원인 만족도", ["부서", "응답 수", "평균(5점 만점)", "만족(4·5점)", "만족 비율(%)"]
+    )
+    for s in data["satisfaction"] + [data["satisfaction_total"]]:
+        survey.append([s.department, s.answers, s.average, s.satisfied, s.satisfied_rate])
     letters = add_sheet(wb, "통보문", ["부서", "통보문"])
     for item in data["departments"]:
         letters.append([item["figures"].department, item["letter"]])

@@ -263,6 +263,13 @@ class Answer(models.Model):
         verbose_name_plural = "처리결과 통지"
         ordering = ["answered_at"]
 
+    @property
+    def shows_remedy(self) -> bool:
+        """Whether the remedy notice (행정심판·행정소송) goes with this answer: grievances/remedies.py."""
+        from gamsa.complaints.grievances.remedies import shows_remedy
+
+        return shows_remedy(self)
+
 
 class Extension(models.Model):
     """처리기간 연장 (영 제21조): at most twice; the second only with the complainant's consent."""
@@ -444,3 +451,41 @@ class InspectionRecord(models.Model):
     @property
     def log_label(self) -> str:
         return str(self)
+
+
+# --- 만족도 조사: the complainant's rating of an answered grievance ------------------------------------------------
+
+
+class SatisfactionSurvey(models.Model):
+    """One per grievance, given by its complainant on the status page (through the receipt number and PIN) after the
+    answer. Nothing about the person is kept; the department is the one that answered, for the quarterly inspection."""
+
+    SATISFIED_FROM = 4  # 4 (만족) and 5 (매우 만족) count as satisfied
+
+    grievance = models.OneToOneField(Grievance, on_delete=models.CASCADE, related_name="survey")
+    department = models.ForeignKey(
+        "core.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="처리부서",
+    )
+    score = models.PositiveSmallIntegerField("만족도")
+    comment = models.TextField("의견", blank=True)
+    submitted_at = models.DateTimeField("응답일시")
+
+    class Meta:
+        verbose_name = "만족도 조사"
+        verbose_name_plural = "만족도 조사"
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="satisfaction_score_1_to_5"
+            )
+        ]
+        indexes = [models.Index(fields=["department", "submitted_at"])]
+
+    @property
+    def log_label(self) -> str:
+        return f"{self.grievance.case_number} 만족도"

@@ -8,6 +8,7 @@ import datetime as dt
 from django.urls import reverse
 
 from gamsa.complaints.grievances import permissions as perms
+from gamsa.complaints.grievances import remedies
 from gamsa.core.calendar import SEOUL, format_moment
 from gamsa.core.notices import targets
 
@@ -49,6 +50,7 @@ def resolve(target_id: str, kind: str, extra: dict):
             values["처리결과"] = answer.get_outcome_display()
             values["답변내용"] = answer.text
             values["답변일시"] = format_moment(answer.answered_at)
+            values["불복안내"] = remedies.notice_text(answer)
     elif kind == "overdue":
         as_of = dt.datetime.fromisoformat(extra["as_of"]) if extra.get("as_of") else dt.datetime.now(tz=SEOUL)
         late = as_of.astimezone(SEOUL).date() - g.due_at.astimezone(SEOUL).date()
@@ -63,6 +65,8 @@ def resolve(target_id: str, kind: str, extra: dict):
         if extra.get(key):
             values[name] = str(extra[key])
     staff = [g.handler] if g.handler_id else []
+    # The status PIN of a receipt filed online: only in the filing's memory (services.intake), never read back.
+    secrets = {"확인번호": str(extra["pin"])} if kind == "receipt" and extra.get("pin") else {}
     return targets.Target(
         type="complaints.grievance",
         id=g.case_number,
@@ -70,6 +74,7 @@ def resolve(target_id: str, kind: str, extra: dict):
         values=values,
         citizen=targets.Contact(phone=person.phone, email=person.email),
         staff=staff,
+        secrets=secrets,
     )
 
 

@@ -115,3 +115,78 @@ def grievance_for(request, case_number: str, action: str = "view", *, queryset: 
     deny_outsider(can_view(user, grievance))
     deny_read_only(may(user, grievance, action))
     return grievance
+
+
+# --- the complainant's own pages (/minwon/) ------------------------------------------------------------------------
+# A complainant is not a user of the desk: they prove who they are with the receipt number, the PIN and the last
+# digits of their phone (status_lookup). A right answer is remembered in their session for STATUS_SESSION_MINUTES as
+# the case number alone (never the PIN); the survey and the printable answer take the case from there, never from
+# the request, so that no one can act on a case they have not unlocked.
+
+STATUS_SESSION_KEY = "grievance_status"
+STATUS_SESSION_MINUTES = 30
+
+
+def remember_lookup(request, grievance) -> None:
+    import time
+
+    request.session[STATUS_SESSION_KEY] = {"case": grievance.case_number, "at": int(time.time())}
+
+
+def forget_lookup(request) -> None:
+    request.session.pop(STATUS_SESSION_KEY, None)
+
+
+def looked_up_grievance(request):
+    """The grievance this browser unlocked with its PIN in the last STATUS_SESSION_MINUTES, or None."""
+    import time
+
+    from gamsa.complaints.grievances.models import Grievance
+
+    held = request.session.get(STATUS_SESSION_KEY)
+    if not isinstance(held, dict) or not isinstance(held.get("at"), int):
+        return None
+    if time.time() - held["at"] > STATUS_SESSION_MINUTES * 60:
+        forget_lookup(request)
+        return None
+    return (
+        Grievance.objects.select_related("department", "handler__unit", "complainant")
+        .filter(case_number=str(held.get("case", "")), pin_hash__gt="")
+        .first()
+    )
+
+
+def complainant_grievance_for(request):
+    """The status session's grievance for the complainant's own actions (the survey, the printed answer): 404 when
+    this browser has not unlocked one."""
+    from django.http import Http404
+
+    grievance = looked_up_grievance(request)
+    if grievance is None:
+        raise Http404("처리 상황 조회를 먼저 하세요.")
+    return grievance
+
+
+def own_complainants(user: User):
+    """The complainant records of a signed-in person ("내 민원"): only those filed while signed in as them."""
+    from gamsa.complaints.grievances.models import Complainant
+
+    if user is None or not user.is_authenticated:
+        return Complainant.objects.none()
+    return Complainant.objects.filter(user=user)
+
+
+def can_see_own_cases(user: User) -> bool:
+    """ "내 민원": anyone signed in sees what they filed while signed in (and only that)."""
+    return user.is_authenticated
+
+
+def offers_own_cases(user: User) -> bool:
+    """The menu offers "내 민원" to citizens' accounts (staff reach it by its address if they ever filed as one)."""
+    from gamsa.core.models import UserKind
+
+    return user.is_authenticated and user.kind == UserKind.CITIZEN
+
+
+def require_own_cases(request) -> None:
+    deny_outsider(can_see_own_cases(acting_user(request)))

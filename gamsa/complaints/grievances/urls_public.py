@@ -10,4 +10,7 @@ urlpatterns = [
     path("", public.file_grievance, name="new"),
     path("receipt/", public.receipt, name="receipt"),
     path("status/", public.status, name="status"),
+    path("status/survey/", public.survey, name="survey"),
+    path("status/end/", public.end_lookup, name="end"),
+    path("mine/", public.mine, name="mine"),
 ]

@@ -78,3 +78,17 @@ def grievance_row(grievance, now):
         f'<td>{escape(department)}</td><td class="gamsa-nowrap">{kdatetime(g.received_at)}</td><td>{due}</td>'
         f"<td>{status_badge(g, now)}</td></tr>"
     )
+
+
+@register.inclusion_tag("complaints/_remedy_notice.html")
+def remedy_notice(answer) -> dict:
+    """The 행정심판·행정소송 notice under an answer that refuses or only partly accepts (grievances/remedies.py);
+    nothing under any other answer."""
+    from gamsa.complaints.grievances import remedies
+
+    return {
+        "show": remedies.shows_remedy(answer),
+        "title": remedies.TITLE,
+        "paragraphs": remedies.PARAGRAPHS,
+        "answer": answer,
+    }

@@ -89,6 +89,10 @@ TABLE = {
     "public_receipt": PUBLIC_POST,  # nothing filed in this session: sent to the status page
     "public_status": PUBLIC_PAGE,
     "public_status_post": with_outcome(PUBLIC_PAGE, 400, *USERS),  # a wrong PIN
+    # the survey takes its case from the PIN session, never from the form: without a lookup there is none
+    "public_survey": (404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    "public_end": PUBLIC_POST,  # forgets this browser's lookup (the session only)
+    "public_mine": (L, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),  # one's own filings only
     # --- grievances: the quarterly inspection (/grievances-io/inspection/) ------------------------------------
     "inspection": TEAM_PAGE,
     "inspection_department": TEAM_PAGE,
@@ -182,7 +186,13 @@ EXPECTED = matrix.expectations(TABLE, USERS)
 
 # What a successful POST must write besides its Event (house rule 1: every write is a service writing one Event).
 # A read answers with 2xx/3xx and need not write anything (the export logs only when it holds personal data).
-READS = {"io_export": None, "public_status_post": None, "public_receipt": None, "cheongwon_receipt": None}
+READS = {
+    "io_export": None,
+    "public_status_post": None,
+    "public_receipt": None,
+    "cheongwon_receipt": None,
+    "public_end": None,
+}
 
 
 world = matrix.world_fixture(build)

@@ -7,6 +7,15 @@ import datetime as dt
 
 EFFECTIVE_FROM = dt.date(2026, 1, 1)
 
+# The answer's wording before the remedy notice depended on the outcome (ADR 0031): the data migration 0003 adds the
+# new version where an office still used this one unchanged.
+ANSWER_BODY_2026_1 = (
+    "#{성명}님의 민원(접수번호 #{접수번호}, #{제목})을 다음과 같이 처리하였습니다.\n"
+    "- 처리 결과: #{처리결과}\n- 답변일시: #{답변일시}\n\n#{답변내용}\n\n"
+    "처리 결과에 이의가 있으시면 결과를 통지받은 날부터 90일 안에 이의신청 등을 하실 수 있습니다. #{조회주소}"
+)
+REMEDY_VERSION_FROM = dt.date(2026, 12, 7)
+
 TEMPLATES = {
     "receipt": (
         "[#{기관명}] 민원 접수 안내",
@@ -38,8 +47,8 @@ TEMPLATES = {
     "answer": (
         "[#{기관명}] 민원 처리 결과 안내",
         "#{성명}님의 민원(접수번호 #{접수번호}, #{제목})을 다음과 같이 처리하였습니다.\n"
-        "- 처리 결과: #{처리결과}\n- 답변일시: #{답변일시}\n\n#{답변내용}\n\n"
-        "처리 결과에 이의가 있으시면 결과를 통지받은 날부터 90일 안에 이의신청 등을 하실 수 있습니다. #{조회주소}",
+        "- 처리 결과: #{처리결과}\n- 답변일시: #{답변일시}\n\n#{답변내용}\n\n#{불복안내}\n\n"
+        "처리 상황 조회: #{조회주소}",
     ),
     "finding_routed": (
         "[#{기관명}] 순찰 적출사항 통보 (#{접수번호})",

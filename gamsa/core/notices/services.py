@@ -2,7 +2,8 @@
 channel and consent, staff preferences, template versions and the daily overdue reminders.
 
 Nothing here logs a phone number, an address, a name or a text: log lines name the delivery's public id, its kind
-and channel, and an error code.
+and channel, and an error code. A secret value (the status PIN) never rests in clear: the stored text keeps its
+mark, the variables its sealed form, and the sender fills it in on the way out (rendering.SECRET_MARKS).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from gamsa.core import sealing
 from gamsa.core.calendar import SEOUL
 from gamsa.core.notices import providers, rendering, targets
 from gamsa.core.notices.models import (
@@ -136,7 +138,12 @@ def dispatch(
             values, dedupe = target.values, ""
         if dedupe and Delivery.objects.filter(dedupe_key=dedupe).exists():
             continue
-        body = rendering.render(template.body, values) if template else ""
+        secrets = target.secrets if person is None else {}
+        body = (
+            rendering.render(_with_secret_lines(template.body, secrets), values, keep=secrets)
+            if template
+            else ""
+        )
         if channel != Channel.EMAIL:
             body = rendering.for_text_message(body)
         delivery = Delivery(
@@ -150,7 +157,10 @@ def dispatch(
             subject=rendering.render(template.subject, values)[:120] if template else "",
             body=body,
             kakao_template_id=template.kakao_template_id if template and channel == Channel.KAKAO else "",
-            variables={k: v for k, v in values.items() if k in rendering.marks(template.body)}
+            variables=(
+                {k: v for k, v in values.items() if k in rendering.marks(template.body)}
+                | {k: sealing.seal(v, rendering.SEAL_PURPOSE) for k, v in secrets.items()}
+            )
             if template
             else {},
             template=template,
@@ -178,6 +188,23 @@ def dispatch(
             if d.status == Status.QUEUED:
                 transaction.on_commit(partial(_enqueue, d.pk), robust=True)
     return created
+
+
+def _with_secret_lines(body: str, secrets: dict) -> str:
+    """A secret the template does not place (an older or edited wording) still reaches the citizen: its line is
+    appended."""
+    placed = set(rendering.marks(body))
+    extra = [rendering.SECRET_LINES[name] for name in secrets if name not in placed]
+    return "\n".join([body, *extra]) if extra else body
+
+
+def _unsealed(delivery: Delivery) -> dict[str, str]:
+    """The delivery's secret values in clear, for the provider only (never saved, never logged)."""
+    found = {}
+    for name, value in (delivery.variables or {}).items():
+        if sealing.is_sealed(value):
+            found[name] = sealing.unseal(value, rendering.SEAL_PURPOSE) or ""
+    return found
 
 
 def _enqueue(delivery_id: int, run_after: dt.datetime | None = None) -> None:
@@ -213,19 +240,21 @@ def send_delivery(delivery_id: int, *, now: dt.datetime | None = None) -> str | 
         return None
     delivery = Delivery.objects.get(pk=delivery_id)
     reference = str(delivery.public_id)
+    secrets = _unsealed(delivery)
+    body = rendering.fill_secrets(delivery.body, secrets)
     try:
         if delivery.channel == Channel.EMAIL:
             sent = providers.send_email(
-                to=delivery.recipient, subject=delivery.subject, body=delivery.body, reference=reference
+                to=delivery.recipient, subject=delivery.subject, body=body, reference=reference
             )
         else:
             sent = providers.text_provider().send(
                 providers.TextMessage(
                     to=delivery.recipient,
-                    text=delivery.body,
+                    text=body,
                     subject=delivery.subject,
                     kakao_template_id=delivery.kakao_template_id,
-                    variables=delivery.variables,
+                    variables=(delivery.variables or {}) | secrets,
                     reference=reference,
                 )
             )
@@ -244,8 +273,20 @@ def _record_success(delivery: Delivery, sent: providers.Sent, *, now: dt.datetim
     delivery.next_attempt_at = None
     delivery.provider_message_id = sent.message_id[:120]
     delivery.sent_as = sent.sent_as[:10]
+    # A secret (the status PIN) is kept sealed only until it has gone: then even the sealed copy is wiped.
+    delivery.variables = {
+        k: rendering.WIPED if sealing.is_sealed(v) else v for k, v in (delivery.variables or {}).items()
+    }
     delivery.save(
-        update_fields=["status", "attempts", "sent_at", "next_attempt_at", "provider_message_id", "sent_as"]
+        update_fields=[
+            "status",
+            "attempts",
+            "sent_at",
+            "next_attempt_at",
+            "provider_message_id",
+            "sent_as",
+            "variables",
+        ]
     )
     record_event(
         None,

@@ -21,6 +21,9 @@ class Target:
     values: dict[str, str]
     citizen: Contact | None = None
     staff: list = field(default_factory=list)  # users told of staff kinds when the caller names none
+    # Values never stored in clear (rendering.SECRET_MARKS), e.g. the status PIN of a receipt filed online: they
+    # come from the service's memory (`schedule(..., pin=...)`), never from the database.
+    secrets: dict[str, str] = field(default_factory=dict)
 
 
 Resolver = Callable[[str, str, dict], "Target | None"]  # (target id, kind, extra) -> Target

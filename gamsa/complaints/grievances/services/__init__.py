@@ -6,6 +6,7 @@
 - handling: routing, the pauses that stop the clock, extensions
 - answers: progress notices, the answer, closing, withdrawal, 반려
 - repeats: repeated complaints (법 제23조), joint handling and internal closure
+- citizen: the complainant's own writes (the satisfaction survey)
 """
 
 from gamsa.complaints.grievances.services.answers import (
@@ -18,6 +19,7 @@ from gamsa.complaints.grievances.services.answers import (
     send_progress_notice,
     withdraw,
 )
+from gamsa.complaints.grievances.services.citizen import submit_survey, survey_open
 from gamsa.complaints.grievances.services.handling import (
     assign,
     extend_deadline,
@@ -88,6 +90,8 @@ __all__ = [
     "send_progress_notice",
     "start_processing",
     "start_site_survey",
+    "submit_survey",
+    "survey_open",
     "transfer",
     "withdraw",
 ]

@@ -38,9 +38,16 @@ def find_or_create_complainant(
             "민원인 성명을 입력하세요 (민원처리법 시행령 제2조: 성명·주소가 불명확하면 민원인이 아닙니다)."
         )
     name_key, phone_key = normalize_name(name), normalize_phone(phone)
+    user = user if user is not None and user.is_authenticated else None
     existing = None
     if phone_key:
-        existing = Complainant.objects.filter(name_key=name_key, phone_key=phone_key).order_by("pk").first()
+        # A signed-in citizen's filings join only their own record (their "내 민원"); a name and a phone typed on a
+        # form never attach a case to someone's account, nor an account's record to an anonymous case.
+        existing = (
+            Complainant.objects.filter(name_key=name_key, phone_key=phone_key, user=user)
+            .order_by("pk")
+            .first()
+        )
     if existing:
         changed = []
         for field, value in (("email", email), ("address", address)):
@@ -57,7 +64,7 @@ def find_or_create_complainant(
         address=address.strip(),
         name_key=name_key,
         phone_key=phone_key,
-        user=user if user and user.is_authenticated else None,
+        user=user,
     )
 
 
@@ -165,7 +172,8 @@ def receive_grievance(
         due_at=clock.due_at,
         method=clock.method,
     )
-    schedule_notice("receipt", grievance)
+    # The PIN rides in memory to the notice (sent by the citizen's chosen channel, ADR 0031); only its hash is stored.
+    schedule_notice("receipt", grievance, **({"pin": pin} if pin else {}))
     return Receipt(grievance, pin)
 
 

@@ -70,3 +70,15 @@
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { enhance(document); });
   });
 })();
+
+/* A "인쇄" button (data-gamsa-print) opens the browser's print dialog; print.css decides what goes on paper. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-gamsa-print]") : null;
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+})();
