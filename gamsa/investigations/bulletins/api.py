@@ -26,7 +26,7 @@ class MisconductBulletinRow(Schema):
     year: int
     number: int
     title: str
-    items: int
+    item_count: int
     posted_at: dt.datetime | None
 
 
@@ -70,10 +70,10 @@ def _refuse_outsiders(request):
 @paginate(BoundedPagination)
 def bulletins(request, year: int | None = None, **kwargs):
     _refuse_outsiders(request)
-    rows = Bulletin.objects.annotate(items=Count("entries")).order_by("-year", "-number")
+    rows = Bulletin.objects.annotate(item_count=Count("entries")).order_by("-year", "-number")
     if year is not None:
         rows = rows.filter(year=year)
-    return rows.values("public_id", "year", "number", "title", "items", "posted_at")
+    return rows.values("public_id", "year", "number", "title", "item_count", "posted_at")
 
 
 @router.get(
@@ -94,7 +94,7 @@ def bulletin(request, public_id: uuid.UUID):
         "year": found.year,
         "number": found.number,
         "title": found.title,
-        "items": len(entries),
+        "item_count": len(entries),
         "posted_at": found.posted_at,
         "intro": found.intro,
         "board_post": found.post.public_id if found.post else None,
