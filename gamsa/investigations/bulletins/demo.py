@@ -349,7 +349,7 @@ def _current_year(rng, lead, investigator, types, units, codes, not_demo, today)
     svc.post_bulletin(lead, posted, at=_at(posted_day, 10))
     posted.refresh_from_db()
     import_reads(lead, posted.post, _reads(rng, posted_day, not_demo, 0.45, today))
-    svc.create_bulletin(lead, title="갑질·성비위 예방 사례 (작성 중)", items=fresh[8:11])
+    svc.create_bulletin(lead, title="갑질·성비위 예방 사례", items=fresh[8:11])
 
 
 def _trends(rng, units, lead, investigator, types) -> None:
