@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 
 from gamsa.conftest import verified_login
 from gamsa.core.board.models import Category, Post, ReadReceipt
-from gamsa.core.models import Attachment, Event, OrgUnit, User
+from gamsa.core.models import AccessLog, Attachment, Event, OrgUnit, User
 from gamsa.core.tests.pdfcheck import pdf_text
 from gamsa.investigations.bulletins import selectors
 from gamsa.investigations.bulletins import services as svc
@@ -229,8 +229,11 @@ def test_trend_reports_by_department(client, demo):
     as_user(client, user("head"))
     listing = client.get(f"{BASE}/trends/?sort=unit").content.decode()
     assert "공사 현장 업체 민원 동향" in listing and "보도 공사 동향" in listing
-    client.get(f"{BASE}/trends/{mine.public_id}/")
     assert client.get(f"{BASE}/trends/{mine.public_id}/").status_code == 200
+    # every opening is in the access log (a report may name people); a refusal writes no row
+    opened = AccessLog.objects.filter(target_type="investigations.trendreport", target_id=str(mine.public_id))
+    assert set(opened.values_list("user__username", flat=True)) == {"depthead", "head"}
+    assert not AccessLog.objects.filter(target_id=str(other.public_id), user__username="depthead").exists()
 
 
 def test_yearly_figures_and_the_api(client, demo):
