@@ -46,7 +46,12 @@ class ItemForm(KrdsForm):
         label="비위 유형", queryset=AllegationType.objects.filter(active=True), required=False
     )
     tags = forms.CharField(label="태그", max_length=300, required=False, help_text=TAG_HELP)
-    departments = UnitsField(label="관련 부서", queryset=OrgUnit.objects.none(), required=False)
+    departments = UnitsField(
+        label="관련 부서",
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     card_message = forms.CharField(
         label="카드뉴스 알림 문구",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -94,7 +99,8 @@ class BulletinForm(KrdsForm):
         label="받는 부서",
         queryset=OrgUnit.objects.none(),
         required=False,
-        help_text="고르지 않으면 전 직원에게 게시합니다.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="고르지 않으면 전 직원에게 게시합니다. 고른 부서의 하위 팀에도 보입니다.",
     )
 
     def __init__(self, *args, bulletin=None, **kwargs):
@@ -119,14 +125,15 @@ class TrendForm(KrdsForm):
         label="관련 비위 사례",
         queryset=MisconductItem.objects.none(),
         required=False,
-        help_text="최근 1년의 비위 사례에서 고릅니다.",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="최근 1년의 비위 사례 가운데 최근 100건에서 고릅니다.",
     )
 
     def __init__(self, *args, user, today: dt.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = perms.trend_units(user)
         recent = MisconductItem.objects.filter(published_on__gte=today - dt.timedelta(days=366))
-        ids = list(recent.order_by("-published_on", "-id").values_list("pk", flat=True)[:300])
+        ids = list(recent.order_by("-published_on", "-id").values_list("pk", flat=True)[:100])
         self.fields["items"].queryset = MisconductItem.objects.filter(pk__in=ids).order_by(
             "-published_on", "-id"
         )
