@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
-from gamsa.audits.cardnews import Card, card_pdf, card_png
+from gamsa.core.board.cards import Card, card_pdf, card_png
 from gamsa.core.board.models import Category
 from gamsa.core.board.services import publish_post
 from gamsa.core.calendar import now as legal_now
@@ -147,7 +147,7 @@ def _stem(item: MisconductItem) -> str:
 
 @transaction.atomic
 def make_card(actor: User, item: MisconductItem) -> list[Attachment]:
-    """Render the item's card (PDF and PNG, audits.cardnews) and keep both files with the item."""
+    """Render the item's card (PDF and PNG, core.board.cards) and keep both files with the item."""
     _refuse_unless(perms.can_manage(actor))
     if item.kind != ItemKind.CARD_NEWS:
         raise BulletinError("카드뉴스 종류의 비위 사례만 카드를 만들 수 있습니다.")
