@@ -14,6 +14,7 @@ from gamsa.hotline.api import router as hotline_router
 from gamsa.humanrights.api import router as humanrights_router
 from gamsa.integrity.api import router as integrity_router
 from gamsa.investigations.api import router as investigations_router
+from gamsa.investigations.bulletins.api import router as bulletins_router
 from gamsa.patrols.api import router as patrols_router
 from gamsa.reviews.api import router as reviews_router
 
@@ -59,6 +60,7 @@ api.add_router("/", costing_router)
 api.add_router("/", patrols_router)
 api.add_router("/", hotline_router)
 api.add_router("/", investigations_router)
+api.add_router("/", bulletins_router)
 api.add_router("/", ethics_router)
 api.add_router("/", humanrights_router)
 api.add_router("/", integrity_router)

@@ -25,6 +25,8 @@ urlpatterns = [
     path("approvals/", include("gamsa.core.approvals.urls")),
     path("patrols/", include("gamsa.patrols.urls")),
     path("open311/", include("gamsa.open311.urls")),
+    # before the cases: /investigations/<case number>/ would take "bulletins" for a case number
+    path("investigations/bulletins/", include("gamsa.investigations.bulletins.urls")),
     path("investigations/", include("gamsa.investigations.urls")),
     path("ethics/", include("gamsa.ethics.urls")),
     path("humanrights/", include("gamsa.humanrights.urls")),

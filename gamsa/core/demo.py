@@ -313,8 +313,13 @@ def load_demo(records: bool = False) -> dict:
     if records:
         for hook in DEMO_HOOKS:
             hook()
+        for hook in LATE_DEMO_HOOKS:
+            hook()
     return {"created_people": created, "units": OrgUnit.objects.filter(agency=agency).count()}
 
 
 # Apps add their own demo records (run after the organisation exists, inside the same transaction).
 DEMO_HOOKS: list = []
+# Records that need every other app's demo first (e.g. read receipts of all the district's staff, whom the
+# integrity demo creates): run after DEMO_HOOKS.
+LATE_DEMO_HOOKS: list = []

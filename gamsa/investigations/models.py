@@ -367,3 +367,15 @@ class EvidenceFile(models.Model):
     @property
     def log_label(self) -> str:
         return f"{self.case.case_number} 증거 파일"
+
+
+# --- misconduct-case bulletins (비위 사례 공유): a concept package of its own (ADR 0027), registered here ----------
+
+from gamsa.investigations.bulletins.models import (  # noqa: E402, F401
+    Bulletin,
+    BulletinItem,
+    ItemKind,
+    MisconductItem,
+    Tag,
+    TrendReport,
+)

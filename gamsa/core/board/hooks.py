@@ -24,6 +24,7 @@ verbs.register(
     {
         "board.published": "게시글 게시",
         "board.read": "게시글 읽음",
+        "board.reads_imported": "읽음 확인 가져오기",
         "board.withdrawn": "게시글 내림",
     }
 )

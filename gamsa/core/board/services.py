@@ -2,6 +2,7 @@
 
     publish_post(actor, title=..., body=..., category="integrity", audience_units=None, attachments=(), source=None)
     mark_read(actor, post)
+    import_reads(actor, post, [(user_id, read_at), ...])
 
 `audience_units` None (or empty) addresses every staff member; otherwise the given units and everything under
 them. `attachments` are core Attachment rows (re-owned by the post) or (bytes, file name) pairs, checked by content
@@ -98,6 +99,17 @@ def mark_read(actor: User, post: Post) -> ReadReceipt | None:
     except IntegrityError:  # the same person opened it twice at once
         return ReadReceipt.objects.filter(post=post, user=actor).first()
     return receipt
+
+
+@transaction.atomic
+def import_reads(actor: User | None, post: Post, reads: Iterable[tuple[int, object]]) -> int:
+    """Read receipts brought in from elsewhere (a former groupware board, the demo): (user id, read_at) pairs, first
+    readings only (a person who already has a receipt keeps it). One Event for the batch. Returns how many were new."""
+    have = set(ReadReceipt.objects.filter(post=post).values_list("user_id", flat=True))
+    rows = [ReadReceipt(post=post, user_id=uid, read_at=at) for uid, at in reads if uid not in have]
+    ReadReceipt.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    record_event(actor, "board.reads_imported", post, count=len(rows))
+    return len(rows)
 
 
 @transaction.atomic

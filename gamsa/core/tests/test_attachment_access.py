@@ -59,6 +59,9 @@ TABLE = {
     # a file on a staff-board post addressed to 건설과, published by the audit team leader: its audience, the
     # publisher and the office head
     "board_file":         (200, 200, 404, 404, 404, 404, 200, 200, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+    # the card-news file of a misconduct item (비위 사례): the investigation team and the office head (staff get
+    # their own copy on the bulletin's board post)
+    "card_file":          (200, 404, 404, 200, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 }  # fmt: skip
 EXPECTED = {kind: dict(zip(USERS, row, strict=True)) for kind, row in TABLE.items()}
 
@@ -158,6 +161,11 @@ def _files() -> dict[str, Attachment]:
     files["draft_file"] = services.store_attachment(
         people["liaison"], data=png(), original_name="개정안.png", owner=draft
     )
+    from gamsa.investigations.models import MisconductItem
+
+    files["card_file"] = services.store_attachment(
+        people["investigator"], data=png(), original_name="카드뉴스.png", owner=MisconductItem.objects.first()
+    )
     activity = Activity.objects.filter(monitor__user=people["monitor"]).first()
     files["activity_photo"] = services.store_attachment(
         people["monitor"], data=png(), original_name="현장.png", owner=activity
@@ -208,6 +216,7 @@ def test_table_names_every_demo_account_and_every_registered_kind():
         "humanrights.activity",
         "integrity.batch",
         "board.post",
+        "investigations.misconductitem",
     }
 
 
