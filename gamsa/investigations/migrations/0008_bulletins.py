@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('board', '0001_initial'),
         ('core', '0010_ethics_roles_and_rules'),
-        ('investigations', '0006_drop_statement_text'),
+        ('investigations', '0007_case_open_nearest_partial_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
