@@ -7,7 +7,7 @@ from django.urls import reverse
 from gamsa.complaints.grievances import notice_targets  # noqa: F401  (grievances in the shared notices)
 from gamsa.complaints.grievances import permissions as perms
 from gamsa.complaints.roles import is_complaint_team
-from gamsa.core import demo, nav, seeds, work
+from gamsa.core import demo, nav, seeds, verbs, work
 from gamsa.core import permissions as core_perms
 from gamsa.core.permissions import department_ids
 
@@ -32,7 +32,12 @@ def grievance_work(user, now):
 
     calendar = get_calendar()
     items = []
-    for g in qs.order_by("due_at")[:50]:
+    new_ids = set(perms.new_assignments(user, qs).values_list("pk", flat=True)[:50])
+    rows = {g.pk: g for g in qs.order_by("due_at")[:50]}
+    missing = new_ids - rows.keys()  # new ones beyond the 50 nearest deadlines are listed all the same
+    if missing:
+        rows.update({g.pk: g for g in Grievance.objects.filter(pk__in=missing)})
+    for g in sorted(rows.values(), key=lambda g: g.due_at):
         notice = progress_notice_due(g, now, calendar)
         items.append(
             work.WorkItem(
@@ -43,12 +48,29 @@ def grievance_work(user, now):
                 status_label=g.get_status_display() + (" · 중간 통지 필요(영 제23조)" if notice else ""),
                 assigned_to_me=g.handler_id == user.pk or g.status == "received",
                 reference=g.case_number,
+                new=g.pk in new_ids,
+                acknowledge_url=reverse("complaints:act", args=[g.case_number, "acknowledge"])
+                if g.pk in new_ids
+                else "",
             )
         )
     return items
 
 
 work.register_provider(grievance_work)
+
+
+def new_grievances(user) -> int:
+    """The menu's count: grievances newly assigned to the user or their department and not yet opened there."""
+    from gamsa.complaints.grievances.models import Grievance
+
+    if not perms.can_see_desk(user):
+        return 0
+    return perms.new_assignments(user, Grievance.objects.all()).count()
+
+
+work.register_new_counter(new_grievances)
+verbs.register({"grievance.assignment_acknowledged": "새 배정 확인"})
 
 
 def _attachment_rule(user, attachment):

@@ -19,9 +19,11 @@ from gamsa.complaints.grievances.services.answers import (
     withdraw,
 )
 from gamsa.complaints.grievances.services.handling import (
+    acknowledge_assignment,
     assign,
     extend_deadline,
     extend_site_survey,
+    is_new_assignment,
     request_supplement,
     resume,
     start_processing,
@@ -62,6 +64,7 @@ __all__ = [
     "SITE_SURVEY_EXTENSION_MAX_DAYS",
     "SITE_SURVEY_MAX_DAYS",
     "TRANSITIONS",
+    "acknowledge_assignment",
     "answer",
     "assign",
     "chain_of",
@@ -71,6 +74,7 @@ __all__ = [
     "extend_deadline",
     "extend_site_survey",
     "find_or_create_complainant",
+    "is_new_assignment",
     "joint_group_of",
     "link_joint_handling",
     "lock",

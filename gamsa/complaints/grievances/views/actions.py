@@ -36,6 +36,11 @@ def _assign(user, g, data):
     return "배정했습니다."
 
 
+def _acknowledge(user, g, data):
+    svc.acknowledge_assignment(user, g)
+    return "새로 배정된 민원을 확인했습니다."
+
+
 def _start(user, g, data):
     svc.start_processing(user, g)
     return "처리를 시작했습니다."
@@ -178,6 +183,7 @@ def _unlock_status(user, g, data):
 # action → (form, the rule it needs: a key of permissions.RULES, service wrapper)
 ACTIONS = {
     "assign": (AssignForm, "manage", _assign),
+    "acknowledge": (None, "acknowledge", _acknowledge),
     "start": (None, "answer", _start),
     "supplement": (ReasonForm, "answer", _supplement),
     "site_survey": (SiteSurveyForm, "answer", _site_survey),
@@ -219,6 +225,8 @@ def act(request, case_number: str, action: str):
     if isinstance(message, tuple):  # the action made a new case: show it
         message, g = message
     messages.success(request, message)
+    if action == "acknowledge":  # confirmed from the desk (내 업무) without opening the case
+        return redirect("core:home")
     return redirect("complaints:detail", case_number=get_object_or_404(Grievance, pk=g.pk).case_number)
 
 
