@@ -72,6 +72,15 @@ def new_assignments(user: User, queryset: QuerySet) -> QuerySet:
     return queryset.filter(mine, status="assigned", acknowledged_at__isnull=True)
 
 
+def handler_candidates(department) -> QuerySet:
+    """Whom a grievance of `department` may be assigned to: its active staff (their unit, or a current role there)."""
+    if department is None:
+        return User.objects.none()
+    staff = User.objects.filter(kind="staff", is_active=True)
+    members = Q(unit=department) | Q(memberships__unit=department, memberships__ended_on__isnull=True)
+    return staff.filter(pk__in=staff.filter(members).values("pk")).order_by("grade", "full_name", "pk")
+
+
 def can_see_personal_data(user: User, grievance) -> bool:
     """Name, phone, address of the complainant: those who handle the case."""
     return is_complaint_team(user) or is_department_of(user, grievance) or has_role(user, Role.OFFICE_HEAD)

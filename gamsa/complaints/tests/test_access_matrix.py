@@ -60,6 +60,7 @@ TABLE = {
     "g_overdue": DESK,
     "g_create": TEAM_PAGE,
     "g_create_post": TEAM_POST,
+    "g_handler_options": TEAM_PAGE,  # the assignment form's handler list for a department
     "g_detail": DESK,
     "g_detail_elsewhere": DESK_ELSEWHERE,  # not the liaison's department
     "g_act_assign": TEAM_POST,

@@ -164,3 +164,48 @@ def test_the_list_sorts_by_deadline_first_and_keeps_the_sort_in_its_links(demo, 
     )  # unknown key: the default order
     html = client.get("/grievances/?sort=complainant__phone").content.decode()
     assert html.index("나 민원") < html.index("가 민원")
+
+
+def test_the_assignment_form_offers_only_the_departments_staff(demo, client, login, construction):
+    from gamsa.complaints.grievances.permissions import handler_candidates
+
+    g = new_grievance()
+    svc.assign(user("complaints"), g, department=construction)
+    login("complaints")
+    html = client.get(f"/grievances/{g.case_number}/").content.decode()
+    assert "data-combobox" in html and 'hx-get="/grievances/handlers/"' in html
+    handler_select = html.split('id="assign_handler"')[1].split("</select>")[0]
+    assert "부서에서 지정" in handler_select
+    staff = list(handler_candidates(construction))
+    assert user("liaison") in staff and user("complaints") not in staff
+    assert handler_select.count("<option") == len(staff) + 1
+    options = client.get("/grievances/handlers/", {"department": OrgUnit.objects.get(name="청소과").pk})
+    assert options.status_code == 200
+    text = options.content.decode()
+    assert user("liaison").full_name not in text and text.count("<option") >= 1
+    text = client.get("/grievances/handlers/", {"department": construction.pk}).content.decode()
+    assert f'value="{user("liaison").pk}"' in text
+
+
+def test_a_handler_outside_the_department_is_refused_and_nothing_changes(demo, client, login, construction):
+    g = new_grievance()
+    login("complaints")
+    other = OrgUnit.objects.get(name="청소과")
+    before = Event.objects.count()
+    response = client.post(
+        f"/grievances/{g.case_number}/act/assign/",
+        {"department": other.pk, "handler": user("liaison").pk, "note": "청소과로"},
+    )
+    assert response.status_code == 400
+    assert "담당자는 고른 처리부서 소속 직원이어야 합니다." in response.content.decode()
+    assert 'value="청소과로"' in response.content.decode()  # what was typed stays
+    g.refresh_from_db()
+    assert g.department is None and g.handler is None and g.status == "received"
+    assert Event.objects.count() == before
+    ok = client.post(
+        f"/grievances/{g.case_number}/act/assign/",
+        {"department": construction.pk, "handler": user("liaison").pk},
+    )
+    assert ok.status_code == 302
+    g.refresh_from_db()
+    assert g.department == construction and g.handler == user("liaison")

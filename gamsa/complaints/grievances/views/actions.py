@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gamsa.complaints.grievances import permissions as perms
@@ -211,7 +212,11 @@ def act(request, case_number: str, action: str):
         raise Http404
     form_class, rule, run = ACTIONS[action]
     g = perms.grievance_for(request, case_number, rule)
-    form = form_class(request.POST) if form_class else None
+    form = None
+    if form_class is AssignForm:
+        form = AssignForm(request.POST, handlers_url=reverse("complaints:handler_options"))
+    elif form_class:
+        form = form_class(request.POST)
     if form is not None and not form.is_valid():
         return detail(
             request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400

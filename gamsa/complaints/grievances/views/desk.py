@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from gamsa.complaints.grievances import permissions as perms
@@ -136,6 +137,14 @@ def create(request):
     return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@login_required
+def handler_options(request):
+    """The handler list of the assignment form for the department picked (htmx swaps these options in)."""
+    perms.require(request, "manage")
+    form = AssignForm(request.GET)
+    return render(request, "complaints/_handler_options.html", {"field": form["handler"]})
+
+
 CASE_SCREEN = ("complainant", "department", "handler", "category", "reopened_from")
 
 
@@ -194,7 +203,10 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "can_answer": perms.can_answer(user, g),
         "can_extend": perms.can_extend(user, g),
         "answer_approval": answer_approval(g),
-        "assign_form": forms.get("assign") or AssignForm(initial={"department": g.department_id}),
+        "assign_form": forms.get("assign")
+        or AssignForm(
+            initial={"department": g.department_id}, handlers_url=reverse("complaints:handler_options")
+        ),
         "extension_form": forms.get("extend") or ExtensionForm(),
         "answer_form": forms.get("answer") or _answer_draft_form(g),
         "supplement_form": forms.get("supplement") or ReasonForm(),
