@@ -148,7 +148,18 @@ class FilterForm(KrdsForm):
     due = forms.ChoiceField(
         label="기한",
         required=False,
-        choices=[("", "전체"), ("overdue", "기한 지남"), ("today", "오늘 마감"), ("week", "이번 주 마감")],
+        choices=[
+            ("", "전체"),
+            ("overdue", "기한 지남"),
+            ("today", "오늘 마감"),
+            ("week", "이번 주 마감"),
+            ("next7", "7일 안에 마감"),
+        ],
+    )
+    received = forms.ChoiceField(
+        label="접수 시기",
+        required=False,
+        choices=[("", "전체"), ("month", "이번 달 접수"), ("year", "올해 접수")],
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 
 from gamsa.complaints.grievances import notice_targets  # noqa: F401  (grievances in the shared notices)
 from gamsa.complaints.grievances import permissions as perms
 from gamsa.complaints.roles import is_complaint_team
-from gamsa.core import demo, nav, seeds, verbs, work
+from gamsa.core import demo, nav, office, seeds, verbs, work
 from gamsa.core import permissions as core_perms
 from gamsa.core.permissions import department_ids
 
@@ -70,6 +72,41 @@ def new_grievances(user) -> int:
 
 
 work.register_new_counter(new_grievances)
+
+
+def office_lines(now):
+    """The head's glance at grievances: one aggregate query (core/office.py)."""
+    from django.db.models import Count, F, Q
+
+    from gamsa.complaints.grievances.models import OPEN_STATUSES, Grievance
+
+    open_q = Q(status__in=OPEN_STATUSES)
+    answered = Q(answered_at__gte=office.year_start(now))
+    n = Grievance.objects.aggregate(
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(due_at__lt=now)),
+        intake=Count("pk", filter=Q(received_at__gte=office.month_start(now))),
+        done=Count("pk", filter=answered),
+        on_time=Count("pk", filter=answered & Q(answered_at__lte=F("due_at"))),
+        soon=Count(
+            "pk", filter=open_q & Q(due_at__gte=now, due_at__lt=now + dt.timedelta(days=office.DUE_SOON_DAYS))
+        ),
+    )
+    url = reverse("complaints:list")
+    yield office.Line(
+        team="complaints",
+        label="고충민원",
+        open=office.Figure(n["open"], f"{url}?status=open"),
+        overdue=office.Figure(n["overdue"], f"{url}?due=overdue", alert=True),
+        intake=office.Figure(n["intake"], f"{url}?received=month"),
+        on_time=office.Figure(
+            office.rate(n["on_time"], n["done"]), reverse("complaints:overdue"), suffix="%"
+        ),
+        due_soon=office.Figure(n["soon"], f"{url}?due=next7&sort=due"),
+    )
+
+
+office.register(office_lines)
 verbs.register({"grievance.assignment_acknowledged": "새 배정 확인"})
 
 
