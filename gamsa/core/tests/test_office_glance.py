@@ -33,12 +33,18 @@ def figures(row: str) -> list[tuple[str, str]]:
 
 
 def listed(client, url: str) -> set[str]:
-    return set(re.findall(r'href="/grievances/(\d{4}-\d{6})/"', client.get(url.replace("&amp;", "&")).content.decode()))
+    return set(
+        re.findall(
+            r'href="/grievances/(\d{4}-\d{6})/"', client.get(url.replace("&amp;", "&")).content.decode()
+        )
+    )
 
 
 def test_the_head_sees_the_office_at_a_glance_with_drill_down(demo, login):
     now = timezone.now()
-    late, soon, later, done = (grievance(t) for t in ("기한 지난 민원", "곧 마감 민원", "나중 민원", "답변한 민원"))
+    late, soon, later, done = (
+        grievance(t) for t in ("기한 지난 민원", "곧 마감 민원", "나중 민원", "답변한 민원")
+    )
     Grievance.objects.filter(pk=late.pk).update(due_at=now - dt.timedelta(days=2))
     Grievance.objects.filter(pk=soon.pk).update(due_at=now + dt.timedelta(days=3))
     Grievance.objects.filter(pk=later.pk).update(due_at=now + dt.timedelta(days=20))
