@@ -160,8 +160,9 @@ def _answer_draft_form(g):
 def detail(request, case_number: str, forms: dict | None = None, status: int = 200):
     g = perms.grievance_for(request, case_number, queryset=Grievance.objects.select_related(*CASE_SCREEN))
     user = request.user
-    if svc.is_new_assignment(g) and perms.can_acknowledge(user, g):
-        seen = svc.acknowledge_assignment(user, g)  # opening a new assignment is seeing it
+    # Opening a new assignment is seeing it; a refused action shown again on this page changes nothing.
+    if request.method == "GET" and svc.is_new_assignment(g) and perms.can_acknowledge(user, g):
+        seen = svc.acknowledge_assignment(user, g)
         g.acknowledged_at, g.acknowledged_by_id = seen.acknowledged_at, seen.acknowledged_by_id
     show_personal = perms.can_see_personal_data(user, g)
     if show_personal:
