@@ -17,6 +17,7 @@ from gamsa.complaints.grievances import services as svc
 from gamsa.complaints.models import Grievance
 from gamsa.conftest import CHROMIUM, staff_login
 from gamsa.core.models import OrgUnit, User
+from gamsa.core.tests.test_browser_frontdoor import serious_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -126,6 +127,8 @@ def test_the_assignment_form_finds_a_department_by_typing_and_narrows_the_handle
     expect(box).to_be_visible()
     box.fill("건설")
     options = page.get_by_role("listbox").get_by_role("option")
+    expect(options.first).to_be_visible()
+    assert serious_violations(page) == []  # the open picker passes axe-core too
     expect(options.filter(has_text="건설과")).to_have_count(1)
     expect(options.filter(has_text="청소과")).to_have_count(0)
     box.fill("건설과")
