@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
 
 from gamsa.audits import permissions as perms
-from gamsa.core import demo, frontdoor, nav, verbs, work
+from gamsa.core import demo, frontdoor, nav, office, verbs, work
 from gamsa.core import permissions as core_perms
 
 nav.register("audit", "연간 감사계획", "audits:plans", perms.can_read_office, order=10)
@@ -129,3 +131,36 @@ def _demo():
 
 
 demo.DEMO_HOOKS.append(_demo)
+
+
+def office_lines(now):
+    """The head's glance at the follow-up of dispositions (처분 사후관리): one aggregate query (core/office.py)."""
+    from django.db.models import Count, F, Q
+
+    from gamsa.audits.models import Disposition
+    from gamsa.audits.models.findings import OPEN_DISPOSITION_STATUSES
+
+    open_q = Q(status__in=OPEN_DISPOSITION_STATUSES)
+    done = Q(completed_at__gte=office.year_start(now))
+    soon = open_q & Q(due_at__gte=now, due_at__lt=now + dt.timedelta(days=office.DUE_SOON_DAYS))
+    n = Disposition.objects.exclude(status="draft").aggregate(
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(due_at__lt=now)),
+        intake=Count("pk", filter=Q(notified_at__gte=office.month_start(now))),
+        done=Count("pk", filter=done),
+        on_time=Count("pk", filter=done & Q(completed_at__lte=F("due_at"))),
+        soon=Count("pk", filter=soon),
+    )
+    board = reverse("audits:board")
+    yield office.Line(
+        team="audit",
+        label="처분 사후관리",
+        open=office.Figure(n["open"], board),
+        overdue=office.Figure(n["overdue"], f"{board}?sort=due", alert=True),
+        intake=office.Figure(n["intake"], board),
+        on_time=office.Figure(office.rate(n["on_time"], n["done"]), board, suffix="%"),
+        due_soon=office.Figure(n["soon"], f"{board}?sort=due"),
+    )
+
+
+office.register(office_lines)

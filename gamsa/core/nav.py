@@ -10,6 +10,7 @@ from typing import NamedTuple
 from django.urls import get_script_prefix, reverse
 
 from gamsa.core import permissions as perms
+from gamsa.core import work
 
 TEAMS = [
     ("audit", "감사팀"),
@@ -28,6 +29,7 @@ class Entry:
     kwargs: dict = field(default_factory=dict)
     order: int = 100
     badge: Callable | None = None  # callable(user) -> int: a count shown beside the entry (e.g. unread posts)
+    badge_label: str = "읽지 않은 글"  # what the count counts, for screen readers
 
 
 _ENTRIES: list[Entry] = []
@@ -40,10 +42,13 @@ def register(
     allowed: Callable | None = None,
     order: int = 100,
     badge: Callable | None = None,
+    badge_label: str = "읽지 않은 글",
     **kwargs,
 ):
     _ENTRIES.append(
-        Entry(section, label, url_name, allowed or perms.can_see_office_pages, kwargs, order, badge)
+        Entry(
+            section, label, url_name, allowed or perms.can_see_office_pages, kwargs, order, badge, badge_label
+        )
     )
 
 
@@ -53,7 +58,12 @@ def register_section(code: str, label: str) -> None:
 
 
 def _core_entries() -> list[Entry]:
-    entries = [Entry("home", "내 업무", "core:home", perms.can_see_home, order=0)]
+    entries = [
+        Entry(
+            "home", "내 업무", "core:home", perms.can_see_home, order=0, badge=work.new_count,
+            badge_label="새로 배정된 업무",
+        )
+    ]  # fmt: skip
     for code, label in TEAMS:
         entries.append(
             Entry(code, f"{label} 현황", "core:team", perms.can_see_office_pages, {"team": code}, order=0)
@@ -86,6 +96,7 @@ class MenuItem(NamedTuple):
     label: str
     url: str
     badge: int = 0
+    badge_label: str = ""
 
 
 class MenuSection(NamedTuple):
@@ -104,7 +115,9 @@ def menu_for(user) -> tuple[MenuSection, ...]:
         if entry.allowed(user):
             url = _url(entry.url_name, tuple(sorted(entry.kwargs.items())), prefix)
             badge = entry.badge(user) if entry.badge else 0
-            sections.setdefault(entry.section, []).append(MenuItem(entry.label, url, badge))
+            sections.setdefault(entry.section, []).append(
+                MenuItem(entry.label, url, badge, entry.badge_label)
+            )
     return tuple(
         MenuSection(code, SECTION_LABELS.get(code, code), tuple(items)) for code, items in sections.items()
     )

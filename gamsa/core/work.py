@@ -2,6 +2,10 @@
 
 A provider is `callable(user, now) -> Iterable[WorkItem]`. Core has none of its own cases; grievances,
 findings, reviews and follow-ups register theirs when their apps land.
+
+New work: an item marked `new` (assigned to the user or their unit and not yet opened there) is listed under
+"새로 배정" first, whatever its deadline; the menu's "내 업무" shows how many there are, from the counters apps register
+(`register_new_counter(callable(user) -> int)`, one cheap COUNT each, asked on every page).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ class WorkItem:
     assigned_to_me: bool = False
     reference: str = ""
     urgent: bool = False  # shown in red (e.g. a 징계시효 under 60 days away)
+    new: bool = False  # newly assigned to me or my unit and not yet opened
+    acknowledge_url: str = ""  # where a POST confirms a new item without opening it ("확인")
 
 
 _PROVIDERS: list[Callable[..., Iterable[WorkItem]]] = []
@@ -57,19 +63,35 @@ def register_provider(provider: Callable[..., Iterable[WorkItem]]) -> None:
         _PROVIDERS.append(provider)
 
 
+_NEW_COUNTERS: list[Callable[..., int]] = []
+
+
+def register_new_counter(counter: Callable[..., int]) -> None:
+    """`counter(user)` says how many items are new for the user (the menu's count beside 내 업무)."""
+    if counter not in _NEW_COUNTERS:
+        _NEW_COUNTERS.append(counter)
+
+
+def new_count(user) -> int:
+    return sum(counter(user) for counter in _NEW_COUNTERS)
+
+
 def desk(user, now: dt.datetime) -> dict[str, list[WorkItem]]:
-    """Items split into overdue, due today and assigned to me (the rest), each sorted by due time."""
+    """Items split into new (newly assigned, not yet opened), overdue, due today and assigned to me (the rest),
+    each sorted by due time. A new item that is also overdue or due today is listed in both."""
     today = now.astimezone(SEOUL).date()
-    overdue, due_today, mine = [], [], []
+    new, overdue, due_today, mine = [], [], [], []
     for provider in _PROVIDERS:
         for item in provider(user, now):
+            if item.new:
+                new.append(item)
             if item.due_at and item.due_at < now:
                 overdue.append(item)
             elif item.due_at and item.due_at.astimezone(SEOUL).date() == today:
                 due_today.append(item)
-            elif item.assigned_to_me:
+            elif item.assigned_to_me and not item.new:
                 mine.append(item)
     far = dt.datetime.max.replace(tzinfo=SEOUL)
-    for bucket in (overdue, due_today, mine):
+    for bucket in (new, overdue, due_today, mine):
         bucket.sort(key=lambda i: i.due_at or far)
-    return {"overdue": overdue, "due_today": due_today, "assigned": mine}
+    return {"new": new, "overdue": overdue, "due_today": due_today, "assigned": mine}

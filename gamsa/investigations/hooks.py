@@ -7,7 +7,7 @@ import datetime as dt
 from django.urls import reverse
 
 from gamsa.core import demo as core_demo
-from gamsa.core import nav, seeds, verbs, work
+from gamsa.core import nav, office, seeds, verbs, work
 from gamsa.core.calendar import END_OF_DAY, SEOUL
 from gamsa.hotline import keys
 from gamsa.investigations import permissions as perms
@@ -105,3 +105,39 @@ def _demo():
 
 
 core_demo.DEMO_HOOKS.append(_demo)
+
+
+def office_lines(now):
+    """The head's glance at misconduct cases: open cases, 징계시효 already past or within seven days, this month's
+    intake; counts only, nothing of a sealed case file (core/office.py)."""
+    from django.db.models import Count, Q
+
+    from gamsa.investigations.models import Case
+
+    today = now.astimezone(SEOUL).date()
+    open_q = ~Q(status="closed")
+    n = Case.objects.aggregate(
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(nearest_expiry__lt=today)),
+        intake=Count("pk", filter=Q(received_on__gte=office.month_start(now).date())),
+        soon=Count(
+            "pk",
+            filter=open_q
+            & Q(
+                nearest_expiry__gte=today, nearest_expiry__lt=today + dt.timedelta(days=office.DUE_SOON_DAYS)
+            ),
+        ),
+    )
+    url = reverse("investigations:list")
+    yield office.Line(
+        team="investigation",
+        label="비위 조사 (징계시효)",
+        open=office.Figure(n["open"], url),
+        overdue=office.Figure(n["overdue"], f"{url}?sort=limit", alert=True),
+        intake=office.Figure(n["intake"], f"{url}?sort=-received"),
+        on_time=office.Figure(None),
+        due_soon=office.Figure(n["soon"], f"{url}?sort=limit"),
+    )
+
+
+office.register(office_lines)

@@ -148,23 +148,82 @@ class FilterForm(KrdsForm):
     due = forms.ChoiceField(
         label="기한",
         required=False,
-        choices=[("", "전체"), ("overdue", "기한 지남"), ("today", "오늘 마감"), ("week", "이번 주 마감")],
+        choices=[
+            ("", "전체"),
+            ("overdue", "기한 지남"),
+            ("today", "오늘 마감"),
+            ("week", "이번 주 마감"),
+            ("next7", "7일 안에 마감"),
+        ],
     )
+    received = forms.ChoiceField(
+        label="접수 시기",
+        required=False,
+        choices=[("", "전체"), ("month", "이번 달 접수"), ("year", "올해 접수")],
+    )
+
+
+class HandlerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        detail = " ".join(x for x in (obj.get_grade_display(), obj.position) if x)
+        return f"{obj.display_name} ({detail})" if detail else obj.display_name
 
 
 class AssignForm(KrdsForm):
+    """배정: a department picked by searching its name (js/combobox.js over a plain select) and a handler among that
+    department's staff only (the list follows the department; a handler from elsewhere is refused)."""
+
     department = forms.ModelChoiceField(
         label="처리부서",
-        queryset=OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], active=True),
-        error_messages={"required": "처리부서를 고르세요."},
+        queryset=OrgUnit.objects.filter(kind__in=[UnitKind.DEPARTMENT, UnitKind.DONG], active=True).order_by(
+            "name"
+        ),
+        error_messages={
+            "required": "처리부서를 고르세요.",
+            "invalid_choice": "목록에 있는 처리부서를 고르세요.",
+        },
     )
-    handler = forms.ModelChoiceField(
+    handler = HandlerChoiceField(
         label="담당자",
         required=False,
-        queryset=User.objects.filter(kind="staff", is_active=True),
+        queryset=User.objects.none(),
         empty_label="부서에서 지정",
+        help_text="고른 처리부서의 직원만 나옵니다. 비워 두면 부서에서 담당자를 정합니다.",
+        error_messages={
+            "invalid_choice": "담당자는 고른 처리부서 소속 직원이어야 합니다. 담당자를 다시 고르세요."
+        },
     )
     note = forms.CharField(label="배정 메모", required=False, max_length=300)
+
+    def __init__(self, *args, handlers_url: str = "", **kwargs):
+        from gamsa.complaints.grievances.permissions import handler_candidates
+
+        kwargs.setdefault("auto_id", "assign_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = handler_candidates(self.chosen_department())
+        attrs = self.fields["department"].widget.attrs
+        attrs.update({"data-combobox": "", "data-combobox-placeholder": "부서 이름 일부를 입력해 찾기"})
+        if handlers_url:  # htmx: a new department brings its own staff into the handler list
+            attrs.update(
+                {
+                    "hx-get": handlers_url,
+                    "hx-target": "#assign_handler",
+                    "hx-trigger": "change",
+                    "hx-swap": "innerHTML",
+                }
+            )
+
+    def chosen_department(self):
+        """The department the handler list is for: the one submitted, else the case's current one."""
+        raw = (
+            self.data.get(self.add_prefix("department")) if self.is_bound else self.initial.get("department")
+        )
+        if isinstance(raw, OrgUnit):
+            return raw
+        try:
+            return self.fields["department"].queryset.filter(pk=int(raw)).first() if raw else None
+        except (TypeError, ValueError):
+            return None
 
 
 class ExtensionForm(KrdsForm):

@@ -153,6 +153,18 @@ class Grievance(models.Model):
     answered_at = models.DateTimeField("답변일시", null=True, blank=True)
     closed_at = models.DateTimeField("종결일시", null=True, blank=True)
     last_progress_notice_at = models.DateTimeField("최근 중간통지", null=True, blank=True)
+    # A new assignment stays "new" on the department's desk until its handler (or, without one, someone of the
+    # department) opens the case or confirms it (services.acknowledge_assignment); each (re)assignment clears it.
+    assigned_at = models.DateTimeField("배정일시", null=True, blank=True)
+    acknowledged_at = models.DateTimeField("배정 확인일시", null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="배정 확인자",
+    )
     # Repeats: `reopened_from` is a re-filing after an answer (goes back to the audit office, 영 제17조②);
     # `repeat_of` is the first complaint of a chain an officer confirmed as the same matter (법 제23조).
     reopened_from = models.ForeignKey(

@@ -56,6 +56,31 @@ def can_extend(user: User, grievance) -> bool:
     return is_complaint_team(user) or is_department_of(user, grievance)
 
 
+def can_acknowledge(user: User, grievance) -> bool:
+    """Who clears a new assignment by opening or confirming it: its handler; without one, the department's staff."""
+    if grievance.handler_id is not None:
+        return grievance.handler_id == user.pk
+    return is_department_of(user, grievance)
+
+
+def new_assignments(user: User, queryset: QuerySet) -> QuerySet:
+    """The grievances newly assigned to `user` or, without a handler, to their department, not yet seen."""
+    mine = Q(handler=user)
+    units = department_ids(user)
+    if units:
+        mine |= Q(handler__isnull=True, department_id__in=units)
+    return queryset.filter(mine, status="assigned", acknowledged_at__isnull=True)
+
+
+def handler_candidates(department) -> QuerySet:
+    """Whom a grievance of `department` may be assigned to: its active staff (their unit, or a current role there)."""
+    if department is None:
+        return User.objects.none()
+    staff = User.objects.filter(kind="staff", is_active=True)
+    members = Q(unit=department) | Q(memberships__unit=department, memberships__ended_on__isnull=True)
+    return staff.filter(pk__in=staff.filter(members).values("pk")).order_by("grade", "full_name", "pk")
+
+
 def can_see_personal_data(user: User, grievance) -> bool:
     """Name, phone, address of the complainant: those who handle the case."""
     return is_complaint_team(user) or is_department_of(user, grievance) or has_role(user, Role.OFFICE_HEAD)
@@ -72,6 +97,7 @@ RULES = {
     "manage": lambda user, grievance: can_manage(user),
     "answer": can_answer,
     "extend": can_extend,
+    "acknowledge": can_acknowledge,
 }
 
 

@@ -70,6 +70,13 @@ def filtered(queryset: QuerySet, data: dict, now: dt.datetime) -> QuerySet:
             monday = today - dt.timedelta(days=today.weekday())
             end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time.min, SEOUL)
             queryset = queryset.filter(open_qs, due_at__lt=end, due_at__gte=now)
+        elif due == "next7":
+            queryset = queryset.filter(open_qs, due_at__gte=now, due_at__lt=now + dt.timedelta(days=7))
+    received = data.get("received")
+    if received:
+        local = now.astimezone(SEOUL)
+        start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        queryset = queryset.filter(received_at__gte=start.replace(month=1) if received == "year" else start)
     return keyword_search(queryset, data.get("q", ""))
 
 

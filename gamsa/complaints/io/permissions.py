@@ -3,7 +3,9 @@
 - Import (names and phones of many people at once): the complaint team (and the office head); other desk users get
   403, everyone else 404. A check's result is its uploader's alone (404 for anybody else).
 - Export of the list: everyone who sees the desk, of the grievances they may see. Complainants' names, phones and
-  addresses only for the complaint team and the office head; such an export is logged.
+  addresses only for the complaint team and the office head, who ask for them ("export_personal"; the page offers
+  the choice to nobody else, and a request asking for them from anybody else is refused with 403, nothing
+  exported); such an export is logged.
 
 Views load an import job only through `import_job_for`; pages without one start with `require`.
 """
@@ -33,6 +35,8 @@ def require(request, action: str = "export") -> None:
     deny_outsider(can_export(request.user))
     if action == "import":
         deny_read_only(can_import(request.user))
+    elif action == "export_personal":
+        deny_read_only(may_export_personal(request.user))
     elif action != "export":
         raise ValueError(f"unknown action: {action}")
 

@@ -70,13 +70,13 @@ def import_confirm(request, public_id):
 @login_required
 @require_POST
 def export(request):
-    perms.require(request, "export")
+    personal = request.POST.get("include_personal") == "on"
+    perms.require(request, "export_personal" if personal else "export")
     form = FilterForm(request.POST)
     if not form.is_valid():
         messages.error(request, "검색 조건이 올바르지 않습니다. 조건을 고쳐 다시 내보내세요.")
         return redirect("complaints:list")
     filters = {k: (v.pk if hasattr(v, "pk") else v) for k, v in form.cleaned_data.items() if v}
-    personal = request.POST.get("exclude_personal") != "on" and perms.may_export_personal(request.user)
     count = exporting.export_queryset(request.user, filters).count()
     if count <= exporting.DIRECT_LIMIT:
         data, _ = exporting.export_grievances(

@@ -22,7 +22,7 @@ from gamsa.complaints.petitions import permissions as perms
 from gamsa.complaints.petitions import services as svc
 from gamsa.complaints.petitions.models import BoardMeeting, BoardMember, Petition
 from gamsa.core import calendar as legal
-from gamsa.core.models import Event
+from gamsa.core.history import case_history
 from gamsa.core.services import log_access
 
 PAGE_SIZE = 30
@@ -116,9 +116,9 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "can_object": svc.objection_basis(p, now) is not None,
         "meetings": p.meetings.order_by("held_on"),
         "candidates": svc.repeat_candidates(p) if manage and svc.is_open(p) else [],
-        "events": Event.objects.filter(target_type="complaints.petition", target_id=p.case_number).order_by(
-            "at"
-        )[:100],
+        "events": case_history(
+            "complaints.petition", p.case_number, citizen_verbs=("petition.received", "petition.withdrawn")
+        ),
         "can_manage": manage,
         "action_error": forms.get("_error"),
     }

@@ -28,7 +28,7 @@ from gamsa.complaints.reports.forms import (
     ReportReferForm,
 )
 from gamsa.complaints.reports.models import DesignatedOfficer, PublicInterestReport
-from gamsa.core.models import Event
+from gamsa.core.history import case_history
 from gamsa.core.xlsx import csv_safe
 
 PAGE_SIZE = 30
@@ -172,9 +172,9 @@ def report_detail(request, case_number: str, forms: dict | None = None, status: 
         "r": report,
         "now": timezone.now(),
         "notices": report.notices.order_by("sent_at"),
-        "events": Event.objects.filter(
-            target_type="complaints.publicinterestreport", target_id=report.case_number
-        ).order_by("at")[:100],
+        "events": case_history(
+            "complaints.publicinterestreport", report.case_number, citizen_verbs=("report.received",)
+        ),
         "can_manage": perms.can_manage(request.user),
         "is_officer": perms.may_reach_identity(request.user),
         "is_open": report.status in svc.OPEN_STATUSES,

@@ -178,6 +178,7 @@ def request_for(row: str, world: dict, creating: bool = True) -> tuple[str, str,
     }
     acts = {
         "assign": {"department": world["construction"]},
+        "acknowledge": {},
         "start": {},
         "supplement": {"reason": "사진을 보내 주세요."},
         "site_survey": {"days": 5, "reason": "현장 확인"},
@@ -278,7 +279,9 @@ def request_for(row: str, world: dict, creating: bool = True) -> tuple[str, str,
         "io_import_post": ("post", "/grievances-io/import/", {"file": csv_upload()}),
         "io_import_job": ("get", "/grievances-io/import/{job}/", {}),
         "io_import_confirm": ("post", "/grievances-io/import/{job}/confirm/", {}),
+        "g_handler_options": ("get", "/grievances/handlers/", {"department": world["construction"]}),
         "io_export": ("post", "/grievances-io/export/", {"q": "가로등"}),
+        "io_export_personal": ("post", "/grievances-io/export/", {"q": "가로등", "include_personal": "on"}),
         "p_list": ("get", "/petitions/", {}),
         "p_new": ("get", "/petitions/new/", {}),
         "p_new_post": (

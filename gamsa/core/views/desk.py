@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gamsa.core import calendar as legal
+from gamsa.core import office, services
 from gamsa.core import permissions as perms
-from gamsa.core import services
 from gamsa.core.forms import ClosureForm, DeadlineQueryForm
 from gamsa.core.legacy import moved
 from gamsa.core.models import Closure, DeadlineRule, Membership, OrgUnit, Role, User, UserKind
@@ -68,6 +68,9 @@ def home(request):
         "roles": Membership.objects.filter(user=request.user, ended_on__isnull=True).select_related("unit"),
         "can_calculate": perms.can_see_office_pages(request.user),
     }
+    if perms.has_role(request.user, Role.OFFICE_HEAD):  # the office at a glance (core/office.py)
+        context["office"] = office.at_a_glance(now)
+        context["team_labels"] = dict(TEAMS)
     return render(request, "core/home.html", context)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
-from gamsa.core import demo, imports, nav, verbs, work
+from gamsa.core import demo, imports, nav, office, verbs, work
 from gamsa.patrols.fieldcomplaints import permissions as perms
 from gamsa.patrols.fieldcomplaints.pipeline import FieldComplaintImport
 from gamsa.patrols.roles import department_unit_ids
@@ -84,3 +86,38 @@ post_save.connect(_invalidate_evaluation, sender="patrols.FieldComplaint", dispa
 post_delete.connect(
     _invalidate_evaluation, sender="patrols.FieldComplaint", dispatch_uid="patrols.eval.delete"
 )
+
+
+def office_lines(now):
+    """The head's glance at field complaints (현장민원): one aggregate query (core/office.py)."""
+    from django.db.models import Count, F, Q
+
+    from gamsa.patrols.models import OPEN_COMPLAINT_STATUSES, FieldComplaint
+
+    open_q = Q(status__in=OPEN_COMPLAINT_STATUSES)
+    month = office.month_start(now)
+    done = Q(processed_at__gte=office.year_start(now))
+    soon = open_q & Q(due_at__gte=now, due_at__lt=now + dt.timedelta(days=office.DUE_SOON_DAYS))
+    n = FieldComplaint.objects.aggregate(
+        open=Count("pk", filter=open_q),
+        overdue=Count("pk", filter=open_q & Q(due_at__lt=now)),
+        intake=Count("pk", filter=Q(received_at__gte=month)),
+        done=Count("pk", filter=done),
+        on_time=Count("pk", filter=done & Q(processed_at__lte=F("due_at"))),
+        soon=Count("pk", filter=soon),
+    )
+    url = reverse("patrols:field_list")
+    yield office.Line(
+        team="patrol",
+        label="현장민원",
+        open=office.Figure(n["open"], f"{url}?state=open"),
+        overdue=office.Figure(n["overdue"], f"{url}?state=overdue", alert=True),
+        intake=office.Figure(n["intake"], f"{url}?received_from={month.date().isoformat()}"),
+        on_time=office.Figure(
+            office.rate(n["on_time"], n["done"]), reverse("patrols:field_evaluation"), suffix="%"
+        ),
+        due_soon=office.Figure(n["soon"], f"{url}?state=due_week&sort=due"),
+    )
+
+
+office.register(office_lines)

@@ -101,6 +101,7 @@ STATE_FILTERS = {
     "open": "처리 중(미완료)",
     "due_soon": f"{DUE_SOON_HOURS}시간 내 기한",
     "overdue": "기한 경과(미처리)",
+    "due_week": "7일 안에 기한(미처리)",
     "closed": "처리 끝남",
 }
 
@@ -119,6 +120,10 @@ def filter_complaints(qs: QuerySet, filters: dict, *, now: dt.datetime | None = 
         )
     elif state == "overdue":
         qs = qs.filter(status__in=OPEN_COMPLAINT_STATUSES, due_at__lt=now)
+    elif state == "due_week":
+        qs = qs.filter(
+            status__in=OPEN_COMPLAINT_STATUSES, due_at__gte=now, due_at__lt=now + dt.timedelta(days=7)
+        )
     elif state == "closed":
         qs = qs.exclude(status__in=OPEN_COMPLAINT_STATUSES)
     if filters.get("status"):

@@ -17,6 +17,7 @@ from gamsa.core import permissions as core_perms
 from gamsa.core.legacy import moved
 from gamsa.core.models import Job
 from gamsa.core.services import log_access
+from gamsa.core.sorting import sort_queryset
 from gamsa.patrols.fieldcomplaints import evaluation, selectors
 from gamsa.patrols.fieldcomplaints import permissions as perms
 from gamsa.patrols.fieldcomplaints import services as svc
@@ -34,6 +35,16 @@ from gamsa.patrols.fieldcomplaints.forms import (
 from gamsa.patrols.fieldcomplaints.hooks import FIELD_IMPORT
 from gamsa.patrols.models import FieldComplaint, FieldItem, UnitAlias
 
+# The list's sortable columns (core/sorting.py), the deadline first.
+LIST_SORTS = {
+    "due": "due_at",
+    "number": "source_id",
+    "item": "item__name",
+    "title": "title",
+    "unit": "unit__name",
+    "received": "received_at",
+    "status": "status",
+}
 REPORTER_FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
 POLL_SECONDS = 30
 
@@ -57,7 +68,9 @@ def complaint_list(request):
     core_perms.deny_outsider(perms.can_see_field_complaints(request.user))
     form = FilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.complaint_list(request.user, filters)
+    rows, _ = sort_queryset(
+        request, selectors.complaint_list(request.user, filters), LIST_SORTS, default="due"
+    )
     page = selectors.CappedPaginator(rows, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

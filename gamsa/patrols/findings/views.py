@@ -14,6 +14,7 @@ from gamsa.core import permissions as core_perms
 from gamsa.core.filecheck import FileRejected
 from gamsa.core.models import Event
 from gamsa.core.services import log_access
+from gamsa.core.sorting import sort_queryset
 from gamsa.patrols.duplicates.permissions import can_decide_duplicates
 from gamsa.patrols.duplicates.selectors import candidate_rows, pending_for
 from gamsa.patrols.findings import permissions as perms
@@ -50,6 +51,19 @@ def _filtered(qs, data):
     return qs
 
 
+# The list's sortable columns (core/sorting.py), the action deadline first.
+FINDING_SORTS = {
+    "due": "due_date",
+    "number": "case_number",
+    "title": "title",
+    "category": "category__name",
+    "place": "address",
+    "unit": "unit__name",
+    "reported": "reported_at",
+    "status": "status",
+}
+
+
 @login_required
 def finding_list(request):
     user = request.user
@@ -57,7 +71,8 @@ def finding_list(request):
     form = FindingFilterForm(request.GET)
     base = perms.visible_findings(user, Finding.objects.select_related("category", "unit", "round"))
     rows = _filtered(base, form.cleaned_data) if form.is_valid() else base.none()
-    page = Paginator(rows.order_by("-reported_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows, _ = sort_queryset(request, rows, FINDING_SORTS, default="due")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     inbox = not (perms.is_patrol_team(user) or perms.is_reader(user))
     return render(
         request,

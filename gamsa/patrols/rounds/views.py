@@ -10,10 +10,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gamsa.core import permissions as core_perms
+from gamsa.core.sorting import sort_queryset
 from gamsa.patrols.models import PatrolRound, RoundKind
 from gamsa.patrols.rounds import permissions as perms
 from gamsa.patrols.rounds import services as svc
 from gamsa.patrols.rounds.forms import RoundForm
+
+# The list's sortable columns (core/sorting.py); rounds have no deadline, the latest first.
+ROUND_SORTS = {
+    "number": "number",
+    "date": ("date", "number"),
+    "kind": "kind",
+    "theme": "theme",
+    "area": "area__name",
+    "findings": "finding_count",
+}
 
 
 @login_required
@@ -23,7 +34,8 @@ def round_list(request):
     kind = request.GET.get("kind", "")
     if kind in RoundKind.values:
         qs = qs.filter(kind=kind)
-    page = Paginator(qs.order_by("-date", "-number"), 30).get_page(request.GET.get("page"))
+    qs, _ = sort_queryset(request, qs, ROUND_SORTS, default="-date")
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "patrols/rounds/round_list.html",

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from gamsa.core import permissions as core_perms
 from gamsa.core.calendar import SEOUL
 from gamsa.core.models import Event
+from gamsa.core.sorting import sort_queryset
 from gamsa.reviews import exporting, selectors
 from gamsa.reviews import permissions as perms
 from gamsa.reviews.forms import (
@@ -59,7 +60,26 @@ def index(request):
 # --- ledgers ---------------------------------------------------------------------------------------------------
 
 
-def _ledger(request, form_class, base, template, export_fn, filename):
+COMMON_SORTS = {
+    "due": "due_at",
+    "number": "case_number",
+    "title": "title",
+    "unit": "unit__name",
+    "category": "category",
+    "status": "status",
+}
+# Each ledger's sortable columns (core/sorting.py), the deadline first.
+PRE_SORTS = {**COMMON_SORTS, "price": "estimated_price", "required": "required", "opinion": "opinion"}
+CONTRACT_SORTS = {
+    **COMMON_SORTS,
+    "kind": "review_kind",
+    "designed": "designed_amount",
+    "reviewed": "reviewed_amount",
+    "savings": "savings",
+}
+
+
+def _ledger(request, form_class, base, template, export_fn, filename, sorts):
     core_perms.deny_outsider(perms.can_see_reviews(request.user))
     form = form_class(request.GET)
     rows = selectors.filter_ledger(base, form.cleaned_data) if form.is_valid() else base.none()
@@ -67,7 +87,8 @@ def _ledger(request, form_class, base, template, export_fn, filename):
     if request.GET.get("format") == "xlsx":
         data, _ = export_fn(rows)
         return _xlsx(data, filename)
-    page = Paginator(rows.order_by("-filed_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows, _ = sort_queryset(request, rows, sorts, default="due")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -92,6 +113,7 @@ def pre_list(request):
         "reviews/pre_list.html",
         exporting.pre_ledger_xlsx,
         "pre-execution-ledger.xlsx",
+        PRE_SORTS,
     )
 
 
@@ -104,6 +126,7 @@ def contract_list(request):
         "reviews/contract_list.html",
         exporting.contract_ledger_xlsx,
         "contract-review-ledger.xlsx",
+        CONTRACT_SORTS,
     )
 
 

@@ -21,9 +21,11 @@ from gamsa.complaints.grievances.services.answers import (
 )
 from gamsa.complaints.grievances.services.citizen import submit_survey, survey_open
 from gamsa.complaints.grievances.services.handling import (
+    acknowledge_assignment,
     assign,
     extend_deadline,
     extend_site_survey,
+    is_new_assignment,
     request_supplement,
     resume,
     start_processing,
@@ -64,6 +66,7 @@ __all__ = [
     "SITE_SURVEY_EXTENSION_MAX_DAYS",
     "SITE_SURVEY_MAX_DAYS",
     "TRANSITIONS",
+    "acknowledge_assignment",
     "answer",
     "assign",
     "chain_of",
@@ -73,6 +76,7 @@ __all__ = [
     "extend_deadline",
     "extend_site_survey",
     "find_or_create_complainant",
+    "is_new_assignment",
     "joint_group_of",
     "link_joint_handling",
     "lock",

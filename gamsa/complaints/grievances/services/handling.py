@@ -39,7 +39,10 @@ def assign(
     previous = g.department.code if g.department_id else None
     move_status(g, Status.ASSIGNED)
     g.department, g.handler = department, handler
-    g.save(update_fields=["status", "department", "handler", "updated_at"])
+    # New on the department's desk again until its handler opens or confirms it (acknowledge_assignment).
+    g.assigned_at, g.acknowledged_at, g.acknowledged_by = timezone.now(), None, None
+    fields = ["status", "department", "handler", "assigned_at", "acknowledged_at", "acknowledged_by"]
+    g.save(update_fields=[*fields, "updated_at"])
     verb = "grievance.reassigned" if previous and previous != department.code else "grievance.assigned"
     record_event(
         actor,
@@ -53,13 +56,38 @@ def assign(
     return g
 
 
+def is_new_assignment(grievance: Grievance) -> bool:
+    """Assigned and not yet opened or confirmed by its handler (or, without one, by its department)."""
+    return grievance.status == Status.ASSIGNED and grievance.acknowledged_at is None
+
+
+@transaction.atomic
+def acknowledge_assignment(actor: User, grievance: Grievance) -> Grievance:
+    """The handler (or, without one, someone of the department) has seen the new assignment: it leaves the desk's
+    '새로 배정' list and the menu's count. Seen already (or no longer just assigned): nothing changes."""
+    g = lock(grievance)
+    if not is_new_assignment(g):
+        return g
+    g.acknowledged_at, g.acknowledged_by = timezone.now(), actor
+    g.save(update_fields=["acknowledged_at", "acknowledged_by", "updated_at"])
+    record_event(
+        actor,
+        "grievance.assignment_acknowledged",
+        g,
+        department=g.department.code if g.department_id else None,
+    )
+    return g
+
+
 @transaction.atomic
 def start_processing(actor: User, grievance: Grievance) -> Grievance:
     g = lock(grievance)
     move_status(g, Status.IN_PROGRESS)
     if g.handler_id is None:
         g.handler = actor
-    g.save(update_fields=["status", "handler", "updated_at"])
+    if g.acknowledged_at is None:  # starting the work is seeing it
+        g.acknowledged_at, g.acknowledged_by = timezone.now(), actor
+    g.save(update_fields=["status", "handler", "acknowledged_at", "acknowledged_by", "updated_at"])
     record_event(actor, "grievance.processing", g)
     return g
 

@@ -45,7 +45,10 @@ def test_citizen_to_department_and_back(page):
     staff_login(page, "complaints")
     page.goto(f"{page.base}/grievances/{number}/")
     form = open_action(page, "assign")
-    form.locator("select[name=department]").select_option(label="건설과")
+    picker = form.get_by_role("combobox", name="처리부서")  # the searchable picker over the department select
+    picker.fill("건설과")
+    picker.press("Enter")  # the one department left in the list
+    expect(form.locator("select[name=department] option:checked")).to_have_text("건설과")
     form.locator("button[type=submit]").click()
     expect(page.locator("main")).to_contain_text("배정했습니다")
     expect(page.locator("[data-testid=status]")).to_have_text("배정")

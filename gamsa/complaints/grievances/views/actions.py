@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gamsa.complaints.grievances import permissions as perms
@@ -34,6 +35,11 @@ from gamsa.complaints.grievances.views.desk import detail
 def _assign(user, g, data):
     svc.assign(user, g, department=data["department"], handler=data["handler"], note=data["note"])
     return "배정했습니다."
+
+
+def _acknowledge(user, g, data):
+    svc.acknowledge_assignment(user, g)
+    return "새로 배정된 민원을 확인했습니다."
 
 
 def _start(user, g, data):
@@ -178,6 +184,7 @@ def _unlock_status(user, g, data):
 # action → (form, the rule it needs: a key of permissions.RULES, service wrapper)
 ACTIONS = {
     "assign": (AssignForm, "manage", _assign),
+    "acknowledge": (None, "acknowledge", _acknowledge),
     "start": (None, "answer", _start),
     "supplement": (ReasonForm, "answer", _supplement),
     "site_survey": (SiteSurveyForm, "answer", _site_survey),
@@ -205,7 +212,11 @@ def act(request, case_number: str, action: str):
         raise Http404
     form_class, rule, run = ACTIONS[action]
     g = perms.grievance_for(request, case_number, rule)
-    form = form_class(request.POST) if form_class else None
+    form = None
+    if form_class is AssignForm:
+        form = AssignForm(request.POST, handlers_url=reverse("complaints:handler_options"))
+    elif form_class:
+        form = form_class(request.POST)
     if form is not None and not form.is_valid():
         return detail(
             request, case_number, forms={action: form, "_error": "입력한 내용을 확인하세요."}, status=400
@@ -219,6 +230,8 @@ def act(request, case_number: str, action: str):
     if isinstance(message, tuple):  # the action made a new case: show it
         message, g = message
     messages.success(request, message)
+    if action == "acknowledge":  # confirmed from the desk (내 업무) without opening the case
+        return redirect("core:home")
     return redirect("complaints:detail", case_number=get_object_or_404(Grievance, pk=g.pk).case_number)
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from gamsa.complaints.grievances import permissions as perms
@@ -28,13 +29,28 @@ from gamsa.complaints.grievances.forms import (
 )
 from gamsa.complaints.grievances.models import OPEN_STATUSES, Grievance, InternalClosureRequest
 from gamsa.complaints.grievances.similarity import similar_grievances
+from gamsa.complaints.io import permissions as io_perms
 from gamsa.complaints.roles import is_complaint_team
 from gamsa.core import permissions as core_perms
 from gamsa.core.calendar import SEOUL
-from gamsa.core.models import Attachment, Event
+from gamsa.core.history import case_history
+from gamsa.core.models import Attachment
 from gamsa.core.services import log_access
+from gamsa.core.sorting import sort_queryset
 
 PAGE_SIZE = 30
+# What only the complainant does without an account (the public form, withdrawing): "민원인" in the case history.
+CITIZEN_VERBS = ("grievance.received", "grievance.withdrawn", "grievance.survey_submitted")
+# The list's sortable columns (core/sorting.py): the deadline first; each backed by an index or the page's filters.
+LIST_SORTS = {
+    "due": "due_at",
+    "number": ("year", "sequence"),
+    "title": "title",
+    "channel": "channel",
+    "department": "department__name",
+    "received": "received_at",
+    "status": "status",
+}
 PERSONAL_FIELDS = ["성명", "연락처", "이메일", "주소"]
 
 
@@ -45,9 +61,8 @@ def grievance_list(request):
     now = timezone.now()
     base = perms.visible_grievances(request.user, selectors.list_queryset())
     rows = selectors.filtered(base, form.cleaned_data, now) if form.is_valid() else base.none()
-    page = selectors.CappedPaginator(rows.order_by("-received_at", "-id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    rows, _ = sort_queryset(request, rows, LIST_SORTS, default="due")
+    page = selectors.CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     inbox = not (is_complaint_team(request.user) or core_perms.is_office_staff(request.user)) and bool(
         core_perms.department_ids(request.user)
     )
@@ -61,6 +76,7 @@ def grievance_list(request):
             "now": now,
             "title": title,
             "can_manage": perms.can_manage(request.user),
+            "may_export_personal": io_perms.may_export_personal(request.user),
         },
     )
 
@@ -121,6 +137,14 @@ def create(request):
     return render(request, "complaints/form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+@login_required
+def handler_options(request):
+    """The handler list of the assignment form for the department picked (htmx swaps these options in)."""
+    perms.require(request, "manage")
+    form = AssignForm(request.GET)
+    return render(request, "complaints/_handler_options.html", {"field": form["handler"]})
+
+
 CASE_SCREEN = ("complainant", "department", "handler", "category", "reopened_from")
 
 
@@ -136,6 +160,10 @@ def _answer_draft_form(g):
 def detail(request, case_number: str, forms: dict | None = None, status: int = 200):
     g = perms.grievance_for(request, case_number, queryset=Grievance.objects.select_related(*CASE_SCREEN))
     user = request.user
+    # Opening a new assignment is seeing it; a refused action shown again on this page changes nothing.
+    if request.method == "GET" and svc.is_new_assignment(g) and perms.can_acknowledge(user, g):
+        seen = svc.acknowledge_assignment(user, g)
+        g.acknowledged_at, g.acknowledged_by_id = seen.acknowledged_at, seen.acknowledged_by_id
     show_personal = perms.can_see_personal_data(user, g)
     if show_personal:
         log_access(user, g, PERSONAL_FIELDS, request=request, reason="민원 처리")
@@ -160,9 +188,7 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "pauses": g.pauses.all(),
         "notices": g.notices.all(),
         "attachments": Attachment.objects.filter(owner_type="complaints.grievance", owner_id=g.case_number),
-        "events": Event.objects.filter(target_type="complaints.grievance", target_id=g.case_number).order_by(
-            "at"
-        )[:100],
+        "events": case_history("complaints.grievance", g.case_number, citizen_verbs=CITIZEN_VERBS),
         "evidence": svc.repeat_evidence(g),
         "candidates": repeats,
         "duplicates": duplicates,
@@ -178,7 +204,10 @@ def detail(request, case_number: str, forms: dict | None = None, status: int = 2
         "can_answer": perms.can_answer(user, g),
         "can_extend": perms.can_extend(user, g),
         "answer_approval": answer_approval(g),
-        "assign_form": forms.get("assign") or AssignForm(initial={"department": g.department_id}),
+        "assign_form": forms.get("assign")
+        or AssignForm(
+            initial={"department": g.department_id}, handlers_url=reverse("complaints:handler_options")
+        ),
         "extension_form": forms.get("extend") or ExtensionForm(),
         "answer_form": forms.get("answer") or _answer_draft_form(g),
         "supplement_form": forms.get("supplement") or ReasonForm(),

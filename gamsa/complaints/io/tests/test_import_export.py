@@ -394,7 +394,7 @@ def _seed(count=3):
 def test_export_counts_and_access_log(fresh, client, login):
     _seed()
     login("complaints")
-    response = client.post("/grievances-io/export/", {"status": ""})
+    response = client.post("/grievances-io/export/", {"status": "", "include_personal": "on"})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
     ws = load_workbook(io.BytesIO(response.content)).active
     rows = list(ws.iter_rows(values_only=True))
@@ -403,7 +403,7 @@ def test_export_counts_and_access_log(fresh, client, login):
     log = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
     assert log.record_count == 3 and "연락처" in log.fields
 
-    filtered = client.post("/grievances-io/export/", {"status": "answered", "exclude_personal": "on"})
+    filtered = client.post("/grievances-io/export/", {"status": "answered"})  # personal data not asked for
     rows = list(load_workbook(io.BytesIO(filtered.content)).active.iter_rows(values_only=True))
     assert len(rows) == 2 and "민원인" not in rows[0] and rows[1][0] == "2026-000103"
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT).count() == 1  # no personal data, no log
@@ -415,7 +415,7 @@ def test_big_export_runs_as_a_task_with_a_file(fresh, client, login, monkeypatch
     monkeypatch.setattr(exporting, "DIRECT_LIMIT", 1)
     _seed()
     login("complaints")
-    response = client.post("/grievances-io/export/", {"status": ""})
+    response = client.post("/grievances-io/export/", {"status": "", "include_personal": "on"})
     assert response.status_code == 302
     job = Job.objects.get(kind="grievance_export")
     assert job.status == Job.Status.DONE and job.result == {"rows": 3} and job.result_file is not None
@@ -430,6 +430,28 @@ def test_department_liaison_export_has_no_personal_data(fresh, client, login):
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert "민원인" not in rows[0] and len(rows) == 3  # only 건설과's two grievances
     assert not AccessLog.objects.filter(action=AccessLog.Action.EXPORT).exists()
+
+
+@pytest.mark.parametrize("username", ["liaison", "depthead", "leader", "council", "admin"])
+def test_export_option_for_personal_data_follows_the_role(fresh, client, login, username):
+    """Only the complaint team and the office head are offered personal data; a forged request is refused."""
+    _seed()
+    login(username)
+    html = client.get("/grievances/").content.decode()
+    assert "엑셀로 내보내기" in html and 'name="include_personal"' not in html
+    jobs = Job.objects.count()
+    response = client.post("/grievances-io/export/", {"status": "", "include_personal": "on"})
+    assert response.status_code == 403
+    assert not response.get("Content-Type", "").startswith("application/vnd.openxml")
+    assert Job.objects.count() == jobs
+    assert not AccessLog.objects.filter(action=AccessLog.Action.EXPORT).exists()
+
+
+@pytest.mark.parametrize("username", ["complaints", "head"])
+def test_export_option_for_personal_data_is_offered_to_the_team(fresh, client, login, username):
+    login(username)
+    html = client.get("/grievances/").content.decode()
+    assert 'name="include_personal"' in html and "개인정보 포함" in html
 
 
 def test_cli_export(fresh, tmp_path):
