@@ -73,9 +73,8 @@ def signature_cosine(a: Signature, b: Signature) -> float:
     common = a.grams & b.grams
     if not common:
         return 0.0
-    if a.weights or b.weights:
-        wa, wb = a.weights.get, b.weights.get
-        dot = sum(wa(h, 1.0) * wb(h, 1.0) for h in common)
-    else:
-        dot = float(len(common))
+    dot = float(len(common))  # every gram in common weighs 1 × 1 ...
+    for h in a.weights.keys() | b.weights.keys():  # ... but the few seen more than once
+        if h in common:
+            dot += a.weights.get(h, 1.0) * b.weights.get(h, 1.0) - 1.0
     return min(1.0, dot / math.sqrt(a.norm2 * b.norm2))
