@@ -227,6 +227,7 @@ class GrievancePlace(models.Model):
     class Meta:
         verbose_name = "민원 장소 키"
         verbose_name_plural = "민원 장소 키"
+        # On PostgreSQL the index also INCLUDEs grievance_id (migration 0008): the lookup reads the index only.
         indexes = [models.Index(fields=["key", "matter", "received_at"], name="grievance_place_lookup")]
         constraints = [models.UniqueConstraint(fields=["grievance", "key"], name="grievance_place_unique")]
 
