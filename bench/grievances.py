@@ -71,7 +71,7 @@ def load(rows: int) -> dict:
     from django.db import connection
     from grievances_similarity_data import generate, true_pairs
 
-    from gamsa.complaints.grievances.placeindex import join, read
+    from gamsa.complaints.grievances.placeindex import join, read, signature
     from gamsa.complaints.models import Category, Grievance
     from gamsa.core.calendar import SEOUL, get_calendar
     from gamsa.core.demo import load_demo
@@ -134,7 +134,8 @@ def load(rows: int) -> dict:
                 "COPY complaints_grievance (id, public_id, case_number, year, sequence, source_ref, channel, kind, "
                 "category_id, complainant_id, title, body, place_address, place_key, households, signatories, status, "
                 "department_id, received_at, counted_from, original_due_at, due_at, clock_method, extension_count, "
-                "answered_at, pin_hash, search_grams, matter, matters, place_keys, created_at, updated_at) FROM STDIN"
+                "answered_at, pin_hash, search_grams, matter, matters, place_keys, text_signature, created_at, updated_at) "
+                "FROM STDIN"
             ) as copy,
         ):
             for i, row in enumerate(data, start=1):
@@ -177,6 +178,7 @@ def load(rows: int) -> dict:
                         matter,
                         matters,
                         join(keys),
+                        signature(row["title"][:200], row["body"]),
                         received,
                         received,
                     )

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from gamsa.text.grams import char_ngrams
 from gamsa.text.matters import MATTER_CATEGORY, MATTER_LABELS, MIN_SCORE, matter_scores
 from gamsa.text.normalize import is_fine_place, normalize_name, normalize_phone, place_keys
+from gamsa.text.signature import NGRAM_SIZES, Signature, document_text, make_signature, signature_cosine
 
 # --- defaults (the app overrides the threshold, window and limit from settings) ----------------------------
 DEFAULT_THRESHOLD = 0.65
@@ -68,8 +69,6 @@ D_OTHER_MATTER = 0.50
 
 MAX_WITHOUT_COMPLAINANT = D_PLACE + D_MATTER + W_TEXT
 """The best score another complainant's complaint can reach (same place, same matter, identical text)."""
-
-NGRAM_SIZES = (2, 3)
 
 
 # --- IDF -------------------------------------------------------------------------------------------------------
@@ -151,6 +150,14 @@ def cosine(u: dict[str, float], v: dict[str, float]) -> float:
     return min(1.0, sum(x * get(g, 0.0) for g, x in u.items()))
 
 
+def text_cosine(a: Document, b: Document, idf: Idf | None = None) -> float:
+    """The cosine of the two texts' gram vectors: from the stored signatures without IDF weights (as the app
+    scores), else from vectors weighted by `idf`."""
+    if idf is None or idf is DEFAULT_IDF or not idf.n_docs:
+        return signature_cosine(a.decoded(), b.decoded())
+    return cosine(a.vector(idf), b.vector(idf))
+
+
 # --- documents and matches ---------------------------------------------------------------------------------------
 @dataclass(eq=False)
 class Document:
@@ -170,9 +177,18 @@ class Document:
     place_keys: tuple[str, ...] = ()
     matter: str = ""
     matters: tuple[str, ...] = ()
+    signature: bytes | None = field(default=None, repr=False)
+    """The stored text vector (`gamsa.text.signature`); None: made from `text` when first needed."""
     _vec: dict[str, float] | None = field(default=None, repr=False)
     _vec_idf: Idf | None = field(default=None, repr=False)
     _kinds: tuple | None = field(default=None, repr=False)
+    _sig: Signature | None = field(default=None, repr=False)
+
+    def decoded(self) -> Signature:
+        if self._sig is None:
+            stored = self.signature if self.signature is not None else make_signature(self.text)
+            self._sig = Signature(stored)
+        return self._sig
 
     def vector(self, idf: Idf | None = None) -> dict[str, float]:
         idf = idf or DEFAULT_IDF
@@ -205,11 +221,13 @@ def build_document(
     matter: str | None = None,
     matters: Iterable[str] | None = None,
     keys: Iterable[str] | None = None,
+    signature: bytes | None = None,
 ) -> Document:
     """A `Document` from the fields a complaint stores (the complainant's own address is not used).
 
-    `matter`, `matters` and `keys` may be passed as stored (else they are read from the text now)."""
-    text = f"{title}\n{body}" if title else body
+    `matter`, `matters`, `keys` and the text's `signature` may be passed as stored (else they are read from the
+    text now or when needed)."""
+    text = document_text(title, body)
     from_place = place_keys(place)
     if keys is None:
         keys = tuple(dict.fromkeys((*from_place, *place_keys(text))))
@@ -229,6 +247,37 @@ def build_document(
         place_keys=keys,
         matter=matter,
         matters=tuple(matters or ((matter,) if matter else ())),
+        signature=signature,
+    )
+
+
+def stored_document(
+    id: object,
+    *,
+    text: str,
+    name_key: str,
+    phone_key: str,
+    keys: tuple[str, ...],
+    category: str,
+    received_at: dt.datetime | None,
+    matter: str,
+    matters: tuple[str, ...],
+    signature: bytes | None,
+) -> Document:
+    """A `Document` from what a complaint stores once read (normalised name and phone, place keys with the
+    address's first, matter, text signature): what `build_document` gives, without reading the text again."""
+    return Document(
+        id=id,
+        text=text,
+        name_key=name_key,
+        phone_key=phone_key,
+        place_key=keys[0] if keys else "",
+        category=category or MATTER_CATEGORY.get(matter, ""),
+        received_at=received_at,
+        place_keys=keys,
+        matter=matter,
+        matters=matters or ((matter,) if matter else ()),
+        signature=signature,
     )
 
 
@@ -437,7 +486,7 @@ def _signals(
     if pre is None:
         return None
     s, c, c_reason, p, p_label, g, g_label, same = pre
-    t = cosine(a.vector(idf), b.vector(idf))
+    t = text_cosine(a, b, idf)
     s += W_TEXT * t
     return max(0.0, min(1.0, s)), c, c_reason, p, p_label, g, g_label, t, same
 

@@ -188,6 +188,8 @@ class Grievance(models.Model):
     matters = models.CharField(max_length=200, blank=True, editable=False)
     # Every place key of the place address and the text, "|"-joined (as in GrievancePlace; read with the row).
     place_keys = models.CharField(max_length=1000, blank=True, editable=False)
+    # The text's gram vector (gamsa.text.signature), made on save; NULL: not made yet (the lookup makes it then).
+    text_signature = models.BinaryField(null=True, blank=True, editable=False)
     pin_hash = models.CharField(max_length=200, blank=True, editable=False)
     search_grams = models.TextField(blank=True, editable=False)  # syllable bigrams for Korean keyword search
     created_by = models.ForeignKey(
@@ -237,6 +239,7 @@ class GrievancePlace(models.Model):
     class Meta:
         verbose_name = "민원 장소 키"
         verbose_name_plural = "민원 장소 키"
+        # On PostgreSQL the index also INCLUDEs grievance_id (migration 0008): the lookup reads the index only.
         indexes = [models.Index(fields=["key", "matter", "received_at"], name="grievance_place_lookup")]
         constraints = [models.UniqueConstraint(fields=["grievance", "key"], name="grievance_place_unique")]
 

@@ -7,6 +7,7 @@ No model import at module level: the data migration that fills these for stored 
 from __future__ import annotations
 
 from gamsa.text.normalize import place_keys
+from gamsa.text.signature import document_text, make_signature
 from gamsa.text.similarity import read_matters
 
 MAX_KEYS = 8
@@ -28,13 +29,24 @@ def split(stored: str) -> list[str]:
     return [k for k in stored.split("|") if k]
 
 
+def signature(title: str, body: str) -> bytes:
+    """The stored text vector of a grievance (`gamsa.text.signature`; the lookup compares texts by it)."""
+    return make_signature(document_text(title, body))
+
+
 def index_grievance(grievance) -> None:
-    """Store the matter and the place keys of `grievance` (called by the service that saves it)."""
+    """Store the matter, the place keys and the text signature of `grievance` (called by the service that saves
+    it; the one place these are made, with the migrations' backfills and the benchmark's loader using `read` and
+    `signature`)."""
     from gamsa.complaints.grievances.models import Grievance, GrievancePlace
 
     matter, matters, keys = read(grievance.title, grievance.body, grievance.place_address)
+    text = signature(grievance.title, grievance.body)
     grievance.matter, grievance.matters, grievance.place_keys = matter, matters, join(keys)
-    Grievance.objects.filter(pk=grievance.pk).update(matter=matter, matters=matters, place_keys=join(keys))
+    grievance.text_signature = text
+    Grievance.objects.filter(pk=grievance.pk).update(
+        matter=matter, matters=matters, place_keys=join(keys), text_signature=text
+    )
     GrievancePlace.objects.filter(grievance=grievance).delete()
     GrievancePlace.objects.bulk_create(
         [

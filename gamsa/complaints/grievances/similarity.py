@@ -21,11 +21,13 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
+from django.db.models.base import ModelState
 
 from gamsa.complaints.grievances.models import Category, Complainant, Grievance, GrievancePlace
 from gamsa.complaints.grievances.placeindex import split
 from gamsa.text.matters import MATTER_LABELS
-from gamsa.text.similarity import Document, build_document, rank, same_person
+from gamsa.text.signature import document_text
+from gamsa.text.similarity import Document, build_document, rank, same_person, stored_document
 
 WINDOW_DAYS = 3 * 365
 """How far back the same complainant's complaints are read (법 제23조 has no period; three years is the scope)."""
@@ -71,6 +73,7 @@ def _document(g: Grievance) -> Document:
         matter=g.matter,
         matters=g.matters.split(),
         keys=split(g.place_keys),
+        signature=g.text_signature,
     )
 
 
@@ -108,7 +111,8 @@ def _scope_sql(people: str, keys: int, matter: bool, bounds: tuple[int, int, int
     g, c, cat, gp = (m._meta.db_table for m in (Grievance, Complainant, Category, GrievancePlace))
     columns = (
         "g.id, g.place_address, g.place_keys, g.received_at, g.matter, g.matters, k.code, c.name, c.phone, "
-        "g.title, g.body, g.case_number, g.status, g.complainant_id, g.category_id"
+        "g.title, g.body, g.case_number, g.status, g.complainant_id, g.category_id, c.name_key, c.phone_key, "
+        "g.text_signature"
     )
     source = f"{g} g JOIN {c} c ON c.id = g.complainant_id LEFT JOIN {cat} k ON k.id = g.category_id"
     person = (
@@ -130,16 +134,21 @@ def _scope_sql(people: str, keys: int, matter: bool, bounds: tuple[int, int, int
 
 
 def _from_db(model, values: dict):
-    """A record of `model` with the given attributes loaded and the others deferred (as `only` makes them)."""
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(connection.alias, fields, [values[f] for f in fields])
+    """A record of `model` with the given attributes loaded and the others deferred, as `only` makes them (a field
+    whose attribute is absent loads on access): made without `Model.__init__`'s pass over every field, which cost
+    more than the scoring for 50 matches."""
+    record = model.__new__(model)
+    record._state = ModelState()
+    record._state.adding, record._state.db = False, connection.alias
+    record.__dict__.update(values)
+    return record
 
 
 def _record(row: tuple, received) -> Grievance:
     """The grievance of a scope row as a record with the shown fields loaded (others load on access, as with
     `only`), its complainant's name and phone and its category's code attached: no query to show a match."""
     pk, place, keys, _, matter, matters, code, name, phone, title, body, number, status, person, category = (
-        row
+        row[:15]
     )
     g = _from_db(
         Grievance,
@@ -190,24 +199,24 @@ def _scope_rows(g: Grievance, keys: list[str], window_days: int) -> tuple[list[D
     moment = ops.convert_datetimefield_value if connection.vendor == "sqlite" else None
     docs, by_id = {}, {}
     for row in rows:
-        pk, place, place_keys, received, matter, matters, category, name, phone, title, body = row[:11]
+        pk, _, place_keys, received, matter, matters, category, _, _, title, body = row[:11]
         if pk in docs:
             continue
         if moment:
             received = moment(received, None, connection)
         by_id[pk] = (row, received)
-        docs[pk] = build_document(
+        name_key, phone_key, signature = row[15:18]
+        docs[pk] = stored_document(
             pk,
-            title=title,
-            body=body,
-            name=name,
-            phone=phone,
-            place=place,
+            text=document_text(title, body),
+            name_key=name_key,
+            phone_key=phone_key,
+            keys=tuple(split(place_keys)),
             category=category or "",
             received_at=received,
             matter=matter,
-            matters=matters.split(),
-            keys=split(place_keys),
+            matters=tuple(matters.split()),
+            signature=signature,
         )
     return list(docs.values()), by_id
 

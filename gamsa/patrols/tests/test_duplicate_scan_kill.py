@@ -3,8 +3,9 @@ the scan's unfinished part stays owed, and a re-run of the same file (which impo
 
 The command runs as a real process on a real database file (SQLite) or the test database (PostgreSQL). So that the
 kill lands inside the scan every time, the child is started through a small launcher that pauses it inside the
-second item's transaction (after that item's candidates are written, before its commit); nothing is replaced. The
-test then sends SIGKILL, looks at the database, and runs the plain `gamsa` command again.
+second item's transaction (after that item is scanned, before its candidates are written and the transaction
+commits); nothing is replaced. The test then sends SIGKILL, looks at the database, and runs the plain `gamsa`
+command again.
 """
 
 from __future__ import annotations

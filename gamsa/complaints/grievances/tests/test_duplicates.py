@@ -330,3 +330,25 @@ def test_one_statement_reads_the_scope_and_shows_the_matches(demo):
         (g.case_number, g.title, g.body, g.status, g.complainant.name, g.received_at) for g in (b, c)
     )
     assert elsewhere.pk not in {x.grievance.pk for x in found}
+
+
+def test_the_text_signature_is_stored_on_receipt_and_a_missing_one_is_made_when_needed(demo):
+    """Receiving a grievance stores its text signature (docs/adr/0033); the lookup compares texts by the stored
+    ones, and a row without one (written before the migration, or by a path that forgot it) gives the same
+    matches with the same scores."""
+    from gamsa.text.signature import document_text, make_signature
+
+    a, b, c = potholes()
+    for g in (a, b, c):
+        g.refresh_from_db()
+        assert bytes(g.text_signature) == make_signature(document_text(g.title, g.body)) != b""
+    before = [(x.grievance.pk, x.score, x.reasons) for x in similar_grievances(c)]
+    assert {pk for pk, _, _ in before} == {a.pk, b.pk}
+    Grievance.objects.filter(pk__in=[a.pk, b.pk, c.pk]).update(text_signature=None)
+    c.refresh_from_db()
+    assert c.text_signature is None
+    assert [(x.grievance.pk, x.score, x.reasons) for x in similar_grievances(c)] == before
+    # a stored signature is what the row is judged by: another text's signature changes the text similarity
+    Grievance.objects.filter(pk=b.pk).update(text_signature=make_signature("전혀 관계없는 현수막 철거 요청"))
+    after = {x.grievance.pk: x for x in similar_grievances(c, threshold=0.0)}
+    assert after[b.pk].score < dict((pk, s) for pk, s, _ in before)[b.pk]
