@@ -44,7 +44,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("complaints", "0006_seal_identities_in_vault"),
+        ("complaints", "0008_grievance_acknowledgement"),
     ]
 
     operations = [

@@ -27,5 +27,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("complaints", "0007_grievance_text_signature")]
+    dependencies = [("complaints", "0009_grievance_text_signature")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
