@@ -258,10 +258,9 @@ def test_role_url_matrix(client, world, settings, row, username):
     method, url, data = request_for(row, world)
     options = {"content_type": "application/json"} if row in ("api_create", "api_transition") else {}
     tables = watched()
-    before = matrix.Snapshot(tables, settings.MEDIA_ROOT)
-    response = getattr(client, method)(url, data, **options)
-    after = matrix.Snapshot(tables, settings.MEDIA_ROOT)
-    changed = before.changed(after)
+    with matrix.Watch(tables, settings.MEDIA_ROOT) as watch:
+        response = getattr(client, method)(url, data, **options)
+    changed = watch.changed
     what = f"{username} {method.upper()} {url}"
     if (row, username) in SEEING:
         assert {"core.event", "complaints.grievance"} <= changed, (

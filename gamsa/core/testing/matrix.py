@@ -8,8 +8,8 @@ An app's matrix is one test module with
 - a module-scoped world (`world_fixture`): the demo district loaded once per module plus the objects the rows
   work on, all rolled back at the module's end (each test runs in its own nested transaction),
 - the guard `uncovered_routes`: every URL of the app (and every operation of its API router) needs a row,
-- `Snapshot`: the watched tables and the files under MEDIA_ROOT, to assert that a refused request (403, 404, the
-  login page) changed nothing at all, and that an allowed page view changed nothing but the access log.
+- `Watch`: what one request changed in the watched tables and under MEDIA_ROOT, to assert that a refused request
+  (403, 404, the login page) changed nothing at all, and that an allowed page view changed nothing but the access log.
 
 A matrix may instead name the counters a view could change (`counts`, `difference`, `assert_outcome`): then an
 allowed POST is checked to change exactly what its row says (patrols, open311, reviews), and `route_names(namespace)`
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.db import models
+from django.db import connection, models, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from gamsa.conftest import FAST_HASHERS, verified_login
@@ -156,21 +156,68 @@ def _fingerprint(model: type[models.Model]) -> str:
     return digest.hexdigest()
 
 
-class Snapshot:
-    """The state of the watched tables (every row; append-only ones by count and last id) and of MEDIA_ROOT."""
+def _change_mark() -> int:
+    """How many rows this connection has written so far: SQLite's `total_changes()`, PostgreSQL's row counts of the
+    current transaction. It only grows, so an unchanged mark means nothing was written at all."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables"
+            )
+        else:
+            cursor.execute("SELECT total_changes()")
+        return int(cursor.fetchone()[0])
+
+
+def _media(media_root) -> str:
+    root = Path(media_root)
+    return (
+        ",".join(sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()))
+        if root.exists()
+        else ""
+    )
+
+
+def _state(watched: list[type[models.Model]]) -> dict[str, str]:
+    return {model._meta.label_lower: _fingerprint(model) for model in watched}
+
+
+class Watch:
+    """What one request changed in the watched tables (every row; append-only ones by count and last id) and under
+    MEDIA_ROOT, as `changed` (the table labels and "media_files"):
+
+        with Watch(tables, settings.MEDIA_ROOT) as watch:
+            response = client.post(url, data)
+        assert watch.changed == set()
+
+    Cheap when nothing was written (most refusals): the database's change mark did not move, so no table is read.
+    Otherwise the tables are fingerprinted as the request left them, the request's writes are rolled back to a
+    savepoint taken on entry and the tables fingerprinted again as they were. So after the block the database is as
+    it was before the request: read `changed`, not the rows."""
 
     def __init__(self, watched: list[type[models.Model]], media_root):
-        self.state = {model._meta.label_lower: _fingerprint(model) for model in watched}
-        root = Path(media_root)
-        self.state["media_files"] = (
-            ",".join(sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()))
-            if root.exists()
-            else ""
-        )
+        self.watched, self.media_root = watched, media_root
+        self.changed: set[str] = set()
 
-    def changed(self, later: Snapshot) -> set[str]:
-        """The tables (and "media_files") that differ between this snapshot and a later one."""
-        return {key for key, value in self.state.items() if later.state.get(key) != value}
+    def __enter__(self) -> Watch:
+        self.savepoint = transaction.savepoint()
+        self.mark = _change_mark()
+        self.media = _media(self.media_root)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is not None:
+            return False
+        if _change_mark() != self.mark:
+            after = _state(self.watched)
+            transaction.savepoint_rollback(self.savepoint)
+            before = _state(self.watched)
+            self.changed = {label for label, value in after.items() if before[label] != value}
+        else:
+            transaction.savepoint_commit(self.savepoint)
+        if _media(self.media_root) != self.media:
+            self.changed.add("media_files")
+        return False
 
 
 def check(

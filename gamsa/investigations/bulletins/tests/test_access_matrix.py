@@ -115,10 +115,9 @@ def test_role_url_matrix(client, world, settings, row, username):
     log_in(client, username)
     method, url, data = request_for(row, world)
     tables = watched()
-    before = matrix.Snapshot(tables, settings.MEDIA_ROOT)
-    response = getattr(client, method)(url, data)
-    after = matrix.Snapshot(tables, settings.MEDIA_ROOT)
-    changed = before.changed(after)
+    with matrix.Watch(tables, settings.MEDIA_ROOT) as watch:
+        response = getattr(client, method)(url, data)
+    changed = watch.changed
     what = f"{username} {method.upper()} {url}"
     matrix.check(expected, matrix.outcome(response), changed, method=method, what=what)
     if expected == 400:
