@@ -60,14 +60,23 @@ def _width(text: str, size: int, weight: int = 400) -> float:
 
 
 def _wrap(text: str, size: int, width: int, weight: int = 400) -> list[str]:
+    """Lines that fit `width`, broken between words (Korean is written with spaces between 어절, so "2029. 6. 30.에"
+    stays whole); a word wider than the line alone is broken between characters."""
     lines: list[str] = []
     for paragraph in (text or "").splitlines() or [""]:
         line = ""
-        for char in paragraph:
-            if _width(line + char, size, weight) > width:
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if _width(candidate, size, weight) <= width:
+                line = candidate
+                continue
+            if line:
                 lines.append(line)
-                line = char.lstrip()
-            else:
+            line = ""
+            for char in word:  # a word longer than a line
+                if line and _width(line + char, size, weight) > width:
+                    lines.append(line)
+                    line = ""
                 line += char
         lines.append(line)
     return lines
